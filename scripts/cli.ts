@@ -1,0 +1,131 @@
+import { Command, CommanderError, Option } from 'commander';
+import { loadContent, type ContentSet } from './content/index.ts';
+import { classify } from './content/layout.ts';
+import { listArticles } from './list/index.ts';
+import { formatFindings, type FindingsFormat } from './output/findings.ts';
+import { formatTable } from './output/table.ts';
+import { newArticle } from './scaffold/index.ts';
+import { hasErrors } from './shared/finding.ts';
+import { pathFilter, UsageError } from './shared/path-filter.ts';
+import { findRepoRoot } from './shared/repo-root.ts';
+import { readStagedFiles } from './shared/staged-files.ts';
+import { validateContent } from './validate/index.ts';
+
+const statuses = ['draft', 'review', 'approved', 'scheduled', 'published', 'archived'];
+const formatOption = () => new Option('--format <format>', '输出格式 output format').choices(['pretty', 'json']).default('pretty');
+const rootOption = () => new Option('--root <dir>', '仓库根目录 repository root (default: nearest folder with content/)');
+
+interface CommonOptions {
+  format: FindingsFormat;
+  root?: string;
+}
+
+function rootOf(options: CommonOptions): string {
+  return findRepoRoot(options.root ?? process.cwd());
+}
+
+function describeSet(set: ContentSet): string {
+  return `${set.accounts.length} 个账号、${set.plans.length} 个计划、${set.articles.length} 篇文章`;
+}
+
+const program = new Command('mpdesk')
+  .description('mpdesk：把公众号的内容、审核和发布放进 git 仓库。An editorial desk for WeChat Official Accounts, kept in git.')
+  .version('0.1.0')
+  .showHelpAfterError()
+  .exitOverride();
+
+program
+  .command('validate')
+  .description('校验 frontmatter 与引用（账号、计划条目、图片、slug、时区）。Check schemas and references.')
+  .argument('[paths...]', '只报告这些文件或目录 only report on these files or folders')
+  .option('--staged', '只检查已暂存的内容文件（pre-commit 钩子用）check the staged version of staged content files')
+  .addOption(formatOption())
+  .addOption(rootOption())
+  .addHelpText('after', '\n例 Examples:\n  mpdesk validate\n  mpdesk validate content/qinghe-tea --format json\n  mpdesk validate --staged\n\n退出码 Exit: 0 无错误 ok · 1 内容有错误 content errors · 2 用法或运行错误 usage/failure')
+  .action(async (paths: string[], options: CommonOptions & { staged?: boolean }) => {
+    const root = rootOf(options);
+    let only = pathFilter(root, process.cwd(), paths);
+    let overlay: Map<string, Buffer> | undefined;
+    if (options.staged) {
+      overlay = await readStagedFiles(root, (file) => classify(file) !== undefined && only(file));
+      if (overlay.size === 0) {
+        if (options.format === 'json') process.stdout.write('[]\n');
+        return;
+      }
+      const staged = overlay;
+      only = (file) => staged.has(file);
+    }
+    const set = await loadContent(root, { overlay });
+    const findings = await validateContent(set, { only });
+    const checked = options.staged ? `${overlay!.size} 个已暂存文件` : describeSet(set);
+    process.stdout.write(formatFindings(findings, options.format, { checked }));
+    if (hasErrors(findings)) process.exitCode = 1;
+  });
+
+const create = program.command('new').description('新建内容。Create content.');
+create
+  .command('article')
+  .description('新建一篇文章（草稿），生成目录和 frontmatter。Scaffold a draft article.')
+  .requiredOption('--account <account>', '账号 id（content/ 下的目录名）account id')
+  .requiredOption('--title <title>', '标题 title')
+  .option('--author <author>', '作者（默认取账号的 default_author）author')
+  .option('--slug <slug>', '指定 slug（默认由标题拼音生成）slug; derived from the title by default')
+  .option('--plan <entry>', '计划条目，如 2026-12/03 plan entry')
+  .option('--date <YYYY-MM-DD>', '创建日期，决定年份目录（默认今天，北京时间）date; decides the year folder')
+  .addOption(formatOption())
+  .addOption(rootOption())
+  .addHelpText('after', '\n例 Example:\n  mpdesk new article --account qinghe-tea --title 冬至围炉煮茶指南')
+  .action(async (options: CommonOptions & { account: string; title: string; author?: string; slug?: string; plan?: string; date?: string }) => {
+    if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw new UsageError(`--date 应为 YYYY-MM-DD：${options.date}`);
+    const set = await loadContent(rootOf(options));
+    const date = options.date ?? new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const result = await newArticle(set, { ...options, date });
+    if (!result.ok) throw new UsageError(result.message);
+    if (options.format === 'json') process.stdout.write(`${JSON.stringify({ file: result.file, slug: result.slug })}\n`);
+    else process.stdout.write(`已创建 ${result.file}\n下一步：写正文，然后运行 mpdesk validate ${result.file}\n`);
+  });
+
+program
+  .command('list')
+  .description('列出文章：标题、状态、发布时间、计划条目。List articles.')
+  .option('--account <account>', '只列出该账号 only this account')
+  .addOption(new Option('--status <status>', '只列出该状态 only this status').choices(statuses))
+  .addOption(formatOption())
+  .addOption(rootOption())
+  .addHelpText('after', '\n例 Examples:\n  mpdesk list\n  mpdesk list --account qinghe-tea --status scheduled --format json')
+  .action(async (options: CommonOptions & { account?: string; status?: string }) => {
+    const set = await loadContent(rootOf(options));
+    if (options.account && !set.accounts.some((a) => a.place.account === options.account)) {
+      throw new UsageError(`账号 ${options.account} 不存在。现有账号：${set.accounts.map((a) => a.place.account).join('、') || '（无）'}`);
+    }
+    const rows = listArticles(set, options);
+    if (options.format === 'json') {
+      process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+      return;
+    }
+    const multiple = new Set(rows.map((r) => r.account)).size > 1;
+    const headers = [...(multiple ? ['账号'] : []), '标题', '状态', '发布时间', '计划', 'slug'];
+    const cells = rows.map((r) => [...(multiple ? [r.account] : []), r.title, r.status, r.publish_at || '—', r.plan || '—', r.slug]);
+    process.stdout.write(rows.length ? formatTable(headers, cells) : '没有符合条件的文章。\n');
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = exitCodeFor(error);
+}
+
+function exitCodeFor(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // Help and version are not failures; every other parsing problem is misuse.
+    return error.exitCode === 0 ? 0 : 2;
+  }
+  if (error instanceof UsageError) {
+    process.stderr.write(`mpdesk: ${error.message}\n`);
+    return 2;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`mpdesk: 运行出错：${message}\n`);
+  if (process.env.MPDESK_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  return 2;
+}

@@ -1,0 +1,68 @@
+import { isUtf8 } from 'node:buffer';
+
+export type Decoded =
+  | { ok: true; text: string; bomLength: 0 | 1 }
+  | { ok: false; message: string; line: number; column: number };
+
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** Decodes a content file as UTF-8, keeping a BOM in the text so positions stay those of the original file. */
+export function decodeText(bytes: Uint8Array): Decoded {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return {
+      ok: false,
+      message: '文件是 UTF-16 编码，请另存为 UTF-8（无 BOM）。The file is UTF-16; save it as UTF-8.',
+      line: 1,
+      column: 1,
+    };
+  }
+  if (!isUtf8(bytes)) {
+    const bad = firstInvalidUtf8(bytes);
+    const before = bytes.subarray(0, bad);
+    const lineStart = before.lastIndexOf(10) + 1;
+    let line = 1;
+    for (const byte of before) if (byte === 10) line++;
+    const column = [...decoder.decode(bytes.subarray(lineStart, bad))].length + 1;
+    return {
+      ok: false,
+      message: `文件不是有效的 UTF-8 编码（第 ${bad + 1} 字节起，可能是 GBK/GB18030），请用 UTF-8 另存。The file is not valid UTF-8.`,
+      line,
+      column,
+    };
+  }
+  const text = decoder.decode(bytes);
+  return { ok: true, text, bomLength: text.charCodeAt(0) === 0xfeff ? 1 : 0 };
+}
+
+/** Byte index of the first byte that does not start a well-formed UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let low = 0x80;
+    let high = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) low = 0xa0;
+      if (b === 0xed) high = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) low = 0x90;
+      if (b === 0xf4) high = 0x8f;
+    } else return i;
+    for (let k = 1; k <= need; k++) {
+      const next = bytes[i + k];
+      const min = k === 1 ? low : 0x80;
+      const max = k === 1 ? high : 0xbf;
+      if (next === undefined || next < min || next > max) return i;
+    }
+    i += need + 1;
+  }
+  return bytes.length;
+}

@@ -1,0 +1,117 @@
+import { readFile } from 'node:fs/promises';
+import type { Finding } from '../shared/finding.ts';
+import { createLocator, type TextLocator } from '../shared/text-locator.ts';
+import { decodeText } from './decode-text.ts';
+import { readFrontmatter, readYamlFile, type Frontmatter } from './frontmatter.ts';
+import { discoverContent, type ContentKind, type ContentPath } from './layout.ts';
+
+export type { Frontmatter, FieldSpan, Span } from './frontmatter.ts';
+export { classify, toRepoPath } from './layout.ts';
+
+/** One content file as read: its text (BOM kept, so offsets match the original) and a locator for positions. */
+export interface SourceFile {
+  path: string;
+  file: string;
+  text: string;
+  bomLength: 0 | 1;
+  locator: TextLocator;
+}
+
+interface Loaded<P extends ContentKind['kind']> {
+  place: Extract<ContentKind, { kind: P }>;
+  source: SourceFile;
+  /** Undefined when the file could not be read or parsed; the reason is among the set's findings. */
+  doc?: Frontmatter;
+}
+
+export type AccountFile = Loaded<'account'>;
+export type PlanFile = Loaded<'plan'>;
+export type ArticleFile = Loaded<'article'>;
+
+export interface ContentSet {
+  root: string;
+  accounts: AccountFile[];
+  plans: PlanFile[];
+  articles: ArticleFile[];
+  /** Problems found while reading: encoding, YAML syntax, layout. */
+  findings: Finding[];
+}
+
+export interface LoadOptions {
+  /** Repository-relative path → bytes to use instead of the working tree (the staged version, in a hook). */
+  overlay?: ReadonlyMap<string, Uint8Array>;
+}
+
+/** Reads every account, plan and article under `<root>/content`; a file that cannot be read never stops the rest. */
+export async function loadContent(root: string, options: LoadOptions = {}): Promise<ContentSet> {
+  const set: ContentSet = { root, accounts: [], plans: [], articles: [], findings: [] };
+  const paths = await discoverContent(root);
+  const loaded = await Promise.all(paths.map((entry) => loadOne(entry, options.overlay)));
+  for (const { entry, source, doc, findings } of loaded) {
+    set.findings.push(...findings);
+    if (!source) continue;
+    const place = entry.place;
+    if (place.kind === 'account') set.accounts.push({ place, source, doc });
+    else if (place.kind === 'plan') set.plans.push({ place, source, doc });
+    else if (place.kind === 'article') set.articles.push({ place, source, doc });
+  }
+  return set;
+}
+
+interface LoadResult {
+  entry: ContentPath;
+  source?: SourceFile;
+  doc?: Frontmatter;
+  findings: Finding[];
+}
+
+async function loadOne(entry: ContentPath, overlay: ReadonlyMap<string, Uint8Array> | undefined): Promise<LoadResult> {
+  const { file, place } = entry;
+  const fail = (ruleId: string, message: string, line = 1, column = 1, endColumn = column): LoadResult => ({
+    entry,
+    findings: [{ file, line, column, endLine: line, endColumn, ruleId, severity: 'error', message }],
+  });
+
+  if (place.kind === 'misplaced') {
+    return {
+      entry,
+      findings: [
+        {
+          file,
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 1,
+          ruleId: 'schema/layout',
+          severity: 'warning',
+          message: `不在约定的目录结构中，已跳过：文章应放在 content/${place.account}/articles/<年份>/<slug>/index.md，计划放在 content/${place.account}/plans/<YYYY-MM>.md。`,
+        },
+      ],
+    };
+  }
+
+  let bytes = overlay?.get(file);
+  if (!bytes) {
+    try {
+      bytes = await readFile(entry.path);
+    } catch (error) {
+      return fail('schema/read', `无法读取文件：${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+  }
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return fail('schema/encoding', decoded.message, decoded.line, decoded.column);
+  const { text, bomLength } = decoded;
+
+  const source: SourceFile = { path: entry.path, file, text, bomLength, locator: createLocator(text) };
+  if (text.slice(bomLength).trim() === '') {
+    return { ...fail('schema/empty', '文件为空。The file is empty.'), source };
+  }
+
+  const result = place.kind === 'account' ? readYamlFile(text, bomLength) : readFrontmatter(text, bomLength);
+  if (!result.ok) {
+    const range = source.locator.range(result.span[0], result.span[1]);
+    const ruleId = result.reason === 'yaml' ? 'schema/yaml-syntax' : 'schema/frontmatter';
+    return { entry, source, findings: [{ file, ...range, ruleId, severity: 'error', message: result.message }] };
+  }
+  return { entry, source, doc: result.frontmatter, findings: [] };
+}

@@ -1,0 +1,61 @@
+import { readdir } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+
+export type ContentKind =
+  | { kind: 'account'; account: string }
+  | { kind: 'plan'; account: string; month: string }
+  | { kind: 'article'; account: string; year: string; slug: string }
+  | { kind: 'misplaced'; account: string };
+
+export interface ContentPath {
+  /** Absolute path. */
+  path: string;
+  /** Repository-relative, POSIX separators. */
+  file: string;
+  place: ContentKind;
+}
+
+const accountId = '[a-z0-9][a-z0-9-]*';
+const patterns: Array<[RegExp, (m: RegExpMatchArray) => ContentKind]> = [
+  [new RegExp(`^content/(${accountId})/account\\.ya?ml$`), (m) => ({ kind: 'account', account: m[1]! })],
+  [new RegExp(`^content/(${accountId})/plans/(\\d{4}-\\d{2})\\.md$`), (m) => ({ kind: 'plan', account: m[1]!, month: m[2]! })],
+  [
+    new RegExp(`^content/(${accountId})/articles/(\\d{4})/([a-z0-9][a-z0-9-]*)/index\\.md$`),
+    (m) => ({ kind: 'article', account: m[1]!, year: m[2]!, slug: m[3]! }),
+  ],
+];
+
+/** Where a repository-relative path sits in the content layout, or undefined when it is not a content file. */
+export function classify(file: string): ContentKind | undefined {
+  for (const [pattern, make] of patterns) {
+    const match = file.match(pattern);
+    if (match) return make(match);
+  }
+  // Markdown elsewhere under content/ is almost always an article in the wrong folder.
+  const stray = file.match(/^content\/([^/]+)\/.*\.(?:md|markdown)$/i);
+  if (stray) return { kind: 'misplaced', account: stray[1]! };
+  return undefined;
+}
+
+export function toRepoPath(root: string, path: string): string {
+  return relative(root, path).split(sep).join('/');
+}
+
+/** Every content file under `<root>/content`, sorted so output is stable. */
+export async function discoverContent(root: string): Promise<ContentPath[]> {
+  let names: string[];
+  try {
+    names = await readdir(join(root, 'content'), { recursive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const found: ContentPath[] = [];
+  for (const name of names.sort()) {
+    const file = `content/${name.split(sep).join('/')}`;
+    if (file.split('/').some((part) => part.startsWith('.'))) continue;
+    const place = classify(file);
+    if (place) found.push({ path: join(root, file), file, place });
+  }
+  return found;
+}

@@ -1,0 +1,20 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import type { Root, Nodes } from 'mdast';
+import type { SourceFile, Span } from './index.ts';
+
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+
+/** The Markdown tree of a whole file, frontmatter included, so node positions are positions in the file. */
+export function parseMarkdown(source: SourceFile): Root {
+  return parser.runSync(parser.parse(source.text.slice(source.bomLength))) as Root;
+}
+
+/** A node's span in the original text (BOM included), for the text locator. */
+export function nodeSpan(source: SourceFile, node: Nodes): Span {
+  const start = node.position?.start.offset ?? 0;
+  const end = node.position?.end.offset ?? start;
+  return [start + source.bomLength, end + source.bomLength];
+}

@@ -1,0 +1,78 @@
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+export const accountYaml = `name: 山野咖啡
+description: 一家在大理的小咖啡馆，讲咖啡豆、手冲和云南的山。
+theme: default
+default_author: 阿禾
+limits:
+  title: 32
+  author: 8
+  digest: 120
+review:
+  levels:
+    - name: 编辑
+      approvers: [a-he]
+    - name: 审稿
+      approvers: [shanye/reviewers]
+`;
+
+export const planMarkdown = `---
+month: "2026-12"
+theme: 冬天的咖啡
+entries:
+  - id: "01"
+    topic: 冬天的手冲怎么调水温
+    format: 图文
+    owner: 阿禾
+    publish_at: 2026-12-03T20:00:00+08:00
+  - id: "02"
+    topic: 云南咖啡产区巡礼
+    publish_at: 2026-12-10T20:00:00+08:00
+---
+
+十二月以冬季饮品和产区故事为主。
+`;
+
+export function article(frontmatter: string, body = '冬天水温掉得快，手冲时可以先温杯。\n'): string {
+  return `---\n${frontmatter.trim()}\n---\n\n${body}`;
+}
+
+export const validArticle = article(
+  `title: 冬天的手冲，水温要高一点
+author: 阿禾
+status: draft
+plan: 2026-12/01
+cover: ./cover.jpg
+tags: [手冲, 冬季]
+original: true
+sponsored: false`,
+  '## 温杯\n\n![温好的杯子](./cup.png)\n\n冬天水温掉得快，手冲时可以先温杯。\n',
+);
+
+// Smallest valid PNG; the loader only checks that image files exist.
+const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+
+export type FixtureFiles = Record<string, string | Uint8Array>;
+
+/** The files of a small valid repository with one account (`shanye`), one plan and one article. */
+export function baseFiles(): FixtureFiles {
+  return {
+    'content/shanye/account.yaml': accountYaml,
+    'content/shanye/plans/2026-12.md': planMarkdown,
+    'content/shanye/articles/2026/dongtian-shouchong/index.md': validArticle,
+    'content/shanye/articles/2026/dongtian-shouchong/cover.jpg': png,
+    'content/shanye/articles/2026/dongtian-shouchong/cup.png': png,
+  };
+}
+
+/** Writes the files into a new temporary folder and returns its path. */
+export async function makeRepo(files: FixtureFiles): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'mpdesk-test-'));
+  for (const [file, content] of Object.entries(files)) {
+    await mkdir(dirname(join(root, file)), { recursive: true });
+    await writeFile(join(root, file), content);
+  }
+  return root;
+}

@@ -1,0 +1,48 @@
+import type { ContentSet } from '../content/index.ts';
+import { compareFindings, type Finding } from '../shared/finding.ts';
+import { referenceFindings } from './references.ts';
+import { schemaFindings } from './schema-findings.ts';
+import { validatorFor, type FieldLimits } from './schemas.ts';
+
+export interface ValidateOptions {
+  /** Report only on these repository-relative files (the rest of the content is still read for references). */
+  only?: (file: string) => boolean;
+}
+
+/** Schema and reference checks over loaded content; returns every finding, sorted by file and position. */
+export async function validateContent(set: ContentSet, options: ValidateOptions = {}): Promise<Finding[]> {
+  const wanted = options.only ?? (() => true);
+  const findings = set.findings.filter((f) => wanted(f.file));
+
+  const limits = new Map<string, FieldLimits>();
+  for (const account of set.accounts) {
+    if (!account.doc) continue;
+    const errors = validatorFor('account')(account.doc.data);
+    if (wanted(account.source.file)) findings.push(...schemaFindings(account.source, account.doc, errors));
+    limits.set(account.place.account, readLimits(account.doc.data.limits));
+  }
+  for (const plan of set.plans) {
+    if (plan.doc && wanted(plan.source.file)) {
+      findings.push(...schemaFindings(plan.source, plan.doc, validatorFor('plan')(plan.doc.data)));
+    }
+  }
+  for (const article of set.articles) {
+    if (article.doc && wanted(article.source.file)) {
+      const validate = validatorFor('article', limits.get(article.place.account));
+      findings.push(...schemaFindings(article.source, article.doc, validate(article.doc.data)));
+    }
+  }
+  findings.push(...(await referenceFindings(set, wanted)));
+  return findings.sort(compareFindings);
+}
+
+/** Limits from account.yaml, ignoring values the account schema rejects (that error is reported on its own). */
+function readLimits(value: unknown): FieldLimits {
+  const limits: FieldLimits = {};
+  if (!value || typeof value !== 'object') return limits;
+  for (const field of ['title', 'author', 'digest'] as const) {
+    const limit = (value as Record<string, unknown>)[field];
+    if (Number.isInteger(limit) && (limit as number) > 0) limits[field] = limit as number;
+  }
+  return limits;
+}

@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '../content/index.ts';
+import type { Finding } from '../shared/finding.ts';
+import { article, baseFiles, makeRepo, validArticle, type FixtureFiles } from '../testing/fixture-repo.ts';
+import { validateContent } from './index.ts';
+
+const articlePath = 'content/shanye/articles/2026/dongtian-shouchong/index.md';
+
+async function validate(changes: FixtureFiles = {}): Promise<Finding[]> {
+  const root = await makeRepo({ ...baseFiles(), ...changes });
+  return validateContent(await loadContent(root));
+}
+
+function withFrontmatter(frontmatter: string, body?: string): FixtureFiles {
+  return { [articlePath]: article(frontmatter, body) };
+}
+
+describe('validate', () => {
+  it('passes valid content', async () => {
+    expect(await validate()).toEqual([]);
+  });
+
+  it('names file, line, column, field and the limit for a title that is too long', async () => {
+    const findings = await validate(withFrontmatter(`status: draft\ntitle: ${'冬'.repeat(33)}`));
+    expect(findings).toEqual([
+      expect.objectContaining({
+        file: articlePath,
+        line: 3,
+        column: 1,
+        ruleId: 'schema/maxLength',
+        severity: 'error',
+        field: 'title',
+        message: '标题（title）太长：33 个字符，上限 32 个字符。',
+      }),
+    ]);
+  });
+
+  it('applies the account’s own limits', async () => {
+    const files = baseFiles();
+    files['content/shanye/account.yaml'] = String(files['content/shanye/account.yaml']).replace('title: 32', 'title: 64');
+    files[articlePath] = article(`title: ${'冬'.repeat(40)}\nstatus: draft`);
+    const root = await makeRepo(files);
+    expect(await validateContent(await loadContent(root))).toEqual([]);
+  });
+
+  it('reports a missing required field on the first line, naming the field', async () => {
+    const findings = await validate(withFrontmatter('author: 阿禾'));
+    expect(findings.map((f) => [f.line, f.column, f.ruleId, f.field])).toEqual([
+      [1, 1, 'schema/required', 'status'],
+      [1, 1, 'schema/required', 'title'],
+    ]);
+    expect(findings[1]!.message).toContain('缺少必填字段 title（标题）');
+  });
+
+  it('requires publish_at once an article is scheduled', async () => {
+    const [finding] = await validate(withFrontmatter('title: 茶\nstatus: scheduled'));
+    expect(finding).toMatchObject({ ruleId: 'schema/required', field: 'publish_at' });
+    expect(finding!.message).toContain('scheduled 或 published');
+  });
+
+  it('explains a wrong type, a bad enum value and an unknown key with a suggestion', async () => {
+    const findings = await validate(withFrontmatter('title: 茶\nstatus: done\ntags: 冬季\ntitel: 重复'));
+    expect(findings.map((f) => [f.line, f.ruleId, f.field])).toEqual([
+      [3, 'schema/enum', 'status'],
+      [4, 'schema/type', 'tags'],
+      [5, 'schema/additionalProperties', 'titel'],
+    ]);
+    expect(findings[0]!.message).toContain('draft、review、approved');
+    expect(findings[2]!.suggestions).toEqual(['title']);
+  });
+
+  it('asks for a time zone on publish_at', async () => {
+    const [finding] = await validate(withFrontmatter('title: 茶\nstatus: draft\npublish_at: 2026-12-03T20:00:00'));
+    expect(finding).toMatchObject({ line: 4, ruleId: 'schema/format', field: 'publish_at' });
+    expect(finding!.message).toContain('缺少时区');
+    expect(finding!.message).toContain('2026-12-03T20:00:00+08:00');
+  });
+
+  it('reports the wrong part of a reprint declaration, not every alternative', async () => {
+    const findings = await validate(withFrontmatter('title: 茶\nstatus: draft\noriginal:\n  source: 茶人手记\n  authorized: false'));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ line: 6, column: 3, ruleId: 'schema/const', field: 'original.authorized' });
+  });
+
+  it('points into lists: a source with a bad URL', async () => {
+    const [finding] = await validate(
+      withFrontmatter('title: 茶\nstatus: draft\nsources:\n  - title: 茶叶年鉴\n    url: 茶叶年鉴官网'),
+    );
+    expect(finding).toMatchObject({ line: 6, column: 5, field: 'sources[0].url', ruleId: 'schema/format' });
+  });
+
+  it('gives the YAML error with its position instead of a stack trace', async () => {
+    const findings = await validate(withFrontmatter('title: 茶\nstatus: draft\ntags: [冬季, 手冲'));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ file: articlePath, ruleId: 'schema/yaml-syntax', severity: 'error' });
+    expect(findings[0]!.line).toBeGreaterThanOrEqual(4);
+    expect(findings[0]!.message).toMatch(/^YAML 语法错误/);
+  });
+
+  it('finds a missing cover and a missing body image at their lines', async () => {
+    const findings = await validate(
+      withFrontmatter('title: 茶\nstatus: draft\ncover: ./封面.jpg', '正文第一段。\n\n![冬日的窗](./window.jpg)\n'),
+    );
+    expect(findings.map((f) => [f.ruleId, f.line, f.column, f.field])).toEqual([
+      ['image/missing', 4, 1, 'cover'],
+      ['image/missing', 9, 1, undefined],
+    ]);
+    expect(findings[0]!.message).toContain('封面.jpg');
+  });
+
+  it('refuses image paths that leave the account folder', async () => {
+    const [finding] = await validate(withFrontmatter('title: 茶\nstatus: draft', '![x](../../../../../secret.png)\n'));
+    expect(finding).toMatchObject({ ruleId: 'image/outside-account' });
+  });
+
+  it('flags an article whose account has no account.yaml', async () => {
+    const findings = await validate({ 'content/ghost/articles/2026/cha/index.md': article('title: 茶\nstatus: draft') });
+    expect(findings).toEqual([expect.objectContaining({ file: 'content/ghost/articles/2026/cha/index.md', ruleId: 'schema/unknown-account' })]);
+  });
+
+  it('flags an unknown plan and an unknown plan entry', async () => {
+    const findings = await validate({
+      [articlePath]: article('title: 茶\nstatus: draft\nplan: 2026-12/09'),
+      'content/shanye/articles/2026/other/index.md': article('title: 另一篇\nstatus: draft\nplan: 2027-01/01'),
+    });
+    expect(findings.map((f) => [f.file.split('/')[4], f.ruleId, f.line])).toEqual([
+      ['dongtian-shouchong', 'schema/plan-entry', 4],
+      ['other', 'schema/plan-entry', 4],
+    ]);
+    expect(findings[0]!.message).toContain('现有条目：01、02');
+    expect(findings[1]!.message).toContain('plans/2027-01.md');
+  });
+
+  it('flags duplicate slugs within an account, naming the other file', async () => {
+    const findings = await validate({ 'content/shanye/articles/2025/dongtian-shouchong/index.md': article('title: 旧文\nstatus: archived') });
+    expect(findings.map((f) => f.ruleId)).toEqual(['schema/duplicate-slug', 'schema/duplicate-slug']);
+    expect(findings[0]!.message).toContain('content/shanye/articles/2026/dongtian-shouchong/index.md');
+  });
+
+  it('checks plans: month must match the file name, entry ids unique, times with a zone', async () => {
+    const findings = await validate({
+      'content/shanye/plans/2026-12.md':
+        '---\nmonth: "2026-11"\nentries:\n  - id: "01"\n    topic: 甲\n    publish_at: 2026-12-03 20:00\n  - id: "01"\n    topic: 乙\n    publish_at: 2026-12-04T20:00:00+08:00\n---\n',
+    });
+    expect(findings.map((f) => [f.line, f.ruleId, f.field])).toEqual([
+      [2, 'schema/plan-month', 'month'],
+      [6, 'schema/format', 'entries[0].publish_at'],
+      [7, 'schema/plan-entry', 'entries[1].id'],
+    ]);
+  });
+
+  it('checks account.yaml against its schema', async () => {
+    const findings = await validate({
+      'content/shanye/account.yaml': 'name: 山野咖啡\nbrand:\n  primary: green\nreview:\n  levels: []\n',
+    });
+    expect(findings.map((f) => [f.line, f.field, f.ruleId])).toEqual([
+      [3, 'brand.primary', 'schema/pattern'],
+      [5, 'review.levels', 'schema/minItems'],
+    ]);
+  });
+
+  it('keeps going when one file is broken: non-UTF-8, empty, no frontmatter', async () => {
+    const gbk = Buffer.concat([Buffer.from('---\ntitle: '), Buffer.from([0xb2, 0xe8]), Buffer.from('\nstatus: draft\n---\n')]);
+    const findings = await validate({
+      'content/shanye/articles/2026/gbk/index.md': gbk,
+      'content/shanye/articles/2026/empty/index.md': '',
+      'content/shanye/articles/2026/plain/index.md': '# 只有正文\n',
+      'content/shanye/articles/2026/bad-title/index.md': article(`title: ${'茶'.repeat(40)}\nstatus: draft`),
+    });
+    expect(findings.map((f) => [f.file.split('/')[4], f.ruleId, f.line, f.column])).toEqual([
+      ['bad-title', 'schema/maxLength', 2, 1],
+      ['empty', 'schema/empty', 1, 1],
+      ['gbk', 'schema/encoding', 2, 8],
+      ['plain', 'schema/frontmatter', 1, 1],
+    ]);
+  });
+
+  it('reads BOM and CRLF files with correct positions', async () => {
+    const crlf = `\uFEFF${validArticle.replace('status: draft', 'status: drafted')}`.replace(/\n/g, '\r\n');
+    const findings = await validate({ [articlePath]: crlf });
+    expect(findings).toEqual([expect.objectContaining({ line: 4, column: 1, field: 'status', ruleId: 'schema/enum' })]);
+  });
+
+  it('warns about Markdown outside the layout', async () => {
+    const findings = await validate({ 'content/shanye/articles/draft.md': article('title: 茶\nstatus: draft') });
+    expect(findings).toEqual([expect.objectContaining({ ruleId: 'schema/layout', severity: 'warning' })]);
+  });
+
+  it('reports only on the files asked for, still resolving references across the repository', async () => {
+    const root = await makeRepo({ ...baseFiles(), 'content/shanye/articles/2026/other/index.md': article('title: 茶\nstatus: nope') });
+    const findings = await validateContent(await loadContent(root), { only: (file) => file === articlePath });
+    expect(findings).toEqual([]);
+  });
+});
