@@ -129,13 +129,16 @@ function describe(error: ErrorObject, condition?: JsonSchema): Described {
       };
     case 'minLength':
       return { pointer, field, message: `${label}不能为空。` };
-    case 'enum':
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).map(String);
+      const guess = didYouMean(String(value), allowed);
       return {
         pointer,
         field,
-        message: `${label}的值 “${String(value)}” 无效，应为以下之一：${(params.allowedValues as unknown[]).join('、')}。`,
-        suggestions: (params.allowedValues as unknown[]).map(String),
+        message: `${label}的值 “${String(value)}” 无效，应为以下之一：${allowed.join('、')}。`,
+        suggestions: guess ? [guess] : allowed,
       };
+    }
     case 'const':
       return { pointer, field, message: `${label}必须是 ${JSON.stringify(params.allowedValue)}。${descriptionOf(parent)}` };
     case 'format':
