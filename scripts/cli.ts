@@ -112,6 +112,83 @@ program
     process.stdout.write(rows.length ? formatTable(headers, cells) : '没有符合条件的文章。\n');
   });
 
+program
+  .command('render')
+  .description('渲染一篇文章为可粘贴到公众号编辑器的 HTML 片段。Render one article to the paste-ready fragment.')
+  .argument('<article>', '文章的 index.md')
+  .option('-o, --output <file>', '写入文件（图片写到同目录的 images/）；默认输出到标准输出 write here, images beside it')
+  .addOption(rootOption())
+  .addHelpText('after', '\n例 Examples:\n  mpdesk render content/qinghe-tea/articles/2026/dongri-pao-cha/index.md -o /tmp/dongri.html')
+  .action(async (input: string, options: { output?: string; root?: string }) => {
+    const { resolve, relative, sep, dirname, join } = await import('node:path');
+    const root = rootOf({ format: 'pretty', root: options.root });
+    const set = await loadContent(root);
+    const file = relative(root, resolve(process.cwd(), input)).split(sep).join('/');
+    const article = set.articles.find((a) => a.source.file === file || dirname(a.source.file) === file);
+    if (!article) throw new UsageError(`不是一篇文章：${input}（应为 content/<账号>/articles/<年份>/<slug>/index.md）`);
+    const { renderArticle } = await import('./render/index.ts');
+    const account = set.accounts.find((a) => a.place.account === article.place.account);
+    const rendered = await renderArticle({ root, article, account, cacheDir: join(root, '.cache', 'mpdesk', 'images') });
+    if (rendered.findings.length) {
+      const { formatFindings } = await import('./output/findings.ts');
+      process.stderr.write(formatFindings(rendered.findings, 'pretty', { checked: article.source.file }));
+      process.exitCode = 1;
+      return;
+    }
+    if (!options.output) {
+      process.stdout.write(rendered.html);
+      return;
+    }
+    const { writeFileAtomic } = await import('./shared/atomic-write.ts');
+    const { copyFile, mkdir } = await import('node:fs/promises');
+    const out = resolve(process.cwd(), options.output);
+    for (const asset of rendered.assets) {
+      await mkdir(dirname(join(dirname(out), asset.name)), { recursive: true });
+      await copyFile(asset.path, join(dirname(out), asset.name));
+    }
+    await writeFileAtomic(out, rendered.html);
+    process.stderr.write(`已写入 ${options.output}（${rendered.meta.visible_chars} 字，${rendered.assets.length} 张图片）\n`);
+  });
+
+program
+  .command('build')
+  .description('渲染所有文章到 dist/<账号>/<slug>/（片段、预览页、图片、meta.json）和 dist/index.html。Render every article.')
+  .option('--account <account>', '只构建该账号 only this account')
+  .addOption(new Option('--status <status>', '只构建该状态 only this status').choices(statuses))
+  .option('--out <dir>', '输出目录 output folder', 'dist')
+  .addOption(formatOption())
+  .addOption(rootOption())
+  .addHelpText('after', '\n例 Examples:\n  mpdesk build\n  mpdesk build --account qinghe-tea --status approved\n\n没有变化的文章不会重新渲染。Unchanged articles are not rendered again.')
+  .action(async (options: CommonOptions & { account?: string; status?: string; out: string }) => {
+    const { resolve } = await import('node:path');
+    const root = rootOf(options);
+    const { buildSite } = await import('./build/index.ts');
+    const started = performance.now();
+    const showProgress = options.format === 'pretty' && process.stderr.isTTY;
+    const report = await buildSite({
+      root,
+      outDir: resolve(process.cwd(), options.out),
+      account: options.account,
+      status: options.status,
+      onProgress: (done, total, file) => {
+        if (showProgress && total > 1) process.stderr.write(`\r\x1b[K[${done}/${total}] ${file}`);
+        else if (!process.stderr.isTTY && total >= 50 && (done % 50 === 0 || done === total)) process.stderr.write(`[${done}/${total}]\n`);
+      },
+    });
+    if (showProgress) process.stderr.write('\r\x1b[K');
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    if (options.format === 'json') {
+      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    } else {
+      const { formatFindings } = await import('./output/findings.ts');
+      if (report.findings.length) process.stdout.write(formatFindings(report.findings, 'pretty', { checked: `${report.failed.length} 篇文章` }));
+      process.stdout.write(
+        `构建完成（${seconds} 秒）：渲染 ${report.rendered.length} 篇，未变化 ${report.unchanged.length} 篇，失败 ${report.failed.length} 篇。预览：${options.out}/index.html\n`,
+      );
+    }
+    if (report.failed.length) process.exitCode = 1;
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

@@ -1,0 +1,143 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import sharp, { type OutputInfo } from 'sharp';
+import { writeFileAtomic } from '../shared/atomic-write.ts';
+
+/** Bump when the processing below changes, so cached results are not reused. */
+const pipelineVersion = 'v1';
+/** The reading column is about 677 px; images are made for it at 2x. */
+export const columnWidth = 677;
+const maxBodyBytes = 1024 * 1024;
+/** Anything larger is treated as a decompression bomb. */
+const maxInputPixels = 60_000_000;
+
+export interface ProcessedImage {
+  /** Where the processed file is, in the cache. */
+  path: string;
+  format: 'jpeg' | 'png';
+  width: number;
+  height: number;
+  bytes: number;
+}
+
+export interface ProcessedCover {
+  wide: ProcessedImage;
+  square: ProcessedImage;
+  /** WeChat's `pic_crop_235_1` / `pic_crop_1_1`: the crop in 0..1 coordinates of the original, "X1_Y1_X2_Y2". */
+  crop235: string;
+  crop11: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/**
+ * A body image ready for WeChat: JPEG or PNG (WebP, GIF's first frame, AVIF, TIFF converted), oriented, at most
+ * twice the column wide, under 1 MB, with EXIF and GPS stripped. Results are cached by content hash.
+ */
+export async function processBodyImage(path: string, cacheDir: string): Promise<Result<ProcessedImage>> {
+  return cached(path, cacheDir, 'body', async (bytes, base) => {
+    const meta = await sharp(bytes, { limitInputPixels: maxInputPixels }).metadata();
+    const png = meta.format === 'png' || meta.format === 'svg' || Boolean(meta.hasAlpha);
+    const width = Math.min(meta.autoOrient?.width ?? meta.width ?? columnWidth * 2, columnWidth * 2);
+    for (let scale = 1; scale >= 0.25; scale /= 1.5) {
+      for (const quality of [82, 72, 62]) {
+        const image = sharp(bytes, { limitInputPixels: maxInputPixels })
+          .rotate()
+          .resize({ width: Math.round(width * scale), withoutEnlargement: true });
+        const encoded = png
+          ? await image.png({ compressionLevel: 9, palette: quality < 82 }).toBuffer({ resolveWithObject: true })
+          : await image.flatten({ background: '#ffffff' }).jpeg({ quality, mozjpeg: true }).toBuffer({ resolveWithObject: true });
+        if (encoded.data.length <= maxBodyBytes) return save(base, png ? 'png' : 'jpeg', encoded);
+      }
+    }
+    return { ok: false, message: '压缩到 1 MB 以内失败。' };
+  });
+}
+
+/** The cover as 900x383 (2.35:1) and 500x500 (1:1) centre crops, with the crop strings WeChat wants. */
+export async function processCover(path: string, cacheDir: string): Promise<Result<ProcessedCover>> {
+  return cached(path, cacheDir, 'cover', async (bytes, base) => {
+    const oriented = await sharp(bytes, { limitInputPixels: maxInputPixels }).rotate().toBuffer({ resolveWithObject: true });
+    const { width, height } = oriented.info;
+    const crop = async (ratio: number, outWidth: number, outHeight: number, suffix: string) => {
+      const box = centreCrop(width, height, ratio);
+      const encoded = await sharp(oriented.data)
+        .extract(box)
+        .resize(outWidth, outHeight)
+        .flatten({ background: '#ffffff' })
+        .jpeg({ quality: 85, mozjpeg: true })
+        .toBuffer({ resolveWithObject: true });
+      const saved = await save(`${base}-${suffix}`, 'jpeg', encoded);
+      return { image: saved.value, crop: cropString(box, width, height) };
+    };
+    const wide = await crop(2.35, 900, 383, 'wide');
+    const square = await crop(1, 500, 500, 'square');
+    return { ok: true, value: { wide: wide.image, square: square.image, crop235: wide.crop, crop11: square.crop } };
+  });
+}
+
+interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+function centreCrop(width: number, height: number, ratio: number): Box {
+  if (width / height > ratio) {
+    const w = Math.round(height * ratio);
+    return { left: Math.floor((width - w) / 2), top: 0, width: w, height };
+  }
+  const h = Math.round(width / ratio);
+  return { left: 0, top: Math.floor((height - h) / 2), width, height: h };
+}
+
+function cropString(box: Box, width: number, height: number): string {
+  const n = (value: number) => String(Number(value.toFixed(6)));
+  return [box.left / width, box.top / height, (box.left + box.width) / width, (box.top + box.height) / height].map(n).join('_');
+}
+
+async function save(base: string, format: 'jpeg' | 'png', encoded: { data: Buffer; info: OutputInfo }) {
+  const path = `${base}.${format === 'jpeg' ? 'jpg' : 'png'}`;
+  await writeFileAtomic(path, encoded.data);
+  const image: ProcessedImage = { path, format, width: encoded.info.width, height: encoded.info.height, bytes: encoded.data.length };
+  return { ok: true as const, value: image };
+}
+
+/** Runs `work` once per distinct input content; the JSON beside the outputs records the result. */
+async function cached<T>(
+  path: string,
+  cacheDir: string,
+  kind: string,
+  work: (bytes: Buffer, base: string) => Promise<Result<T>>,
+): Promise<Result<T>> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch {
+    return { ok: false, message: '文件不存在或无法读取。' };
+  }
+  const key = createHash('sha256').update(`${pipelineVersion}:${kind}:`).update(bytes).digest('hex').slice(0, 32);
+  const base = join(cacheDir, key);
+  const record = `${base}.json`;
+  const hit = await readFile(record, 'utf8').then((text) => JSON.parse(text) as T, () => undefined);
+  if (hit) return { ok: true, value: hit };
+  let result: Result<T>;
+  try {
+    result = await work(bytes, base);
+  } catch (error) {
+    result = { ok: false, message: describeSharpError(error) };
+  }
+  if (result.ok) await writeFileAtomic(record, JSON.stringify(result.value));
+  return result;
+}
+
+function describeSharpError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/pixel limit/i.test(message)) return `图片像素过大（超过 ${maxInputPixels / 1e6} 百万像素），可能是解压炸弹，请缩小后再用。`;
+  if (/unsupported image format|bad seek|corrupt|premature end|invalid|VipsJpeg|heif/i.test(message)) {
+    return `无法读取图片：文件已损坏或格式不受支持（支持 JPEG、PNG、WebP、GIF、AVIF、TIFF；HEIC 请先转为 JPEG）。${message}`;
+  }
+  return `图片处理失败：${message}`;
+}

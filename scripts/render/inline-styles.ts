@@ -1,0 +1,28 @@
+import * as cheerio from 'cheerio';
+import juice from 'juice';
+
+const juiceOptions = {
+  inlinePseudoElements: true,
+  applyWidthAttributes: false,
+  applyHeightAttributes: false,
+  applyAttributesTableElements: false,
+  preserveImportant: false,
+  resolveCSSVariables: true,
+};
+
+/**
+ * Inlines the theme into `style` attributes (juice) and then removes everything the WeChat editor would drop
+ * or that would leave styling depending on it: `class`, `id`, `data-*` and `aria-*` attributes.
+ */
+export function inlineStyles(html: string, css: string): string {
+  const $ = cheerio.load(html, null, false);
+  juice.inlineDocument($, css, juiceOptions);
+  $('*').each((_, element) => {
+    if (element.type !== 'tag') return;
+    for (const name of Object.keys(element.attribs)) {
+      if (name === 'class' || name === 'id' || name.startsWith('data-') || name.startsWith('aria-')) $(element).removeAttr(name);
+    }
+  });
+  // The editor deletes plain spaces it considers standalone; the entity survives.
+  return $.html().replace(/\u00a0/g, '&nbsp;');
+}

@@ -1,0 +1,48 @@
+import type { Element, ElementContent, Root } from 'hast';
+import { h } from 'hastscript';
+import { SKIP, visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { renderData } from './render-data.ts';
+
+/** Tables scroll inside a wrapper; a paragraph holding only an image becomes a figure with its alt text as caption. */
+export default function rehypeWechatBlocks() {
+  return (tree: Root, file: VFile) => {
+    const { images } = renderData(file);
+    visit(tree, 'element', (node, index, parent) => {
+      if (!parent || index === undefined) return;
+      if (node.tagName === 'table') {
+        alignToStyle(node);
+        parent.children.splice(index, 1, h('section', { className: ['mp-table-wrap'] }, [node]));
+        return SKIP;
+      }
+      if (node.tagName === 'img') {
+        const target = images.get(String(node.properties.src ?? ''));
+        node.properties = {
+          className: ['mp-image'],
+          src: target?.src ?? node.properties.src,
+          alt: node.properties.alt ?? '',
+        };
+        return;
+      }
+      if (node.tagName === 'p') {
+        const meaningful = node.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
+        const image = meaningful[0];
+        if (meaningful.length !== 1 || image?.type !== 'element' || image.tagName !== 'img') return;
+        const alt = String(image.properties.alt ?? '').trim();
+        parent.children.splice(index, 1, h('section', { className: ['mp-figure'] }, [image, ...(alt ? [h('section', { className: ['mp-caption'] }, alt)] : [])]));
+        return [SKIP, index];
+      }
+    });
+  };
+}
+
+/** GFM column alignment arrives as `align`; WeChat keeps styles more reliably than the old attribute. */
+function alignToStyle(table: Element): void {
+  visit(table, 'element', (cell) => {
+    if ((cell.tagName === 'td' || cell.tagName === 'th') && typeof cell.properties.align === 'string') {
+      cell.properties.style = `text-align: ${cell.properties.align}`;
+      delete cell.properties.align;
+    }
+  });
+}
+

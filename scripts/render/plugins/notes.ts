@@ -1,0 +1,112 @@
+import type { Element, ElementContent, Root } from 'hast';
+import { h } from 'hastscript';
+import { toString } from 'hast-util-to-string';
+import { SKIP, visit } from 'unist-util-visit';
+
+/** Links WeChat keeps: articles on mp.weixin.qq.com. */
+export function isWechatArticleLink(href: string): boolean {
+  return /^https?:\/\/mp\.weixin\.qq\.com\//i.test(href);
+}
+
+/**
+ * WeChat drops every link but mp.weixin.qq.com articles, and all `#` anchors. External links and GFM footnotes
+ * become one sequence of numbered markers `[n]`, listed with their URL or text in a section at the end.
+ */
+export default function rehypeWechatNotes() {
+  return (tree: Root) => {
+    const footnotes = collectFootnotes(tree);
+    const notes: ElementContent[][] = [];
+    const numbers = new Map<string, number>();
+    let hasLinks = false;
+    let hasFootnotes = false;
+    const numberFor = (key: string, content: () => ElementContent[]) => {
+      let n = numbers.get(key);
+      if (n === undefined) {
+        notes.push(content());
+        n = notes.length;
+        numbers.set(key, n);
+      }
+      return n;
+    };
+    const marker = (n: number) => h('sup', { className: ['mp-note-ref'] }, `[${n}]`);
+
+    visit(tree, 'element', (node, index, parent) => {
+      if (node.tagName !== 'a' || !parent || index === undefined) return;
+      const href = String(node.properties.href ?? '');
+      let replacement: ElementContent[] = node.children;
+      if (node.properties.dataFootnoteRef !== undefined) {
+        const id = footnoteId(href);
+        const body = footnotes.get(id);
+        hasFootnotes = true;
+        const n = numberFor(`fn:${id}`, () => body ?? [{ type: 'text', value: toString(node) }]);
+        // GFM already wraps the reference in <sup>: that becomes the marker.
+        if (parent.type === 'element' && parent.tagName === 'sup') {
+          parent.properties = { className: ['mp-note-ref'] };
+          replacement = [{ type: 'text', value: `[${n}]` }];
+        } else replacement = [marker(n)];
+      } else if (isWechatArticleLink(href)) {
+        node.properties = { href };
+        return;
+      } else if (/^[a-z][a-z0-9+.-]*:/i.test(href) && !isAutolink(node, href)) {
+        hasLinks = true;
+        const url = href.replace(/^mailto:/i, '');
+        replacement = [...node.children, marker(numberFor(`url:${href}`, () => [{ type: 'text', value: `${toString(node)}：${url}` }]))];
+      }
+      parent.children.splice(index, 1, ...replacement);
+      return [SKIP, index + replacement.length];
+    });
+
+    if (notes.length) {
+      const title = hasLinks && hasFootnotes ? '注释与参考资料' : hasLinks ? '参考资料' : '注释';
+      tree.children.push(
+        h('section', { className: ['mp-notes'] }, [
+          h('p', { className: ['mp-notes-title'] }, title),
+          ...notes.map((content, i) => h('p', { className: ['mp-note'] }, [{ type: 'text', value: `[${i + 1}] ` }, ...content])),
+        ]),
+      );
+    }
+  };
+}
+
+/** Takes the GFM footnotes section out of the tree: footnote id → its content without the ↩ back-links. */
+function collectFootnotes(tree: Root): Map<string, ElementContent[]> {
+  const footnotes = new Map<string, ElementContent[]>();
+  visit(tree, 'element', (node, index, parent) => {
+    if (node.tagName !== 'section' || node.properties.dataFootnotes === undefined || !parent || index === undefined) return;
+    visit(node, 'element', (item) => {
+      if (item.tagName !== 'li') return;
+      const content: ElementContent[] = [];
+      for (const child of item.children) {
+        if (child.type === 'element' && child.tagName === 'p') content.push(...withoutBackrefs(child.children));
+        else if (child.type === 'element') content.push(...withoutBackrefs([child]));
+      }
+      footnotes.set(footnoteId(String(item.properties.id ?? '')), trimEnd(content));
+      return SKIP;
+    });
+    parent.children.splice(index, 1);
+    return [SKIP, index];
+  });
+  return footnotes;
+}
+
+function withoutBackrefs(nodes: ElementContent[]): ElementContent[] {
+  return nodes.filter((node) => !(node.type === 'element' && node.properties.dataFootnoteBackref !== undefined));
+}
+
+function trimEnd(nodes: ElementContent[]): ElementContent[] {
+  const last = nodes.at(-1);
+  if (last?.type === 'text') last.value = last.value.trimEnd();
+  return nodes;
+}
+
+/** `#user-content-fn-tea` and `user-content-user-content-fn-tea` both name footnote `tea`. */
+function footnoteId(reference: string): string {
+  return reference.replace(/^.*?fn-/, '');
+}
+
+/** A bare URL written as a link already shows its address; a note would only repeat it. */
+function isAutolink(node: Element, href: string): boolean {
+  const text = toString(node);
+  return text === href || `mailto:${text}` === href || `http://${text}` === href || `https://${text}` === href;
+}
+

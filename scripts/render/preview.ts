@@ -1,0 +1,68 @@
+export interface PreviewInput {
+  title: string;
+  author?: string;
+  accountName: string;
+  fragment: string;
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/**
+ * A standalone page: the article in a phone-width frame as WeChat shows it, and a button that copies the
+ * fragment as rich HTML for the Official Account editor. The fragment is embedded twice: once to show, and once
+ * as JSON so the copy is exactly `article.html`, whatever the browser would re-serialise.
+ */
+export function previewPage({ title, author, accountName, fragment }: PreviewInput): string {
+  const json = JSON.stringify(fragment).replace(/</g, '\\u003c');
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)} · 预览</title>
+<style>
+  body { margin: 0; background: #ededed; font-family: -apple-system, "PingFang SC", "Microsoft YaHei", sans-serif; }
+  .toolbar { position: sticky; top: 0; z-index: 1; display: flex; gap: 12px; align-items: center; justify-content: center; padding: 10px; background: #2b2b2b; color: #fff; font-size: 14px; }
+  .toolbar button { padding: 6px 16px; border: 0; border-radius: 4px; background: #07c160; color: #fff; font-size: 14px; cursor: pointer; }
+  .phone { box-sizing: border-box; width: 390px; margin: 20px auto 40px; padding: 20px 16px 32px; background: #fff; border-radius: 24px; box-shadow: 0 4px 24px rgba(0,0,0,.12); }
+  .phone h1 { margin: 0 0 8px; font-size: 22px; line-height: 1.4; color: #111; }
+  .byline { margin: 0 0 20px; font-size: 15px; color: #576b95; }
+</style>
+</head>
+<body>
+<div class="toolbar"><span>${escapeHtml(accountName)}</span><button id="copy" type="button">复制到公众号编辑器</button><span id="status" role="status"></span></div>
+<main class="phone" id="phone">
+<h1>${escapeHtml(title)}</h1>
+<p class="byline">${escapeHtml(author ?? '')} ${escapeHtml(accountName)}</p>
+<div id="article">${fragment}</div>
+</main>
+<script type="application/json" id="fragment">${json}</script>
+<script>
+  const fragment = JSON.parse(document.getElementById('fragment').textContent);
+  const status = document.getElementById('status');
+  document.getElementById('copy').addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.write([new ClipboardItem({
+        'text/html': new Blob([fragment], { type: 'text/html' }),
+        'text/plain': new Blob([document.getElementById('article').innerText], { type: 'text/plain' }),
+      })]);
+      status.textContent = '已复制，粘贴到公众号编辑器即可';
+    } catch (error) {
+      // Older browsers and file:// pages without clipboard permission: copy through a selection instead.
+      const holder = document.createElement('div');
+      holder.innerHTML = fragment;
+      document.body.appendChild(holder);
+      const range = document.createRange();
+      range.selectNodeContents(holder);
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+      const copied = document.execCommand('copy');
+      holder.remove();
+      status.textContent = copied ? '已复制' : '复制失败，请手动选择文章内容复制';
+    }
+  });
+</script>
+</body>
+</html>
+`;
+}
