@@ -38,17 +38,24 @@ export type Result<T> = { ok: true; value: T } | { ok: false; message: string };
 export async function processBodyImage(path: string, cacheDir: string): Promise<Result<ProcessedImage>> {
   return cached(path, cacheDir, 'body', async (bytes, base) => {
     const meta = await sharp(bytes, { limitInputPixels: maxInputPixels }).metadata();
-    const png = meta.format === 'png' || meta.format === 'svg' || Boolean(meta.hasAlpha);
+    const alpha = Boolean(meta.hasAlpha);
+    const png = meta.format === 'png' || meta.format === 'svg' || alpha;
+    // Cheapest loss first: PNG stays PNG (screenshots stay crisp), then a palette, then JPEG when there is no
+    // transparency to keep, then smaller dimensions.
+    const encodings: Array<{ format: 'png' | 'jpeg'; palette?: boolean; quality?: number }> = png
+      ? [{ format: 'png' }, { format: 'png', palette: true }, ...(alpha ? [] : [{ format: 'jpeg' as const, quality: 82 }])]
+      : [{ format: 'jpeg', quality: 82 }, { format: 'jpeg', quality: 70 }];
     const width = Math.min(meta.autoOrient?.width ?? meta.width ?? columnWidth * 2, columnWidth * 2);
     for (let scale = 1; scale >= 0.25; scale /= 1.5) {
-      for (const quality of [82, 72, 62]) {
+      for (const encoding of encodings) {
         const image = sharp(bytes, { limitInputPixels: maxInputPixels })
           .rotate()
           .resize({ width: Math.round(width * scale), withoutEnlargement: true });
-        const encoded = png
-          ? await image.png({ compressionLevel: 9, palette: quality < 82 }).toBuffer({ resolveWithObject: true })
-          : await image.flatten({ background: '#ffffff' }).jpeg({ quality, mozjpeg: true }).toBuffer({ resolveWithObject: true });
-        if (encoded.data.length <= maxBodyBytes) return save(base, png ? 'png' : 'jpeg', encoded);
+        const encoded =
+          encoding.format === 'png'
+            ? await image.png({ palette: encoding.palette ?? false, effort: 1 }).toBuffer({ resolveWithObject: true })
+            : await image.flatten({ background: '#ffffff' }).jpeg({ quality: encoding.quality, mozjpeg: true }).toBuffer({ resolveWithObject: true });
+        if (encoded.data.length <= maxBodyBytes) return save(base, encoding.format, encoded);
       }
     }
     return { ok: false, message: '压缩到 1 MB 以内失败。' };
