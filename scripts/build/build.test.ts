@@ -1,0 +1,88 @@
+import { cp, readFile, readdir, writeFile, appendFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { article, baseFiles, makeRepo } from '../testing/fixture-repo.ts';
+import { buildSite } from './index.ts';
+
+const styles = fileURLToPath(new URL('../../styles', import.meta.url));
+const articleDir = 'content/shanye/articles/2026/dongtian-shouchong';
+
+async function repo(extra: Record<string, string | Uint8Array> = {}) {
+  const jpeg = await sharp({ create: { width: 1800, height: 900, channels: 3, background: '#7a9' } }).jpeg().toBuffer();
+  const png = await sharp({ create: { width: 800, height: 600, channels: 4, background: '#fff0' } }).png().toBuffer();
+  const root = await makeRepo({ ...baseFiles(), [`${articleDir}/cover.jpg`]: jpeg, [`${articleDir}/cup.png`]: png, ...extra });
+  await cp(styles, join(root, 'styles'), { recursive: true });
+  return root;
+}
+
+async function tree(dir: string): Promise<Record<string, string>> {
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+  const out: Record<string, string> = {};
+  for (const file of files) {
+    const path = join(file.parentPath, file.name);
+    out[path.slice(dir.length + 1)] = (await readFile(path)).toString('base64');
+  }
+  return out;
+}
+
+describe('buildSite', () => {
+  it('writes fragment, preview, images and meta.json per article, and an index', async () => {
+    const root = await repo();
+    const report = await buildSite({ root });
+    expect(report).toMatchObject({ rendered: [`${articleDir}/index.md`], failed: [], findings: [] });
+    const out = join(root, 'dist/shanye/dongtian-shouchong');
+    expect((await readdir(out)).sort()).toEqual(['article.html', 'images', 'meta.json', 'preview.html']);
+    expect((await readdir(join(out, 'images'))).sort()).toEqual(['cover-500x500.jpg', 'cover-900x383.jpg', 'cup.png']);
+    const meta = JSON.parse(await readFile(join(out, 'meta.json'), 'utf8'));
+    expect(meta).toMatchObject({
+      title: '冬天的手冲，水温要高一点',
+      author: '阿禾',
+      cover: { pic_crop_235_1: '0_0.074444_1_0.925556', pic_crop_1_1: '0.25_0_0.75_1' },
+      images: [{ file: 'images/cup.png', width: 800, height: 600, alt: '温好的杯子' }],
+      reading_minutes: 1,
+    });
+    expect(await readFile(join(root, 'dist/index.html'), 'utf8')).toContain('href="shanye/dongtian-shouchong/preview.html"');
+    const html = await readFile(join(out, 'article.html'), 'utf8');
+    expect(await readFile(join(out, 'preview.html'), 'utf8')).toContain(JSON.stringify(html).slice(0, 40));
+  });
+
+  it('is deterministic: two builds give byte-identical files', async () => {
+    const root = await repo();
+    await buildSite({ root, outDir: join(root, 'a') });
+    await buildSite({ root, outDir: join(root, 'b') });
+    const a = await tree(join(root, 'a'));
+    expect(Object.keys(a).length).toBeGreaterThan(5);
+    expect(await tree(join(root, 'b'))).toEqual(a);
+  });
+
+  it('renders nothing again when nothing changed, and only the changed article after an edit', async () => {
+    const root = await repo({ 'content/shanye/articles/2026/chanqu/index.md': article('title: 云南产区\nstatus: draft') });
+    expect((await buildSite({ root })).rendered).toHaveLength(2);
+    expect(await buildSite({ root })).toMatchObject({ rendered: [], unchanged: [`content/shanye/articles/2026/chanqu/index.md`, `${articleDir}/index.md`] });
+    await appendFile(join(root, 'content/shanye/articles/2026/chanqu/index.md'), '\n保山的小粒咖啡。\n');
+    expect((await buildSite({ root })).rendered).toEqual(['content/shanye/articles/2026/chanqu/index.md']);
+  });
+
+  it('reports a broken image with the article and line, and still builds the other articles', async () => {
+    const root = await repo({
+      'content/shanye/articles/2026/huai-tu/index.md': article('title: 坏图\nstatus: draft', '第一段。\n\n![坏掉的图](./broken.jpg)\n'),
+      'content/shanye/articles/2026/huai-tu/broken.jpg': '不是图片',
+    });
+    const report = await buildSite({ root });
+    expect(report.rendered).toEqual([`${articleDir}/index.md`]);
+    expect(report.failed).toEqual(['content/shanye/articles/2026/huai-tu/index.md']);
+    expect(report.findings).toEqual([
+      expect.objectContaining({ file: 'content/shanye/articles/2026/huai-tu/index.md', line: 8, ruleId: 'image/unreadable' }),
+    ]);
+  });
+
+  it('does not render articles that fail validation', async () => {
+    const root = await repo();
+    await writeFile(join(root, `${articleDir}/index.md`), article('title: 茶\nstatus: unknown'));
+    const report = await buildSite({ root });
+    expect(report).toMatchObject({ rendered: [], failed: [`${articleDir}/index.md`] });
+    expect(report.findings[0]).toMatchObject({ ruleId: 'schema/enum' });
+  });
+});
