@@ -45,7 +45,10 @@ describe('buildSite', () => {
     });
     expect(await readFile(join(root, 'dist/index.html'), 'utf8')).toContain('href="shanye/dongtian-shouchong/preview.html"');
     const html = await readFile(join(out, 'article.html'), 'utf8');
-    expect(await readFile(join(out, 'preview.html'), 'utf8')).toContain(JSON.stringify(html).slice(0, 40));
+    const preview = await readFile(join(out, 'preview.html'), 'utf8');
+    const embedded = preview.match(/<script type="application\/json" id="fragment">(.*?)<\/script>/s)?.[1];
+    expect(JSON.parse(embedded ?? 'null')).toBe(html);
+    expect(preview).toContain(`<div id="article">${html}</div>`);
   });
 
   it('is deterministic: two builds give byte-identical files', async () => {
