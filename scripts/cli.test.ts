@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -21,6 +22,23 @@ describe('mpdesk command', () => {
     expect(stderr).toBe('');
     expect(stdout).toContain('没有发现问题');
     expect(code).toBe(0);
+  });
+
+  it('builds every sample article without findings, then finds nothing to redo', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'mpdesk-dist-'));
+    const first = await runCli(['build', '--out', out, '--format', 'json'], repoRoot);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ failed: [], findings: [] });
+    expect(JSON.parse(first.stdout).rendered).toHaveLength(7);
+    const second = await runCli(['build', '--out', out], repoRoot);
+    expect(second.stdout).toContain('渲染 0 篇，未变化 7 篇，失败 0 篇');
+  });
+
+  it('renders one article to stdout', async () => {
+    const { code, stdout } = await runCli(['render', 'content/qinghe-tea/articles/2026/dongri-pao-cha/index.md'], repoRoot);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^<section style="/);
+    expect(stdout).toContain('冬天该喝什么茶');
   });
 
   it('exits 1 with JSON findings when content has errors, and names file, line and field', async () => {
