@@ -7,9 +7,19 @@ import type { SourceFile, Span } from './index.ts';
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
 
-/** The Markdown tree of a whole file, frontmatter included, so node positions are positions in the file. */
+const parsed = new WeakMap<SourceFile, Root>();
+
+/**
+ * The Markdown tree of a whole file, frontmatter included, so node positions are positions in the file.
+ * Parsing is the slowest step of validation and rendering, so each file is parsed once: treat the tree as read-only.
+ */
 export function parseMarkdown(source: SourceFile): Root {
-  return parser.runSync(parser.parse(source.text.slice(source.bomLength))) as Root;
+  let tree = parsed.get(source);
+  if (!tree) {
+    tree = parser.runSync(parser.parse(source.text.slice(source.bomLength))) as Root;
+    parsed.set(source, tree);
+  }
+  return tree;
 }
 
 /** A node's span in the original text (BOM included), for the text locator. */

@@ -122,7 +122,7 @@ export async function renderArticle({ root, article, account, cacheDir }: Render
   }
 
   const sponsored = Boolean(data.sponsored);
-  const classed = markdownToHtml({ markdown: source.text.slice(source.bomLength), images, sponsored, footerMarkdown: text(accountData.footer) });
+  const classed = markdownToHtml({ markdown: tree, images, sponsored, footerMarkdown: text(accountData.footer) });
   const html = theme.ok ? inlineStyles(classed, theme.css) : classed;
   const check = checkOutput(html);
   for (const violation of check.violations) report(violation.ruleId, [source.bomLength, source.bomLength + 3], `渲染结果不符合微信规则：${violation.message}`);

@@ -1,4 +1,5 @@
 import type { ElementContent, Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
 import rehypeHighlight from 'rehype-highlight';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
@@ -8,6 +9,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { EXIT, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { alertsOptions, rehypeGithubAlerts } from './plugins/alerts.ts';
 import rehypeWechatBlocks from './plugins/blocks.ts';
@@ -18,8 +20,8 @@ import rehypeWechatNotes from './plugins/notes.ts';
 import type { ImageTarget, RenderData } from './plugins/render-data.ts';
 
 export interface MarkdownRenderInput {
-  /** The whole file, frontmatter included (it is parsed and dropped). */
-  markdown: string;
+  /** The whole file, frontmatter included (it is dropped), or its already parsed tree. */
+  markdown: string | MdastRoot;
   images: ReadonlyMap<string, ImageTarget>;
   sponsored: boolean;
   footerMarkdown?: string;
@@ -30,11 +32,24 @@ const toSafeHast = unified()
   .use(remarkFrontmatter, ['yaml'])
   .use(remarkGfm)
   .use(remarkRehype, { allowDangerousHtml: true })
-  .use(rehypeRaw)
+  .use(rehypeRawWhenNeeded)
   // Raw HTML in Markdown may carry scripts, handlers, iframes and javascript: URLs; GitHub's schema removes them.
   .use(rehypeSanitize)
   .use(rehypeGithubAlerts, alertsOptions)
   .use(rehypeHighlight, { detect: false, plainText: ['text', 'txt', 'plain'] });
+
+/** Re-parsing the whole tree with parse5 is costly; most articles have no raw HTML to parse. */
+function rehypeRawWhenNeeded() {
+  const raw = rehypeRaw();
+  return (tree: HastRoot, file: VFile) => {
+    let found = false;
+    visit(tree, 'raw', () => {
+      found = true;
+      return EXIT;
+    });
+    return found ? raw(tree, file) : tree;
+  };
+}
 
 const processor = toSafeHast()
   .use(rehypeWechatNotes)
@@ -55,6 +70,9 @@ export function markdownToHtml(input: MarkdownRenderInput): string {
     footer = tree.children.filter((child): child is ElementContent => child.type === 'element');
   }
   const data: RenderData = { images: input.images, sponsored: input.sponsored, footer };
-  const file = new VFile({ value: input.markdown, data: { ...data } });
-  return String(processor.processSync(file));
+  if (typeof input.markdown === 'string') {
+    return String(processor.processSync(new VFile({ value: input.markdown, data: { ...data } })));
+  }
+  const file = new VFile({ data: { ...data } });
+  return processor.stringify(processor.runSync(input.markdown, file) as HastRoot, file);
 }
