@@ -51,10 +51,11 @@ describe('buildSite', () => {
     expect(preview).toContain(`<div id="article">${html}</div>`);
   });
 
-  it('is deterministic: two builds give byte-identical files', async () => {
-    const root = await repo();
-    await buildSite({ root, outDir: join(root, 'a') });
-    await buildSite({ root, outDir: join(root, 'b') });
+  it('is deterministic: two builds, in this thread or in worker threads, give byte-identical files', async () => {
+    const root = await repo({ 'content/shanye/articles/2026/chanqu/index.md': article('title: 云南产区\nstatus: draft', '## 保山\n\n小粒咖啡。\n') });
+    await buildSite({ root, outDir: join(root, 'a'), workers: 1 });
+    const parallel = await buildSite({ root, outDir: join(root, 'b'), workers: 2 });
+    expect(parallel.rendered).toHaveLength(2);
     const a = await tree(join(root, 'a'));
     expect(Object.keys(a).length).toBeGreaterThan(5);
     expect(await tree(join(root, 'b'))).toEqual(a);

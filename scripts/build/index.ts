@@ -1,12 +1,12 @@
-import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadContent, type ArticleFile } from '../content/index.ts';
-import { renderArticle, type ArticleMeta } from '../render/index.ts';
+import { loadContent } from '../content/index.ts';
 import { writeFileAtomic } from '../shared/atomic-write.ts';
 import { compareFindings, type Finding } from '../shared/finding.ts';
-import { validateContent } from '../validate/index.ts';
 import { articleKey, rendererFingerprint } from './cache-key.ts';
 import { indexPage } from './index-page.ts';
+import { renderInWorkers, workerCount } from './parallel.ts';
+import { renderBatch, type ArticleOutcome } from './render-batch.ts';
 
 export interface BuildOptions {
   root: string;
@@ -14,6 +14,8 @@ export interface BuildOptions {
   outDir?: string;
   account?: string;
   status?: string;
+  /** Worker threads to render in; default: one per core when there are enough articles to render. */
+  workers?: number;
   /** Called after each article, for progress output. */
   onProgress?: (done: number, total: number, file: string) => void;
 }
@@ -25,67 +27,71 @@ export interface BuildReport {
   findings: Finding[];
 }
 
+interface ManifestEntry {
+  key: string;
+  dir: string;
+  title: string;
+  status: string;
+  account: string;
+}
+
 interface Manifest {
-  articles: Record<string, { key: string; dir: string; title: string; status: string; account: string }>;
+  articles: Record<string, ManifestEntry>;
 }
 
 const manifestName = '.mpdesk-build.json';
 
-/** Renders every selected article into `dist/<account>/<slug>/`, skipping those whose inputs did not change. */
+/**
+ * Renders every selected article into `dist/<account>/<slug>/`. An article whose inputs (text, account, files it
+ * references, theme, renderer) are unchanged since it last built is neither validated nor rendered again;
+ * articles that failed are never recorded, so they are checked again on every build.
+ */
 export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const { root } = options;
   const outDir = options.outDir ?? join(root, 'dist');
-  const cacheDir = join(root, '.cache', 'mpdesk', 'images');
+  const paths = { root, outDir, cacheDir: join(root, '.cache', 'mpdesk', 'images') };
   const set = await loadContent(root);
   const selected = set.articles.filter(
     (a) => (!options.account || a.place.account === options.account) && (!options.status || a.doc?.data.status === options.status),
   );
-  const wanted = new Set(selected.map((a) => a.source.file));
-  const validation = await validateContent(set, { only: (file) => wanted.has(file) });
-  const blocked = new Set(validation.filter((f) => f.severity === 'error').map((f) => f.file));
 
   const manifestPath = join(outDir, manifestName);
   const manifest: Manifest = await readFile(manifestPath, 'utf8').then((t) => JSON.parse(t) as Manifest, () => ({ articles: {} }));
   const renderer = await rendererFingerprint(root);
-  const accounts = new Map(set.accounts.map((a) => [a.place.account, a]));
-  const report: BuildReport = { rendered: [], unchanged: [], failed: [], findings: [...validation] };
+  const accountText = new Map(set.accounts.map((a) => [a.place.account, a.source.text]));
+  const report: BuildReport = { rendered: [], unchanged: [], failed: [], findings: set.findings.filter((f) => selected.some((a) => a.source.file === f.file)) };
 
-  let done = 0;
-  const buildOne = async (article: ArticleFile) => {
-    const { file } = article.source;
-    const account = accounts.get(article.place.account);
-    const dir = `${article.place.account}/${article.place.slug}`;
-    if (blocked.has(file)) {
-      report.failed.push(file);
-      delete manifest.articles[file];
-      return;
-    }
-    const key = await articleKey(renderer, article.source.path, article.source.text, account?.source.text ?? '');
-    if (manifest.articles[file]?.key === key && (await exists(join(outDir, dir, 'article.html')))) {
-      report.unchanged.push(file);
-      return;
-    }
-    const rendered = await renderArticle({ root, article, account, cacheDir });
-    if (rendered.findings.length) {
-      report.findings.push(...rendered.findings);
-      report.failed.push(file);
-      delete manifest.articles[file];
-      return;
-    }
-    await writeArticle(join(outDir, dir), rendered);
-    manifest.articles[file] = { key, dir, title: rendered.meta.title, status: rendered.meta.status, account: article.place.account };
-    report.rendered.push(file);
-  };
+  const keys = new Map<string, string>();
+  await Promise.all(
+    selected.map(async (article) => {
+      const { file } = article.source;
+      const key = await articleKey(renderer, article.source.path, article.source.text, accountText.get(article.place.account) ?? '');
+      const previous = manifest.articles[file];
+      if (previous?.key === key && (await exists(join(outDir, previous.dir, 'article.html')))) report.unchanged.push(file);
+      else keys.set(file, key);
+    }),
+  );
 
-  // Image encoding runs in sharp's own threads; a few articles at once keep both cores busy.
-  const queue = [...selected];
-  const worker = async () => {
-    for (let article = queue.shift(); article; article = queue.shift()) {
-      await buildOne(article);
-      options.onProgress?.(++done, selected.length, article.source.file);
+  let done = report.unchanged.length;
+  const total = selected.length;
+  const place = new Map(set.articles.map((a) => [a.source.file, a.place]));
+  const record = (outcome: ArticleOutcome) => {
+    const { file } = outcome;
+    report.findings.push(...outcome.findings);
+    if (outcome.ok) {
+      const { account, slug } = place.get(file)!;
+      manifest.articles[file] = { key: keys.get(file)!, dir: `${account}/${slug}`, title: outcome.title, status: outcome.status, account };
+      report.rendered.push(file);
+    } else {
+      delete manifest.articles[file];
+      report.failed.push(file);
     }
+    options.onProgress?.(++done, total, file);
   };
-  await Promise.all(Array.from({ length: 4 }, worker));
+  const toRender = [...keys.keys()].sort();
+  const workers = options.workers ?? workerCount(toRender.length);
+  if (workers > 1) await renderInWorkers(toRender, paths, workers, record);
+  else await renderBatch(set, toRender, paths, record);
 
   // Articles that no longer exist leave the site too.
   const present = new Set(set.articles.map((a) => a.source.file));
@@ -95,23 +101,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       delete manifest.articles[file];
     }
   }
-  const sortedManifest: Manifest = { articles: Object.fromEntries(Object.entries(manifest.articles).sort(([a], [b]) => a.localeCompare(b))) };
-  await writeFileAtomic(manifestPath, `${JSON.stringify(sortedManifest, null, 2)}\n`);
-  await writeFileAtomic(join(outDir, 'index.html'), indexPage(Object.values(sortedManifest.articles)));
+  const sorted: Manifest = { articles: Object.fromEntries(Object.entries(manifest.articles).sort(([a], [b]) => a.localeCompare(b))) };
+  await writeFileAtomic(manifestPath, `${JSON.stringify(sorted, null, 2)}\n`);
+  await writeFileAtomic(join(outDir, 'index.html'), indexPage(Object.values(sorted.articles)));
   report.findings.sort(compareFindings);
   for (const list of [report.rendered, report.unchanged, report.failed]) list.sort();
   return report;
 }
 
-async function writeArticle(dir: string, rendered: { html: string; preview: string; meta: ArticleMeta; assets: Array<{ name: string; path: string }> }) {
-  await rm(join(dir, 'images'), { recursive: true, force: true });
-  await mkdir(join(dir, 'images'), { recursive: true });
-  for (const asset of rendered.assets) await copyFile(asset.path, join(dir, asset.name));
-  await writeFileAtomic(join(dir, 'article.html'), rendered.html);
-  await writeFileAtomic(join(dir, 'preview.html'), rendered.preview);
-  await writeFileAtomic(join(dir, 'meta.json'), `${JSON.stringify(rendered.meta, null, 2)}\n`);
-}
-
 async function exists(path: string): Promise<boolean> {
-  return readFile(path).then(() => true, () => false);
+  return stat(path).then(() => true, () => false);
 }
