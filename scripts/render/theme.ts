@@ -19,7 +19,7 @@ export type ThemeResult = { ok: true; css: string; files: string[] } | { ok: fal
 const cache = new Map<string, Promise<ThemeResult>>();
 
 /**
- * The theme's CSS with the account's brand colours and `styles/accounts/<account>.css` applied and every
+ * `styles/base.css` plus the theme's CSS, with the account's brand colours and `styles/accounts/<account>.css` applied and every
  * `var(--…)` resolved, since the WeChat editor keeps no CSS variables.
  */
 export function loadTheme(root: string, request: ThemeRequest): Promise<ThemeResult> {
@@ -33,14 +33,15 @@ export function loadTheme(root: string, request: ThemeRequest): Promise<ThemeRes
 }
 
 async function buildTheme(root: string, { theme, account, brand }: ThemeRequest): Promise<ThemeResult> {
+  const baseFile = join(root, 'styles', 'base.css');
   const themeFile = join(root, 'styles', 'themes', `${theme}.css`);
   let css: string;
   try {
-    css = await readFile(themeFile, 'utf8');
+    css = `${await readFile(baseFile, 'utf8')}\n${await readFile(themeFile, 'utf8')}`;
   } catch {
-    return { ok: false, message: `排版主题 “${theme}” 不存在：缺少 styles/themes/${theme}.css。` };
+    return { ok: false, message: `排版主题 “${theme}” 不存在：缺少 styles/themes/${theme}.css（或 styles/base.css）。` };
   }
-  const files = [themeFile];
+  const files = [baseFile, themeFile];
   const brandVars = [brand?.primary && `--mp-primary: ${brand.primary};`, brand?.accent && `--mp-accent: ${brand.accent};`].filter(Boolean);
   if (brandVars.length) css += `\n:root { ${brandVars.join(' ')} }\n`;
   const overrideFile = join(root, 'styles', 'accounts', `${account}.css`);
