@@ -3,8 +3,8 @@ import { Worker } from 'node:worker_threads';
 import type { ArticleOutcome, BatchPaths } from './render-batch.ts';
 import type { WorkerMessage, WorkerRequest } from './worker.ts';
 
-/** Below this many articles, starting workers costs more than it saves. */
-export const parallelThreshold = 40;
+/** Each worker needs about 2 s to load the pipeline; below this many articles that costs more than it saves. */
+export const parallelThreshold = 100;
 
 export function workerCount(articles: number): number {
   return articles < parallelThreshold ? 1 : Math.min(availableParallelism(), 4);
