@@ -113,6 +113,48 @@ program
   });
 
 program
+  .command('lint')
+  .description('合规与文字检查：广告法、平台规则、敏感词、广告标识、数据来源、个人信息、封面、链接、图片、排版、原创。Compliance and style checks.')
+  .argument('[paths...]', '只检查这些文件或目录 only these files or folders')
+  .option('--staged', '只检查已暂存的内容（pre-commit 钩子用）the staged version of staged files')
+  .option('--fix', '自动修正排版问题（空格、标点），只改正文，不改代码、网址和 frontmatter apply the mechanical style fixes')
+  .addOption(new Option('--format <format>', '输出格式 output format').choices(['pretty', 'json', 'github', 'sarif']).default('pretty'))
+  .addOption(rootOption())
+  .addHelpText(
+    'after',
+    '\n例 Examples:\n  mpdesk lint\n  mpdesk lint content/qinghe-tea --format github\n  mpdesk lint --fix content/qinghe-tea/articles/2026/dongri-pao-cha/index.md\n\n跳过一处 Suppress: <!-- mpdesk-disable-next-line ad-law/absolute-terms -- 理由 -->\n退出码 Exit: 0 无错误 · 1 有错误级别的问题 · 2 用法或运行错误',
+  )
+  .action(async (paths: string[], options: { staged?: boolean; fix?: boolean; format: 'pretty' | 'json' | 'github' | 'sarif'; root?: string }) => {
+    if (options.staged && options.fix) throw new UsageError('--fix 不能和 --staged 一起用：修正会写工作区文件，可能覆盖未暂存的改动。');
+    const root = rootOf({ format: 'pretty', root: options.root });
+    let only = pathFilter(root, process.cwd(), paths);
+    let overlay: Map<string, Buffer> | undefined;
+    if (options.staged) {
+      const { readStagedFiles } = await import('./shared/staged-files.ts');
+      overlay = await readStagedFiles(root, (file) => classify(file) !== undefined && only(file));
+      const staged = overlay;
+      only = (file) => staged.has(file);
+    }
+    const set = await loadContent(root, { overlay });
+    const { lintContent } = await import('./lint/index.ts');
+    const { findings, fixed } = overlay?.size === 0 ? { findings: [], fixed: [] } : await lintContent(set, { only, fix: options.fix });
+    if (options.format === 'github') {
+      const { formatGithub } = await import('./output/ci-formats.ts');
+      process.stdout.write(formatGithub(findings));
+    } else if (options.format === 'sarif') {
+      const { formatSarif } = await import('./output/ci-formats.ts');
+      const { allRules } = await import('./lint/rules/index.ts');
+      process.stdout.write(formatSarif(findings, allRules));
+    } else {
+      const { formatFindings } = await import('./output/findings.ts');
+      const checked = options.staged ? `${overlay!.size} 个已暂存文件` : describeSet(set);
+      process.stdout.write(formatFindings(findings, options.format, { checked }));
+      if (fixed.length && options.format === 'pretty') process.stdout.write(`已修正 ${fixed.length} 个文件：${fixed.join('、')}\n`);
+    }
+    if (hasErrors(findings)) process.exitCode = 1;
+  });
+
+program
   .command('render')
   .description('渲染一篇文章为可粘贴到公众号编辑器的 HTML 片段。Render one article to the paste-ready fragment.')
   .argument('<article>', '文章的 index.md')

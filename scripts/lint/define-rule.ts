@@ -1,0 +1,117 @@
+import type { Root } from 'mdast';
+import { lintRule } from 'unified-lint-rule';
+import type { Plugin } from 'unified';
+import type { VFile } from 'vfile';
+import type { Frontmatter, SourceFile, Span } from '../content/index.ts';
+import type { Severity } from '../shared/finding.ts';
+import type { Dictionary } from './dictionary.ts';
+import { normalize } from './normalize.ts';
+import { blockSpan, type TextBlock } from './prose.ts';
+
+/** A fix: replace the text in `span` (file offsets) with `text`. */
+export interface Fix {
+  span: Span;
+  text: string;
+}
+
+export interface Report {
+  span: Span;
+  message: string;
+  /** Overrides the rule's default, e.g. from a dictionary entry. */
+  severity?: Severity;
+  suggestions?: string[];
+  fix?: Fix;
+}
+
+export type DictionaryName = 'absolute' | 'claims' | 'platform' | 'sensitive';
+
+/** An article of the repository, for rules that compare (originality). */
+export interface PeerArticle {
+  source: SourceFile;
+  title: string;
+  blocks: TextBlock[];
+}
+
+/** What a rule sees of one file. Plain data plus two helpers; rules never read files themselves. */
+export interface RuleContext {
+  root: string;
+  source: SourceFile;
+  doc: Frontmatter;
+  tree: Root;
+  kind: 'article' | 'plan';
+  account: Record<string, unknown>;
+  /** Body prose, in order. */
+  blocks: readonly TextBlock[];
+  /** title, digest and author fields. */
+  meta: readonly TextBlock[];
+  dictionary(name: DictionaryName): Dictionary;
+  /** Every article of the repository, this one included; the same array for the whole run. */
+  peers: readonly PeerArticle[];
+  report(report: Report): void;
+}
+
+/** Data carried by each vfile message beyond what vfile has: exact offsets, severity, suggestions, fix. */
+export interface MessageData {
+  span: Span;
+  severity: Severity;
+  suggestions?: string[];
+  fix?: Fix;
+}
+
+export interface RuleExamples {
+  /** Markdown bodies (or whole files starting with ---) that must give no finding of this rule. */
+  valid: string[];
+  /** Bodies that must give exactly `count` findings (default 1) of this rule. */
+  invalid: Array<{ markdown: string; count?: number }>;
+}
+
+export interface RuleDefinition {
+  id: string;
+  severity: Severity;
+  /** One line, Chinese first. */
+  description: string;
+  /** Which files the rule applies to; articles only by default. */
+  appliesTo?: ReadonlyArray<'article' | 'plan'>;
+  examples: RuleExamples;
+  check(context: RuleContext): void | Promise<void>;
+}
+
+export interface Rule extends RuleDefinition {
+  /** The unified plugin (unified-lint-rule) that runs `check` and emits vfile messages. */
+  plugin: Plugin<[], Root>;
+}
+
+export function contextOf(file: VFile): RuleContext {
+  return (file.data as { mpdesk: RuleContext }).mpdesk;
+}
+
+export function defineRule(definition: RuleDefinition): Rule {
+  const plugin = lintRule({ origin: `mpdesk:${definition.id}` }, (_tree: Root, file: VFile) => {
+    const context = contextOf(file);
+    if (!(definition.appliesTo ?? ['article']).includes(context.kind)) return;
+    return definition.check({
+      ...context,
+      report(report) {
+        const start = context.source.locator.point(report.span[0]);
+        const end = context.source.locator.point(report.span[1]);
+        const message = file.message(report.message, { place: { start, end } });
+        const data: MessageData = { span: report.span, severity: report.severity ?? definition.severity };
+        if (report.suggestions?.length) data.suggestions = report.suggestions;
+        if (report.fix) data.fix = report.fix;
+        Object.assign(message, { mpdesk: data });
+      },
+    });
+  });
+  return { ...definition, plugin };
+}
+
+/** Dictionary matches in a block, with their spans in the file. */
+export function findInBlock(dictionary: Dictionary, block: TextBlock) {
+  const normalized = normalize(block.text);
+  return dictionary.find(normalized.text).map((match) => {
+    const from = normalized.map[match.start]!;
+    const last = normalized.map[match.end - 1]!;
+    const to = last + (block.text.codePointAt(last)! > 0xffff ? 2 : 1);
+    return { ...match, text: block.text.slice(from, to), span: blockSpan(block, from, to) };
+  });
+}

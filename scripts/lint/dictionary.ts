@@ -1,0 +1,119 @@
+import { readFile } from 'node:fs/promises';
+import AhoCorasick from 'modern-ahocorasick';
+import { parse } from 'yaml';
+import type { Severity } from '../shared/finding.ts';
+import { normalize } from './normalize.ts';
+
+export interface DictionaryEntry {
+  term: string;
+  category: string;
+  severity: Severity;
+  basis?: string;
+  message?: string;
+  suggestions?: string[];
+  tags?: string[];
+  /** Which list the entry came from (built-in, team or account file), for messages. */
+  list: string;
+}
+
+export interface WordList {
+  entries: DictionaryEntry[];
+  allow: string[];
+}
+
+export interface DictionaryMatch {
+  entry: DictionaryEntry;
+  /** Half-open range in the normalised text. */
+  start: number;
+  end: number;
+}
+
+type Pattern = { kind: 'entry'; entry: DictionaryEntry } | { kind: 'allow' };
+
+/**
+ * A word list compiled once into an Aho-Corasick automaton over normalised terms, so matching is linear in the
+ * text whatever the list's size. A match inside an allowed phrase (最近 for 最) is not a match.
+ */
+export class Dictionary {
+  readonly size: number;
+  private readonly matcher: AhoCorasick<Pattern> | undefined;
+
+  constructor(lists: readonly WordList[]) {
+    const patterns: Array<{ pattern: string; data: Pattern }> = [];
+    const seen = new Map<string, number>();
+    for (const list of lists) {
+      for (const entry of list.entries) {
+        const pattern = normalize(entry.term).text;
+        if (!pattern) continue;
+        // A later list (team, then account) overrides an earlier one for the same term.
+        const index = seen.get(pattern);
+        if (index !== undefined) patterns[index] = { pattern, data: { kind: 'entry', entry } };
+        else {
+          seen.set(pattern, patterns.length);
+          patterns.push({ pattern, data: { kind: 'entry', entry } });
+        }
+      }
+      for (const phrase of list.allow) {
+        const pattern = normalize(phrase).text;
+        if (pattern) patterns.push({ pattern, data: { kind: 'allow' } });
+      }
+    }
+    this.size = seen.size;
+    this.matcher = patterns.length ? new AhoCorasick<Pattern>(patterns) : undefined;
+  }
+
+  /** Matches in normalised text; of overlapping matches the longest is kept. */
+  find(normalized: string): DictionaryMatch[] {
+    if (!this.matcher || !normalized) return [];
+    const all = this.matcher.search(normalized, { strategy: 'all' });
+    const allowed = all.filter((m) => m.data?.kind === 'allow');
+    const hits = all
+      .filter((m) => m.data?.kind === 'entry' && !allowed.some((a) => a.start <= m.start && a.end >= m.end))
+      .sort((a, b) => a.start - b.start || b.end - a.end);
+    const kept: DictionaryMatch[] = [];
+    for (const hit of hits) {
+      const previous = kept.at(-1);
+      if (previous && hit.start < previous.end) {
+        if (hit.end - hit.start > previous.end - previous.start) kept[kept.length - 1] = toMatch(hit);
+        continue;
+      }
+      kept.push(toMatch(hit));
+    }
+    return kept;
+  }
+}
+
+function toMatch(hit: { start: number; end: number; data: Pattern | undefined }): DictionaryMatch {
+  return { entry: (hit.data as { entry: DictionaryEntry }).entry, start: hit.start, end: hit.end };
+}
+
+const severities = new Set(['error', 'warning', 'info']);
+
+/** Reads a word-list YAML file (`entries` and `allow`); a missing file is an empty list. */
+export async function readWordList(path: string, list: string): Promise<WordList> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return { entries: [], allow: [] };
+  }
+  const data = (parse(text) ?? {}) as { entries?: unknown[]; allow?: unknown[]; deny?: unknown[] };
+  const raw = [...(data.entries ?? []), ...(data.deny ?? [])];
+  const entries: DictionaryEntry[] = [];
+  for (const item of raw) {
+    const entry = (typeof item === 'string' ? { term: item } : item) as Partial<DictionaryEntry>;
+    if (typeof entry.term !== 'string' || !entry.term) continue;
+    entries.push({
+      term: entry.term,
+      category: typeof entry.category === 'string' ? entry.category : '敏感词',
+      severity: severities.has(String(entry.severity)) ? (entry.severity as Severity) : 'error',
+      ...(entry.basis ? { basis: String(entry.basis) } : {}),
+      ...(entry.message ? { message: String(entry.message) } : {}),
+      ...(Array.isArray(entry.suggestions) ? { suggestions: entry.suggestions.map(String) } : {}),
+      ...(Array.isArray(entry.tags) ? { tags: entry.tags.map(String) } : {}),
+      list,
+    });
+  }
+  const allow = (data.allow ?? []).filter((a): a is string => typeof a === 'string' && a !== '');
+  return { entries, allow };
+}

@@ -1,0 +1,83 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '../content/index.ts';
+import { accountYaml, article, makeRepo } from '../testing/fixture-repo.ts';
+import { lintContent } from './index.ts';
+
+const path = 'content/shanye/articles/2026/shouchong/index.md';
+
+async function lint(body: string, options: { fix?: boolean; frontmatter?: string } = {}) {
+  const cover = await sharp({ create: { width: 1800, height: 766, channels: 3, background: '#7a9' } }).jpeg().toBuffer();
+  const frontmatter = options.frontmatter ?? 'title: 手冲\nstatus: draft\ndigest: 冬天的手冲。\ncover: ./cover.jpg';
+  const root = await makeRepo({
+    'content/shanye/account.yaml': accountYaml,
+    [path]: article(frontmatter, body),
+    'content/shanye/articles/2026/shouchong/cover.jpg': cover,
+  });
+  const result = await lintContent(await loadContent(root), { fix: options.fix });
+  return { ...result, root, text: () => readFile(join(root, path), 'utf8') };
+}
+
+describe('lint engine', () => {
+  it('positions findings in code points of the original file, emoji and frontmatter included', async () => {
+    const { findings } = await lint('🍵🍵今天用V60冲了一杯。');
+    const spacing = findings.filter((f) => f.ruleId === 'style/cjk-latin-spacing');
+    // Line 8: six lines of frontmatter and a blank line before it; "用V" is at code points 5–6 after two emoji.
+    expect(spacing.map((f) => [f.line, f.column, f.endColumn])).toEqual([
+      [8, 5, 7],
+      [8, 8, 10],
+    ]);
+  });
+
+  it('skips code, inline code, URLs and HTML comments', async () => {
+    const { findings } = await lint('看`npm install`和[链接](https://a.com/最佳)。\n\n```\n用Python统计3款\n```\n\n<!-- 用Python -->\n');
+    expect(findings.filter((f) => f.ruleId.startsWith('style/'))).toEqual([]);
+  });
+
+  it('honours disable-next-line and disable/enable ranges, by rule or family', async () => {
+    const body = [
+      '<!-- mpdesk-disable-next-line style/cjk-latin-spacing -- 产品名 -->',
+      '用Python统计。',
+      '',
+      '<!-- mpdesk-disable style -->',
+      '',
+      '用Java统计。',
+      '',
+      '<!-- mpdesk-enable style -->',
+      '',
+      '用Go统计。',
+    ].join('\n');
+    const { findings } = await lint(body);
+    expect(findings.filter((f) => f.ruleId.startsWith('style/')).map((f) => f.line)).toEqual([17, 17]);
+  });
+
+  it('--fix applies the mechanical fixes only in prose, and a second run changes nothing', async () => {
+    const body = '用Python统计3款茶 ，真好喝！！！\n\n- 列表项用Go写\n\n```\n用Python统计\n```\n\n见[文档](https://a.com/用Python)。\n';
+    const first = await lint(body, { fix: true });
+    const fixed = await first.text();
+    expect(fixed).toContain('用 Python 统计 3 款茶，真好喝！\n');
+    expect(fixed).toContain('- 列表项用 Go 写');
+    expect(fixed).toContain('```\n用Python统计\n```');
+    expect(fixed).toContain('(https://a.com/用Python)');
+    expect(fixed).toContain('title: 手冲');
+    expect(first.fixed).toEqual([path]);
+    expect(first.findings.filter((f) => f.ruleId.startsWith('style/'))).toEqual([]);
+
+    const again = await lintContent(await loadContent(first.root), { fix: true });
+    expect(again.fixed).toEqual([]);
+    expect(await first.text()).toBe(fixed);
+  });
+
+  it('writes nothing without --fix', async () => {
+    const { text, findings } = await lint('用Python统计。');
+    expect(findings.some((f) => f.ruleId === 'style/cjk-latin-spacing')).toBe(true);
+    expect(await text()).toContain('用Python统计。');
+  });
+
+  it('includes schema findings and keeps going past a broken file', async () => {
+    const { findings } = await lint('正文。', { frontmatter: 'title: 手冲\nstatus: unknown' });
+    expect(findings.some((f) => f.ruleId === 'schema/enum')).toBe(true);
+  });
+});

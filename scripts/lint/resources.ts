@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+import { Dictionary, readWordList, type WordList } from './dictionary.ts';
+import type { DictionaryName } from './define-rule.ts';
+
+const builtinDir = new URL('./dictionaries/', import.meta.url);
+const builtinFiles: Record<DictionaryName, string> = {
+  absolute: 'ad-law-absolute.yaml',
+  claims: 'ad-law-claims.yaml',
+  platform: 'platform.yaml',
+  sensitive: 'sensitive-builtin.yaml',
+};
+
+/**
+ * The word lists, layered: built-in (scripts/lint/dictionaries/), team (content/words.yaml) and account
+ * (content/<account>/words.yaml). Team and account `entries` extend the sensitive list; their `allow` phrases
+ * excuse matches of every list, so an account can allow its own brand name ("极客" in 极客咖啡).
+ */
+export class LintResources {
+  private readonly builtin = new Map<DictionaryName, Promise<WordList>>();
+  private readonly compiled = new Map<string, Promise<Dictionary>>();
+
+  constructor(private readonly root: string) {}
+
+  dictionary(name: DictionaryName, account: string): Promise<Dictionary> {
+    const key = `${name}:${account}`;
+    let dictionary = this.compiled.get(key);
+    if (!dictionary) {
+      dictionary = this.compile(name, account);
+      this.compiled.set(key, dictionary);
+    }
+    return dictionary;
+  }
+
+  private async compile(name: DictionaryName, account: string): Promise<Dictionary> {
+    let builtin = this.builtin.get(name);
+    if (!builtin) {
+      builtin = readWordList(new URL(builtinFiles[name], builtinDir).pathname, `内置 ${builtinFiles[name]}`);
+      this.builtin.set(name, builtin);
+    }
+    const team = await readWordList(join(this.root, 'content', 'words.yaml'), 'content/words.yaml');
+    const own = await readWordList(join(this.root, 'content', account, 'words.yaml'), `content/${account}/words.yaml`);
+    const layers = name === 'sensitive' ? [await builtin, team, own] : [await builtin, { entries: [], allow: [...team.allow, ...own.allow] }];
+    return new Dictionary(layers);
+  }
+}

@@ -1,0 +1,38 @@
+import { dirname, resolve } from 'node:path';
+import sharp from 'sharp';
+import type { Span } from '../../../content/index.ts';
+import { defineRule, type RuleContext } from '../../define-rule.ts';
+
+const minWidth = 900;
+const minHeight = 383;
+
+function coverSpan(context: RuleContext): Span {
+  const field = context.doc.fields.get('/cover');
+  return field?.key ?? [context.source.bomLength, context.source.bomLength + 3];
+}
+
+export default defineRule({
+  id: 'meta/cover',
+  severity: 'warning',
+  description: '封面：草稿箱接口要求封面；至少 900x383，才能裁出清晰的 2.35:1 和 1:1。Cover present and large enough.',
+  examples: {
+    valid: ['---\ntitle: 有封面\nstatus: draft\ncover: ./cover.jpg\n---\n\n正文。\n'],
+    invalid: [{ markdown: '---\ntitle: 没封面\nstatus: draft\n---\n\n正文。\n' }, { markdown: '---\ntitle: 小封面\nstatus: draft\ncover: ./small.png\n---\n\n正文。\n' }],
+  },
+  async check(context) {
+    const cover = context.doc.data.cover;
+    if (typeof cover !== 'string') {
+      context.report({ span: coverSpan(context), message: '没有封面（cover）：发到草稿箱时必须有封面图。' });
+      return;
+    }
+    if (/^[a-z][a-z0-9+.-]*:/i.test(cover)) return;
+    // A missing file is validate's image/missing; here only its size matters.
+    const meta = await sharp(resolve(dirname(context.source.path), cover)).metadata().catch(() => undefined);
+    if (meta?.width && meta.height && (meta.width < minWidth || meta.height < minHeight)) {
+      context.report({
+        span: coverSpan(context),
+        message: `封面只有 ${meta.width}x${meta.height}，小于 ${minWidth}x${minHeight}，裁成 2.35:1 和 1:1 后会发虚。`,
+      });
+    }
+  },
+});

@@ -1,0 +1,14 @@
+import { basis, dictionaryRule, quoted } from '../dictionary-rule.ts';
+
+export default dictionaryRule({
+  id: 'platform/induced-sharing',
+  severity: 'error',
+  description: '诱导分享、诱导关注（转发朋友圈领奖、集赞、关注领取）。Induced sharing or following, against the WeChat platform rules.',
+  dictionary: 'platform',
+  categories: ['诱导分享', '诱导关注'],
+  message: (entry, text) => `${quoted(entry, text)}属于${entry.category}，${basis(entry)}，文章可能被删除或限制功能。${entry.message ?? ''}`,
+  examples: {
+    valid: ['喜欢这篇文章的话，欢迎分享给同样爱茶的朋友。'],
+    invalid: [{ markdown: '转发朋友圈领奖，集赞 30 个送茶叶一罐。', count: 2 }],
+  },
+});

@@ -1,0 +1,14 @@
+import { dictionaryRule, quoted } from '../dictionary-rule.ts';
+
+export default dictionaryRule({
+  id: 'sensitive/words',
+  severity: 'error',
+  description: '敏感词：内置、团队（content/words.yaml）和账号（content/<账号>/words.yaml）词表。Sensitive words from the layered lists.',
+  dictionary: 'sensitive',
+  message: (entry, text) =>
+    `${quoted(entry, text)}是敏感词（${entry.category}${entry.tags?.length ? `：${entry.tags.join('、')}` : ''}，来自${entry.list}）。${entry.message ?? ''}`,
+  examples: {
+    valid: ['冬天的茶席，一壶一盏就够了。'],
+    invalid: [{ markdown: '本店支持刷单返利。' }],
+  },
+});
