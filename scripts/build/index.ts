@@ -1,9 +1,10 @@
 import { readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadContent } from '../content/index.ts';
 import { writeFileAtomic } from '../shared/atomic-write.ts';
 import { compareFindings, type Finding } from '../shared/finding.ts';
-import { articleKey, rendererFingerprint } from './cache-key.ts';
+import { articleKey, folderFingerprint } from '../shared/input-key.ts';
 import { indexPage } from './index-page.ts';
 import { renderInWorkers, workerCount } from './parallel.ts';
 import { renderBatch, type ArticleOutcome } from './render-batch.ts';
@@ -57,7 +58,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
 
   const manifestPath = join(outDir, manifestName);
   const manifest: Manifest = await readFile(manifestPath, 'utf8').then((t) => JSON.parse(t) as Manifest, () => ({ articles: {} }));
-  const renderer = await rendererFingerprint(root);
+  // The renderer's code and the themes: a change to either renders everything again.
+  const renderer = await folderFingerprint([fileURLToPath(new URL('../render/', import.meta.url)), join(root, 'styles')], ['.ts', '.css']);
   const accountText = new Map(set.accounts.map((a) => [a.place.account, a.source.text]));
   const report: BuildReport = { rendered: [], unchanged: [], failed: [], findings: set.findings.filter((f) => selected.some((a) => a.source.file === f.file)) };
 
@@ -65,7 +67,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   await Promise.all(
     selected.map(async (article) => {
       const { file } = article.source;
-      const key = await articleKey(renderer, article.source.path, article.source.text, accountText.get(article.place.account) ?? '');
+      const key = await articleKey([renderer, accountText.get(article.place.account) ?? ''], article.source.path, article.source.text);
       const previous = manifest.articles[file];
       if (previous?.key === key && (await exists(join(outDir, previous.dir, 'article.html')))) report.unchanged.push(file);
       else keys.set(file, key);

@@ -25,11 +25,17 @@ export interface Report {
 
 export type DictionaryName = 'absolute' | 'claims' | 'platform' | 'sensitive';
 
+/** A paragraph of another article, reduced to what comparison needs (and what the lint cache keeps). */
+export interface PeerParagraph {
+  line: number;
+  prints: number[];
+}
+
 /** An article of the repository, for rules that compare (originality). */
 export interface PeerArticle {
-  source: SourceFile;
+  file: string;
   title: string;
-  blocks: TextBlock[];
+  paragraphs: PeerParagraph[];
 }
 
 /** What a rule sees of one file. Plain data plus two helpers; rules never read files themselves. */

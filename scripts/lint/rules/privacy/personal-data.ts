@@ -19,7 +19,7 @@ export default defineRule({
     invalid: [
       { markdown: '有问题请打 138 0013 8000。' },
       { markdown: '中奖者：张三，11010519491231002X。' },
-      { markdown: '请转账到 6222 0200 0000 0000 008。' },
+      { markdown: '请转账到 6222 0200 0000 0000 018。' },
       { markdown: '投稿请发 tea@example.com。' },
     ],
   },
