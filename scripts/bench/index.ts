@@ -10,14 +10,18 @@ import { renderArticle } from '../render/index.ts';
 import type { Finding } from '../shared/finding.ts';
 import { validateContent } from '../validate/index.ts';
 import { benchAccount, writeCorpus } from './corpus.ts';
+import { benchLint } from './lint-bench.ts';
 
-const usage = `用法 usage: npm run bench [-- --articles N]
+const usage = `用法 usage: npm run bench [-- --articles N] [--lint-articles N] [--only build|lint]
 
 在临时目录生成 N 篇约 3000 字的文章（默认 500），测量冷构建、无变化重建、改一篇后重建、
-单篇渲染（中位数和 p95）与峰值内存，并与目标对比。进度写到 stderr，结果表写到 stdout。
+单篇渲染（中位数和 p95）与峰值内存；再生成 1000 篇和 20,000 词的词表，测量冷检查、缓存检查
+和增长（正文 10 倍时耗时约 10 倍）。进度写到 stderr，结果表写到 stdout。
 
-  --articles N   文章数，默认 500
-  --help         显示本说明
+  --articles N        构建用的文章数，默认 500
+  --lint-articles N   检查用的文章数，默认 1000
+  --only build|lint   只测一项
+  --help              显示本说明
 `;
 
 const aims = { coldPerSecond: 50, unchanged: 2, oneChanged: 1 };
@@ -67,9 +71,16 @@ function printTable(rows: ReadonlyArray<readonly [string, string, string]>) {
 }
 
 async function main(): Promise<void> {
-  let values: { articles: string; help: boolean };
+  let values: { articles: string; 'lint-articles': string; only?: string; help: boolean };
   try {
-    ({ values } = parseArgs({ options: { articles: { type: 'string', default: '500' }, help: { type: 'boolean', default: false } } }));
+    ({ values } = parseArgs({
+      options: {
+        articles: { type: 'string', default: '500' },
+        'lint-articles': { type: 'string', default: '1000' },
+        only: { type: 'string' },
+        help: { type: 'boolean', default: false },
+      },
+    }));
   } catch (error) {
     throw new BenchFailure(`${(error as Error).message}\n\n${usage}`);
   }
@@ -78,9 +89,17 @@ async function main(): Promise<void> {
     return;
   }
   const count = Number(values.articles);
+  const lintCount = Number(values['lint-articles']);
   if (!Number.isInteger(count) || count < 1) throw new BenchFailure(`--articles 应为正整数：${values.articles}`);
+  if (!Number.isInteger(lintCount) || lintCount < 1) throw new BenchFailure(`--lint-articles 应为正整数：${values['lint-articles']}`);
+  if (values.only !== undefined && values.only !== 'build' && values.only !== 'lint') throw new BenchFailure(`--only 应为 build 或 lint：${values.only}`);
 
   const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+  const lintRows = values.only === 'build' ? [] : await benchLint(repoRoot, lintCount, log);
+  if (values.only === 'lint') {
+    printTable([['指标 figure', '结果 result', '目标 aim'], ...lintRows]);
+    return;
+  }
   const root = await mkdtemp(join(tmpdir(), 'mpdesk-bench-'));
   const outDir = join(root, 'dist');
   const cacheDir = join(root, '.cache', 'mpdesk', 'images');
@@ -151,6 +170,7 @@ async function main(): Promise<void> {
       ['单篇渲染 render (parse cached)', ms(cached), ''],
       ['单篇渲染 render (with parse)', ms(parsed), ''],
       ['峰值内存 peak RSS', `${peakMb.toFixed(0)} MB`, ''],
+      ...lintRows,
     ]);
     const warnings = cold.findings.filter((f) => f.severity !== 'error').length;
     if (warnings) log(`注意：冷构建有 ${warnings} 条提示/警告 findings（不影响结果）。`);

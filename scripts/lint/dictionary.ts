@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import AhoCorasick from 'modern-ahocorasick';
+import { AhoCorasick } from './aho-corasick.ts';
 import { parse } from 'yaml';
 import type { Severity } from '../shared/finding.ts';
 import { normalize } from './normalize.ts';
@@ -65,10 +65,10 @@ export class Dictionary {
   /** Matches in normalised text; of overlapping matches the longest is kept. */
   find(normalized: string): DictionaryMatch[] {
     if (!this.matcher || !normalized) return [];
-    const all = this.matcher.search(normalized, { strategy: 'all' });
-    const allowed = all.filter((m) => m.data?.kind === 'allow');
+    const all = this.matcher.search(normalized);
+    const allowed = all.filter((m) => m.data.kind === 'allow');
     const hits = all
-      .filter((m) => m.data?.kind === 'entry' && !allowed.some((a) => a.start <= m.start && a.end >= m.end))
+      .filter((m) => m.data.kind === 'entry' && !allowed.some((a) => a.start <= m.start && a.end >= m.end))
       .sort((a, b) => a.start - b.start || b.end - a.end);
     const kept: DictionaryMatch[] = [];
     for (const hit of hits) {
@@ -83,7 +83,7 @@ export class Dictionary {
   }
 }
 
-function toMatch(hit: { start: number; end: number; data: Pattern | undefined }): DictionaryMatch {
+function toMatch(hit: { start: number; end: number; data: Pattern }): DictionaryMatch {
   return { entry: (hit.data as { entry: DictionaryEntry }).entry, start: hit.start, end: hit.end };
 }
 

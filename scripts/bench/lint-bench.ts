@@ -1,0 +1,81 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { stringify } from 'yaml';
+import { loadContent } from '../content/index.ts';
+import { lintContent } from '../lint/index.ts';
+import { writeCorpus } from './corpus.ts';
+
+export type Row = readonly [string, string, string];
+
+const aims = { cold: 15, cached: 2 };
+
+/** Rare characters, so generated sensitive words are realistic in shape but seldom hit ordinary prose. */
+const rare = '鬯彧龢爨龘靐齉麤灪籲鱻驫羴猋毳淼焱垚犇骉麁嚞嫑孖巛乂丨丿乚亅丷';
+
+/** A deterministic 20,000-entry team list in the same YAML shape teams keep in content/words.yaml. */
+function teamWordList(size: number): string {
+  let state = 7;
+  const next = () => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state;
+  };
+  const entries = new Set<string>();
+  while (entries.size < size) {
+    const length = 2 + (next() % 3);
+    let term = '';
+    for (let i = 0; i < length; i++) term += rare[next() % rare.length];
+    entries.add(term);
+  }
+  return stringify({ entries: [...entries].map((term) => ({ term, category: '团队词表', severity: 'warning' })) });
+}
+
+async function time<T>(work: () => Promise<T>): Promise<[T, number]> {
+  const started = performance.now();
+  return [await work(), performance.now() - started];
+}
+
+/** Lint figures: a cold run and a cached run over `count` articles with a 20,000-entry list, and a growth check. */
+export async function benchLint(repoRoot: string, count: number, log: (text: string) => void): Promise<Row[]> {
+  const root = await mkdtemp(join(tmpdir(), 'mpdesk-lint-bench-'));
+  try {
+    log(`生成 ${count} 篇文章和 20,000 词的团队词表 → ${root}`);
+    const corpus = await writeCorpus(repoRoot, root, count, (done) => log(`  已生成 ${done}/${count}`));
+    await writeFile(join(root, 'content', 'words.yaml'), teamWordList(20_000));
+    const chars = (await Promise.all(corpus.articles.map((path) => readFile(path, 'utf8')))).reduce((total, text) => total + [...text].length, 0);
+
+    log('冷检查 cold lint …');
+    const [cold, coldMs] = await time(async () => lintContent(await loadContent(root)));
+    log('缓存检查 cached lint …');
+    const [cached, cachedMs] = await time(async () => lintContent(await loadContent(root)));
+    if (cached.cached !== count) log(`注意：缓存命中 ${cached.cached} 篇，应为 ${count}`);
+
+    // Growth: the same article once and ten times over, linted alone without the cache.
+    log('增长检查 growth …');
+    const sample = await readFile(corpus.articles[0]!, 'utf8');
+    const [frontmatter, body] = [sample.slice(0, sample.indexOf('\n---', 3) + 4), sample.slice(sample.indexOf('\n---', 3) + 4)];
+    const growthDir = join(root, 'content', 'qinghe-tea', 'articles', '2026');
+    const sizes = [1, 10];
+    const medians: number[] = [];
+    for (const size of sizes) {
+      const path = join(growthDir, `growth-${size}`, 'index.md');
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, frontmatter + body.repeat(size));
+      const set = await loadContent(root);
+      const file = `content/qinghe-tea/articles/2026/growth-${size}/index.md`;
+      const runs: number[] = [];
+      for (let i = 0; i < 5; i++) runs.push((await time(() => lintContent(set, { only: (f) => f === file, cache: false })))[1]);
+      medians.push(runs.sort((a, b) => a - b)[2]!);
+    }
+    const ratio = medians[1]! / medians[0]!;
+    const verdict = (ok: boolean) => (ok ? '✓' : '✗ 未达标');
+    return [
+      ['检查 lint：文章数', `${count} 篇，${chars.toLocaleString('en')} 字符，词表 20,000 条`, ''],
+      ['冷检查 cold lint', `${(coldMs / 1000).toFixed(2)} s，${Math.round(chars / (coldMs / 1000)).toLocaleString('en')} 字符/秒，${cold.findings.length} 条结果`, `1000 篇 < ${aims.cold} s ${verdict(coldMs / 1000 < (aims.cold * count) / 1000)}`],
+      ['缓存检查 cached lint', `${(cachedMs / 1000).toFixed(2)} s（命中 ${cached.cached} 篇）`, `< ${aims.cached} s ${verdict(cachedMs / 1000 < aims.cached)}`],
+      ['增长 growth 1x → 10x 正文', `${medians[0]!.toFixed(0)} ms → ${medians[1]!.toFixed(0)} ms（${ratio.toFixed(1)} 倍）`, `约 10 倍 ${verdict(ratio < 13)}`],
+    ];
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
