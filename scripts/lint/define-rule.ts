@@ -5,7 +5,7 @@ import type { VFile } from 'vfile';
 import type { Frontmatter, SourceFile, Span } from '../content/index.ts';
 import type { Severity } from '../shared/finding.ts';
 import type { Dictionary } from './dictionary.ts';
-import { normalize } from './normalize.ts';
+import { normalize, type Normalized } from './normalize.ts';
 import { blockSpan, type TextBlock } from './prose.ts';
 
 /** A fix: replace the text in `span` (file offsets) with `text`. */
@@ -111,9 +111,21 @@ export function defineRule(definition: RuleDefinition): Rule {
   return { ...definition, plugin };
 }
 
+const normalizedBlocks = new WeakMap<TextBlock, Normalized>();
+
+/** A block's normalised text, computed once however many rules search it. */
+export function normalizedBlock(block: TextBlock): Normalized {
+  let normalized = normalizedBlocks.get(block);
+  if (!normalized) {
+    normalized = normalize(block.text);
+    normalizedBlocks.set(block, normalized);
+  }
+  return normalized;
+}
+
 /** Dictionary matches in a block, with their spans in the file. */
 export function findInBlock(dictionary: Dictionary, block: TextBlock) {
-  const normalized = normalize(block.text);
+  const normalized = normalizedBlock(block);
   return dictionary.find(normalized.text).map((match) => {
     const from = normalized.map[match.start]!;
     const last = normalized.map[match.end - 1]!;

@@ -72,7 +72,7 @@ export async function lintContent(set: ContentSet, options: LintOptions = {}): P
   const accounts = new Map(set.accounts.map((a) => [a.place.account, a.doc?.data ?? {}]));
   const fixed: string[] = [];
 
-  for (const target of fresh) {
+  const lintOne = async (target: Lintable) => {
     let result = await lintFile(target, rules, resources, accounts, peers, set.root);
     if (options.fix) {
       let text = target.source.text;
@@ -94,7 +94,12 @@ export async function lintContent(set: ContentSet, options: LintOptions = {}): P
       const peer = peers.find((p) => p.file === target.source.file);
       cache.entries[target.source.file] = { key, findings: own, title: peer?.title ?? '', paragraphs: peer?.paragraphs ?? [] };
     }
-  }
+  };
+  // Files are independent; a few in flight keep the thread busy while others wait on the disk (covers, links).
+  const queue = [...fresh];
+  await Promise.all(Array.from({ length: 8 }, async () => {
+    for (let target = queue.shift(); target; target = queue.shift()) await lintOne(target);
+  }));
   if (useCache && fresh.length) await writeLintCache(set.root, cache);
   return { findings: findings.sort(compareFindings), fixed, cached: targets.length - fresh.length };
 }

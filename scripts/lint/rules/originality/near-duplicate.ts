@@ -1,6 +1,5 @@
-import { defineRule, type PeerArticle, type PeerParagraph } from '../../define-rule.ts';
-import { normalize } from '../../normalize.ts';
-import { blockSpan, breaker, type TextBlock } from '../../prose.ts';
+import { defineRule, normalizedBlock, type PeerArticle, type PeerParagraph } from '../../define-rule.ts';
+import { blockSpan, type TextBlock } from '../../prose.ts';
 
 const shingleLength = 8;
 const minChars = 30;
@@ -20,7 +19,7 @@ function hash(text: string): number {
 
 /** Sampled hashes of the 8-character shingles of a paragraph's normalised text (punctuation left out). */
 export function paragraphPrints(block: TextBlock): number[] {
-  const text = normalize(block.text.replaceAll(breaker, '')).text.replace(/[，。！？；：、「」『』（）“”‘’《》,.!?;:()]/g, '');
+  const text = normalizedBlock(block).text.replace(/[\uFFFC，。！？；：、「」『』（）“”‘’《》,.!?;:()]/g, '');
   if (text.length < minChars) return [];
   const prints = new Set<number>();
   for (let i = 0; i + shingleLength <= text.length; i++) {
