@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +39,29 @@ describe('mpdesk command', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^<section style="/);
     expect(stdout).toContain('冬天该喝什么茶');
+  });
+
+  it('lints the sample content with no errors', async () => {
+    const { code, stdout } = await runCli(['lint', '--format', 'json'], repoRoot);
+    expect(JSON.parse(stdout).filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
+    expect(code).toBe(0);
+  });
+
+  it('lints with fixes and CI output', async () => {
+    const root = await makeRepo({ ...baseFiles(), [articlePath]: article('title: 手冲\nstatus: draft', '用Python统计3款豆子！！\n\n见[文档](https://example.com/doc)。\n') });
+    const github = await runCli(['lint', '--format', 'github'], root);
+    expect(github.code).toBe(0);
+    expect(github.stdout).toContain(`::warning file=${articlePath},line=6,col=1,endLine=6,endColumn=3,title=style/cjk-latin-spacing::`);
+    expect(github.stdout).toContain('::notice file=');
+
+    const misuse = await runCli(['lint', '--staged', '--fix'], root);
+    expect(misuse.code).toBe(2);
+
+    const fixed = await runCli(['lint', '--fix'], root);
+    expect(fixed.stdout).toContain(`已修正 1 个文件：${articlePath}`);
+    expect(await readFile(join(root, articlePath), 'utf8')).toContain('用 Python 统计 3 款豆子！\n');
+    const sarif = await runCli(['lint', '--format', 'sarif'], root);
+    expect(JSON.parse(sarif.stdout).runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toEqual(['meta/cover', 'meta/digest', 'links/links']);
   });
 
   it('exits 1 with JSON findings when content has errors, and names file, line and field', async () => {

@@ -44,7 +44,8 @@ export class Dictionary {
     for (const list of lists) {
       for (const entry of list.entries) {
         const pattern = normalize(entry.term).text;
-        if (!pattern) continue;
+        // One character left after folding ("+V" is not "V") would match everywhere.
+        if ([...pattern].length < 2) continue;
         // A later list (team, then account) overrides an earlier one for the same term.
         const index = seen.get(pattern);
         if (index !== undefined) patterns[index] = { pattern, data: { kind: 'entry', entry } };

@@ -20,7 +20,7 @@ for (let i = 0; i < 10; i++) {
 }
 
 /** Characters writers (or evaders) put between the characters of a word: spaces, stars, dots, dashes, zero-width. */
-const noise = /^[\s\u200b-\u200f\u2060\ufeff*·•・.\-_~|\\/'"`^+=#@$&]$/u;
+const noise = /^[\s\u200b-\u200f\u2060\ufeff*·•・.\-_~|\\/'"`^=#@$&]$/u;
 const han = /^\p{Script=Han}$/u;
 
 function foldChar(char: string): string {

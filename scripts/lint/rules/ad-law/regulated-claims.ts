@@ -8,6 +8,6 @@ export default dictionaryRule({
   message: (entry, text) => `${quoted(entry, text)}属于受限宣传（${entry.category}），${basis(entry)}。${entry.message ?? ''}`,
   examples: {
     valid: ['红茶汤色红亮，甜香明显，冬天喝起来很舒服。'],
-    invalid: [{ markdown: '每天一杯，降血压、抗癌。', count: 2 }, { markdown: '报名即保过，不过退款。' }],
+    invalid: [{ markdown: '每天一杯，降血压、抗癌。', count: 2 }, { markdown: '报名即保过，不过退款。', count: 2 }],
   },
 });
