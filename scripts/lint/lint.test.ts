@@ -31,6 +31,51 @@ describe('lint engine', () => {
     ]);
   });
 
+  it('catches evasion of the absolute-terms dictionary and points at the original characters', async () => {
+    const { findings } = await lint('🍵这是最 佳的茶，國家級工艺，ＮＯ．１，销量第①，最*佳口感，ｔｏｐ１。');
+    const hits = findings.filter((f) => f.ruleId === 'ad-law/absolute-terms');
+    expect(hits.map((f) => [f.column, f.endColumn, f.severity])).toEqual([
+      [4, 7, 'error'],
+      [10, 13, 'error'],
+      [16, 20, 'error'],
+      [21, 25, 'error'],
+      [26, 29, 'error'],
+      [32, 36, 'error'],
+    ]);
+    expect(hits[1]!.message).toContain('“國家級”（即“国家级”）');
+    expect(hits[3]!.message).toContain('“销量第①”（即“销量第一”）');
+    expect(hits[0]!.suggestions).toEqual(['很好', '出色']);
+  });
+
+  it('leaves ordinary language alone', async () => {
+    const { findings } = await lint('最近天冷，最后一泡闷久些，最终味道最初就定了。第一次来的朋友，第一步温杯；第一季度的新茶在第一章讲过。顾客第一。水温最好不要太高。');
+    expect(findings.filter((f) => f.ruleId.startsWith('ad-law/'))).toEqual([]);
+  });
+
+  it('uses the account word list and its allow list', async () => {
+    const cover = await sharp({ create: { width: 1800, height: 766, channels: 3, background: '#7a9' } }).jpeg().toBuffer();
+    const root = await makeRepo({
+      'content/shanye/account.yaml': accountYaml,
+      'content/shanye/words.yaml': 'entries:\n  - {term: 竞品咖啡, category: 竞品, severity: warning}\nallow:\n  - 极致咖啡馆\n',
+      'content/words.yaml': 'entries:\n  - 团队禁词\n',
+      [path]: article('title: 手冲\nstatus: draft\ndigest: 摘要。\ncover: ./cover.jpg', '别提竞品咖啡和团队禁词，我们的店叫极致咖啡馆。'),
+      'content/shanye/articles/2026/shouchong/cover.jpg': cover,
+    });
+    const { findings } = await lintContent(await loadContent(root));
+    expect(findings.map((f) => [f.ruleId, f.severity, f.message.slice(0, 7)])).toEqual([
+      ['sensitive/words', 'warning', '“竞品咖啡”是敏'],
+      ['sensitive/words', 'error', '“团队禁词”是敏'],
+    ]);
+  });
+
+  it('reuses cached results for unchanged files and notices a change', async () => {
+    const first = await lint('用Python统计。');
+    const set = await loadContent(first.root);
+    const again = await lintContent(set);
+    expect(again.cached).toBe(1);
+    expect(again.findings).toEqual(first.findings);
+  });
+
   it('skips code, inline code, URLs and HTML comments', async () => {
     const { findings } = await lint('看`npm install`和[链接](https://a.com/最佳)。\n\n```\n用Python统计3款\n```\n\n<!-- 用Python -->\n');
     expect(findings.filter((f) => f.ruleId.startsWith('style/'))).toEqual([]);
