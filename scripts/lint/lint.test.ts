@@ -62,7 +62,7 @@ describe('lint engine', () => {
       'content/shanye/articles/2026/shouchong/cover.jpg': cover,
     });
     const { findings } = await lintContent(await loadContent(root));
-    expect(findings.map((f) => [f.ruleId, f.severity, f.message.slice(0, 7)])).toEqual([
+    expect(findings.map((f) => [f.ruleId, f.severity, f.message.slice(0, 8)])).toEqual([
       ['sensitive/words', 'warning', '“竞品咖啡”是敏'],
       ['sensitive/words', 'error', '“团队禁词”是敏'],
     ]);
