@@ -68,6 +68,22 @@ describe('lint engine', () => {
     ]);
   });
 
+  it('finds a paragraph that closely repeats another article, naming it and its line', async () => {
+    const shared = '冬天的杭州，早晚已经要穿厚外套了，茶空间里这几天被问得多的一句话是冬天该喝什么茶，答案其实没有那么玄，发酵和焙火重一些的茶汤色深滋味醇厚。';
+    const root = await makeRepo({
+      'content/shanye/account.yaml': accountYaml,
+      'content/shanye/articles/2026/yuan-wen/index.md': article('title: 原文\nstatus: published\npublish_at: 2026-11-01T08:00:00+08:00', `开头一段。\n\n${shared}\n`),
+      'content/shanye/articles/2026/xi-gao/index.md': article('title: 新稿\nstatus: draft', `完全不同的开头，讲别的事情。\n\n${shared.replace('厚外套', '大衣').replace('。', '！')}\n`),
+    });
+    const { findings } = await lintContent(await loadContent(root));
+    const copies = findings.filter((f) => f.ruleId === 'originality/near-duplicate');
+    expect(copies.map((f) => [f.file.split('/')[4], f.line])).toEqual([
+      ['xi-gao', 8],
+      ['yuan-wen', 9],
+    ]);
+    expect(copies[0]!.message).toContain('《原文》（content/shanye/articles/2026/yuan-wen/index.md 第 9 行）');
+  });
+
   it('reuses cached results for unchanged files and notices a change', async () => {
     const first = await lint('用Python统计。');
     const set = await loadContent(first.root);
