@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -120,12 +121,13 @@ async function inputKeys(set: ContentSet): Promise<Map<string, string>> {
     const words = await read(join(set.root, 'content', account, 'words.yaml'));
     const plans = set.plans.filter((p) => p.place.account === account).map((p) => p.source.text).join('\0');
     const slugs = set.articles.filter((a) => a.place.account === account).map((a) => a.source.file).sort().join('\0');
-    perAccount.set(account, [settings, words, plans, slugs].join('\0\0'));
+    // Hashed once per account: a 20,000-word list should not be hashed again for every article.
+    perAccount.set(account, createHash('sha256').update([tool, team, settings, words, plans, slugs].join('\0\0')).digest('hex'));
   }
   const keys = new Map<string, string>();
   await Promise.all(
     [...set.articles, ...set.plans].map(async (f) => {
-      keys.set(f.source.file, await articleKey([tool, team, perAccount.get(f.place.account) ?? ''], f.source.path, f.source.text));
+      keys.set(f.source.file, await articleKey([perAccount.get(f.place.account) ?? ''], f.source.path, f.source.text));
     }),
   );
   return keys;

@@ -16,7 +16,7 @@ const builtinFiles: Record<DictionaryName, string> = {
  * excuse matches of every list, so an account can allow its own brand name ("极客" in 极客咖啡).
  */
 export class LintResources {
-  private readonly builtin = new Map<DictionaryName, Promise<WordList>>();
+  private readonly lists = new Map<string, Promise<WordList>>();
   private readonly compiled = new Map<string, Promise<Dictionary>>();
 
   constructor(private readonly root: string) {}
@@ -31,15 +31,21 @@ export class LintResources {
     return dictionary;
   }
 
-  private async compile(name: DictionaryName, account: string): Promise<Dictionary> {
-    let builtin = this.builtin.get(name);
-    if (!builtin) {
-      builtin = readWordList(new URL(builtinFiles[name], builtinDir).pathname, `内置 ${builtinFiles[name]}`);
-      this.builtin.set(name, builtin);
+  /** Each list file is read and parsed once per run, however many dictionaries and accounts use it. */
+  private list(path: string, label: string): Promise<WordList> {
+    let list = this.lists.get(path);
+    if (!list) {
+      list = readWordList(path, label);
+      this.lists.set(path, list);
     }
-    const team = await readWordList(join(this.root, 'content', 'words.yaml'), 'content/words.yaml');
-    const own = await readWordList(join(this.root, 'content', account, 'words.yaml'), `content/${account}/words.yaml`);
-    const layers = name === 'sensitive' ? [await builtin, team, own] : [await builtin, { entries: [], allow: [...team.allow, ...own.allow] }];
+    return list;
+  }
+
+  private async compile(name: DictionaryName, account: string): Promise<Dictionary> {
+    const builtin = await this.list(new URL(builtinFiles[name], builtinDir).pathname, `内置 ${builtinFiles[name]}`);
+    const team = await this.list(join(this.root, 'content', 'words.yaml'), 'content/words.yaml');
+    const own = await this.list(join(this.root, 'content', account, 'words.yaml'), `content/${account}/words.yaml`);
+    const layers = name === 'sensitive' ? [builtin, team, own] : [builtin, { entries: [], allow: [...team.allow, ...own.allow] }];
     return new Dictionary(layers);
   }
 }
