@@ -40,7 +40,6 @@ export interface PeerArticle {
 
 /** What a rule sees of one file. Plain data plus two helpers; rules never read files themselves. */
 export interface RuleContext {
-  root: string;
   source: SourceFile;
   doc: Frontmatter;
   tree: Root;

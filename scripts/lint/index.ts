@@ -74,14 +74,14 @@ export async function lintContent(set: ContentSet, options: LintOptions = {}): P
   const fixed: string[] = [];
 
   const lintOne = async (target: Lintable) => {
-    let result = await lintFile(target, rules, resources, accounts, peers, set.root);
+    let result = await lintFile(target, rules, resources, accounts, peers);
     if (options.fix) {
       let text = target.source.text;
       for (let pass = 0; pass < 5 && result.fixes.length; pass++) {
         text = applyFixes(text, result.fixes).text;
         const reloaded = reload(target, text);
         if (!reloaded) break;
-        result = await lintFile(reloaded, rules, resources, accounts, peers, set.root);
+        result = await lintFile(reloaded, rules, resources, accounts, peers);
       }
       if (text !== target.source.text) {
         await writeFileAtomic(target.source.path, text);
@@ -146,14 +146,12 @@ async function lintFile(
   resources: LintResources,
   accounts: ReadonlyMap<string, Record<string, unknown>>,
   peers: readonly PeerArticle[],
-  root: string,
 ): Promise<{ findings: Finding[]; fixes: Fix[] }> {
   const { source, doc, place } = target;
   const tree = parseMarkdown(source);
   const dictionaries = new Map<DictionaryName, Dictionary>();
   for (const name of ['absolute', 'claims', 'platform', 'sensitive'] as const) dictionaries.set(name, await resources.dictionary(name, place.account));
   const context: RuleContext = {
-    root,
     source,
     doc: doc!,
     tree,
