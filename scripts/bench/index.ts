@@ -11,6 +11,7 @@ import type { Finding } from '../shared/finding.ts';
 import { validateContent } from '../validate/index.ts';
 import { benchAccount, writeCorpus } from './corpus.ts';
 import { benchLint } from './lint-bench.ts';
+import { time } from './time.ts';
 
 const usage = `用法 usage: npm run bench [-- --articles N] [--lint-articles N] [--only build|lint]
 
@@ -35,12 +36,6 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-async function time<T>(work: () => Promise<T>): Promise<[T, number]> {
-  const started = performance.now();
-  const result = await work();
-  return [result, performance.now() - started];
 }
 
 function describe(findings: readonly Finding[]): string {

@@ -5,6 +5,7 @@ import { stringify } from 'yaml';
 import { loadContent } from '../content/index.ts';
 import { lintContent } from '../lint/index.ts';
 import { writeCorpus } from './corpus.ts';
+import { time } from './time.ts';
 
 export type Row = readonly [string, string, string];
 
@@ -28,11 +29,6 @@ function teamWordList(size: number): string {
     entries.add(term);
   }
   return stringify({ entries: [...entries].map((term) => ({ term, category: '团队词表', severity: 'warning' })) });
-}
-
-async function time<T>(work: () => Promise<T>): Promise<[T, number]> {
-  const started = performance.now();
-  return [await work(), performance.now() - started];
 }
 
 /** Lint figures: a cold run and a cached run over `count` articles with a 20,000-entry list, and a growth check. */

@@ -1,3 +1,5 @@
+import { escapeHtml } from '../shared/escape-html.ts';
+
 export interface IndexEntry {
   dir: string;
   title: string;
@@ -5,7 +7,6 @@ export interface IndexEntry {
   account: string;
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /** `dist/index.html`: every built article's preview, grouped by account. */
 export function indexPage(entries: readonly IndexEntry[]): string {

@@ -1,3 +1,5 @@
+import { escapeHtml } from '../shared/escape-html.ts';
+
 export interface PreviewInput {
   title: string;
   author?: string;
@@ -5,7 +7,6 @@ export interface PreviewInput {
   fragment: string;
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /**
  * A standalone page: the article in a phone-width frame as WeChat shows it, and a button that copies the
