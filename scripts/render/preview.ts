@@ -25,7 +25,7 @@ export function previewPage({ title, author, accountName, fragment }: PreviewInp
   body { margin: 0; background: #ededed; font-family: -apple-system, "PingFang SC", "Microsoft YaHei", sans-serif; }
   .toolbar { position: sticky; top: 0; z-index: 1; display: flex; gap: 12px; align-items: center; justify-content: center; padding: 10px; background: #2b2b2b; color: #fff; font-size: 14px; }
   .toolbar button { padding: 6px 16px; border: 0; border-radius: 4px; background: #07c160; color: #fff; font-size: 14px; cursor: pointer; }
-  .phone { box-sizing: border-box; width: 390px; margin: 20px auto 40px; padding: 20px 16px 32px; background: #fff; border-radius: 24px; box-shadow: 0 4px 24px rgba(0,0,0,.12); }
+  .phone { box-sizing: border-box; width: 390px; max-width: 100%; margin: 20px auto 40px; padding: 20px 16px 32px; background: #fff; border-radius: 24px; box-shadow: 0 4px 24px rgba(0,0,0,.12); }
   .phone h1 { margin: 0 0 8px; font-size: 22px; line-height: 1.4; color: #111; }
   .byline { margin: 0 0 20px; font-size: 15px; color: #576b95; }
 </style>
