@@ -1,6 +1,7 @@
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { visit } from 'unist-util-visit';
 import type { AccountFile, ArticleFile, Span } from '../content/index.ts';
+import { localPath } from '../content/local-path.ts';
 import { nodeSpan, parseMarkdown } from '../content/markdown.ts';
 import type { Finding } from '../shared/finding.ts';
 import { checkOutput } from './check-output.ts';
@@ -65,11 +66,12 @@ export async function renderArticle({ root, article, account, cacheDir }: Render
 
   const accountRoot = join(root, 'content', place.account);
   const localImage = (url: string, span: Span, field?: string): string | undefined => {
-    if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(url)) {
+    const local = localPath(url);
+    if (local === undefined) {
       if (!/^https:\/\/mmbiz\.qpic\.cn\//i.test(url)) report('image/external', span, `外部图片会被微信过滤：${url}。请下载后放在文章旁边，用相对路径引用。`, field);
       return undefined;
     }
-    const path = resolve(dirname(source.path), decodeURIComponentSafe(url.replace(/[?#].*$/, '')));
+    const path = resolve(dirname(source.path), local);
     if (!path.startsWith(accountRoot + sep)) {
       report('image/outside-account', span, `图片路径 “${url}” 超出了账号目录 content/${place.account}/。`, field);
       return undefined;
@@ -155,12 +157,4 @@ function text(value: unknown): string | undefined {
 function firstChars(html: string, count: number): string {
   const plain = html.replace(/<[^>]+>/g, '').replace(/&nbsp;/g, ' ').replace(/&[a-z]+;|&#\d+;/g, '').replace(/\s+/g, '');
   return [...plain].slice(0, count).join('');
-}
-
-function decodeURIComponentSafe(value: string): string {
-  try {
-    return decodeURI(value);
-  } catch {
-    return value;
-  }
 }

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { visit } from 'unist-util-visit';
 import type { ArticleFile, ContentSet, SourceFile, Span } from '../content/index.ts';
+import { localPath } from '../content/local-path.ts';
 import { parseMarkdown, nodeSpan } from '../content/markdown.ts';
 import type { Finding } from '../shared/finding.ts';
 
@@ -145,17 +146,6 @@ function bodyImages(source: SourceFile): BodyImage[] {
     }
   });
   return images;
-}
-
-/** The file-system path of a relative image URL; undefined for remote, data and protocol-relative URLs. */
-function localPath(url: string): string | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//') || url === '') return undefined;
-  const path = url.replace(/[?#].*$/, '');
-  try {
-    return decodeURI(path);
-  } catch {
-    return path;
-  }
 }
 
 async function exists(path: string): Promise<boolean> {
