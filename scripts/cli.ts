@@ -1,25 +1,14 @@
 import { Command, CommanderError, Option } from 'commander';
 import { loadContent, type ContentSet } from './content/index.ts';
 import { classify } from './content/layout.ts';
-import type { FindingsFormat } from './output/findings.ts';
 import { hasErrors } from './shared/finding.ts';
 import { pathFilter, UsageError } from './shared/path-filter.ts';
-import { findRepoRoot } from './shared/repo-root.ts';
+import { formatOption, rootOf, rootOption, type CommonOptions } from './cli-options.ts';
+import { registerReviewCommands } from './cli-review.ts';
 
 // Stages are imported inside their commands: `--help` and the pre-commit hook should not pay for ajv, remark or pinyin they do not use.
 
 const statuses = ['draft', 'review', 'approved', 'scheduled', 'published', 'archived'];
-const formatOption = () => new Option('--format <format>', '输出格式 output format').choices(['pretty', 'json']).default('pretty');
-const rootOption = () => new Option('--root <dir>', '仓库根目录 repository root (default: nearest folder with content/)');
-
-interface CommonOptions {
-  format: FindingsFormat;
-  root?: string;
-}
-
-function rootOf(options: CommonOptions): string {
-  return findRepoRoot(options.root ?? process.cwd());
-}
 
 function describeSet(set: ContentSet): string {
   return `${set.accounts.length} 个账号、${set.plans.length} 个计划、${set.articles.length} 篇文章`;
@@ -126,7 +115,7 @@ program
   )
   .action(async (paths: string[], options: { staged?: boolean; fix?: boolean; format: 'pretty' | 'json' | 'github' | 'sarif'; root?: string }) => {
     if (options.staged && options.fix) throw new UsageError('--fix 不能和 --staged 一起用：修正会写工作区文件，可能覆盖未暂存的改动。');
-    const root = rootOf({ format: 'pretty', root: options.root });
+    const root = rootOf(options);
     let only = pathFilter(root, process.cwd(), paths);
     let overlay: Map<string, Buffer> | undefined;
     if (options.staged) {
@@ -163,7 +152,7 @@ program
   .addHelpText('after', '\n例 Examples:\n  mpdesk render content/qinghe-tea/articles/2026/dongri-pao-cha/index.md -o /tmp/dongri.html')
   .action(async (input: string, options: { output?: string; root?: string }) => {
     const { resolve, relative, sep, dirname, join } = await import('node:path');
-    const root = rootOf({ format: 'pretty', root: options.root });
+    const root = rootOf(options);
     const set = await loadContent(root);
     const file = relative(root, resolve(process.cwd(), input)).split(sep).join('/');
     const article = set.articles.find((a) => a.source.file === file || dirname(a.source.file) === file);
@@ -230,6 +219,8 @@ program
     }
     if (report.failed.length) process.exitCode = 1;
   });
+
+registerReviewCommands(program);
 
 try {
   await program.parseAsync(process.argv);

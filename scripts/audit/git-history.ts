@@ -1,0 +1,94 @@
+import { simpleGit, type SimpleGit } from 'simple-git';
+
+export interface Commit {
+  sha: string;
+  parents: string[];
+  author: string;
+  email: string;
+  /** Author date, ISO 8601 with the author's offset. */
+  date: string;
+  subject: string;
+  /** `Key: value` lines, as git parses the message's trailer block. */
+  trailers: string;
+  /** On the first-parent line of the audited branch: a direct commit or a merge into it. */
+  mainline: boolean;
+}
+
+export interface FileChange {
+  commit: Commit;
+  /** A added, M modified, D deleted, R renamed, C copied, T type changed. */
+  status: string;
+  path: string;
+  oldPath?: string;
+  oldBlob?: string;
+  newBlob?: string;
+}
+
+export interface ContentHistory {
+  git: SimpleGit;
+  head: string;
+  /** Every change under content/ in ancestry order (parents first); merges are diffed against their first parent. */
+  changes: FileChange[];
+}
+
+const noBlob = /^0+$/;
+
+/** Reads which commits changed which content files, with blob ids, in one `git log`. */
+export async function readContentHistory(root: string, ref: string): Promise<ContentHistory> {
+  const git = simpleGit({ baseDir: root, maxConcurrentProcesses: 8, config: ['core.quotepath=off'] });
+  const head = (await git.revparse(['--verify', `${ref}^{commit}`])).trim();
+  const mainline = new Set((await git.raw(['rev-list', '--first-parent', head])).split('\n').filter(Boolean));
+  const log = await git.raw([
+    'log',
+    head,
+    '--reverse',
+    '--topo-order',
+    '--full-history',
+    '-M',
+    '--raw',
+    '--no-abbrev',
+    '--diff-merges=first-parent',
+    '--format=%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f%s%x1f%(trailers:only,unfold)%x1f',
+    '--',
+    'content/',
+  ]);
+  const changes: FileChange[] = [];
+  for (const record of log.split('\x1e').slice(1)) {
+    const [sha, parents, author, email, date, subject, trailers, raw] = record.split('\x1f') as [string, string, string, string, string, string, string, string];
+    const commit: Commit = { sha, parents: parents.split(' ').filter(Boolean), author, email, date, subject, trailers: trailers.trim(), mainline: mainline.has(sha) };
+    for (const line of raw.split('\n')) {
+      const match = line.match(/^:\d+ \d+ ([0-9a-f]+) ([0-9a-f]+) ([A-Z])\d*\t([^\t]+)(?:\t(.+))?$/);
+      if (!match) continue;
+      const [, oldBlob, newBlob, status, first, second] = match as unknown as [string, string, string, string, string, string | undefined];
+      changes.push({
+        commit,
+        status,
+        path: second ?? first,
+        ...(second ? { oldPath: first } : {}),
+        ...(noBlob.test(oldBlob) ? {} : { oldBlob }),
+        ...(noBlob.test(newBlob) ? {} : { newBlob }),
+      });
+    }
+  }
+  return { git, head, changes };
+}
+
+/** Reads blobs once each, however many changes refer to them. */
+export function blobReader(git: SimpleGit): (blob: string | undefined) => Promise<string | undefined> {
+  const cache = new Map<string, Promise<string>>();
+  return (blob) => {
+    if (!blob) return Promise.resolve(undefined);
+    if (!cache.has(blob)) cache.set(blob, git.catFile(['-p', blob]));
+    return cache.get(blob)!;
+  };
+}
+
+/** A file's text at a commit, or undefined when it does not exist there. */
+export function fileAtCommit(git: SimpleGit): (commit: string, path: string) => Promise<string | undefined> {
+  const cache = new Map<string, Promise<string | undefined>>();
+  return (commit, path) => {
+    const key = `${commit}:${path}`;
+    if (!cache.has(key)) cache.set(key, git.show([key]).catch(() => undefined));
+    return cache.get(key)!;
+  };
+}

@@ -1,0 +1,160 @@
+import { Option, type Command } from 'commander';
+import { formatOption, rootOf, rootOption } from './cli-options.ts';
+import { hasErrors } from './shared/finding.ts';
+import { UsageError } from './shared/path-filter.ts';
+
+// The review and audit commands: arguments in, stages called, results out. Stages are imported lazily, as in cli.ts.
+
+const exitHelp = '退出码 Exit: 0 通过 · 1 未通过 · 2 用法错误或 GitHub API 出错（含速率限制）';
+
+function prNumber(value: string): number {
+  if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--pr 应为拉取请求编号：${value}`);
+  return Number(value);
+}
+
+async function github(repository?: string) {
+  const { GitHub, githubSettingsFromEnv } = await import('./github/client.ts');
+  return new GitHub(githubSettingsFromEnv(process.env, repository));
+}
+
+const repoOption = () => new Option('--repo <owner/name>', '仓库（默认取 GITHUB_REPOSITORY）repository');
+
+export function registerReviewCommands(program: Command): void {
+  const review = program
+    .command('review')
+    .description('两级（或三级）审核：拉取请求的审核即审批，合并提交记录审批人。Approval from pull-request reviews, recorded in git.');
+
+  review
+    .command('gate')
+    .description('检查拉取请求是否已按顺序获得每一级的批准（工作流的必需检查）。Pass only when every level approved the head.')
+    .requiredOption('--pr <number>', '拉取请求编号 pull request number')
+    .addOption(repoOption())
+    .option('--no-comment', '不在拉取请求上发表结果 do not comment on the pull request')
+    .addOption(formatOption())
+    .addHelpText(
+      'after',
+      `\n读取 GITHUB_API_URL、GITHUB_REPOSITORY、GITHUB_TOKEN；结果写入 GITHUB_STEP_SUMMARY 和拉取请求评论。\n\n例 Example:\n  GITHUB_REPOSITORY=qinghe/content GITHUB_TOKEN=… mpdesk review gate --pr 12\n\n${exitHelp}`,
+    )
+    .action(async (options: { pr: string; repo?: string; comment: boolean; format: 'pretty' | 'json' }) => {
+      const number = prNumber(options.pr);
+      const { runGate, gateText } = await import('./review/index.ts');
+      const result = await runGate(await github(options.repo), number, {
+        summaryFile: process.env.GITHUB_STEP_SUMMARY || undefined,
+        comment: options.comment,
+        warn: (message) => process.stderr.write(`mpdesk: ${message}\n`),
+      });
+      process.stdout.write(options.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : gateText(result));
+      if (!result.passed) process.exitCode = 1;
+    });
+
+  review
+    .command('merge')
+    .description('审核通过后通过 API 合并，合并提交写入 Reviewed-by 等 trailer。Merge through the API once the gate passes.')
+    .requiredOption('--pr <number>', '拉取请求编号 pull request number')
+    .option('--requested-by <login>', '发出 /merge 的人；须有 maintain 或 admin 权限 who asked (must maintain the repository)')
+    .addOption(repoOption())
+    .addOption(formatOption())
+    .addHelpText('after', `\n例 Example:\n  mpdesk review merge --pr 12 --requested-by lin-yi\n\n${exitHelp.replace('通过 · 1 未通过', '已合并 · 1 未满足条件，未合并')}`)
+    .action(async (options: { pr: string; requestedBy?: string; repo?: string; format: 'pretty' | 'json' }) => {
+      const number = prNumber(options.pr);
+      const { mergeReviewed, gateText } = await import('./review/index.ts');
+      const outcome = await mergeReviewed(await github(options.repo), number, options.requestedBy);
+      if (options.format === 'json') process.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
+      else if (outcome.merged) process.stdout.write(`已合并拉取请求 #${number}，合并提交 ${outcome.sha.slice(0, 7)}：\n\n${outcome.message}\n`);
+      else process.stdout.write(`${outcome.gate ? `${gateText(outcome.gate)}\n` : ''}${outcome.reason}\n`);
+      if (!outcome.merged) process.exitCode = 1;
+    });
+
+  review
+    .command('record')
+    .description('不用 GitHub 的团队：把分支合并到当前分支，合并提交写入同样的审核 trailer。Record a reviewed merge locally.')
+    .argument('<branch>', '待合并的分支 branch under review')
+    .requiredOption('--approve <name=level>', '审批人=级别，每级一个，可重复 approver=level, once per level', (value: string, all: string[] = []) => [...all, value])
+    .option('--reviewed-on <url>', '审核发生的地方（合并请求链接等）where the review happened')
+    .addOption(formatOption())
+    .addOption(rootOption())
+    .addHelpText('after', '\n例 Example:\n  mpdesk review record writer/dongzhi --approve 林一=编辑 --approve 周文=审稿 --reviewed-on https://gitee.com/qinghe/content/pulls/7\n\n退出码 Exit: 0 已合并 · 1 审批不满足，未合并 · 2 用法错误（工作区不干净、分支不存在、合并冲突）')
+    .action(async (branch: string, options: { approve: string[]; reviewedOn?: string; format: 'pretty' | 'json'; root?: string }) => {
+      const approvals = options.approve.map((value) => {
+        const match = value.match(/^(.+?)=(.+)$/);
+        if (!match) throw new UsageError(`--approve 应为 审批人=级别，如 林一=编辑：${value}`);
+        return { name: match[1]!.trim(), level: match[2]!.trim() };
+      });
+      const { recordMerge } = await import('./review/index.ts');
+      const outcome = await recordMerge({ root: rootOf(options), branch, approvals, reviewedOn: options.reviewedOn });
+      if (options.format === 'json') process.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
+      else if (outcome.merged) process.stdout.write(`已合并 ${branch}，合并提交 ${outcome.sha.slice(0, 7)}：\n\n${outcome.message}\n`);
+      else process.stdout.write(`没有合并 ${branch}：\n${outcome.problems.map((p) => `  - ${p}`).join('\n')}\n`);
+      if (!outcome.merged) process.exitCode = 1;
+    });
+
+  review
+    .command('check')
+    .description('检查主干历史：状态改为 approved/scheduled/published 的文章必须有审核合并记录。Check history for status moves without approval.')
+    .option('--since <YYYY-MM-DD>', '只报告这天（北京时间）以后的问题 only report from this date')
+    .option('--ref <ref>', '要检查的分支 branch to check', 'HEAD')
+    .addOption(new Option('--format <format>', '输出格式 output format').choices(['pretty', 'json', 'github']).default('pretty'))
+    .addOption(rootOption())
+    .addHelpText('after', '\n例 Example:\n  mpdesk review check --since 2026-11-01 --format github\n\n退出码 Exit: 0 无错误 · 1 有未经审核的状态变更或不完整的审核记录 · 2 用法错误')
+    .action(async (options: { since?: string; ref: string; format: 'pretty' | 'json' | 'github'; root?: string }) => {
+      const report = await audit({ root: rootOf(options), ref: options.ref, since: options.since });
+      const { anomalyFindings } = await import('./audit/index.ts');
+      const findings = anomalyFindings(report);
+      if (options.format === 'github') {
+        const { formatGithub } = await import('./output/ci-formats.ts');
+        process.stdout.write(formatGithub(findings));
+      } else {
+        const { formatFindings } = await import('./output/findings.ts');
+        process.stdout.write(formatFindings(findings, options.format, { checked: `${options.ref} 上 ${report.articles.length} 篇文章的历史` }));
+      }
+      if (hasErrors(findings)) process.exitCode = 1;
+    });
+
+  program
+    .command('audit')
+    .description('从 git 历史读出审计记录：创建、每次改动、状态变更、审批、发布回执和异常。Read history back as the audit trail.')
+    .argument('[article]', '一篇文章的 index.md 或目录 one article')
+    .option('--account <account>', '只看该账号 only this account')
+    .option('--since <YYYY-MM-DD>', '只列出这天（北京时间）以后的记录 only records from this date')
+    .option('--ref <ref>', '以哪个分支为准 branch whose history is the record', 'HEAD')
+    .addOption(new Option('--format <format>', '输出格式 output format').choices(['md', 'json']).default('md'))
+    .addOption(rootOption())
+    .addHelpText('after', '\n例 Examples:\n  mpdesk audit content/qinghe-tea/articles/2026/dongri-pao-cha\n  mpdesk audit --account qinghe-tea --since 2026-11-01 --format md > report.md\n\n退出码 Exit: 0 · 2 用法错误（找不到文章、账号或分支）')
+    .action(async (article: string | undefined, options: { account?: string; since?: string; ref: string; format: 'md' | 'json'; root?: string }) => {
+      const { resolve, relative, sep } = await import('node:path');
+      if (article && options.account) throw new UsageError('文章和 --account 只能选一个。');
+      const root = rootOf(options);
+      let only: ((path: string) => boolean) | undefined;
+      let scope = '全部账号';
+      if (article) {
+        const target = relative(root, resolve(process.cwd(), article)).split(sep).join('/').replace(/\/index\.md$/, '');
+        only = (path) => path === `${target}/index.md`;
+        scope = `${target}/index.md`;
+      } else if (options.account) {
+        only = (path) => path.startsWith(`content/${options.account}/`);
+        scope = `账号 ${options.account}`;
+      }
+      const report = await audit({ root, ref: options.ref, since: options.since, only });
+      if (article && report.articles.length === 0) throw new UsageError(`${options.ref} 的历史里没有这篇文章：${article}`);
+      if (options.format === 'json') {
+        process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      } else {
+        const { auditMarkdown } = await import('./audit/index.ts');
+        process.stdout.write(auditMarkdown(report, scope));
+      }
+    });
+}
+
+async function audit(options: { root: string; ref: string; since?: string; only?: (path: string) => boolean }) {
+  if (options.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.since)) throw new UsageError(`--since 应为 YYYY-MM-DD：${options.since}`);
+  const { auditRepository } = await import('./audit/index.ts');
+  try {
+    return await auditRepository(options);
+  } catch (error) {
+    const message = (error as Error).message;
+    if (/unknown revision|bad revision|needed a single revision|not a git repository/i.test(message)) {
+      throw new UsageError(`无法读取 git 历史（${options.ref}）：${message.split('\n')[0]}`);
+    }
+    throw error;
+  }
+}

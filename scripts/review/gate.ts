@@ -1,0 +1,73 @@
+import type { GitHub, PullRequest, Review } from '../github/client.ts';
+import { groupByAccount } from './changed-content.ts';
+import { evaluateLevels, type LevelOutcome } from './evaluate.ts';
+import { isTeam, reviewLevelsOf, type ReviewLevel } from './policy.ts';
+
+export interface AccountGate {
+  account: string;
+  files: string[];
+  articles: string[];
+  /** Where the levels were read: the base branch, or the pull request itself for an account it creates. */
+  policyFrom: 'base' | 'head';
+  levels: LevelOutcome[];
+  /** Set when the account's levels could not be read; the account then fails. */
+  error?: string;
+  met: boolean;
+}
+
+export interface GateResult {
+  pull: PullRequest;
+  accounts: AccountGate[];
+  passed: boolean;
+}
+
+/**
+ * Decides whether a pull request has the approvals its content needs. Levels come from account.yaml on the base
+ * commit, so a pull request cannot name its own approvers; only an account it creates is read from its head.
+ */
+export async function evaluateGate(github: GitHub, number: number): Promise<GateResult> {
+  const pull = await github.pullRequest(number);
+  const [files, reviews] = await Promise.all([github.changedFiles(number), github.reviews(number)]);
+  const changes = groupByAccount(files.map((f) => ({ file: f.file, removed: f.status === 'removed', previousFile: f.previousFile })));
+  const accounts: AccountGate[] = [];
+  for (const change of changes) {
+    const policyFile = `content/${change.account}/account.yaml`;
+    const base = await github.fileAt(policyFile, pull.baseSha);
+    const text = base ?? (await github.fileAt(policyFile, pull.headSha));
+    const gate: AccountGate = { ...change, policyFrom: base === undefined ? 'head' : 'base', levels: [], met: false };
+    const policy = text === undefined ? { ok: false as const, message: `${policyFile} 不存在，无法确定审核级别。` } : reviewLevelsOf(text, policyFile);
+    if (!policy.ok) {
+      gate.error = policy.message;
+    } else {
+      const eligible = await eligibility(github, policy.levels, reviews);
+      gate.levels = evaluateLevels({ levels: policy.levels, reviews, author: pull.author, headSha: pull.headSha, eligible });
+      gate.met = gate.levels.every((level) => level.met);
+    }
+    accounts.push(gate);
+  }
+  return { pull, accounts, passed: accounts.every((a) => a.met) };
+}
+
+/** Resolves team membership up front for the people who reviewed, so the evaluation itself stays synchronous. */
+async function eligibility(github: GitHub, levels: readonly ReviewLevel[], reviews: readonly Review[]) {
+  const reviewers = [...new Set(reviews.map((r) => r.login))];
+  const allowed = new Map<ReviewLevel, Set<string>>();
+  const membership = new Map<string, Promise<boolean>>();
+  const member = (team: string, login: string) => {
+    const key = `${team.toLowerCase()} ${login.toLowerCase()}`;
+    if (!membership.has(key)) membership.set(key, github.isTeamMember(team, login));
+    return membership.get(key)!;
+  };
+  for (const level of levels) {
+    const logins = new Set(level.approvers.filter((a) => !isTeam(a)).map((a) => a.toLowerCase()));
+    const teams = level.approvers.filter(isTeam);
+    const ok = new Set<string>();
+    for (const login of reviewers) {
+      // GitHub logins are case-insensitive.
+      if (logins.has(login.toLowerCase())) ok.add(login);
+      else for (const team of teams) if (await member(team, login)) ok.add(login);
+    }
+    allowed.set(level, ok);
+  }
+  return (login: string, level: ReviewLevel) => allowed.get(level)?.has(login) ?? false;
+}
