@@ -2,25 +2,24 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { unified } from 'unified';
-import { VFile } from 'vfile';
-import type { ArticleFile, ContentSet, PlanFile } from '../content/index.ts';
+import type { ArticleFile, ContentSet } from '../content/index.ts';
 import { readFrontmatter } from '../content/frontmatter.ts';
 import { parseMarkdown } from '../content/markdown.ts';
 import { writeFileAtomic } from '../shared/atomic-write.ts';
 import { compareFindings, type Finding } from '../shared/finding.ts';
 import { articleKey, folderFingerprint } from '../shared/input-key.ts';
 import { createLocator } from '../shared/text-locator.ts';
+import { workerCount } from '../shared/worker-pool.ts';
 import { validateContent } from '../validate/index.ts';
 import { readLintCache, writeLintCache, type CacheEntry } from './cache.ts';
-import type { Dictionary } from './dictionary.ts';
-import type { DictionaryName, Fix, MessageData, PeerArticle, PeerParagraph, Rule, RuleContext } from './define-rule.ts';
+import type { PeerArticle, PeerParagraph, Rule } from './define-rule.ts';
 import { applyFixes } from './fix.ts';
-import { frontmatterBlocks, proseBlocks, blockSpan, type TextBlock } from './prose.ts';
+import { accountSettings, lintFile, type Lintable } from './lint-file.ts';
+import { fileParagraphs, nearDuplicateFindings, peerParagraph, type FileParagraph } from './originality.ts';
+import { lintInWorkers } from './parallel.ts';
+import { proseBlocks } from './prose.ts';
 import { LintResources } from './resources.ts';
 import { allRules } from './rules/index.ts';
-import { paragraphPrints } from './rules/originality/near-duplicate.ts';
-import { isSuppressed, suppressions } from './suppress.ts';
 
 export interface LintOptions {
   only?: (file: string) => boolean;
@@ -29,6 +28,8 @@ export interface LintOptions {
   rules?: readonly Rule[];
   /** Reuse results for files whose inputs did not change (default true; never with --fix or custom rules). */
   cache?: boolean;
+  /** Worker threads to lint in; default: one per core when there are enough files to lint. */
+  workers?: number;
 }
 
 export interface LintResult {
@@ -39,8 +40,6 @@ export interface LintResult {
   cached: number;
 }
 
-type Lintable = ArticleFile | PlanFile;
-
 /**
  * Schema checks plus every lint rule over the selected articles and plans. Results are cached per file by a hash
  * of everything they depend on; a cached article still takes part in the originality comparison, from the
@@ -50,7 +49,6 @@ export async function lintContent(set: ContentSet, options: LintOptions = {}): P
   const wanted = options.only ?? (() => true);
   const rules = options.rules ?? allRules;
   const useCache = (options.cache ?? true) && !options.fix && !options.rules;
-  const resources = new LintResources(set.root);
   const cache = useCache ? await readLintCache(set.root) : { entries: {} };
   const keys = useCache ? await inputKeys(set) : new Map<string, string>();
   const hit = (file: string): CacheEntry | undefined => {
@@ -60,49 +58,115 @@ export async function lintContent(set: ContentSet, options: LintOptions = {}): P
 
   const targets: Lintable[] = [...set.articles, ...set.plans].filter((f) => f.doc && wanted(f.source.file));
   const fresh = targets.filter((t) => !hit(t.source.file));
-  const freshFiles = new Set(fresh.map((t) => t.source.file));
-  const findings = await validateContent(set, { only: (file) => wanted(file) && !hit(file) });
-  for (const target of targets) if (!freshFiles.has(target.source.file)) findings.push(...hit(target.source.file)!.findings);
+  const findings: Finding[] = [];
+  for (const target of targets) findings.push(...(hit(target.source.file)?.findings ?? []));
+  const record = (target: Lintable, own: Finding[], paragraphs: PeerParagraph[]) => {
+    findings.push(...own);
+    const key = keys.get(target.source.file);
+    // Only articles are compared, so a plan keeps no title or fingerprints.
+    const article = target.place.kind === 'article';
+    if (key) cache.entries[target.source.file] = { key, findings: own, title: article ? titleOf(target) : '', paragraphs: article ? paragraphs : [] };
+  };
 
+  // Worker threads cannot run custom rule objects or rewrite files one pass after another: those stay here.
+  const workers = options.workers ?? (options.fix || options.rules ? 1 : workerCount(fresh.length));
+  let fixed: string[] = [];
+  if (workers > 1) await lintParallel(set, { wanted, fresh, hit, record, workers, findings });
+  else fixed = await lintHere(set, { wanted, fresh, hit, record, rules, fix: options.fix ?? false, findings });
+  if (useCache && fresh.length) await writeLintCache(set.root, cache);
+  return { findings: findings.sort(compareFindings), fixed, cached: targets.length - fresh.length };
+}
+
+interface LintJob {
+  wanted: (file: string) => boolean;
+  /** The targets with no valid cache entry, in order. */
+  fresh: readonly Lintable[];
+  hit: (file: string) => CacheEntry | undefined;
+  /** Takes one fresh file's findings (all of them, in order) and its fingerprints for the cache. */
+  record: (target: Lintable, own: Finding[], paragraphs: PeerParagraph[]) => void;
+  findings: Finding[];
+}
+
+/** Validation, every rule and the fixes, in this thread: small runs, `--fix`, custom rules. */
+async function lintHere(set: ContentSet, plan: LintJob & { rules: readonly Rule[]; fix: boolean }): Promise<string[]> {
+  const { hit, fresh } = plan;
+  const freshFiles = new Set(fresh.map((t) => t.source.file));
+  const validation = byFile(await validateContent(set, { only: (file) => plan.wanted(file) && !hit(file) }));
+  for (const [file, found] of validation) if (!freshFiles.has(file)) plan.findings.push(...found);
+  const resources = new LintResources(set.root);
   const peers: PeerArticle[] = set.articles
     .filter((a) => a.doc)
-    .map((a) => {
-      const cached = hit(a.source.file);
-      return { file: a.source.file, title: String(a.doc!.data.title ?? ''), paragraphs: cached ? cached.paragraphs : paragraphsOf(a) };
-    });
-  const accounts = new Map(set.accounts.map((a) => [a.place.account, a.doc?.data ?? {}]));
+    .map((a) => ({ file: a.source.file, title: titleOf(a), paragraphs: hit(a.source.file)?.paragraphs ?? paragraphsOf(a) }));
+  const paragraphs = new Map(peers.map((p) => [p.file, p.paragraphs]));
+  const accounts = accountSettings(set.accounts);
   const fixed: string[] = [];
 
   const lintOne = async (target: Lintable) => {
-    let result = await lintFile(target, rules, resources, accounts, peers);
-    if (options.fix) {
+    let result = await lintFile(target, plan.rules, resources, accounts, peers);
+    if (plan.fix) {
       let text = target.source.text;
       for (let pass = 0; pass < 5 && result.fixes.length; pass++) {
         text = applyFixes(text, result.fixes).text;
         const reloaded = reload(target, text);
         if (!reloaded) break;
-        result = await lintFile(reloaded, rules, resources, accounts, peers);
+        result = await lintFile(reloaded, plan.rules, resources, accounts, peers);
       }
       if (text !== target.source.text) {
         await writeFileAtomic(target.source.path, text);
         fixed.push(target.source.file);
       }
     }
-    findings.push(...result.findings);
-    const key = keys.get(target.source.file);
-    if (key) {
-      const own = findings.filter((f) => f.file === target.source.file);
-      const peer = peers.find((p) => p.file === target.source.file);
-      cache.entries[target.source.file] = { key, findings: own, title: peer?.title ?? '', paragraphs: peer?.paragraphs ?? [] };
-    }
+    const own = [...(validation.get(target.source.file) ?? []), ...result.findings];
+    plan.record(target, own, paragraphs.get(target.source.file) ?? []);
   };
   // Files are independent; a few in flight keep the thread busy while others wait on the disk (covers, links).
   const queue = [...fresh];
   await Promise.all(Array.from({ length: 8 }, async () => {
     for (let target = queue.shift(); target; target = queue.shift()) await lintOne(target);
   }));
-  if (useCache && fresh.length) await writeLintCache(set.root, cache);
-  return { findings: findings.sort(compareFindings), fixed, cached: targets.length - fresh.length };
+  return fixed;
+}
+
+/**
+ * The fresh files validated and linted in worker threads, then `originality/near-duplicate` over everyone's
+ * fingerprints here; findings and their order are those of `lintHere`.
+ */
+async function lintParallel(set: ContentSet, plan: LintJob & { workers: number }): Promise<void> {
+  const { hit, fresh } = plan;
+  const freshFiles = new Set(fresh.map((t) => t.source.file));
+  // Articles neither linted now nor cached still take part in the comparison, with fingerprints made in the workers.
+  const compared = set.articles.filter((a) => a.doc && !hit(a.source.file) && !freshFiles.has(a.source.file)).map((a) => a.source.file);
+  const [validation, results] = await Promise.all([
+    validateContent(set, { only: (file) => plan.wanted(file) && !hit(file) && !freshFiles.has(file) }),
+    lintInWorkers(set, [...freshFiles], compared, plan.workers),
+  ]);
+  plan.findings.push(...validation);
+  const paragraphs = (file: string): FileParagraph[] => results.get(file)?.paragraphs ?? [];
+  const peers: PeerArticle[] = set.articles
+    .filter((a) => a.doc)
+    .map((a) => ({ file: a.source.file, title: titleOf(a), paragraphs: hit(a.source.file)?.paragraphs ?? paragraphs(a.source.file).map(peerParagraph) }));
+  for (const target of fresh) {
+    const result = results.get(target.source.file);
+    if (result?.kind !== 'linted') throw new Error(`检查线程没有返回 ${target.source.file} 的结果`);
+    const { file } = target.source;
+    const copies = target.place.kind === 'article' ? nearDuplicateFindings(file, result.paragraphs, result.silenced, peers) : [];
+    plan.record(target, [...result.findings, ...copies], result.paragraphs.map(peerParagraph));
+  }
+}
+
+/** Findings grouped by file, each group in its original order. */
+function byFile(findings: readonly Finding[]): Map<string, Finding[]> {
+  const groups = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const group = groups.get(finding.file);
+    if (group) group.push(finding);
+    else groups.set(finding.file, [finding]);
+  }
+  return groups;
+}
+
+function titleOf(file: Lintable): string {
+  return String(file.doc?.data.title ?? '');
 }
 
 /**
@@ -134,59 +198,7 @@ async function inputKeys(set: ContentSet): Promise<Map<string, string>> {
 }
 
 function paragraphsOf(article: ArticleFile): PeerParagraph[] {
-  return proseBlocks(article.source, parseMarkdown(article.source))
-    .filter((b: TextBlock) => b.kind === 'paragraph')
-    .map((b) => ({ line: article.source.locator.point(blockSpan(b, 0, b.text.length)[0]).line, prints: paragraphPrints(b) }))
-    .filter((p) => p.prints.length > 0);
-}
-
-async function lintFile(
-  target: Lintable,
-  rules: readonly Rule[],
-  resources: LintResources,
-  accounts: ReadonlyMap<string, Record<string, unknown>>,
-  peers: readonly PeerArticle[],
-): Promise<{ findings: Finding[]; fixes: Fix[] }> {
-  const { source, doc, place } = target;
-  const tree = parseMarkdown(source);
-  const dictionaries = new Map<DictionaryName, Dictionary>();
-  for (const name of ['absolute', 'claims', 'platform', 'sensitive'] as const) dictionaries.set(name, await resources.dictionary(name, place.account));
-  const context: RuleContext = {
-    source,
-    doc: doc!,
-    tree,
-    kind: place.kind,
-    account: accounts.get(place.account) ?? {},
-    blocks: proseBlocks(source, tree),
-    meta: frontmatterBlocks(source, doc!),
-    dictionary: (name) => dictionaries.get(name)!,
-    peers,
-    report: () => undefined,
-  };
-  const file = new VFile({ path: source.file, data: { mpdesk: context } });
-  const processor = unified();
-  for (const rule of rules) processor.use(rule.plugin);
-  await processor.run(tree, file);
-
-  const silenced = suppressions(tree);
-  const findings: Finding[] = [];
-  const fixes: Fix[] = [];
-  for (const message of file.messages) {
-    const data = (message as unknown as { mpdesk?: MessageData }).mpdesk;
-    if (!data) continue;
-    const finding: Finding = {
-      file: source.file,
-      ...source.locator.range(data.span[0], data.span[1]),
-      ruleId: message.ruleId ?? 'unknown',
-      severity: data.severity,
-      message: message.reason,
-    };
-    if (data.suggestions) finding.suggestions = data.suggestions;
-    if (isSuppressed(finding, silenced)) continue;
-    findings.push(finding);
-    if (data.fix) fixes.push(data.fix);
-  }
-  return { findings, fixes };
+  return fileParagraphs(article.source, proseBlocks(article.source, parseMarkdown(article.source))).map(peerParagraph);
 }
 
 /** The same file with fixed text, parsed again. */

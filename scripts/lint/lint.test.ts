@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../content/index.ts';
-import { accountYaml, article, makeRepo } from '../testing/fixture-repo.ts';
+import { accountYaml, article, makeRepo, planMarkdown } from '../testing/fixture-repo.ts';
 import { lintContent } from './index.ts';
 
 const path = 'content/shanye/articles/2026/shouchong/index.md';
@@ -82,6 +82,22 @@ describe('lint engine', () => {
       ['yuan-wen', 9],
     ]);
     expect(copies[0]!.message).toContain('《原文》（content/shanye/articles/2026/yuan-wen/index.md 第 9 行）');
+  });
+
+  it('gives the same findings, in the same order, in worker threads as in this thread', async () => {
+    const shared = '冬天的杭州，早晚已经要穿厚外套了，茶空间里这几天被问得多的一句话是冬天该喝什么茶，答案其实没有那么玄，发酵和焙火重一些的茶汤色深滋味醇厚。';
+    const root = await makeRepo({
+      'content/shanye/account.yaml': accountYaml,
+      'content/shanye/plans/2026-12.md': planMarkdown,
+      'content/shanye/articles/2026/yuan-wen/index.md': article('title: 原文\nstatus: published\npublish_at: 2026-11-01T08:00:00+08:00', `用Python统计。\n\n${shared}\n`),
+      'content/shanye/articles/2026/xi-gao/index.md': article('title: 新稿\nstatus: draft', `最佳的开头。\n\n${shared.replace('厚外套', '大衣')}\n`),
+      'content/shanye/articles/2026/zhuan-zai/index.md': article('title: 转载\nstatus: draft', `<!-- mpdesk-disable-next-line originality -->\n${shared}\n\n${shared}\n`),
+      'content/shanye/articles/2026/huai/index.md': '---\ntitle: [坏\n---\n正文。\n',
+    });
+    const here = await lintContent(await loadContent(root), { cache: false, workers: 1 });
+    const parallel = await lintContent(await loadContent(root), { cache: false, workers: 2 });
+    expect(here.findings.filter((f) => f.ruleId === 'originality/near-duplicate').map((f) => f.file.split('/')[4])).toEqual(['xi-gao', 'yuan-wen', 'zhuan-zai']);
+    expect(parallel.findings).toEqual(here.findings);
   });
 
   it('reuses cached results for unchanged files and notices a change', async () => {

@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Finding } from '../shared/finding.ts';
 
-interface Suppression {
+export interface Suppression {
   /** Rule ids, or empty for every rule. */
   rules: string[];
   fromLine: number;

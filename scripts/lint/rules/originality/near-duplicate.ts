@@ -56,36 +56,49 @@ function indexOf(peers: readonly PeerArticle[]) {
   return index;
 }
 
+export interface NearCopy {
+  peer: PeerArticle;
+  paragraph: PeerParagraph;
+  share: number;
+}
+
+/**
+ * The paragraph of another article that shares most of these fingerprints (at least the threshold), if any. Both
+ * the rule and the post-pass of a parallel lint (lint/originality.ts) use it, so they cannot disagree.
+ */
+export function nearCopy(own: readonly number[], peers: readonly PeerArticle[], file: string): NearCopy | undefined {
+  if (own.length < 3) return undefined;
+  const index = indexOf(peers);
+  const hits = new Map<number, number>();
+  for (const print of own) {
+    const places = index.byPrint.get(print);
+    if (!places || places.length > commonLimit) continue;
+    for (const place of places) hits.set(place, (hits.get(place) ?? 0) + 1);
+  }
+  let best: NearCopy | undefined;
+  for (const [placeIndex, count] of hits) {
+    const place = index.places[placeIndex]!;
+    if (place.peer.file === file) continue;
+    const share = count / own.length;
+    if (share >= threshold && (!best || share > best.share)) best = { ...place, share };
+  }
+  return best;
+}
+
+export function nearCopyMessage({ peer, paragraph, share }: NearCopy): string {
+  return `这段与《${peer.title}》（${peer.file} 第 ${paragraph.line} 行）约 ${Math.round(share * 100)}% 相同，注意重复发布或洗稿风险。`;
+}
+
 export default defineRule({
   id: 'originality/near-duplicate',
   severity: 'warning',
   description: '与仓库里另一篇文章几乎相同的段落（洗稿、重复发布的风险）。A passage that closely repeats another article.',
   examples: { valid: ['一段只出现在这里的文字，和别的文章都不一样，讲的是冬天在杭州的茶空间里怎样给客人泡一壶老白茶。'], invalid: [] },
   check(context) {
-    const index = indexOf(context.peers);
     for (const block of context.blocks) {
       if (block.kind !== 'paragraph') continue;
-      const own = paragraphPrints(block);
-      if (own.length < 3) continue;
-      const hits = new Map<number, number>();
-      for (const print of own) {
-        const places = index.byPrint.get(print);
-        if (!places || places.length > commonLimit) continue;
-        for (const place of places) hits.set(place, (hits.get(place) ?? 0) + 1);
-      }
-      let best: { place: Place; share: number } | undefined;
-      for (const [placeIndex, count] of hits) {
-        const place = index.places[placeIndex]!;
-        if (place.peer.file === context.source.file) continue;
-        const share = count / own.length;
-        if (share >= threshold && (!best || share > best.share)) best = { place, share };
-      }
-      if (!best) continue;
-      const { peer, paragraph } = best.place;
-      context.report({
-        span: blockSpan(block, 0, block.text.length),
-        message: `这段与《${peer.title}》（${peer.file} 第 ${paragraph.line} 行）约 ${Math.round(best.share * 100)}% 相同，注意重复发布或洗稿风险。`,
-      });
+      const copy = nearCopy(paragraphPrints(block), context.peers, context.source.file);
+      if (copy) context.report({ span: blockSpan(block, 0, block.text.length), message: nearCopyMessage(copy) });
     }
   },
 });

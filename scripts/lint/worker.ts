@@ -1,0 +1,57 @@
+import { fromPortable, type PortableContentSet } from '../content/portable.ts';
+import { parseMarkdown } from '../content/markdown.ts';
+import type { Finding } from '../shared/finding.ts';
+import { serveWorker } from '../shared/worker-pool.ts';
+import { validateContent } from '../validate/index.ts';
+import { accountSettings, lintFile, type Lintable } from './lint-file.ts';
+import { fileParagraphs, type FileParagraph } from './originality.ts';
+import { proseBlocks } from './prose.ts';
+import { LintResources } from './resources.ts';
+import { allRules } from './rules/index.ts';
+import nearDuplicate from './rules/originality/near-duplicate.ts';
+import type { Suppression } from './suppress.ts';
+
+export interface LintRequest {
+  set: PortableContentSet;
+  /** Files to validate and lint. */
+  lint: string[];
+  /** Articles that are only compared with (not linted, not cached): their fingerprints. */
+  fingerprint: string[];
+}
+
+export type LintWorkerResult =
+  | { kind: 'linted'; file: string; findings: Finding[]; paragraphs: FileParagraph[]; silenced: Suppression[] }
+  | { kind: 'fingerprinted'; file: string; paragraphs: FileParagraph[] };
+
+/** Every rule but the one that compares files: that runs after all workers are done (lint/originality.ts). */
+const rules = allRules.filter((rule) => rule !== nearDuplicate);
+
+await serveWorker<LintRequest, LintWorkerResult>(async (request, emit) => {
+  const set = fromPortable(request.set);
+  const wanted = new Set(request.lint);
+  const validation = new Map<string, Finding[]>();
+  for (const finding of await validateContent(set, { only: (file) => wanted.has(file) })) {
+    validation.set(finding.file, [...(validation.get(finding.file) ?? []), finding]);
+  }
+  const byFile = new Map<string, Lintable>([...set.articles, ...set.plans].map((f) => [f.source.file, f]));
+  const resources = new LintResources(set.root);
+  const accounts = accountSettings(set.accounts);
+
+  const lintOne = async (file: string) => {
+    const target = byFile.get(file)!;
+    const result = await lintFile(target, rules, resources, accounts, []);
+    const findings = [...(validation.get(file) ?? []), ...result.findings];
+    emit({ kind: 'linted', file, findings, paragraphs: fileParagraphs(target.source, result.blocks), silenced: result.silenced });
+  };
+  // A few files in flight keep the thread busy while others wait on the disk (covers, links).
+  const queue = [...request.lint];
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      for (let file = queue.shift(); file; file = queue.shift()) await lintOne(file);
+    }),
+  );
+  for (const file of request.fingerprint) {
+    const { source } = byFile.get(file)!;
+    emit({ kind: 'fingerprinted', file, paragraphs: fileParagraphs(source, proseBlocks(source, parseMarkdown(source))) });
+  }
+});
