@@ -17,7 +17,7 @@ export interface ChangeEntry extends Who {
   subject: string;
   /** merge: a merge into the audited branch; direct: a commit made on it; branch: a commit on a merged branch. */
   via: 'merge' | 'direct' | 'branch';
-  kind: 'created' | 'edited' | 'renamed' | 'deleted';
+  kind: 'added' | 'edited' | 'renamed' | 'deleted';
   path: string;
   previousPath?: string;
 }
@@ -101,7 +101,7 @@ export async function auditArticles(history: ContentHistory): Promise<ArticleAud
     const { audit } = entry;
     if (change.status !== 'D' && audit.paths.at(-1) !== change.path) audit.paths.push(change.path);
     const who: Who = { commit: change.commit.sha, author: change.commit.author, email: change.commit.email, date: change.commit.date };
-    const kind = change.status === 'D' ? 'deleted' : change.oldPath && change.oldPath !== change.path ? 'renamed' : audit.created ? 'edited' : 'created';
+    const kind = change.status === 'D' ? 'deleted' : change.status === 'A' ? 'added' : change.oldPath ? 'renamed' : 'edited';
     audit.created ??= who;
     const via = !change.commit.mainline ? 'branch' : change.commit.parents.length > 1 ? 'merge' : 'direct';
     audit.changes.push({ ...who, subject: change.commit.subject, via, kind, path: change.path, ...(change.oldPath ? { previousPath: change.oldPath } : {}) });

@@ -2,7 +2,7 @@ import type { ArticleAudit } from './article-history.ts';
 import type { AuditReport } from './index.ts';
 
 const viaLabel = { merge: '合并', direct: '直接提交', branch: '分支提交' } as const;
-const kindLabel = { created: '新建', edited: '修改', renamed: '改名', deleted: '删除' } as const;
+const kindLabel = { added: '新增', edited: '修改', renamed: '改名', deleted: '删除' } as const;
 
 /** The archive report an auditor asks for: one section per article, every table filled from git. */
 export function auditMarkdown(report: AuditReport, scope: string): string {

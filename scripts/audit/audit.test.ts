@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest';
+import { makeGitRepo, type Author, type TestRepo } from '../testing/git-repo.ts';
+import { runCli } from '../testing/run-cli.ts';
+import { recordMerge } from '../review/record.ts';
+import { anomalyFindings, auditMarkdown, auditRepository, type ArticleAudit } from './index.ts';
+
+const writer: Author = { name: '陈晓', email: 'chenxiao@qinghe.example' };
+const editor: Author = { name: '林一', email: 'linyi@qinghe.example' };
+const operator: Author = { name: '王芳', email: 'wangfang@qinghe.example' };
+const publisher: Author = { name: 'mpdesk-bot', email: 'bot@qinghe.example' };
+
+const account = `name: 青禾茶事
+review:
+  levels:
+    - name: 编辑
+      approvers: [林一, lin-yi]
+    - name: 审稿
+      approvers: [周文]
+`;
+
+const dongzhi = 'content/qinghe-tea/articles/2026/dongzhi-weilu/index.md';
+const baicha = 'content/qinghe-tea/articles/2026/baicha-cunfang/index.md';
+
+function articleText(status: string, body: string, extra = ''): string {
+  return `---\ntitle: 冬至围炉煮茶指南\nauthor: 陈晓\nstatus: ${status}\n${extra}---\n\n${body}\n`;
+}
+
+const day = (d: number, hour = 10) => `2026-11-${String(d).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00+08:00`;
+
+/** A writer's branch with one new article, reviewed and merged with `mpdesk review record`. */
+async function reviewedRepo(): Promise<TestRepo> {
+  const repo = await makeGitRepo({ 'content/qinghe-tea/account.yaml': account }, operator, day(1));
+  await repo.git.checkoutLocalBranch('chenxiao/dongzhi');
+  await repo.commit('新稿：冬至围炉煮茶', writer, day(3), { [dongzhi]: articleText('review', '冬至前后，围炉煮茶正当时。') });
+  await repo.commit('按编辑意见修改', writer, day(4), { [dongzhi]: articleText('approved', '冬至前后，围炉煮一壶老白茶正当时。') });
+  await repo.git.checkout('main');
+  const outcome = await recordMerge({ root: repo.root, branch: 'chenxiao/dongzhi', approvals: [{ name: '林一', level: '编辑' }, { name: '周文', level: '审稿' }], reviewedOn: 'https://gitee.com/qinghe/content/pulls/7' });
+  expect(outcome.merged).toBe(true);
+  return repo;
+}
+
+const only = (articles: ArticleAudit[], path: string) => articles.find((a) => a.path === path)!;
+
+describe('mpdesk review record: a reviewed merge for teams not on GitHub', () => {
+  it('writes the trailers, with Chinese names, into a real merge commit', async () => {
+    const repo = await reviewedRepo();
+    const message = (await repo.git.raw(['log', '-1', '--format=%B'])).trim();
+    const branchHead = (await repo.git.revparse(['chenxiao/dongzhi'])).trim();
+    expect(message).toBe(
+      [
+        "Merge branch 'chenxiao/dongzhi'",
+        '',
+        'Reviewed-by: 林一 (编辑)',
+        'Reviewed-by: 周文 (审稿)',
+        'Reviewed-on: https://gitee.com/qinghe/content/pulls/7',
+        `Approved-head: ${branchHead}`,
+        `Article: ${dongzhi}`,
+      ].join('\n'),
+    );
+    // git itself reads them as trailers.
+    expect(await repo.git.raw(['log', '-1', '--format=%(trailers:key=Reviewed-by,valueonly)'])).toBe('林一 (编辑)\n周文 (审稿)\n\n');
+  });
+
+  it('refuses a missing level, an approver not on the list, and the writer approving their own article', async () => {
+    const repo = await makeGitRepo({ 'content/qinghe-tea/account.yaml': account }, operator, day(1));
+    await repo.git.checkoutLocalBranch('linyi/draft');
+    await repo.commit('林一自己写的稿子', editor, day(3), { [dongzhi]: articleText('review', '正文') });
+    await repo.git.checkout('main');
+    const outcome = await recordMerge({ root: repo.root, branch: 'linyi/draft', approvals: [{ name: '林一', level: '编辑' }, { name: '张三', level: '审稿' }, { name: '李四', level: '终审' }] });
+    expect(outcome).toEqual({
+      merged: false,
+      problems: [
+        'qinghe-tea：林一 提交了 linyi/draft 上的改动，不能审批自己的稿件。',
+        'qinghe-tea：“审稿”级张三 不在名单上或已审批其他级别；可审批：周文。',
+        '没有名为“终审”的审核级别（李四）。',
+      ],
+    });
+    expect((await repo.git.revparse(['HEAD'])).trim()).toBe((await repo.git.revparse(['main'])).trim());
+  });
+
+  it('exits 2 on a dirty work tree or an unknown branch, and 1 when approvals fall short', async () => {
+    const repo = await makeGitRepo({ 'content/qinghe-tea/account.yaml': account }, operator, day(1));
+    await repo.git.checkoutLocalBranch('chenxiao/x');
+    await repo.commit('新稿', writer, day(3), { [dongzhi]: articleText('review', '正文') });
+    await repo.git.checkout('main');
+    expect((await runCli(['review', 'record', 'nope', '--approve', '林一=编辑'], repo.root)).stderr).toContain('找不到分支：nope');
+    const short = await runCli(['review', 'record', 'chenxiao/x', '--approve', '林一=编辑'], repo.root);
+    expect(short.code).toBe(1);
+    expect(short.stdout).toContain('“审稿”级没有给出审批人');
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(`${repo.root}/content/qinghe-tea/account.yaml`, `${account}# 改动\n`);
+    const dirty = await runCli(['review', 'record', 'chenxiao/x', '--approve', '林一=编辑', '--approve', '周文=审稿'], repo.root);
+    expect(dirty.code).toBe(2);
+    expect(dirty.stderr).toContain('工作区有未提交的改动');
+  });
+});
+
+describe('mpdesk audit: history read back as the audit trail', () => {
+  it('records creation, every change, status moves, approvals and a publish receipt for a reviewed article', async () => {
+    const repo = await reviewedRepo();
+    await repo.commit('发布：冬至围炉煮茶指南', publisher, day(6, 20), {
+      [dongzhi]: articleText('published', '冬至前后，围炉煮一壶老白茶正当时。', 'publish_at: 2026-11-06T20:00:00+08:00\nwechat: {media_id: MEDIA_123, url: "https://mp.weixin.qq.com/s/abc"}\n'),
+    });
+    const report = await auditRepository({ root: repo.root });
+    const audit = only(report.articles, dongzhi);
+    expect(audit).toMatchObject({ title: '冬至围炉煮茶指南', status: 'published', created: { author: '陈晓', date: day(3) } });
+    expect(audit.changes.map((c) => [c.author, c.via, c.kind])).toEqual([
+      ['陈晓', 'branch', 'added'],
+      ['陈晓', 'branch', 'edited'],
+      ['运营 王芳', 'merge', 'added'],
+      ['mpdesk-bot', 'direct', 'edited'],
+    ]);
+    expect(audit.statusChanges.map((s) => [s.from, s.to])).toEqual([
+      [undefined, 'approved'],
+      ['approved', 'published'],
+    ]);
+    expect(audit.approvals).toHaveLength(1);
+    expect(audit.approvals[0]!.reviewers).toEqual([{ name: '林一', level: '编辑' }, { name: '周文', level: '审稿' }]);
+    expect(audit.approvals[0]!.approvedHead).toBe(audit.approvals[0]!.mergedHead);
+    expect(audit.receipts).toEqual([expect.objectContaining({ media_id: 'MEDIA_123', url: 'https://mp.weixin.qq.com/s/abc', author: 'mpdesk-bot' })]);
+    expect(audit.anomalies).toEqual([]);
+  });
+
+  it('follows a rename and records several articles approved in one merge', async () => {
+    const repo = await reviewedRepo();
+    await repo.git.checkoutLocalBranch('chenxiao/rename');
+    const renamed = 'content/qinghe-tea/articles/2026/dongzhi-weilu-zhucha/index.md';
+    await repo.move('content/qinghe-tea/articles/2026/dongzhi-weilu', 'content/qinghe-tea/articles/2026/dongzhi-weilu-zhucha', '改 slug', writer, day(7));
+    await repo.commit('新稿：白茶存放', writer, day(7, 11), { [baicha]: articleText('review', '白茶怕潮、怕光、怕异味。') });
+    await repo.git.checkout('main');
+    await recordMerge({ root: repo.root, branch: 'chenxiao/rename', approvals: [{ name: 'lin-yi', level: '编辑' }, { name: '周文', level: '审稿' }] });
+    const message = await repo.git.raw(['log', '-1', '--format=%B']);
+    expect(message).toContain(`Article: ${baicha}\nArticle: ${renamed}`);
+
+    const { articles } = await auditRepository({ root: repo.root });
+    expect(articles.map((a) => a.path)).toEqual([baicha, renamed]);
+    const moved = only(articles, renamed);
+    expect(moved.paths).toEqual([dongzhi, renamed]);
+    expect(moved.created).toMatchObject({ author: '陈晓', date: day(3) });
+    expect(moved.changes.map((c) => c.kind)).toEqual(['added', 'edited', 'added', 'renamed', 'renamed']);
+    expect(moved.approvals).toHaveLength(2);
+    expect(only(articles, baicha).approvals[0]!.reviewers.map((r) => r.name)).toEqual(['lin-yi', '周文']);
+    expect(articles.flatMap((a) => a.anomalies)).toEqual([]);
+  });
+
+  it('flags commits that bypassed review: a direct edit, a status move to published, a plain merge', async () => {
+    const repo = await reviewedRepo();
+    const direct = await repo.commit('直接改正文', editor, day(8), { [dongzhi]: articleText('approved', '冬至前后，围炉煮一壶老白茶正当时。再加两颗红枣。') });
+    const publish = await repo.commit('发布', publisher, day(9), { [dongzhi]: articleText('published', '冬至前后，围炉煮一壶老白茶正当时。再加两颗红枣。') });
+    await repo.git.checkoutLocalBranch('chenxiao/baicha');
+    await repo.commit('新稿：白茶', writer, day(10), { [baicha]: articleText('scheduled', '白茶怕潮。', 'publish_at: 2026-11-12T20:00:00+08:00\n') });
+    await repo.git.checkout('main');
+    const plain = await repo.merge('chenxiao/baicha', "Merge branch 'chenxiao/baicha'", editor, day(10, 12));
+
+    const report = await auditRepository({ root: repo.root });
+    expect(only(report.articles, dongzhi).anomalies.map((a) => [a.kind, a.severity, a.commit])).toEqual([
+      ['unreviewed-change', 'warning', direct],
+      ['unapproved-status', 'error', publish],
+    ]);
+    expect(only(report.articles, baicha).anomalies.map((a) => [a.kind, a.commit])).toEqual([
+      ['unreviewed-change', plain],
+      ['unapproved-status', plain],
+    ]);
+    const findings = anomalyFindings(report);
+    expect(findings.find((f) => f.ruleId === 'review/unapproved-status' && f.file === dongzhi)).toMatchObject({ line: 4, severity: 'error' });
+
+    const check = await runCli(['review', 'check', '--format', 'json'], repo.root);
+    expect(check.code).toBe(1);
+    const ruleIds = (JSON.parse(check.stdout) as Array<{ ruleId: string }>).map((f) => f.ruleId).sort();
+    expect(ruleIds).toEqual(['review/unapproved-status', 'review/unapproved-status', 'review/unreviewed-change', 'review/unreviewed-change']);
+    expect((await runCli(['review', 'check', '--since', '2026-11-11'], repo.root)).code).toBe(0);
+  });
+
+  it('flags a merge whose trailers miss a level or name a head other than the merged one', async () => {
+    const repo = await makeGitRepo({ 'content/qinghe-tea/account.yaml': account }, operator, day(1));
+    await repo.git.checkoutLocalBranch('chenxiao/a');
+    const approved = await repo.commit('新稿', writer, day(3), { [dongzhi]: articleText('approved', '正文第一版') });
+    await repo.commit('审核后又改了', writer, day(4), { [dongzhi]: articleText('approved', '正文第二版') });
+    await repo.git.checkout('main');
+    await repo.merge('chenxiao/a', `Merge branch 'chenxiao/a'\n\nReviewed-by: 林一 (编辑)\nReviewed-on: branch chenxiao/a\nApproved-head: ${approved}\nArticle: ${dongzhi}`, operator, day(5));
+    const [audit] = (await auditRepository({ root: repo.root })).articles;
+    expect(audit!.anomalies.map((a) => [a.kind, a.message])).toEqual([
+      ['missing-levels', expect.stringContaining('缺少“审稿”级的批准')],
+      ['head-mismatch', expect.stringContaining(`批准针对提交 ${approved.slice(0, 7)}`)],
+      ['unapproved-status', expect.stringContaining('状态改为 approved')],
+    ]);
+  });
+
+  it('prints the archive report for an account since a date, and JSON', async () => {
+    const repo = await reviewedRepo();
+    const md = await runCli(['audit', '--account', 'qinghe-tea', '--since', '2026-11-04', '--format', 'md'], repo.root);
+    expect(md.code, md.stderr).toBe(0);
+    expect(md.stdout).toContain('# 审计报告');
+    expect(md.stdout).toContain('- 范围：账号 qinghe-tea，自 2026-11-04（北京时间）起的记录');
+    expect(md.stdout).toContain('## 冬至围炉煮茶指南');
+    expect(md.stdout).toContain('- 创建：陈晓，2026-11-03 10:00 +08:00');
+    expect(md.stdout).toContain('| 林一（编辑）、周文（审稿） | https://gitee.com/qinghe/content/pulls/7 |');
+    expect(md.stdout).not.toContain('新稿：冬至围炉煮茶');
+    const json = await runCli(['audit', dongzhi, '--format', 'json'], repo.root);
+    expect(JSON.parse(json.stdout).articles).toHaveLength(1);
+    const missing = await runCli(['audit', 'content/qinghe-tea/articles/2026/nope'], repo.root);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('没有这篇文章');
+    expect(auditMarkdown(await auditRepository({ root: repo.root }), '全部账号')).toBe(auditMarkdown(await auditRepository({ root: repo.root }), '全部账号'));
+  });
+});
