@@ -110,6 +110,37 @@ export function registerReviewCommands(program: Command): void {
       if (hasErrors(findings)) process.exitCode = 1;
     });
 
+  review
+    .command('codeowners')
+    .description('按各账号的审核名单生成 .github/CODEOWNERS 中的账号段落。Route each account folder to its reviewers.')
+    .option('--check', '只检查是否最新，不写文件（CI 用）only check that the file is up to date')
+    .addOption(rootOption())
+    .addHelpText('after', '\n例 Examples:\n  mpdesk review codeowners\n  mpdesk review codeowners --check\n\n退出码 Exit: 0 已是最新或已写入 · 1 --check 发现过期或账号设置有误 · 2 用法错误')
+    .action(async (options: { check?: boolean; root?: string }) => {
+      const { readFile } = await import('node:fs/promises');
+      const { join } = await import('node:path');
+      const root = rootOf(options);
+      const file = join(root, '.github', 'CODEOWNERS');
+      const current = await readFile(file, 'utf8').catch(() => '');
+      const { loadContent } = await import('./content/index.ts');
+      const { codeownersFor } = await import('./review/index.ts');
+      const { text, problems } = codeownersFor((await loadContent(root)).accounts, current);
+      for (const problem of problems) process.stderr.write(`mpdesk: ${problem}\n`);
+      if (problems.length) process.exitCode = 1;
+      if (text === current) {
+        process.stdout.write('.github/CODEOWNERS 已是最新。\n');
+      } else if (options.check) {
+        process.stdout.write('.github/CODEOWNERS 与账号的审核名单不一致：运行 mpdesk review codeowners 更新。\n');
+        process.exitCode = 1;
+      } else {
+        const { mkdir } = await import('node:fs/promises');
+        const { writeFileAtomic } = await import('./shared/atomic-write.ts');
+        await mkdir(join(root, '.github'), { recursive: true });
+        await writeFileAtomic(file, text);
+        process.stdout.write('已更新 .github/CODEOWNERS。\n');
+      }
+    });
+
   program
     .command('audit')
     .description('从 git 历史读出审计记录：创建、每次改动、状态变更、审批、发布回执和异常。Read history back as the audit trail.')

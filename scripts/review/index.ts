@@ -34,3 +34,4 @@ export async function runGate(github: GitHub, number: number, options: GateOptio
   }
   return result;
 }
+export { codeownersFor } from './codeowners.ts';
