@@ -5,8 +5,9 @@ import { loadContent } from '../content/index.ts';
 import { writeFileAtomic } from '../shared/atomic-write.ts';
 import { compareFindings, type Finding } from '../shared/finding.ts';
 import { articleKey, folderFingerprint } from '../shared/input-key.ts';
+import { workerCount } from '../shared/worker-pool.ts';
 import { indexPage } from './index-page.ts';
-import { renderInWorkers, workerCount } from './parallel.ts';
+import { renderInWorkers } from './parallel.ts';
 import { renderBatch, type ArticleOutcome } from './render-batch.ts';
 
 export interface BuildOptions {
@@ -92,7 +93,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   };
   const toRender = [...keys.keys()].sort();
   const workers = options.workers ?? workerCount(toRender.length);
-  if (workers > 1) await renderInWorkers(toRender, paths, workers, record);
+  if (workers > 1) await renderInWorkers(set, toRender, paths, workers, record);
   else await renderBatch(set, toRender, paths, record);
 
   // Articles that no longer exist leave the site too.
