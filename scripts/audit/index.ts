@@ -1,4 +1,4 @@
-import type { Finding } from '../shared/finding.ts';
+import { compareFindings, type Finding } from '../shared/finding.ts';
 import { auditArticles, type ArticleAudit } from './article-history.ts';
 import { readContentHistory } from './git-history.ts';
 
@@ -54,5 +54,5 @@ export function anomalyFindings(report: AuditReport): Finding[] {
       severity: anomaly.severity,
       message: `${anomaly.message}（${anomaly.date.slice(0, 10)}）`,
     })),
-  );
+  ).sort(compareFindings);
 }
