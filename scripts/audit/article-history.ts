@@ -89,8 +89,12 @@ export async function auditArticles(history: ContentHistory): Promise<ArticleAud
   const idOf = new Map<string, string>();
   const byId = new Map<string, { audit: ArticleAudit; approvedHash?: string }>();
 
-  for (const change of history.changes) {
-    if (!isArticle(change.path) && !(change.oldPath && isArticle(change.oldPath))) continue;
+  const relevant = history.changes.filter((change) => isArticle(change.path) || (change.oldPath && isArticle(change.oldPath)));
+  // Start every read now: simple-git runs several at once, and the loop below takes them in history order.
+  for (const change of relevant) {
+    if (change.commit.mainline) for (const blob of [change.oldBlob, change.newBlob]) readBlob(blob).catch(() => undefined);
+  }
+  for (const change of relevant) {
     const id = (change.oldPath && idOf.get(change.oldPath)) ?? idOf.get(change.path) ?? change.path;
     idOf.set(change.path, id);
     let entry = byId.get(id);
