@@ -37,12 +37,13 @@ describe.each(allRules.map((rule) => [rule.id, rule] as const))('%s', (id, rule)
     expect(rule.examples.valid.length + rule.examples.invalid.length).toBeGreaterThan(0);
   });
 
-  it.runIf(rule.examples.valid.length > 0)('finds nothing in the valid examples', async () => {
+  if (rule.examples.valid.length > 0) it('finds nothing in the valid examples', async () => {
     const results = await lintExamples(id, rule.examples.valid);
     expect(results.map((found) => found.map((f) => f.message))).toEqual(rule.examples.valid.map(() => []));
   });
 
-  it.runIf(rule.examples.invalid.length > 0)('finds each problem in the invalid examples, positioned and in Chinese', async () => {
+  // A rule about several articles (originality) keeps its invalid cases in lint.test.ts; no example, no test.
+  if (rule.examples.invalid.length > 0) it('finds each problem in the invalid examples, positioned and in Chinese', async () => {
     const results = await lintExamples(id, rule.examples.invalid.map((e) => e.markdown));
     results.forEach((found, i) => {
       expect({ example: rule.examples.invalid[i]!.markdown, count: found.length }).toEqual({ example: rule.examples.invalid[i]!.markdown, count: rule.examples.invalid[i]!.count ?? 1 });
