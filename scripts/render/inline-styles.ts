@@ -1,5 +1,6 @@
 import * as cheerio from 'cheerio';
 import juice from 'juice';
+import { indexedQuery } from './selector-index.ts';
 
 const juiceOptions = {
   inlinePseudoElements: true,
@@ -17,7 +18,7 @@ const juiceOptions = {
 export function inlineStyles(html: string, css: string): string {
   // htmlparser2 (the `xml` options with xmlMode off) parses HTML several times faster than parse5.
   const $ = cheerio.load(html, { xml: { xmlMode: false, decodeEntities: false } }, false);
-  juice.inlineDocument($, css, juiceOptions);
+  juice.inlineDocument(indexedQuery($), css, juiceOptions);
   $('*').each((_, element) => {
     if (element.type !== 'tag') return;
     for (const name of Object.keys(element.attribs)) {
