@@ -27,20 +27,34 @@ export function registerReviewCommands(program: Command): void {
   review
     .command('gate')
     .description('检查拉取请求是否已按顺序获得每一级的批准（工作流的必需检查）。Pass only when every level approved the head.')
-    .requiredOption('--pr <number>', '拉取请求编号 pull request number')
+    .option('--pr <number>', '拉取请求编号 pull request number')
+    .option('--head-sha <sha>', '或：按 head 提交找到打开的拉取请求（审核事件转来的工作流用）or find the open pull request by its head')
+    .option('--status', '在 head 提交上设置 mpdesk/review-gate 状态（分支规则要求的检查）set the commit status the ruleset requires')
     .addOption(repoOption())
     .option('--no-comment', '不在拉取请求上发表结果 do not comment on the pull request')
     .addOption(formatOption())
     .addHelpText(
       'after',
-      `\n读取 GITHUB_API_URL、GITHUB_REPOSITORY、GITHUB_TOKEN；结果写入 GITHUB_STEP_SUMMARY 和拉取请求评论。\n\n例 Example:\n  GITHUB_REPOSITORY=qinghe/content GITHUB_TOKEN=… mpdesk review gate --pr 12\n\n${exitHelp}`,
+      `\n读取 GITHUB_API_URL、GITHUB_REPOSITORY、GITHUB_TOKEN；结果写入 GITHUB_STEP_SUMMARY 和拉取请求评论。\n\n例 Examples:\n  GITHUB_REPOSITORY=qinghe/content GITHUB_TOKEN=… mpdesk review gate --pr 12\n  mpdesk review gate --head-sha "$SHA" --status\n\n${exitHelp}`,
     )
-    .action(async (options: { pr: string; repo?: string; comment: boolean; format: 'pretty' | 'json' }) => {
-      const number = prNumber(options.pr);
+    .action(async (options: { pr?: string; headSha?: string; status?: boolean; repo?: string; comment: boolean; format: 'pretty' | 'json' }) => {
+      if ((options.pr === undefined) === (options.headSha === undefined)) throw new UsageError('请给出 --pr 或 --head-sha 之一。');
+      const client = await github(options.repo);
+      let number = options.pr === undefined ? undefined : prNumber(options.pr);
+      if (number === undefined) {
+        if (!/^[0-9a-f]{40}$/.test(options.headSha!)) throw new UsageError(`--head-sha 应为 40 位提交哈希：${options.headSha}`);
+        number = await client.pullRequestWithHead(options.headSha!);
+        if (number === undefined) {
+          process.stdout.write(`没有 head 为 ${options.headSha!.slice(0, 7)} 的打开的拉取请求（可能已合并或又有新提交），无需检查。\n`);
+          return;
+        }
+      }
       const { runGate, gateText } = await import('./review/index.ts');
-      const result = await runGate(await github(options.repo), number, {
+      const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: run } = process.env;
+      const result = await runGate(client, number, {
         summaryFile: process.env.GITHUB_STEP_SUMMARY || undefined,
         comment: options.comment,
+        ...(options.status ? { status: { targetUrl: server && repository && run ? `${server}/${repository}/actions/runs/${run}` : undefined } } : {}),
         warn: (message) => process.stderr.write(`mpdesk: ${message}\n`),
       });
       process.stdout.write(options.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : gateText(result));

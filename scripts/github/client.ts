@@ -9,6 +9,11 @@ export interface GitHubSettings {
   /** `owner/name`. */
   repository: string;
   token: string;
+  /**
+   * A token that may read the organisation's teams, used only for team membership. GITHUB_TOKEN cannot, and a
+   * personal token would sign the commit status as a person instead of GitHub Actions.
+   */
+  teamToken?: string;
   /** Retries of a 5xx answer or a dropped connection; the delay grows as 1, 4, 9 … times `retryDelayMs`. */
   retries?: number;
   retryDelayMs?: number;
@@ -20,11 +25,15 @@ export interface PullRequest {
   url: string;
   author: string;
   headSha: string;
-  headRef: string;
+  /** `owner:branch`, as GitHub names the head in its own merge titles. */
+  headLabel: string;
   baseSha: string;
   baseRef: string;
   state: 'open' | 'closed';
   merged: boolean;
+  mergeCommitSha?: string;
+  /** How many files GitHub says the pull request changes. */
+  changedFileCount: number;
 }
 
 export interface ChangedFile {
@@ -64,6 +73,7 @@ export class GitHub {
   readonly owner: string;
   readonly repo: string;
   private readonly octokit: Octokit;
+  private readonly teamOctokit: Octokit;
   private readonly apiUrl: string;
 
   constructor(settings: GitHubSettings) {
@@ -73,18 +83,21 @@ export class GitHub {
     [this.owner, this.repo] = settings.repository.split('/') as [string, string];
     this.apiUrl = settings.apiUrl.replace(/\/+$/, '');
     const WithRetry = Octokit.plugin(retry);
-    this.octokit = new WithRetry({
-      auth: settings.token,
-      baseUrl: this.apiUrl,
-      userAgent: 'mpdesk',
-      log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
-      retry: {
-        retries: settings.retries ?? 2,
-        retryAfterBaseValue: settings.retryDelayMs ?? 1000,
-        // Only server errors are worth a second try; 405/409 on merge and every rate limit are answers.
-        doNotRetry: [400, 401, 403, 404, 405, 409, 410, 422, 429, 451],
-      },
-    });
+    const client = (auth: string) =>
+      new WithRetry({
+        auth,
+        baseUrl: this.apiUrl,
+        userAgent: 'mpdesk',
+        log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+        retry: {
+          retries: settings.retries ?? 2,
+          retryAfterBaseValue: settings.retryDelayMs ?? 1000,
+          // Only server errors are worth a second try; 405/409 on merge and every rate limit are answers.
+          doNotRetry: [400, 401, 403, 404, 405, 409, 410, 422, 429, 451],
+        },
+      });
+    this.octokit = client(settings.token);
+    this.teamOctokit = settings.teamToken ? client(settings.teamToken) : this.octokit;
   }
 
   async pullRequest(number: number): Promise<PullRequest> {
@@ -97,12 +110,47 @@ export class GitHub {
       url: data.html_url,
       author: data.user.login,
       headSha: data.head.sha,
-      headRef: data.head.ref,
+      headLabel: data.head.label,
       baseSha: data.base.sha,
       baseRef: data.base.ref,
       state: data.state as PullRequest['state'],
       merged: data.merged,
+      ...(data.merge_commit_sha && data.merged ? { mergeCommitSha: data.merge_commit_sha } : {}),
+      changedFileCount: data.changed_files,
     };
+  }
+
+  /** The open pull request whose head is `sha`: how a workflow woken by a review finds its pull request. */
+  async pullRequestWithHead(sha: string): Promise<number | undefined> {
+    const pulls = await this.call(`查找 head 为 ${sha.slice(0, 7)} 的拉取请求`, () =>
+      this.octokit.paginate(this.octokit.rest.pulls.list, { owner: this.owner, repo: this.repo, state: 'open', per_page: 100 }),
+    );
+    return pulls.find((p) => p.head.sha === sha)?.number;
+  }
+
+  /** Logins that authored or committed the pull request's commits (GitHub's own web-flow committer aside). */
+  async contributors(number: number): Promise<Set<string>> {
+    const commits = await this.call(`读取拉取请求 #${number} 的提交`, () =>
+      this.octokit.paginate(this.octokit.rest.pulls.listCommits, { owner: this.owner, repo: this.repo, pull_number: number, per_page: 100 }),
+    );
+    const logins = commits.flatMap((c) => [c.author?.login, c.committer?.login]).filter((l): l is string => !!l && l !== 'web-flow');
+    return new Set(logins.map((l) => l.toLowerCase()));
+  }
+
+  /** Sets the commit status that the branch ruleset requires. */
+  async setStatus(sha: string, context: string, state: 'success' | 'failure' | 'error', description: string, targetUrl?: string): Promise<void> {
+    await this.call(`设置提交状态 ${context}`, () =>
+      this.octokit.rest.repos.createCommitStatus({
+        owner: this.owner,
+        repo: this.repo,
+        sha,
+        context,
+        state,
+        // GitHub cuts descriptions at 140 characters.
+        description: [...description].slice(0, 140).join(''),
+        ...(targetUrl ? { target_url: targetUrl } : {}),
+      }),
+    );
   }
 
   async changedFiles(number: number): Promise<ChangedFile[]> {
@@ -127,7 +175,7 @@ export class GitHub {
   async isTeamMember(team: string, login: string): Promise<boolean> {
     const [org, slug] = team.split('/') as [string, string];
     try {
-      const { data } = await this.octokit.rest.teams.getMembershipForUserInOrg({ org, team_slug: slug, username: login });
+      const { data } = await this.teamOctokit.rest.teams.getMembershipForUserInOrg({ org, team_slug: slug, username: login });
       return data.state === 'active';
     } catch (error) {
       // 404 is GitHub's answer for "not a member"; it is also what a token without read:org gets for a secret team.
@@ -158,7 +206,8 @@ export class GitHub {
     if (mine) {
       await this.call('更新审核结果评论', () => this.octokit.rest.issues.updateComment({ owner: this.owner, repo: this.repo, comment_id: mine.id, body: text }));
     } else {
-      await this.call('发表审核结果评论', () => this.octokit.rest.issues.createComment({ owner: this.owner, repo: this.repo, issue_number: number, body: text }));
+      // Not retried: a retry after a lost answer would post the comment twice.
+      await this.call('发表审核结果评论', () => this.octokit.rest.issues.createComment({ owner: this.owner, repo: this.repo, issue_number: number, body: text, request: { retries: 0 } }));
     }
   }
 
@@ -173,8 +222,8 @@ export class GitHub {
 
   /** Merges with a merge commit, only if the head is still `sha`; returns the merge commit's sha. */
   async merge(number: number, sha: string, title: string, message: string): Promise<string> {
-    const { data } = await this.call(`合并拉取请求 #${number}`, () =>
-      this.octokit.rest.pulls.merge({
+    try {
+      const { data } = await this.octokit.rest.pulls.merge({
         owner: this.owner,
         repo: this.repo,
         pull_number: number,
@@ -182,9 +231,16 @@ export class GitHub {
         commit_title: title,
         commit_message: message,
         merge_method: 'merge',
-      }),
-    );
-    return data.sha;
+        // Not retried: the merge may have happened even when the answer was lost.
+        request: { retries: 0 },
+      });
+      return data.sha;
+    } catch (error) {
+      // A lost answer or a "not mergeable" may hide a merge that went through; ask before calling it a failure.
+      const pull = await this.pullRequest(number).catch(() => undefined);
+      if (pull?.merged && pull.mergeCommitSha && pull.headSha === sha) return pull.mergeCommitSha;
+      throw this.explain(error, `合并拉取请求 #${number}`);
+    }
   }
 
   private async call<T>(what: string, run: () => Promise<T>): Promise<T> {
@@ -208,12 +264,13 @@ export class GitHub {
       const when = Number.isFinite(reset) && reset > 0 ? `，将于 ${new Date(reset * 1000).toISOString()} 恢复` : '';
       return new GitHubError(`${what}失败：GitHub API 调用次数已用完（速率限制）${when}。稍后重新运行。`, status);
     }
-    if ((status === 403 || status === 429) && headers['retry-after'] !== undefined) {
-      return new GitHubError(`${what}失败：触发了 GitHub 的次级速率限制，请在 ${headers['retry-after']} 秒后重试。${said}`, status);
+    if ((status === 403 || status === 429) && (headers['retry-after'] !== undefined || /secondary rate limit/i.test(said))) {
+      const wait = headers['retry-after'] ?? '60';
+      return new GitHubError(`${what}失败：触发了 GitHub 的次级速率限制，请在 ${wait} 秒后重试。${said}`, status);
     }
     const hint: Record<number, string> = {
       401: 'GitHub 令牌无效或已过期，检查 GITHUB_TOKEN。',
-      403: '令牌没有这项权限（工作流需要 pull-requests: write、contents: write；查询团队成员需要能读取组织的令牌）。',
+      403: '令牌没有这项权限（工作流需要 pull-requests: write、statuses: write，合并需要 contents: write；查询团队成员需要能读取组织的令牌 MPDESK_TEAM_TOKEN）。',
       404: `找不到：检查仓库 ${this.owner}/${this.repo}、编号和令牌的访问范围。`,
       405: '拉取请求当前不能合并（可能有冲突、已合并或未满足分支规则）。',
       409: '拉取请求的 head 在审核后又有了新提交，请重新审核后再合并。',
@@ -245,5 +302,5 @@ export function githubSettingsFromEnv(env: NodeJS.ProcessEnv, repository?: strin
   if (!repo) throw new GitHubError('没有指定仓库：设置 GITHUB_REPOSITORY=owner/name 或使用 --repo。');
   const token = env.GITHUB_TOKEN ?? env.GH_TOKEN;
   if (!token) throw new GitHubError('没有 GitHub 令牌：设置 GITHUB_TOKEN（工作流里是 ${{ secrets.GITHUB_TOKEN }}）。');
-  return { apiUrl: env.GITHUB_API_URL || 'https://api.github.com', repository: repo, token };
+  return { apiUrl: env.GITHUB_API_URL || 'https://api.github.com', repository: repo, token, ...(env.MPDESK_TEAM_TOKEN ? { teamToken: env.MPDESK_TEAM_TOKEN } : {}) };
 }

@@ -39,7 +39,7 @@ function pull(reviews: FakeReview[], extra: Partial<FakePull> = {}): FakePull {
     number: 12,
     title: '冬至围炉煮茶指南',
     author: 'chen-xiao',
-    head: { sha: HEAD, ref: 'chen-xiao/dongzhi' },
+    head: { sha: HEAD, ref: 'dongzhi' },
     base: { sha: BASE, ref: 'main' },
     files: [{ filename: article, status: 'added' }, { filename: 'content/qinghe-tea/articles/2026/dongzhi-weilu/cover.jpg', status: 'added' }],
     reviews,
@@ -111,7 +111,7 @@ describe('review gate: who approved, in which order, on which commit', () => {
   it('does not count the author approving their own article', async () => {
     const result = await gateFor(pull([approve('lin-yi', 1), approve('zhou-wen', 5)], { author: 'lin-yi' }));
     expect(result.passed).toBe(false);
-    expect(result.accounts[0]!.levels[0]!.notes.join()).toContain('@lin-yi 是作者，本人批准不计');
+    expect(result.accounts[0]!.levels[0]!.notes.join()).toContain('@lin-yi 是作者或提交过本拉取请求的改动，本人批准不计');
   });
 
   it('fails with the approvers named when a level has no approval at all', async () => {
@@ -174,21 +174,13 @@ describe('review gate: who approved, in which order, on which commit', () => {
     expect(result.accounts[0]!.levels.map((l) => l.level)).toEqual(['编辑', '审稿']);
   });
 
-  it('takes a new account’s levels from the pull request itself and says so', async () => {
-    const files = [{ filename: 'content/songshan/account.yaml', status: 'added' }];
-    const result = await gateFor(pull([approve('song-a', 1)], { files }), {
-      trees: { [BASE]: {}, [HEAD]: { 'content/songshan/account.yaml': `name: 松山\nreview:\n  levels:\n    - name: 编辑\n      approvers: [song-a]\n` } },
-    });
-    expect(result).toMatchObject({ passed: true, accounts: [{ account: 'songshan', policyFrom: 'head' }] });
-  });
-
   it('passes a pull request that changes no account content', async () => {
     const result = await gateFor(pull([], { files: [{ filename: 'scripts/cli.ts' }, { filename: 'content/words.yaml' }] }));
     expect(result).toMatchObject({ passed: true, accounts: [] });
   });
 
   it('reads every page of reviews', async () => {
-    const comments = Array.from({ length: 130 }, (_, i): FakeReview => ({ login: 'lin-yi', state: 'COMMENTED', commit: HEAD, at: at(0) + i }));
+    const comments = Array.from({ length: 130 }, (_, i): FakeReview => ({ login: 'lin-yi', state: 'COMMENTED', commit: HEAD, at: new Date(Date.parse(at(0)) + i).toISOString() }));
     const result = await gateFor(pull([...comments, approve('lin-yi', 1), approve('zhou-wen', 5)]));
     expect(result.passed).toBe(true);
     expect(server!.requests.filter((r) => r.includes('/reviews'))).toHaveLength(2);
@@ -270,6 +262,26 @@ describe('mpdesk review gate and merge, as the workflows run them', () => {
     expect(server!.comments[0]!.body).toContain('✅ 审核通过');
   });
 
+  it('finds the pull request by its head for a review event and sets the required status', async () => {
+    const { env } = await start([approve('lin-yi', 1), approve('zhou-wen', 5)]);
+    const result = await runCli(['review', 'gate', '--head-sha', HEAD, '--status'], tmpdir(), { ...env, GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '77' });
+    expect(result.code, result.stderr).toBe(0);
+    expect(server!.statuses).toEqual([
+      { sha: HEAD, context: 'mpdesk/review-gate', state: 'success', description: '各级审核均已通过', target_url: 'https://github.com/qinghe/content/actions/runs/77' },
+    ]);
+    const gone = await runCli(['review', 'gate', '--head-sha', OLD], tmpdir(), env);
+    expect(gone).toMatchObject({ code: 0, stdout: expect.stringContaining('没有 head 为 d2d2d2d 的打开的拉取请求') });
+  });
+
+  it('still passes or fails, with a warning, when a fork’s read-only token may not comment', async () => {
+    const { env } = await start([approve('lin-yi', 1)]);
+    server!.failNext(/\/issues\/12\/comments$/, 403);
+    const result = await runCli(['review', 'gate', '--pr', '12', '--status'], tmpdir(), env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('未能在拉取请求上发表审核结果');
+    expect(server!.statuses.map((s) => [s.state, s.description])).toEqual([['failure', '未通过：qinghe-tea「审稿」']]);
+  });
+
   it('exits 2 with one clear line on an API failure, and on missing settings', async () => {
     const { env } = await start([], { rateLimitRemaining: 0 });
     const limited = await runCli(['review', 'gate', '--pr', '12'], tmpdir(), env);
@@ -289,7 +301,7 @@ describe('mpdesk review gate and merge, as the workflows run them', () => {
       expect.objectContaining({
         sha: HEAD,
         merge_method: 'merge',
-        commit_title: 'Merge pull request #12 from chen-xiao/dongzhi',
+        commit_title: 'Merge pull request #12 from qinghe/dongzhi',
         commit_message: [
           '冬至围炉煮茶指南',
           '',
@@ -313,6 +325,15 @@ describe('mpdesk review gate and merge, as the workflows run them', () => {
     expect(writer.code).toBe(1);
     expect(writer.stdout).toContain('只有 maintain 或 admin 可以用 /merge 合并');
     expect(server!.merges).toEqual([]);
+  });
+
+  it('reports the merge when GitHub merged but the answer was lost', async () => {
+    const { env } = await start([approve('lin-yi', 1), approve('zhou-wen', 5)]);
+    server!.pulls.get(12)!.mergeAnswer = 502;
+    const result = await runCli(['review', 'merge', '--pr', '12'], tmpdir(), env);
+    expect(result.code, result.stderr).toBe(0);
+    expect(server!.merges).toHaveLength(1);
+    expect(result.stdout).toContain(`合并提交 ${server!.merges[0]!.mergeSha.slice(0, 7)}`);
   });
 
   it('exits 2 when the head moved between the check and the merge', async () => {

@@ -1,4 +1,4 @@
-import type { GitHub, PullRequest, Review } from '../github/client.ts';
+import { GitHubError, type GitHub, type PullRequest, type Review } from '../github/client.ts';
 import { groupByAccount } from './changed-content.ts';
 import { evaluateLevels, type LevelOutcome } from './evaluate.ts';
 import { isTeam, reviewLevelsOf, type ReviewLevel } from './policy.ts';
@@ -27,7 +27,11 @@ export interface GateResult {
  */
 export async function evaluateGate(github: GitHub, number: number): Promise<GateResult> {
   const pull = await github.pullRequest(number);
-  const [files, reviews] = await Promise.all([github.changedFiles(number), github.reviews(number)]);
+  const [files, reviews, contributors] = await Promise.all([github.changedFiles(number), github.reviews(number), github.contributors(number)]);
+  // GitHub lists at most 3,000 files of a pull request; content beyond them would go unjudged.
+  if (files.length < pull.changedFileCount) {
+    throw new GitHubError(`拉取请求 #${number} 改动了 ${pull.changedFileCount} 个文件，GitHub 只列出 ${files.length} 个，无法确认每个账号都经过审核。请拆成较小的拉取请求。`);
+  }
   const changes = groupByAccount(files.map((f) => ({ file: f.file, removed: f.status === 'removed', previousFile: f.previousFile })));
   const accounts: AccountGate[] = [];
   for (const change of changes) {
@@ -39,8 +43,10 @@ export async function evaluateGate(github: GitHub, number: number): Promise<Gate
     if (!policy.ok) {
       gate.error = policy.message;
     } else {
-      const eligible = await eligibility(github, policy.levels, reviews);
-      gate.levels = evaluateLevels({ levels: policy.levels, reviews, author: pull.author, headSha: pull.headSha, eligible });
+      // A pull request that creates an account also wrote its approver lists, so a maintainer must approve first.
+      const levels = base === undefined ? [maintainerLevel, ...policy.levels] : policy.levels;
+      const eligible = await eligibility(github, levels, reviews);
+      gate.levels = evaluateLevels({ levels, reviews, author: pull.author, contributors, headSha: pull.headSha, eligible });
       gate.met = gate.levels.every((level) => level.met);
     }
     accounts.push(gate);
@@ -48,7 +54,9 @@ export async function evaluateGate(github: GitHub, number: number): Promise<Gate
   return { pull, accounts, passed: accounts.every((a) => a.met) };
 }
 
-/** Resolves team membership up front for the people who reviewed, so the evaluation itself stays synchronous. */
+const maintainerLevel: ReviewLevel = { name: '维护者（新账号）', approvers: [], maintainers: true };
+
+/** Resolves team membership and permissions up front for the people who reviewed, so the evaluation itself stays synchronous. */
 async function eligibility(github: GitHub, levels: readonly ReviewLevel[], reviews: readonly Review[]) {
   const reviewers = [...new Set(reviews.map((r) => r.login))];
   const allowed = new Map<ReviewLevel, Set<string>>();
@@ -58,7 +66,18 @@ async function eligibility(github: GitHub, levels: readonly ReviewLevel[], revie
     if (!membership.has(key)) membership.set(key, github.isTeamMember(team, login));
     return membership.get(key)!;
   };
+  const permissions = new Map<string, Promise<string>>();
+  const maintains = async (login: string) => {
+    if (!permissions.has(login)) permissions.set(login, github.permission(login));
+    return ['admin', 'maintain'].includes(await permissions.get(login)!);
+  };
   for (const level of levels) {
+    if (level.maintainers) {
+      const ok = new Set<string>();
+      for (const login of reviewers) if (await maintains(login)) ok.add(login);
+      allowed.set(level, ok);
+      continue;
+    }
     const logins = new Set(level.approvers.filter((a) => !isTeam(a)).map((a) => a.toLowerCase()));
     const teams = level.approvers.filter(isTeam);
     const ok = new Set<string>();

@@ -13,11 +13,15 @@ export interface GateOptions {
   summaryFile?: string;
   /** Post (or update) the table as a pull request comment. */
   comment: boolean;
+  /** Set the `mpdesk/review-gate` commit status on the head, linking to `targetUrl` (the workflow run). */
+  status?: { targetUrl?: string };
   /** Where to say that the comment could not be posted (a fork's read-only token), without failing the gate. */
   warn: (message: string) => void;
 }
 
 export const gateCommentMarker = '<!-- mpdesk:review-gate -->';
+/** The commit status the branch ruleset requires. */
+export const gateStatusContext = 'mpdesk/review-gate';
 
 /** Evaluates the gate and reports it where reviewers look: the job summary and the pull request. */
 export async function runGate(github: GitHub, number: number, options: GateOptions): Promise<GateResult> {
@@ -31,6 +35,11 @@ export async function runGate(github: GitHub, number: number, options: GateOptio
       if (!(error instanceof GitHubError) || error.status !== 403) throw error;
       options.warn(`未能在拉取请求上发表审核结果（${error.message}）；结果见任务摘要。`);
     }
+  }
+  if (options.status) {
+    const unmet = result.accounts.flatMap((a) => (a.error ? [`${a.account} 设置有误`] : a.levels.filter((l) => !l.met).map((l) => `${a.account}「${l.level}」`)));
+    const description = result.passed ? '各级审核均已通过' : `未通过：${unmet.slice(0, 3).join('、')}${unmet.length > 3 ? ' 等' : ''}`;
+    await github.setStatus(result.pull.headSha, gateStatusContext, result.passed ? 'success' : 'failure', description, options.status.targetUrl);
   }
   return result;
 }

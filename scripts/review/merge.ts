@@ -21,7 +21,7 @@ export async function mergeReviewed(github: GitHub, number: number, requestedBy?
   if (gate.pull.merged || gate.pull.state !== 'open') return { merged: false, reason: `拉取请求 #${number} 已关闭或已合并。`, gate };
   if (!gate.passed) return { merged: false, reason: `拉取请求 #${number} 还没有通过审核，未合并。`, gate };
 
-  const title = `Merge pull request #${number} from ${gate.pull.headRef}`;
+  const title = `Merge pull request #${number} from ${gate.pull.headLabel.replace(':', '/')}`;
   const record = {
     reviewers: gate.accounts.flatMap((account) => account.levels.map((level) => ({ name: level.by!.login, level: level.level }))),
     reviewedOn: gate.pull.url,

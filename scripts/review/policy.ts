@@ -5,6 +5,8 @@ import { validatorFor } from '../validate/schemas.ts';
 export interface ReviewLevel {
   name: string;
   approvers: string[];
+  /** The level of repository maintainers the gate puts first for an account a pull request creates. */
+  maintainers?: true;
 }
 
 export type PolicyResult = { ok: true; levels: ReviewLevel[] } | { ok: false; message: string };

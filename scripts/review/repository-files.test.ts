@@ -6,6 +6,7 @@ import { loadContent } from '../content/index.ts';
 import { baseFiles, makeRepo } from '../testing/fixture-repo.ts';
 import { runCli } from '../testing/run-cli.ts';
 import { codeownersFor } from './codeowners.ts';
+import { gateStatusContext } from './index.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const read = (file: string) => readFile(`${repoRoot}${file}`, 'utf8');
@@ -16,15 +17,24 @@ interface Workflow {
 }
 
 describe('the .github files the process relies on', () => {
-  it('requires, in the ruleset, the very check the review workflow reports', async () => {
+  it('requires, in the ruleset, the status the review workflow sets, from trusted code only', async () => {
     const review = parse(await read('.github/workflows/review.yml')) as Workflow;
-    const ruleset = JSON.parse(await read('.github/rulesets/main.json')) as { rules: Array<{ type: string; parameters?: { required_status_checks?: Array<{ context: string }> } }> };
-    const required = ruleset.rules.find((r) => r.type === 'required_status_checks')!.parameters!.required_status_checks!.map((c) => c.context);
-    expect(required).toContain(review.jobs.gate!.name);
-    expect(Object.keys(review.on).sort()).toEqual(['pull_request', 'pull_request_review']);
-    expect(review.jobs.gate!.steps.map((s) => s.run ?? '').join('\n')).toContain('mpdesk review gate --pr');
-    // The gate runs the base branch's code, not the pull request's.
-    expect(review.jobs.gate!.steps[0]!.with).toEqual({ ref: '${{ github.event.pull_request.base.sha }}' });
+    const relay = parse(await read('.github/workflows/review-event.yml')) as Workflow & { permissions: unknown; name: string };
+    const ruleset = JSON.parse(await read('.github/rulesets/main.json')) as { rules: Array<{ type: string; parameters?: { required_status_checks?: Array<{ context: string; integration_id?: number }> } }> };
+    const required = ruleset.rules.find((r) => r.type === 'required_status_checks')!.parameters!.required_status_checks!;
+    // 15368 is GitHub Actions: a status set by anyone else's token does not count.
+    expect(required).toContainEqual({ context: gateStatusContext, integration_id: 15368 });
+    // Both triggers run the base branch's workflow file; the review event is relayed from an unprivileged workflow.
+    expect(review.on).toEqual({
+      pull_request_target: { types: ['opened', 'synchronize', 'reopened', 'ready_for_review'] },
+      workflow_run: { workflows: [relay.name], types: ['completed'] },
+    });
+    expect(Object.keys(relay.on)).toEqual(['pull_request_review']);
+    expect(relay.permissions).toEqual({});
+    const steps = review.jobs.gate!.steps;
+    expect(steps.map((s) => s.run ?? '').join('\n')).toContain('mpdesk review gate --status');
+    // Nothing of the pull request's is checked out: no ref, so the base branch.
+    expect(steps[0]!.with).toEqual({ 'persist-credentials': false });
   });
 
   it('merges on a /merge comment through mpdesk, naming who asked', async () => {

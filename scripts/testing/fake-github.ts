@@ -23,6 +23,21 @@ export interface FakePull {
   reviews: FakeReview[];
   mergeable?: boolean;
   merged?: boolean;
+  mergeCommitSha?: string;
+  /** Who wrote and committed the pull request's commits; by default one commit by its author. */
+  commits?: Array<{ author: string | null; committer?: string | null }>;
+  /** What GitHub says the file count is, when it lists fewer (it stops at 3,000). */
+  changedFileCount?: number;
+  /** Merge, but answer with this status, as when the answer is lost on the way. */
+  mergeAnswer?: number;
+}
+
+export interface FakeStatus {
+  sha: string;
+  context: string;
+  state: string;
+  description: string;
+  target_url?: string;
 }
 
 export interface FakeMerge {
@@ -56,6 +71,7 @@ export interface FakeGitHub {
   pulls: Map<number, FakePull>;
   comments: Array<{ id: number; issue: number; body: string }>;
   merges: FakeMerge[];
+  statuses: FakeStatus[];
   requests: string[];
   /** The next `count` requests whose path matches `path` answer `status`. */
   failNext(path: RegExp, status: number, count?: number, headers?: Record<string, string>): void;
@@ -80,6 +96,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const permissions = options.permissions ?? {};
   const comments: FakeGitHub['comments'] = [];
   const merges: FakeMerge[] = [];
+  const statuses: FakeStatus[] = [];
   const requests: string[] = [];
   const failures: Failure[] = [];
   let remaining = options.rateLimitRemaining ?? 5000;
@@ -148,6 +165,15 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     if (!path.startsWith(`${repoPrefix}/`)) return notFound();
     const rest = path.slice(repoPrefix.length);
 
+    if (rest === '/pulls' && method === 'GET') {
+      const state = url.searchParams.get('state') ?? 'open';
+      return paged([...pulls.values()].filter((p) => state === 'all' || (p.merged ? 'closed' : 'open') === state).map((p) => pullJson(p, origin, owner, repo)));
+    }
+    if ((match = rest.match(/^\/statuses\/([0-9a-f]{40})$/)) && method === 'POST') {
+      const body = JSON.parse(await readBody(request)) as Omit<FakeStatus, 'sha'>;
+      statuses.push({ sha: match[1]!, ...body });
+      return send(201, { id: nextId++, ...body });
+    }
     if ((match = rest.match(/^\/pulls\/(\d+)(\/.*)?$/))) {
       const pull = pulls.get(Number(match[1]));
       if (!pull) return notFound();
@@ -155,6 +181,11 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       if (sub === '' && method === 'GET') return send(200, pullJson(pull, origin, owner, repo));
       if (sub === '/files' && method === 'GET') {
         return paged(pull.files.map((f) => ({ sha: 'f'.repeat(40), filename: f.filename, status: f.status ?? 'modified', additions: 1, deletions: 0, changes: 1, ...(f.previous_filename ? { previous_filename: f.previous_filename } : {}) })));
+      }
+      if (sub === '/commits' && method === 'GET') {
+        const commits = pull.commits ?? [{ author: pull.author }];
+        const user = (login: string | null | undefined) => (login ? { login, type: 'User' } : null);
+        return paged(commits.map((c, i) => ({ sha: String(i).padStart(40, 'e'), author: user(c.author), committer: user(c.committer === undefined ? c.author : c.committer) })));
       }
       if (sub === '/reviews' && method === 'GET') {
         return paged(
@@ -177,6 +208,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         const mergeSha = (nextId++).toString(16).padStart(40, 'a');
         merges.push({ number: pull.number, sha: body.sha ?? '', commit_title: body.commit_title ?? '', commit_message: body.commit_message ?? '', merge_method: body.merge_method ?? 'merge', mergeSha });
         pull.merged = true;
+        pull.mergeCommitSha = mergeSha;
+        if (pull.mergeAnswer) return send(pull.mergeAnswer, { message: 'Server Error' });
         return send(200, { sha: mergeSha, merged: true, message: 'Pull Request successfully merged' });
       }
       return notFound();
@@ -227,6 +260,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     pulls,
     comments,
     merges,
+    statuses,
     requests,
     failNext: (path, status, count = 1, headers = {}) => failures.push({ path, status, count, headers }),
     setRateLimitRemaining: (value) => {
@@ -247,7 +281,9 @@ function pullJson(pull: FakePull, origin: string, owner: string, repo: string) {
     head: { sha: pull.head.sha, ref: pull.head.ref, label: `${owner}:${pull.head.ref}` },
     base: { sha: pull.base.sha, ref: pull.base.ref, label: `${owner}:${pull.base.ref}` },
     merged: pull.merged ?? false,
+    merge_commit_sha: pull.mergeCommitSha ?? null,
     mergeable: pull.mergeable ?? true,
+    changed_files: pull.changedFileCount ?? pull.files.length,
   };
 }
 
