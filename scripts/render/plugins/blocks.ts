@@ -1,14 +1,15 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { visitElements } from '../../shared/walk.ts';
 import { renderData } from './render-data.ts';
 
 /** Tables scroll inside a wrapper; a paragraph holding only an image becomes a figure with its alt text as caption. */
 export default function rehypeWechatBlocks() {
   return (tree: Root, file: VFile) => {
     const { images } = renderData(file);
-    visit(tree, 'element', (node, index, parent) => {
+    visitElements(tree, (node, index, parent) => {
       if (!parent || index === undefined) return;
       if (node.tagName === 'table') {
         alignToStyle(node);
@@ -38,7 +39,7 @@ export default function rehypeWechatBlocks() {
 
 /** GFM column alignment arrives as `align`; WeChat keeps styles more reliably than the old attribute. */
 function alignToStyle(table: Element): void {
-  visit(table, 'element', (cell) => {
+  visitElements(table, (cell) => {
     if ((cell.tagName === 'td' || cell.tagName === 'th') && typeof cell.properties.align === 'string') {
       cell.properties.style = `text-align: ${cell.properties.align}`;
       delete cell.properties.align;

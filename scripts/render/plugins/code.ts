@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { h } from 'hastscript';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP } from 'unist-util-visit';
+import { visitElements } from '../../shared/walk.ts';
 
 const tab = '\u00a0'.repeat(4);
 
@@ -10,7 +11,7 @@ const tab = '\u00a0'.repeat(4);
  */
 export default function rehypeWechatCode() {
   return (tree: Root) => {
-    visit(tree, 'element', (node, index, parent) => {
+    visitElements(tree, (node, index, parent) => {
       if (!parent || index === undefined) return;
       if (node.tagName === 'pre') {
         const code = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code');

@@ -1,8 +1,7 @@
 import { access } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { visit } from 'unist-util-visit';
-import type { Link } from 'mdast';
 import { nodeSpan } from '../../../content/markdown.ts';
+import { nodesOfType } from '../../../shared/walk.ts';
 import { defineRule } from '../../define-rule.ts';
 import { isWechatArticleLink } from '../../../render/plugins/notes.ts';
 
@@ -19,9 +18,7 @@ export default defineRule({
     ],
   },
   async check(context) {
-    const links: Link[] = [];
-    visit(context.tree, 'link', (node) => void links.push(node));
-    for (const node of links) {
+    for (const node of nodesOfType(context.tree, 'link')) {
       const span = nodeSpan(context.source, node);
       const url = node.url;
       if (isWechatArticleLink(url)) continue;
