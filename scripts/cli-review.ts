@@ -191,8 +191,8 @@ export function registerReviewCommands(program: Command): void {
 }
 
 async function audit(options: { root: string; ref: string; since?: string; only?: (path: string) => boolean }) {
-  if (options.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.since)) throw new UsageError(`--since 应为 YYYY-MM-DD：${options.since}`);
-  const { auditRepository } = await import('./audit/index.ts');
+  const { auditRepository, isCalendarDate } = await import('./audit/index.ts');
+  if (options.since !== undefined && !isCalendarDate(options.since)) throw new UsageError(`--since 应为真实日期 YYYY-MM-DD：${options.since}`);
   try {
     return await auditRepository(options);
   } catch (error) {

@@ -2,15 +2,18 @@ import { createHash } from 'node:crypto';
 import { classify } from '../content/layout.ts';
 import { readFrontmatter } from '../content/frontmatter.ts';
 import { accountOf } from '../review/changed-content.ts';
-import { isTeam, reviewLevelsOf } from '../review/policy.ts';
+import { approvalProblems, reviewLevelsOf } from '../review/policy.ts';
 import { parseTrailers, type ReviewRecord } from '../review/trailers.ts';
-import { blobReader, fileAtCommit, type Commit, type ContentHistory, type FileChange } from './git-history.ts';
+import { blobReader, fileAtCommit, mergedAuthors, type Commit, type ContentHistory, type FileChange } from './git-history.ts';
 
 export interface Who {
   commit: string;
   author: string;
   email: string;
+  /** Author date. */
   date: string;
+  /** Committer date. */
+  committed: string;
 }
 
 export interface ChangeEntry extends Who {
@@ -18,6 +21,7 @@ export interface ChangeEntry extends Who {
   /** merge: a merge into the audited branch; direct: a commit made on it; branch: a commit on a merged branch. */
   via: 'merge' | 'direct' | 'branch';
   kind: 'added' | 'edited' | 'renamed' | 'deleted';
+  /** The file changed: the article, or an image or other file in its folder. */
   path: string;
   previousPath?: string;
 }
@@ -32,7 +36,7 @@ export interface Approval extends Who {
   reviewedOn: string;
   approvedHead: string;
   /** The branch head the merge brought in (its second parent). */
-  mergedHead?: string;
+  mergedHead: string;
 }
 
 export interface Receipt extends Who {
@@ -40,13 +44,14 @@ export interface Receipt extends Who {
   url?: string;
 }
 
-export type AnomalyKind = 'unapproved-status' | 'missing-levels' | 'head-mismatch' | 'unreviewed-change';
+export type AnomalyKind = 'unapproved-status' | 'incomplete-approval' | 'head-mismatch' | 'unreviewed-change';
 
 export interface Anomaly {
   kind: AnomalyKind;
   severity: 'error' | 'warning';
   commit: string;
   date: string;
+  committed: string;
   path: string;
   /** 1-based line of the `status` field in that version, where the anomaly is about a status. */
   line?: number;
@@ -82,34 +87,55 @@ interface Version {
   contentHash: string;
 }
 
+interface Entry {
+  audit: ArticleAudit;
+  /** Content hash of the version the last complete reviewed merge approved; cleared by any unreviewed change. */
+  approvedHash?: string;
+}
+
+interface Readers {
+  blob: (blob: string | undefined) => Promise<string | undefined>;
+  file: (commit: string, path: string) => Promise<string | undefined>;
+  authors: (base: string, head: string) => Promise<string[]>;
+}
+
 /** Follows each article through history (renames included) and works out its audit record. */
 export async function auditArticles(history: ContentHistory): Promise<ArticleAudit[]> {
-  const readBlob = blobReader(history.git);
-  const readFile = fileAtCommit(history.git);
+  const read: Readers = { blob: blobReader(history.git), file: fileAtCommit(history.git), authors: mergedAuthors(history.git) };
   const idOf = new Map<string, string>();
-  const byId = new Map<string, { audit: ArticleAudit; approvedHash?: string }>();
-
-  const relevant = history.changes.filter((change) => isArticle(change.path) || (change.oldPath && isArticle(change.oldPath)));
+  const byId = new Map<string, Entry>();
+  const relevant = history.changes.filter((change) => articleOf(change.path) || (change.oldPath && articleOf(change.oldPath)));
   // Start every read now: simple-git runs several at once, and the loop below takes them in history order.
   for (const change of relevant) {
-    if (change.commit.mainline) for (const blob of [change.oldBlob, change.newBlob]) readBlob(blob).catch(() => undefined);
+    if (change.commit.mainline && isArticle(change.path)) for (const blob of [change.oldBlob, change.newBlob]) read.blob(blob).catch(() => undefined);
   }
   for (const change of relevant) {
+    const who: Who = { commit: change.commit.sha, author: change.commit.author, email: change.commit.email, date: change.commit.date, committed: change.commit.committed };
+    const kind = change.status === 'D' ? 'deleted' : change.status === 'A' ? 'added' : change.oldPath ? 'renamed' : 'edited';
+    const via = !change.commit.mainline ? 'branch' : change.commit.parents.length > 1 ? 'merge' : 'direct';
+    const entryOf = (id: string | undefined) => (id === undefined ? undefined : byId.get(id));
+
+    if (!isArticle(change.path) && !(change.oldPath && isArticle(change.oldPath))) {
+      // An image or other file in an article's folder: a change to what the article shows.
+      const entry = entryOf(idOf.get(articleOf(change.path) ?? '') ?? idOf.get(articleOf(change.oldPath ?? '') ?? ''));
+      if (!entry) continue;
+      entry.audit.changes.push({ ...who, subject: change.commit.subject, via, kind, path: change.path, ...(change.oldPath ? { previousPath: change.oldPath } : {}) });
+      if (change.commit.mainline && !reviewedMergeOf(change.commit, entry.audit.path)) {
+        anomaly(entry.audit, who, change.path, 'unreviewed-change', 'warning', `${bypass(change.commit)}，改动了 ${change.path.split('/').pop()}。`);
+        entry.approvedHash = undefined;
+      }
+      continue;
+    }
+
     const id = (change.oldPath && idOf.get(change.oldPath)) ?? idOf.get(change.path) ?? change.path;
     idOf.set(change.path, id);
     let entry = byId.get(id);
-    if (!entry) {
-      entry = { audit: emptyAudit(change.path) };
-      byId.set(id, entry);
-    }
+    if (!entry) byId.set(id, (entry = { audit: emptyAudit(change.path) }));
     const { audit } = entry;
     if (change.status !== 'D' && audit.paths.at(-1) !== change.path) audit.paths.push(change.path);
-    const who: Who = { commit: change.commit.sha, author: change.commit.author, email: change.commit.email, date: change.commit.date };
-    const kind = change.status === 'D' ? 'deleted' : change.status === 'A' ? 'added' : change.oldPath ? 'renamed' : 'edited';
     audit.created ??= who;
-    const via = !change.commit.mainline ? 'branch' : change.commit.parents.length > 1 ? 'merge' : 'direct';
     audit.changes.push({ ...who, subject: change.commit.subject, via, kind, path: change.path, ...(change.oldPath ? { previousPath: change.oldPath } : {}) });
-    if (change.commit.mainline) await judgeMainline(entry, change, who, readBlob, readFile);
+    if (change.commit.mainline) await judgeMainline(entry, change, who, read);
   }
 
   return [...byId.values()].map(({ audit }) => audit).sort((a, b) => a.path.localeCompare(b.path));
@@ -121,41 +147,59 @@ function emptyAudit(path: string): ArticleAudit {
 
 const isArticle = (path: string) => classify(path)?.kind === 'article';
 
+/** The article (its index.md) whose folder holds `path`, for the article itself and for its images. */
+function articleOf(path: string): string | undefined {
+  return path.match(/^(content\/[a-z0-9][a-z0-9-]*\/articles\/\d{4}\/[a-z0-9][a-z0-9-]*)\//)?.[1]?.concat('/index.md');
+}
+
+/** The review record of a merge into the audited branch that lists `article`; trailers anywhere else count for nothing. */
+function reviewedMergeOf(commit: Commit, article: string): ReviewRecord | undefined {
+  if (commit.parents.length < 2) return undefined;
+  const record = parseTrailers(commit.trailers);
+  return record?.articles.includes(article) ? record : undefined;
+}
+
+function bypass(commit: Commit): string {
+  const short = commit.sha.slice(0, 7);
+  if (commit.parents.length > 1) return `合并 ${short} 没有这篇文章的审核记录（不是经 mpdesk review merge/record 合并的）`;
+  return parseTrailers(commit.trailers)
+    ? `提交 ${short} 直接改在主干上；其中的审核 trailer 不算数，审核记录只能出现在合并提交里`
+    : `提交 ${short} 直接改在主干上，没有经过审核合并`;
+}
+
+function anomaly(audit: ArticleAudit, who: Who, path: string, kind: AnomalyKind, severity: Anomaly['severity'], message: string, line?: number): void {
+  audit.anomalies.push({ kind, severity, commit: who.commit, date: who.date, committed: who.committed, path, message, ...(line ? { line } : {}) });
+}
+
 /** What a change on the audited branch means: approvals, status moves, receipts, and anything out of process. */
-async function judgeMainline(
-  entry: { audit: ArticleAudit; approvedHash?: string },
-  change: FileChange,
-  who: Who,
-  readBlob: (blob: string | undefined) => Promise<string | undefined>,
-  readFile: (commit: string, path: string) => Promise<string | undefined>,
-): Promise<void> {
+async function judgeMainline(entry: Entry, change: FileChange, who: Who, read: Readers): Promise<void> {
   const { audit } = entry;
-  const before = versionOf(await readBlob(change.oldBlob));
-  const after = versionOf(await readBlob(change.newBlob));
+  const before = versionOf(await read.blob(change.oldBlob));
+  const after = versionOf(await read.blob(change.newBlob));
   audit.path = change.path;
   audit.deleted = after === undefined;
   if (after) {
     audit.title = typeof after.data.title === 'string' ? after.data.title : audit.title;
     audit.status = typeof after.data.status === 'string' ? after.data.status : undefined;
   }
-  const anomaly = (kind: AnomalyKind, severity: Anomaly['severity'], message: string, line?: number) =>
-    audit.anomalies.push({ kind, severity, commit: who.commit, date: who.date, path: change.path, message, ...(line ? { line } : {}) });
   const short = who.commit.slice(0, 7);
-
-  const record = parseTrailers(change.commit.trailers);
-  const reviewed = record !== undefined && record.articles.includes(change.path);
-  if (reviewed && after) {
-    const mergedHead = change.commit.parents[1];
-    audit.approvals.push({ ...who, reviewers: record.reviewers, reviewedOn: record.reviewedOn, approvedHead: record.approvedHead, ...(mergedHead ? { mergedHead } : {}) });
-    const missing = await missingLevels(record, change.commit, audit.account, readFile);
-    if (missing.length) anomaly('missing-levels', 'error', `合并 ${short} 的审核记录不完整：${missing.join('；')}。`);
-    if (mergedHead && record.approvedHead && !mergedHead.startsWith(record.approvedHead) && !record.approvedHead.startsWith(mergedHead)) {
-      anomaly('head-mismatch', 'error', `批准针对提交 ${record.approvedHead.slice(0, 7)}，合并进来的却是 ${mergedHead.slice(0, 7)}。`);
+  const record = reviewedMergeOf(change.commit, change.path);
+  if (record && after) {
+    const mergedHead = change.commit.parents[1]!;
+    audit.approvals.push({ ...who, reviewers: record.reviewers, reviewedOn: record.reviewedOn, approvedHead: record.approvedHead, mergedHead });
+    const problems = await recordProblems(record, change.commit, audit.account, read);
+    if (problems.length) anomaly(audit, who, change.path, 'incomplete-approval', 'error', `合并 ${short} 的审核记录不成立：${problems.join('；')}。`);
+    const headOk = record.approvedHead === mergedHead;
+    if (!headOk) {
+      const said = record.approvedHead ? `批准针对提交 ${record.approvedHead.slice(0, 7)}，合并进来的却是 ${mergedHead.slice(0, 7)}` : `没有 Approved-head，无法确认批准的就是合并进来的 ${mergedHead.slice(0, 7)}`;
+      anomaly(audit, who, change.path, 'head-mismatch', 'error', `${said}。`);
     }
-    if (!missing.length) entry.approvedHash = after.contentHash;
-  } else if (after && before?.contentHash !== after.contentHash) {
-    const how = change.commit.parents.length > 1 ? `合并 ${short} 没有审核记录（不是经 mpdesk review merge/record 合并的）` : `提交 ${short} 直接改在主干上，没有经过审核合并`;
-    anomaly('unreviewed-change', 'warning', `${how}，改动了内容。`);
+    entry.approvedHash = !problems.length && headOk ? after.contentHash : undefined;
+  } else if (!after) {
+    anomaly(audit, who, change.path, 'unreviewed-change', 'warning', `${bypass(change.commit)}，删除了这篇文章。`);
+  } else if (before?.contentHash !== after.contentHash) {
+    anomaly(audit, who, change.path, 'unreviewed-change', 'warning', `${bypass(change.commit)}，改动了内容。`);
+    entry.approvedHash = undefined;
   }
 
   const from = stringField(before, 'status');
@@ -163,7 +207,7 @@ async function judgeMainline(
   if (from !== to && after) {
     audit.statusChanges.push({ ...who, ...(from ? { from } : {}), ...(to ? { to } : {}) });
     if (to && approvedStatuses.has(to) && entry.approvedHash !== after.contentHash) {
-      anomaly('unapproved-status', 'error', `状态改为 ${to}，但这一版内容没有经过各级审核的合并记录（提交 ${short}）。`, statusLine(after.text));
+      anomaly(audit, who, change.path, 'unapproved-status', 'error', `状态改为 ${to}，但这一版内容没有经过各级审核的合并记录（提交 ${short}）。`, statusLine(after.text));
     }
   }
   const receipt = after?.data.wechat as { media_id?: unknown; url?: unknown } | undefined;
@@ -176,24 +220,17 @@ async function judgeMainline(
   }
 }
 
-/** The levels of the account (as its account.yaml stood at the merge) that no trailer covers. */
-async function missingLevels(
-  record: ReviewRecord,
-  commit: Commit,
-  account: string,
-  readFile: (commit: string, path: string) => Promise<string | undefined>,
-): Promise<string[]> {
+/**
+ * Holds a merge's record to the same rules the gate and `review record` apply, against the account's levels as they
+ * stood before the merge (a branch cannot rewrite its own approvers) and the authors of what it merged.
+ */
+async function recordProblems(record: ReviewRecord, commit: Commit, account: string, read: Readers): Promise<string[]> {
   const file = `content/${account}/account.yaml`;
-  const text = await readFile(commit.sha, file);
+  const [base, head] = commit.parents as [string, string];
+  const text = (await read.file(base, file)) ?? (await read.file(commit.sha, file));
   const policy = text === undefined ? undefined : reviewLevelsOf(text, file);
   if (!policy?.ok) return [`无法读取 ${file} 的审核级别`];
-  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-  return policy.levels.flatMap((level) => {
-    const named = level.approvers.filter((a) => !isTeam(a));
-    const anyone = level.approvers.some(isTeam);
-    const ok = record.reviewers.some((r) => r.level === level.name && (anyone || named.some((n) => same(n, r.name))));
-    return ok ? [] : [`缺少“${level.name}”级的批准`];
-  });
+  return approvalProblems(policy.levels, record.reviewers, await read.authors(base, head), 'trust');
 }
 
 function versionOf(text: string | undefined): Version | undefined {

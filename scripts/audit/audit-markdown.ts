@@ -1,3 +1,4 @@
+import { markdownCell, markdownTable } from '../output/markdown-table.ts';
 import type { ArticleAudit } from './article-history.ts';
 import type { AuditReport } from './index.ts';
 
@@ -20,7 +21,7 @@ export function auditMarkdown(report: AuditReport, scope: string): string {
 }
 
 function articleSection(a: ArticleAudit): string[] {
-  const lines = [`## ${cell(a.title ?? a.path)}`, '', `\`${a.path}\` · 当前状态：${a.deleted ? '已删除' : (a.status ?? '未知')}`, ''];
+  const lines = [`## ${markdownCell(a.title ?? a.path)}`, '', `\`${a.path}\` · 当前状态：${a.deleted ? '已删除' : (a.status ?? '未知')}`, ''];
   if (a.created) lines.push(`- 创建：${a.created.author}，${when(a.created.date)}（提交 \`${short(a.created.commit)}\`）`);
   if (a.paths.length > 1) lines.push(`- 曾用路径：${a.paths.slice(0, -1).map((p) => `\`${p}\``).join('、')}`);
   lines.push('');
@@ -61,10 +62,9 @@ function articleSection(a: ArticleAudit): string[] {
 
 function table(title: string, headers: string[], rows: string[][]): string[] {
   if (rows.length === 0) return [`### ${title}`, '', '无。', ''];
-  return [`### ${title}`, '', `| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`), ''];
+  return [`### ${title}`, '', ...markdownTable(headers, rows), ''];
 }
 
 const short = (sha: string) => sha.slice(0, 7);
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 /** `2026-11-20T10:03:00+08:00` → `2026-11-20 10:03 +08:00`: the committer's own clock, as git recorded it. */
 const when = (iso: string) => iso.replace(/^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}):\d{2}(.*)$/, (_, d: string, t: string, z: string) => `${d} ${t} ${z === 'Z' ? '+00:00' : z}`);

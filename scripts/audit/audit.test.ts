@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeGitRepo, type Author, type TestRepo } from '../testing/git-repo.ts';
 import { runCli } from '../testing/run-cli.ts';
 import { recordMerge } from '../review/record.ts';
+import { trailerBlock } from '../review/trailers.ts';
 import { anomalyFindings, auditMarkdown, auditRepository, type ArticleAudit } from './index.ts';
 
 const writer: Author = { name: '陈晓', email: 'chenxiao@qinghe.example' };
@@ -27,15 +28,23 @@ function articleText(status: string, body: string, extra = ''): string {
 
 const day = (d: number, hour = 10) => `2026-11-${String(d).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00+08:00`;
 
-/** A writer's branch with one new article, reviewed and merged with `mpdesk review record`. */
-async function reviewedRepo(): Promise<TestRepo> {
+/**
+ * A writer's branch with one new article, reviewed and merged with `mpdesk review record` (merged now), or, where a
+ * test needs every date fixed, with the same merge commit made by hand on day 5.
+ */
+async function reviewedRepo(how: 'record' | 'by-hand' = 'record'): Promise<TestRepo> {
   const repo = await makeGitRepo({ 'content/qinghe-tea/account.yaml': account }, operator, day(1));
   await repo.git.checkoutLocalBranch('chenxiao/dongzhi');
   await repo.commit('新稿：冬至围炉煮茶', writer, day(3), { [dongzhi]: articleText('review', '冬至前后，围炉煮茶正当时。') });
-  await repo.commit('按编辑意见修改', writer, day(4), { [dongzhi]: articleText('approved', '冬至前后，围炉煮一壶老白茶正当时。') });
+  const head = await repo.commit('按编辑意见修改', writer, day(4), { [dongzhi]: articleText('approved', '冬至前后，围炉煮一壶老白茶正当时。') });
   await repo.git.checkout('main');
-  const outcome = await recordMerge({ root: repo.root, branch: 'chenxiao/dongzhi', approvals: [{ name: '林一', level: '编辑' }, { name: '周文', level: '审稿' }], reviewedOn: 'https://gitee.com/qinghe/content/pulls/7' });
-  expect(outcome.merged).toBe(true);
+  const reviewers = [{ name: '林一', level: '编辑' }, { name: '周文', level: '审稿' }];
+  const reviewedOn = 'https://gitee.com/qinghe/content/pulls/7';
+  if (how === 'by-hand') {
+    await repo.merge('chenxiao/dongzhi', `Merge branch 'chenxiao/dongzhi'\n\n${trailerBlock({ reviewers, reviewedOn, approvedHead: head, articles: [dongzhi] })}`, operator, day(5));
+  } else {
+    expect((await recordMerge({ root: repo.root, branch: 'chenxiao/dongzhi', approvals: reviewers, reviewedOn })).merged).toBe(true);
+  }
   return repo;
 }
 
@@ -70,8 +79,8 @@ describe('mpdesk review record: a reviewed merge for teams not on GitHub', () =>
     expect(outcome).toEqual({
       merged: false,
       problems: [
-        'qinghe-tea：林一 提交了 linyi/draft 上的改动，不能审批自己的稿件。',
-        'qinghe-tea：“审稿”级张三 不在名单上或已审批其他级别；可审批：周文。',
+        'qinghe-tea：林一 提交过这些改动，不能审批自己的稿件。',
+        'qinghe-tea：“审稿”级的 张三 不在名单上或已审批其他级别（可审批：周文）。',
         '没有名为“终审”的审核级别（李四）。',
       ],
     });
@@ -86,7 +95,7 @@ describe('mpdesk review record: a reviewed merge for teams not on GitHub', () =>
     expect((await runCli(['review', 'record', 'nope', '--approve', '林一=编辑'], repo.root)).stderr).toContain('找不到分支：nope');
     const short = await runCli(['review', 'record', 'chenxiao/x', '--approve', '林一=编辑'], repo.root);
     expect(short.code).toBe(1);
-    expect(short.stdout).toContain('“审稿”级没有给出审批人');
+    expect(short.stdout).toContain('“审稿”级没有审批人');
     const { writeFile } = await import('node:fs/promises');
     await writeFile(`${repo.root}/content/qinghe-tea/account.yaml`, `${account}# 改动\n`);
     const dirty = await runCli(['review', 'record', 'chenxiao/x', '--approve', '林一=编辑', '--approve', '周文=审稿'], repo.root);
@@ -144,7 +153,7 @@ describe('mpdesk audit: history read back as the audit trail', () => {
   });
 
   it('flags commits that bypassed review: a direct edit, a status move to published, a plain merge', async () => {
-    const repo = await reviewedRepo();
+    const repo = await reviewedRepo('by-hand');
     const direct = await repo.commit('直接改正文', editor, day(8), { [dongzhi]: articleText('approved', '冬至前后，围炉煮一壶老白茶正当时。再加两颗红枣。') });
     const publish = await repo.commit('发布', publisher, day(9), { [dongzhi]: articleText('published', '冬至前后，围炉煮一壶老白茶正当时。再加两颗红枣。') });
     await repo.git.checkoutLocalBranch('chenxiao/baicha');
@@ -180,10 +189,79 @@ describe('mpdesk audit: history read back as the audit trail', () => {
     await repo.merge('chenxiao/a', `Merge branch 'chenxiao/a'\n\nReviewed-by: 林一 (编辑)\nReviewed-on: branch chenxiao/a\nApproved-head: ${approved}\nArticle: ${dongzhi}`, operator, day(5));
     const [audit] = (await auditRepository({ root: repo.root })).articles;
     expect(audit!.anomalies.map((a) => [a.kind, a.message])).toEqual([
-      ['missing-levels', expect.stringContaining('缺少“审稿”级的批准')],
+      ['incomplete-approval', expect.stringContaining('“审稿”级没有审批人')],
       ['head-mismatch', expect.stringContaining(`批准针对提交 ${approved.slice(0, 7)}`)],
       ['unapproved-status', expect.stringContaining('状态改为 approved')],
     ]);
+  });
+
+  it('does not take trailers on a direct commit, or a branch that rewrote its own approvers, as an approval', async () => {
+    const repo = await makeGitRepo({ 'content/qinghe-tea/account.yaml': account }, operator, day(1));
+    const forged = await repo.commit(
+      `直接发布\n\nReviewed-by: 林一 (编辑)\nReviewed-by: 周文 (审稿)\nReviewed-on: x\nApproved-head: ${'0'.repeat(40)}\nArticle: ${dongzhi}`,
+      writer,
+      day(2),
+      { [dongzhi]: articleText('published', '正文') },
+    );
+    await repo.git.checkoutLocalBranch('chenxiao/self');
+    const selfApproved = await repo.commit('自己当编辑', writer, day(3), {
+      'content/qinghe-tea/account.yaml': account.replace('approvers: [林一, lin-yi]', 'approvers: [陈晓]'),
+      [baicha]: articleText('approved', '白茶怕潮。'),
+    });
+    await repo.git.checkout('main');
+    const merge = await repo.merge('chenxiao/self', `Merge branch 'chenxiao/self'\n\n${trailerBlock({ reviewers: [{ name: '陈晓', level: '编辑' }, { name: '周文', level: '审稿' }], reviewedOn: 'x', approvedHead: selfApproved, articles: [baicha] })}`, operator, day(4));
+    const { articles } = await auditRepository({ root: repo.root });
+    expect(only(articles, dongzhi).anomalies.map((a) => [a.kind, a.commit])).toEqual([
+      ['unreviewed-change', forged],
+      ['unapproved-status', forged],
+    ]);
+    expect(only(articles, dongzhi).anomalies[0]!.message).toContain('其中的审核 trailer 不算数');
+    expect(only(articles, baicha).anomalies.map((a) => [a.kind, a.commit, a.message])).toEqual([
+      ['incomplete-approval', merge, expect.stringContaining('“编辑”级的 陈晓 不在名单上')],
+      ['unapproved-status', merge, expect.any(String)],
+    ]);
+  });
+
+  it('flags an image swapped on main after approval, and keeps a writer’s merge of main out of the article’s changes', async () => {
+    const repo = await reviewedRepo('by-hand');
+    const image = 'content/qinghe-tea/articles/2026/dongzhi-weilu/cover.jpg';
+    const swap = await repo.commit('换封面', editor, day(6), { [image]: 'another picture' });
+    await repo.git.checkoutLocalBranch('chenxiao/baicha');
+    await repo.commit('新稿：白茶', writer, day(7), { [baicha]: articleText('review', '白茶怕潮。') });
+    await repo.git.merge(['main', '--no-edit']);
+    await repo.git.checkout('main');
+    await repo.commit('发布', publisher, day(8), { [dongzhi]: articleText('published', '冬至前后，围炉煮一壶老白茶正当时。') });
+    const { articles } = await auditRepository({ root: repo.root });
+    const audit = only(articles, dongzhi);
+    expect(audit.changes.filter((c) => c.path === image).map((c) => [c.commit, c.via])).toEqual([[swap, 'direct']]);
+    expect(audit.anomalies.map((a) => a.kind)).toEqual(['unreviewed-change', 'unapproved-status']);
+    expect(audit.anomalies[0]!.message).toContain('改动了 cover.jpg');
+  });
+
+  it('keeps a backdated commit inside --since and refuses a date that does not exist', async () => {
+    const repo = await reviewedRepo('by-hand');
+    await repo.commit('十一月十日的正常提交', editor, day(10), { 'content/qinghe-tea/notes.md': '备忘\n' });
+    const backdated = await repo.commit('倒填日期的发布', publisher, day(2), { [dongzhi]: articleText('published', '改过的正文') });
+    const report = await auditRepository({ root: repo.root, since: '2026-11-10' });
+    expect(only(report.articles, dongzhi).anomalies.map((a) => [a.kind, a.commit])).toEqual([
+      ['unreviewed-change', backdated],
+      ['unapproved-status', backdated],
+    ]);
+    const impossible = await runCli(['review', 'check', '--since', '2026-13-01'], repo.root);
+    expect(impossible.code).toBe(2);
+    expect(impossible.stderr).toContain('--since 应为真实日期');
+  });
+
+  it('keeps the trailers last when git is set to append a shortlog to merges', async () => {
+    const repo = await makeGitRepo({ 'content/qinghe-tea/account.yaml': account }, operator, day(1));
+    await repo.git.addConfig('merge.log', 'true');
+    await repo.git.checkoutLocalBranch('chenxiao/x');
+    await repo.commit('新稿', writer, day(3), { [dongzhi]: articleText('approved', '正文') });
+    await repo.git.checkout('main');
+    await recordMerge({ root: repo.root, branch: 'chenxiao/x', approvals: [{ name: '林一', level: '编辑' }, { name: '周文', level: '审稿' }] });
+    const [audit] = (await auditRepository({ root: repo.root })).articles;
+    expect(audit!.approvals).toHaveLength(1);
+    expect(audit!.anomalies).toEqual([]);
   });
 
   it('prints the archive report for an account since a date, and JSON', async () => {

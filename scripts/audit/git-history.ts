@@ -7,6 +7,8 @@ export interface Commit {
   email: string;
   /** Author date, ISO 8601 with the author's offset. */
   date: string;
+  /** Committer date: when the commit was made where it stands, which `--since` goes by. */
+  committed: string;
   subject: string;
   /** `Key: value` lines, as git parses the message's trailer block. */
   trailers: string;
@@ -29,6 +31,8 @@ export interface ContentHistory {
   head: string;
   /** Every change under content/ in ancestry order (parents first); merges are diffed against their first parent. */
   changes: FileChange[];
+  /** The first-parent line of the audited branch, oldest first, with committer dates. */
+  mainline: Array<{ sha: string; committed: string }>;
 }
 
 const noBlob = /^0+$/;
@@ -37,7 +41,14 @@ const noBlob = /^0+$/;
 export async function readContentHistory(root: string, ref: string): Promise<ContentHistory> {
   const git = simpleGit({ baseDir: root, maxConcurrentProcesses: 8, config: ['core.quotepath=off'] });
   const head = (await git.revparse(['--verify', `${ref}^{commit}`])).trim();
-  const mainline = new Set((await git.raw(['rev-list', '--first-parent', head])).split('\n').filter(Boolean));
+  const mainline = (await git.raw(['log', '--first-parent', '--reverse', '--format=%H %cI', head]))
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [sha, committed] = line.split(' ') as [string, string];
+      return { sha, committed };
+    });
+  const onMainline = new Set(mainline.map((c) => c.sha));
   const log = await git.raw([
     'log',
     head,
@@ -48,14 +59,16 @@ export async function readContentHistory(root: string, ref: string): Promise<Con
     '--raw',
     '--no-abbrev',
     '--diff-merges=first-parent',
-    '--format=%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f%s%x1f%(trailers:only,unfold)%x1f',
+    '--format=%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f%cI%x1f%s%x1f%(trailers:only,unfold)%x1f',
     '--',
     'content/',
   ]);
   const changes: FileChange[] = [];
   for (const record of log.split('\x1e').slice(1)) {
-    const [sha, parents, author, email, date, subject, trailers, raw] = record.split('\x1f') as [string, string, string, string, string, string, string, string];
-    const commit: Commit = { sha, parents: parents.split(' ').filter(Boolean), author, email, date, subject, trailers: trailers.trim(), mainline: mainline.has(sha) };
+    const [sha, parents, author, email, date, committed, subject, trailers, raw] = record.split('\x1f') as [string, string, string, string, string, string, string, string, string];
+    const commit: Commit = { sha, parents: parents.split(' ').filter(Boolean), author, email, date, committed, subject, trailers: trailers.trim(), mainline: onMainline.has(sha) };
+    // A merge on a writer's branch (main merged into it) only repeats changes already listed where they were made.
+    if (!commit.mainline && commit.parents.length > 1) continue;
     for (const line of raw.split('\n')) {
       const match = line.match(/^:\d+ \d+ ([0-9a-f]+) ([0-9a-f]+) ([A-Z])\d*\t([^\t]+)(?:\t(.+))?$/);
       if (!match) continue;
@@ -70,7 +83,7 @@ export async function readContentHistory(root: string, ref: string): Promise<Con
       });
     }
   }
-  return { git, head, changes };
+  return { git, head, changes, mainline };
 }
 
 /** Reads blobs once each, however many changes refer to them. */
@@ -81,6 +94,11 @@ export function blobReader(git: SimpleGit): (blob: string | undefined) => Promis
     if (!cache.has(blob)) cache.set(blob, git.catFile(['-p', blob]));
     return cache.get(blob)!;
   };
+}
+
+/** Names and emails of the authors of the commits a merge brought in. */
+export function mergedAuthors(git: SimpleGit): (base: string, head: string) => Promise<string[]> {
+  return async (base, head) => (await git.raw(['log', '--format=%an%x00%ae', `${base}..${head}`])).split('\n').filter(Boolean).flatMap((l) => l.split('\0'));
 }
 
 /** A file's text at a commit, or undefined when it does not exist there. */

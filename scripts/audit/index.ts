@@ -11,7 +11,7 @@ export interface AuditOptions {
   ref?: string;
   /** Which articles (repository-relative path of any name the article had); all when absent. */
   only?: (path: string) => boolean;
-  /** ISO date (YYYY-MM-DD, Beijing time) from which changes are listed; earlier history still counts. */
+  /** Date (YYYY-MM-DD, Beijing time) from which records are listed; earlier history still counts. */
   since?: string;
 }
 
@@ -28,8 +28,8 @@ export async function auditRepository(options: AuditOptions): Promise<AuditRepor
   const history = await readContentHistory(options.root, ref);
   const all = await auditArticles(history);
   const chosen = options.only ? all.filter((a) => a.paths.some(options.only!) || options.only!(a.path)) : all;
-  const from = options.since ? Date.parse(`${options.since}T00:00:00+08:00`) : -Infinity;
-  const recent = <T extends { date: string }>(items: T[]) => items.filter((item) => Date.parse(item.date) >= from);
+  const inWindow = sinceFilter(history.mainline, options.since);
+  const recent = <T extends { commit: string; committed: string }>(items: T[]) => items.filter(inWindow);
   const articles = chosen.map((a) => ({
     ...a,
     changes: recent(a.changes),
@@ -39,6 +39,31 @@ export async function auditRepository(options: AuditOptions): Promise<AuditRepor
     anomalies: recent(a.anomalies),
   }));
   return { ref, head: history.head, ...(options.since ? { since: options.since } : {}), articles };
+}
+
+/**
+ * Which records fall on or after `since` (a Beijing-time date). On the audited branch the line is drawn in its
+ * first-parent order: from the first commit made on or after that day, everything after it counts, so a commit
+ * cannot slip out of the window by carrying an earlier date. Branch commits go by their committer date.
+ */
+function sinceFilter(mainline: ReadonlyArray<{ sha: string; committed: string }>, since: string | undefined): (item: { commit: string; committed: string }) => boolean {
+  if (since === undefined) return () => true;
+  const from = Date.parse(`${since}T00:00:00+08:00`);
+  const start = mainline.findIndex((c) => Date.parse(c.committed) >= from);
+  const position = new Map(mainline.map((c, i) => [c.sha, i]));
+  return (item) => {
+    const at = position.get(item.commit);
+    if (at !== undefined) return start >= 0 && at >= start;
+    return Date.parse(item.committed) >= from;
+  };
+}
+
+/** Whether `text` is a real calendar date written YYYY-MM-DD. */
+export function isCalendarDate(text: string): boolean {
+  const match = text.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toISOString().slice(0, 10) === text;
 }
 
 /** The anomalies as findings, for `mpdesk review check` and its CI annotations. */

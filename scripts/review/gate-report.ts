@@ -1,3 +1,4 @@
+import { markdownCell, markdownTable } from '../output/markdown-table.ts';
 import { formatTable } from '../output/table.ts';
 import type { AccountGate, GateResult } from './gate.ts';
 
@@ -32,7 +33,7 @@ export function gateMarkdown(result: GateResult): string {
   const lines = [
     `## mpdesk 审核闸门：${heading(result)}`,
     '',
-    `拉取请求 #${pull.number}「${cell(pull.title)}」· 作者 @${pull.author} · head \`${pull.headSha.slice(0, 7)}\``,
+    `拉取请求 #${pull.number}「${markdownCell(pull.title)}」· 作者 @${pull.author} · head \`${pull.headSha.slice(0, 7)}\``,
     '',
   ];
   if (result.accounts.length === 0) lines.push('本拉取请求没有改动任何账号的内容（content/<账号>/），无需内容审核。', '');
@@ -42,8 +43,7 @@ export function gateMarkdown(result: GateResult): string {
       lines.push(`❌ ${account.error}`, '');
       continue;
     }
-    lines.push(`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`);
-    for (const row of rows(account)) lines.push(`| ${row.map(cell).join(' | ')} |`);
+    lines.push(...markdownTable(headers, rows(account)));
     const others = account.files.filter((f) => !account.articles.includes(f));
     if (account.articles.length && others.length) lines.push('', `同一审核也覆盖：${others.map((f) => `\`${f}\``).join('、')}`);
     lines.push('');
@@ -60,10 +60,6 @@ export function gateText(result: GateResult): string {
     parts.push(account.error ? `  ${account.error}\n` : formatTable(headers, rows(account)));
   }
   return parts.join('');
-}
-
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
 /** `2026-11-20T02:00:00Z` in Beijing time, the team's clock. */

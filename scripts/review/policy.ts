@@ -30,3 +30,36 @@ export function reviewLevelsOf(accountYaml: string, file: string): PolicyResult 
 }
 
 export const isTeam = (approver: string): boolean => approver.includes('/');
+
+/** GitHub logins, and the names teams off GitHub use, compare without case. */
+export const sameName = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+
+export interface NamedApproval {
+  name: string;
+  level: string;
+}
+
+/**
+ * What is wrong with recorded approvals against an account's levels: each level needs someone on its list, a
+ * different person per level, and nobody who wrote the changes (matched by name or email). A level naming a team
+ * accepts any name when `teams` is 'trust' (membership was checked by the gate and cannot be checked offline).
+ */
+export function approvalProblems(levels: readonly ReviewLevel[], approvals: readonly NamedApproval[], contributors: readonly string[], teams: 'trust' | 'reject'): string[] {
+  const problems: string[] = [];
+  const used = new Set<string>();
+  const wrote = (name: string) => contributors.some((c) => sameName(c, name) || sameName(c.split('@')[0]!, name));
+  for (const level of levels) {
+    const given = approvals.filter((a) => a.level === level.name);
+    const named = level.approvers.filter((a) => !isTeam(a));
+    const anyone = teams === 'trust' && (level.maintainers || level.approvers.some(isTeam));
+    const approver = given.find((a) => (anyone || named.some((n) => sameName(n, a.name))) && !used.has(a.name.toLowerCase()));
+    if (!approver) {
+      const who = given.length ? `的 ${given.map((a) => a.name).join('、')} 不在名单上或已审批其他级别` : '没有审批人';
+      problems.push(`“${level.name}”级${who}（可审批：${named.join('、') || '名单里只有团队，请写明姓名'}）`);
+      continue;
+    }
+    if (wrote(approver.name)) problems.push(`${approver.name} 提交过这些改动，不能审批自己的稿件`);
+    used.add(approver.name.toLowerCase());
+  }
+  return problems;
+}

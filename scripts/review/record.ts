@@ -1,7 +1,7 @@
 import { simpleGit } from 'simple-git';
 import { UsageError } from '../shared/path-filter.ts';
 import { groupByAccount, type ChangedPath } from './changed-content.ts';
-import { isTeam, reviewLevelsOf } from './policy.ts';
+import { approvalProblems, reviewLevelsOf } from './policy.ts';
 import { trailerBlock } from './trailers.ts';
 
 export interface RecordOptions {
@@ -33,7 +33,6 @@ export async function recordMerge(options: RecordOptions): Promise<RecordOutcome
   const authors = (await git.raw(['log', '--format=%an%x00%ae', `${base}..${branchHead}`])).split('\n').filter(Boolean).flatMap((l) => l.split('\0'));
   const problems: string[] = [];
   const levelNames = new Set<string>();
-  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
   for (const change of changes) {
     const file = `content/${change.account}/account.yaml`;
     const text = (await git.show([`HEAD:${file}`]).catch(() => undefined)) ?? (await git.show([`${branchHead}:${file}`]).catch(() => undefined));
@@ -42,22 +41,8 @@ export async function recordMerge(options: RecordOptions): Promise<RecordOutcome
       problems.push(policy.message);
       continue;
     }
-    const used = new Set<string>();
-    for (const level of policy.levels) {
-      levelNames.add(level.name);
-      const given = options.approvals.filter((a) => a.level === level.name);
-      const named = level.approvers.filter((a) => !isTeam(a));
-      const approver = given.find((a) => named.some((n) => same(n, a.name)) && !used.has(a.name.toLowerCase()));
-      if (!approver) {
-        const who = given.length ? `${given.map((a) => a.name).join('、')} 不在名单上或已审批其他级别` : '没有给出审批人';
-        problems.push(`${change.account}：“${level.name}”级${who}；可审批：${named.join('、') || '（名单里只有团队，本地无法核实，请写明姓名）'}。`);
-        continue;
-      }
-      if (authors.some((a) => same(a, approver.name) || same(a.split('@')[0]!, approver.name))) {
-        problems.push(`${change.account}：${approver.name} 提交了 ${options.branch} 上的改动，不能审批自己的稿件。`);
-      }
-      used.add(approver.name.toLowerCase());
-    }
+    for (const level of policy.levels) levelNames.add(level.name);
+    problems.push(...approvalProblems(policy.levels, options.approvals, authors, 'reject').map((p) => `${change.account}：${p}。`));
   }
   if (changes.length === 0) problems.push(`${options.branch} 没有改动任何账号的内容，不需要记录审核；直接用 git merge。`);
   for (const approval of options.approvals) {
@@ -73,7 +58,8 @@ export async function recordMerge(options: RecordOptions): Promise<RecordOutcome
   };
   const message = `Merge branch '${options.branch}'\n\n${trailerBlock(record)}`;
   try {
-    await git.merge(['--no-ff', '-m', message, branchHead]);
+    // --no-log: a shortlog appended after the message (merge.log) would push the trailers out of the last paragraph.
+    await git.merge(['--no-ff', '--no-log', '-m', message, branchHead]);
   } catch (error) {
     await git.merge(['--abort']).catch(() => undefined);
     throw new UsageError(`合并 ${options.branch} 失败，已恢复原状：${(error as Error).message.split('\n')[0]}`);
