@@ -1,7 +1,7 @@
 import { GitHubError, type GitHub, type PullRequest, type Review } from '../github/client.ts';
 import { groupByAccount } from './changed-content.ts';
 import { evaluateLevels, type LevelOutcome } from './evaluate.ts';
-import { isTeam, reviewLevelsOf, type ReviewLevel } from './policy.ts';
+import { isTeam, reviewLevelsOf, sameName, type ReviewLevel } from './policy.ts';
 
 export interface AccountGate {
   account: string;
@@ -56,36 +56,26 @@ export async function evaluateGate(github: GitHub, number: number): Promise<Gate
 
 const maintainerLevel: ReviewLevel = { name: '维护者（新账号）', approvers: [], maintainers: true };
 
-/** Resolves team membership and permissions up front for the people who reviewed, so the evaluation itself stays synchronous. */
+/** Resolves team membership and permissions up front for the people who reviewed, so the evaluation stays synchronous. */
 async function eligibility(github: GitHub, levels: readonly ReviewLevel[], reviews: readonly Review[]) {
   const reviewers = [...new Set(reviews.map((r) => r.login))];
+  const asked = new Map<string, Promise<boolean>>();
+  const once = (key: string, ask: () => Promise<boolean>) => {
+    if (!asked.has(key)) asked.set(key, ask());
+    return asked.get(key)!;
+  };
+  const may = async (level: ReviewLevel, login: string) => {
+    if (level.maintainers) return once(`maintains ${login}`, async () => ['admin', 'maintain'].includes(await github.permission(login)));
+    if (level.approvers.some((a) => !isTeam(a) && sameName(a, login))) return true;
+    for (const team of level.approvers.filter(isTeam)) {
+      if (await once(`${team.toLowerCase()} ${login.toLowerCase()}`, () => github.isTeamMember(team, login))) return true;
+    }
+    return false;
+  };
   const allowed = new Map<ReviewLevel, Set<string>>();
-  const membership = new Map<string, Promise<boolean>>();
-  const member = (team: string, login: string) => {
-    const key = `${team.toLowerCase()} ${login.toLowerCase()}`;
-    if (!membership.has(key)) membership.set(key, github.isTeamMember(team, login));
-    return membership.get(key)!;
-  };
-  const permissions = new Map<string, Promise<string>>();
-  const maintains = async (login: string) => {
-    if (!permissions.has(login)) permissions.set(login, github.permission(login));
-    return ['admin', 'maintain'].includes(await permissions.get(login)!);
-  };
   for (const level of levels) {
-    if (level.maintainers) {
-      const ok = new Set<string>();
-      for (const login of reviewers) if (await maintains(login)) ok.add(login);
-      allowed.set(level, ok);
-      continue;
-    }
-    const logins = new Set(level.approvers.filter((a) => !isTeam(a)).map((a) => a.toLowerCase()));
-    const teams = level.approvers.filter(isTeam);
     const ok = new Set<string>();
-    for (const login of reviewers) {
-      // GitHub logins are case-insensitive.
-      if (logins.has(login.toLowerCase())) ok.add(login);
-      else for (const team of teams) if (await member(team, login)) ok.add(login);
-    }
+    for (const login of reviewers) if (await may(level, login)) ok.add(login);
     allowed.set(level, ok);
   }
   return (login: string, level: ReviewLevel) => allowed.get(level)?.has(login) ?? false;
