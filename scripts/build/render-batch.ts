@@ -1,10 +1,14 @@
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ContentSet } from '../content/index.ts';
+import { forgetMarkdown } from '../content/markdown.ts';
 import { renderArticle, type ArticleMeta } from '../render/index.ts';
 import { writeFileAtomic } from '../shared/atomic-write.ts';
 import type { Finding } from '../shared/finding.ts';
 import { validateContent } from '../validate/index.ts';
+
+/** Articles validated and rendered together. */
+const groupSize = 4;
 
 export interface BatchPaths {
   root: string;
@@ -31,12 +35,10 @@ export async function renderBatch(
   paths: BatchPaths,
   onDone: (outcome: ArticleOutcome) => void,
 ): Promise<void> {
-  const wanted = new Set(files);
-  const validation = await validateContent(set, { only: (file) => wanted.has(file) });
   const accounts = new Map(set.accounts.map((a) => [a.place.account, a]));
   const byFile = new Map(set.articles.map((a) => [a.source.file, a]));
 
-  const renderOne = async (file: string): Promise<ArticleOutcome> => {
+  const renderOne = async (file: string, validation: readonly Finding[]): Promise<ArticleOutcome> => {
     const article = byFile.get(file)!;
     const problems = validation.filter((f) => f.file === file);
     const base = { file, title: String(article.doc?.data.title ?? article.place.slug), status: String(article.doc?.data.status ?? '') };
@@ -47,12 +49,19 @@ export async function renderBatch(
     return { ...base, ok: true, findings: problems };
   };
 
-  // Image encoding and file writes wait on other threads; a few articles in flight keep this one busy.
-  const queue = [...files];
-  const lane = async () => {
-    for (let file = queue.shift(); file; file = queue.shift()) onDone(await renderOne(file));
-  };
-  await Promise.all(Array.from({ length: 4 }, lane));
+  // A few articles at a time: image encoding and file writes wait on other threads, so several in flight keep this
+  // one busy, and each group's Markdown trees are dropped before the next group is parsed.
+  for (let start = 0; start < files.length; start += groupSize) {
+    const group = files.slice(start, start + groupSize);
+    const wanted = new Set(group);
+    const validation = await validateContent(set, { only: (file) => wanted.has(file) });
+    await Promise.all(
+      group.map(async (file) => {
+        onDone(await renderOne(file, validation));
+        forgetMarkdown(byFile.get(file)!.source);
+      }),
+    );
+  }
 }
 
 async function writeArticle(dir: string, rendered: { html: string; preview: string; meta: ArticleMeta; assets: Array<{ name: string; path: string }> }) {

@@ -22,6 +22,11 @@ export function parseMarkdown(source: SourceFile): Root {
   return tree;
 }
 
+/** Drops the cached tree of a file that is done with, so a long run does not keep every file's tree alive. */
+export function forgetMarkdown(source: SourceFile): void {
+  parsed.delete(source);
+}
+
 /** A node's span in the original text (BOM included), for the text locator. */
 export function nodeSpan(source: SourceFile, node: Nodes): Span {
   const start = node.position?.start.offset ?? 0;

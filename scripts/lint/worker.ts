@@ -1,5 +1,5 @@
+import { forgetMarkdown, parseMarkdown } from '../content/markdown.ts';
 import { fromPortable, type PortableContentSet } from '../content/portable.ts';
-import { parseMarkdown } from '../content/markdown.ts';
 import type { Finding } from '../shared/finding.ts';
 import { serveWorker } from '../shared/worker-pool.ts';
 import { validateContent } from '../validate/index.ts';
@@ -26,32 +26,33 @@ export type LintWorkerResult =
 /** Every rule but the one that compares files: that runs after all workers are done (lint/originality.ts). */
 const rules = allRules.filter((rule) => rule !== nearDuplicate);
 
+/** Files validated and linted together; their trees are dropped before the next group is parsed. */
+const groupSize = 8;
+
 await serveWorker<LintRequest, LintWorkerResult>(async (request, emit) => {
   const set = fromPortable(request.set);
-  const wanted = new Set(request.lint);
-  const validation = new Map<string, Finding[]>();
-  for (const finding of await validateContent(set, { only: (file) => wanted.has(file) })) {
-    validation.set(finding.file, [...(validation.get(finding.file) ?? []), finding]);
-  }
   const byFile = new Map<string, Lintable>([...set.articles, ...set.plans].map((f) => [f.source.file, f]));
   const resources = new LintResources(set.root);
   const accounts = accountSettings(set.accounts);
 
-  const lintOne = async (file: string) => {
-    const target = byFile.get(file)!;
-    const result = await lintFile(target, rules, resources, accounts, []);
-    const findings = [...(validation.get(file) ?? []), ...result.findings];
-    emit({ kind: 'linted', file, findings, paragraphs: fileParagraphs(target.source, result.blocks), silenced: result.silenced });
-  };
-  // A few files in flight keep the thread busy while others wait on the disk (covers, links).
-  const queue = [...request.lint];
-  await Promise.all(
-    Array.from({ length: 8 }, async () => {
-      for (let file = queue.shift(); file; file = queue.shift()) await lintOne(file);
-    }),
-  );
+  for (let start = 0; start < request.lint.length; start += groupSize) {
+    const group = request.lint.slice(start, start + groupSize);
+    const wanted = new Set(group);
+    const validation = await validateContent(set, { only: (file) => wanted.has(file) });
+    // Files in a group are linted together, so one waiting on the disk (covers, links) leaves the thread to the others.
+    await Promise.all(
+      group.map(async (file) => {
+        const target = byFile.get(file)!;
+        const result = await lintFile(target, rules, resources, accounts, []);
+        const findings = [...validation.filter((f) => f.file === file), ...result.findings];
+        emit({ kind: 'linted', file, findings, paragraphs: fileParagraphs(target.source, result.blocks), silenced: result.silenced });
+        forgetMarkdown(target.source);
+      }),
+    );
+  }
   for (const file of request.fingerprint) {
     const { source } = byFile.get(file)!;
     emit({ kind: 'fingerprinted', file, paragraphs: fileParagraphs(source, proseBlocks(source, parseMarkdown(source))) });
+    forgetMarkdown(source);
   }
 });
