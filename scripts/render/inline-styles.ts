@@ -1,5 +1,6 @@
 import * as cheerio from 'cheerio';
 import juice from 'juice';
+import { allElements } from './dom.ts';
 import { indexedQuery } from './selector-index.ts';
 
 const juiceOptions = {
@@ -19,12 +20,12 @@ export function inlineStyles(html: string, css: string): string {
   // htmlparser2 (the `xml` options with xmlMode off) parses HTML several times faster than parse5.
   const $ = cheerio.load(html, { xml: { xmlMode: false, decodeEntities: false } }, false);
   juice.inlineDocument(indexedQuery($), css, juiceOptions);
-  $('*').each((_, element) => {
-    if (element.type !== 'tag') return;
+  for (const element of allElements($)) {
+    if (element.type !== 'tag') continue;
     for (const name of Object.keys(element.attribs)) {
-      if (name === 'class' || name === 'id' || name.startsWith('data-') || name.startsWith('aria-')) $(element).removeAttr(name);
+      if (name === 'class' || name === 'id' || name.startsWith('data-') || name.startsWith('aria-')) delete element.attribs[name];
     }
-  });
+  }
   // The editor deletes plain spaces it considers standalone; the entity survives.
   return $.html().replace(/\u00a0/g, '&nbsp;');
 }

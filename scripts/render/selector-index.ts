@@ -1,6 +1,5 @@
 import type { CheerioAPI } from 'cheerio';
-// cheerio's own node types (its public signatures use them).
-import type { AnyNode, Element } from 'domhandler';
+import { allElements, type Element } from './dom.ts';
 
 type Selection = ReturnType<CheerioAPI>;
 
@@ -16,8 +15,7 @@ const compound = /^([a-z][\w-]*|\*)?((?:[.#][\w-]+)*)$/i;
  */
 export function indexedQuery($: CheerioAPI): CheerioAPI {
   const build = () => {
-    // `*` matches elements only (tags, scripts, styles), as every selector does.
-    const all = $('*').toArray().filter((node: AnyNode): node is Element => 'attribs' in node);
+    const all = allElements($);
     const byTag = new Map<string, Element[]>();
     const byClass = new Map<string, Element[]>();
     const group = (map: Map<string, Element[]>, key: string, element: Element) => {
