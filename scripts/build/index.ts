@@ -5,9 +5,9 @@ import { loadContent } from '../content/index.ts';
 import { writeFileAtomic } from '../shared/atomic-write.ts';
 import { compareFindings, type Finding } from '../shared/finding.ts';
 import { articleKey, folderFingerprint } from '../shared/input-key.ts';
-import { workerCount } from '../shared/worker-pool.ts';
+import { threadCount } from '../shared/worker-pool.ts';
 import { indexPage } from './index-page.ts';
-import { renderInWorkers } from './parallel.ts';
+import { renderShared } from './parallel.ts';
 import { renderBatch, type ArticleOutcome } from './render-batch.ts';
 
 export interface BuildOptions {
@@ -16,7 +16,7 @@ export interface BuildOptions {
   outDir?: string;
   account?: string;
   status?: string;
-  /** Worker threads to render in; default: one per core when there are enough articles to render. */
+  /** Threads to render in, this one included; default: one per core when there are enough articles to render. */
   workers?: number;
   /** Called after each article, for progress output. */
   onProgress?: (done: number, total: number, file: string) => void;
@@ -92,8 +92,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     options.onProgress?.(++done, total, file);
   };
   const toRender = [...keys.keys()].sort();
-  const workers = options.workers ?? workerCount(toRender.length);
-  if (workers > 1) await renderInWorkers(set, toRender, paths, workers, record);
+  const workers = options.workers ?? threadCount(toRender.length);
+  if (workers > 1) await renderShared(set, toRender, paths, workers, record);
   else await renderBatch(set, toRender, paths, record);
 
   // Articles that no longer exist leave the site too.

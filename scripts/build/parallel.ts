@@ -1,12 +1,22 @@
 import type { ContentSet } from '../content/index.ts';
-import { toPortable } from '../content/portable.ts';
-import { runWorkers } from '../shared/worker-pool.ts';
-import type { ArticleOutcome, BatchPaths } from './render-batch.ts';
-import type { RenderRequest } from './worker.ts';
+import { toPortable, type PortableContentSet } from '../content/portable.ts';
+import { shareJobs } from '../shared/worker-pool.ts';
+import { renderBatch, type ArticleOutcome, type BatchPaths } from './render-batch.ts';
 
-/** Renders the files in `count` worker threads, interleaved so each gets a similar mix. */
-export async function renderInWorkers(set: ContentSet, files: readonly string[], paths: BatchPaths, count: number, onDone: (outcome: ArticleOutcome) => void): Promise<void> {
-  const portable = toPortable(set);
-  const requests: RenderRequest[] = Array.from({ length: count }, (_, i) => ({ ...paths, set: portable, files: files.filter((_, j) => j % count === i) }));
-  await runWorkers<RenderRequest, ArticleOutcome>(new URL('./worker.ts', import.meta.url), requests, onDone);
+export interface RenderSetup extends BatchPaths {
+  /** The whole repository as this thread read it: cross-file checks (plans, slugs) need all of it. */
+  set: PortableContentSet;
+}
+
+/** Renders the files in this thread and `threads - 1` worker threads, a few articles at a time to whoever is free. */
+export async function renderShared(set: ContentSet, files: readonly string[], paths: BatchPaths, threads: number, onDone: (outcome: ArticleOutcome) => void): Promise<void> {
+  await shareJobs<RenderSetup, string, ArticleOutcome>({
+    module: new URL('./worker.ts', import.meta.url),
+    setup: { ...paths, set: toPortable(set) },
+    jobs: files,
+    groupSize: 4,
+    workers: threads - 1,
+    here: (group, emit) => renderBatch(set, group, paths, emit),
+    onResult: onDone,
+  });
 }

@@ -9,14 +9,14 @@ import { writeFileAtomic } from '../shared/atomic-write.ts';
 import { compareFindings, type Finding } from '../shared/finding.ts';
 import { articleKey, folderFingerprint } from '../shared/input-key.ts';
 import { createLocator } from '../shared/text-locator.ts';
-import { workerCount } from '../shared/worker-pool.ts';
+import { threadCount } from '../shared/worker-pool.ts';
 import { validateContent } from '../validate/index.ts';
 import { readLintCache, writeLintCache, type CacheEntry } from './cache.ts';
 import type { PeerArticle, PeerParagraph, Rule } from './define-rule.ts';
 import { applyFixes } from './fix.ts';
 import { accountSettings, lintFile, type Lintable } from './lint-file.ts';
 import { fileParagraphs, nearDuplicateFindings, peerParagraph, type FileParagraph } from './originality.ts';
-import { lintInWorkers } from './parallel.ts';
+import { lintShared } from './parallel.ts';
 import { proseBlocks } from './prose.ts';
 import { LintResources } from './resources.ts';
 import { allRules } from './rules/index.ts';
@@ -28,7 +28,7 @@ export interface LintOptions {
   rules?: readonly Rule[];
   /** Reuse results for files whose inputs did not change (default true; never with --fix or custom rules). */
   cache?: boolean;
-  /** Worker threads to lint in; default: one per core when there are enough files to lint. */
+  /** Threads to lint in, this one included; default: one per core when there are enough files to lint. */
   workers?: number;
 }
 
@@ -69,7 +69,7 @@ export async function lintContent(set: ContentSet, options: LintOptions = {}): P
   };
 
   // Worker threads cannot run custom rule objects or rewrite files one pass after another: those stay here.
-  const workers = options.workers ?? (options.fix || options.rules ? 1 : workerCount(fresh.length));
+  const workers = options.workers ?? (options.fix || options.rules ? 1 : threadCount(fresh.length));
   let fixed: string[] = [];
   if (workers > 1) await lintParallel(set, { wanted, fresh, hit, record, workers, findings });
   else fixed = await lintHere(set, { wanted, fresh, hit, record, rules, fix: options.fix ?? false, findings });
@@ -77,7 +77,7 @@ export async function lintContent(set: ContentSet, options: LintOptions = {}): P
   return { findings: findings.sort(compareFindings), fixed, cached: targets.length - fresh.length };
 }
 
-interface LintJob {
+interface LintRun {
   wanted: (file: string) => boolean;
   /** The targets with no valid cache entry, in order. */
   fresh: readonly Lintable[];
@@ -88,7 +88,7 @@ interface LintJob {
 }
 
 /** Validation, every rule and the fixes, in this thread: small runs, `--fix`, custom rules. */
-async function lintHere(set: ContentSet, plan: LintJob & { rules: readonly Rule[]; fix: boolean }): Promise<string[]> {
+async function lintHere(set: ContentSet, plan: LintRun & { rules: readonly Rule[]; fix: boolean }): Promise<string[]> {
   const { hit, fresh } = plan;
   const freshFiles = new Set(fresh.map((t) => t.source.file));
   const validation = byFile(await validateContent(set, { only: (file) => plan.wanted(file) && !hit(file) }));
@@ -128,17 +128,17 @@ async function lintHere(set: ContentSet, plan: LintJob & { rules: readonly Rule[
 }
 
 /**
- * The fresh files validated and linted in worker threads, then `originality/near-duplicate` over everyone's
- * fingerprints here; findings and their order are those of `lintHere`.
+ * The fresh files validated and linted in this and worker threads, then `originality/near-duplicate` over
+ * everyone's fingerprints; findings and their order are those of `lintHere`.
  */
-async function lintParallel(set: ContentSet, plan: LintJob & { workers: number }): Promise<void> {
+async function lintParallel(set: ContentSet, plan: LintRun & { workers: number }): Promise<void> {
   const { hit, fresh } = plan;
   const freshFiles = new Set(fresh.map((t) => t.source.file));
   // Articles neither linted now nor cached still take part in the comparison, with fingerprints made in the workers.
   const compared = set.articles.filter((a) => a.doc && !hit(a.source.file) && !freshFiles.has(a.source.file)).map((a) => a.source.file);
   const [validation, results] = await Promise.all([
     validateContent(set, { only: (file) => plan.wanted(file) && !hit(file) && !freshFiles.has(file) }),
-    lintInWorkers(set, [...freshFiles], compared, plan.workers),
+    lintShared(set, [...freshFiles], compared, plan.workers),
   ]);
   plan.findings.push(...validation);
   const paragraphs = (file: string): FileParagraph[] => results.get(file)?.paragraphs ?? [];

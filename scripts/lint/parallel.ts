@@ -1,17 +1,27 @@
 import type { ContentSet } from '../content/index.ts';
-import { toPortable } from '../content/portable.ts';
-import { runWorkers } from '../shared/worker-pool.ts';
-import type { LintRequest, LintWorkerResult } from './worker.ts';
+import { toPortable, type PortableContentSet } from '../content/portable.ts';
+import { shareJobs } from '../shared/worker-pool.ts';
+import { groupLinter, type LintJob, type LintJobResult } from './lint-group.ts';
+
+export interface LintSetup {
+  set: PortableContentSet;
+}
 
 /**
- * Lints `lint` and fingerprints `fingerprint` in `count` worker threads, interleaved so each gets a similar mix.
- * Results are keyed by file, so their order does not depend on which thread finished first.
+ * Lints `lint` and fingerprints `fingerprint` in this thread and `threads - 1` worker threads, a few files at a
+ * time to whoever is free. Results are keyed by file, so they do not depend on which thread did what.
  */
-export async function lintInWorkers(set: ContentSet, lint: readonly string[], fingerprint: readonly string[], count: number): Promise<Map<string, LintWorkerResult>> {
-  const portable = toPortable(set);
-  const shard = (files: readonly string[], i: number) => files.filter((_, j) => j % count === i);
-  const requests: LintRequest[] = Array.from({ length: count }, (_, i) => ({ set: portable, lint: shard(lint, i), fingerprint: shard(fingerprint, i) }));
-  const results = new Map<string, LintWorkerResult>();
-  await runWorkers<LintRequest, LintWorkerResult>(new URL('./worker.ts', import.meta.url), requests, (result) => results.set(result.file, result));
+export async function lintShared(set: ContentSet, lint: readonly string[], fingerprint: readonly string[], threads: number): Promise<Map<string, LintJobResult>> {
+  const jobs: LintJob[] = [...lint.map((file) => ({ kind: 'lint' as const, file })), ...fingerprint.map((file) => ({ kind: 'fingerprint' as const, file }))];
+  const results = new Map<string, LintJobResult>();
+  await shareJobs<LintSetup, LintJob, LintJobResult>({
+    module: new URL('./worker.ts', import.meta.url),
+    setup: { set: toPortable(set) },
+    jobs,
+    groupSize: 8,
+    workers: threads - 1,
+    here: groupLinter(set),
+    onResult: (result) => results.set(result.file, result),
+  });
   return results;
 }

@@ -1,0 +1,52 @@
+import type { ContentSet } from '../content/index.ts';
+import { forgetMarkdown, parseMarkdown } from '../content/markdown.ts';
+import type { Finding } from '../shared/finding.ts';
+import { validateContent } from '../validate/index.ts';
+import { accountSettings, lintFile, type Lintable } from './lint-file.ts';
+import { fileParagraphs, type FileParagraph } from './originality.ts';
+import { proseBlocks } from './prose.ts';
+import { LintResources } from './resources.ts';
+import { allRules } from './rules/index.ts';
+import nearDuplicate from './rules/originality/near-duplicate.ts';
+import type { Suppression } from './suppress.ts';
+
+/** A file to validate and lint, or an article that is only compared with (not linted, not cached). */
+export interface LintJob {
+  kind: 'lint' | 'fingerprint';
+  file: string;
+}
+
+export type LintJobResult =
+  | { kind: 'linted'; file: string; findings: Finding[]; paragraphs: FileParagraph[]; silenced: Suppression[] }
+  | { kind: 'fingerprinted'; file: string; paragraphs: FileParagraph[] };
+
+/** Every rule but the one that compares files: that runs once all files are done (lint/originality.ts). */
+const rules = allRules.filter((rule) => rule !== nearDuplicate);
+
+/**
+ * Validation and every per-file rule for groups of jobs, in whichever thread runs it. A group's Markdown trees
+ * are dropped when it is done, so a long run does not keep every tree alive.
+ */
+export function groupLinter(set: ContentSet): (group: readonly LintJob[], emit: (result: LintJobResult) => void) => Promise<void> {
+  const byFile = new Map<string, Lintable>([...set.articles, ...set.plans].map((f) => [f.source.file, f]));
+  const resources = new LintResources(set.root);
+  const accounts = accountSettings(set.accounts);
+  return async (group, emit) => {
+    const wanted = new Set(group.filter((job) => job.kind === 'lint').map((job) => job.file));
+    const validation = wanted.size ? await validateContent(set, { only: (file) => wanted.has(file) }) : [];
+    // Files in a group are linted together, so one waiting on the disk (covers, links) leaves the thread to the others.
+    await Promise.all(
+      group.map(async ({ kind, file }) => {
+        const { source } = byFile.get(file)!;
+        if (kind === 'fingerprint') {
+          emit({ kind: 'fingerprinted', file, paragraphs: fileParagraphs(source, proseBlocks(source, parseMarkdown(source))) });
+        } else {
+          const result = await lintFile(byFile.get(file)!, rules, resources, accounts, []);
+          const findings = [...validation.filter((f) => f.file === file), ...result.findings];
+          emit({ kind: 'linted', file, findings, paragraphs: fileParagraphs(source, result.blocks), silenced: result.silenced });
+        }
+        forgetMarkdown(source);
+      }),
+    );
+  };
+}
