@@ -5,7 +5,7 @@ import { validateContent } from '../validate/index.ts';
 import { accountSettings, lintFile, type Lintable } from './lint-file.ts';
 import { fileParagraphs, type FileParagraph } from './originality.ts';
 import { proseBlocks } from './prose.ts';
-import { LintResources } from './resources.ts';
+import type { LintResources } from './resources.ts';
 import { allRules } from './rules/index.ts';
 import nearDuplicate from './rules/originality/near-duplicate.ts';
 import type { Suppression } from './suppress.ts';
@@ -27,9 +27,8 @@ const rules = allRules.filter((rule) => rule !== nearDuplicate);
  * Validation and every per-file rule for groups of jobs, in whichever thread runs it. A group's Markdown trees
  * are dropped when it is done, so a long run does not keep every tree alive.
  */
-export function groupLinter(set: ContentSet): (group: readonly LintJob[], emit: (result: LintJobResult) => void) => Promise<void> {
+export function groupLinter(set: ContentSet, resources: LintResources): (group: readonly LintJob[], emit: (result: LintJobResult) => void) => Promise<void> {
   const byFile = new Map<string, Lintable>([...set.articles, ...set.plans].map((f) => [f.source.file, f]));
-  const resources = new LintResources(set.root);
   const accounts = accountSettings(set.accounts);
   return async (group, emit) => {
     const wanted = new Set(group.filter((job) => job.kind === 'lint').map((job) => job.file));

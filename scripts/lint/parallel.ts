@@ -1,10 +1,14 @@
 import type { ContentSet } from '../content/index.ts';
 import { toPortable, type PortableContentSet } from '../content/portable.ts';
 import { shareJobs } from '../shared/worker-pool.ts';
+import type { WordList } from './dictionary.ts';
 import { groupLinter, type LintJob, type LintJobResult } from './lint-group.ts';
+import { LintResources } from './resources.ts';
 
 export interface LintSetup {
   set: PortableContentSet;
+  /** The word lists, parsed once here (a 20,000-entry list takes half a second). */
+  lists: Map<string, WordList>;
 }
 
 /**
@@ -14,13 +18,16 @@ export interface LintSetup {
 export async function lintShared(set: ContentSet, lint: readonly string[], fingerprint: readonly string[], threads: number): Promise<Map<string, LintJobResult>> {
   const jobs: LintJob[] = [...lint.map((file) => ({ kind: 'lint' as const, file })), ...fingerprint.map((file) => ({ kind: 'fingerprint' as const, file }))];
   const results = new Map<string, LintJobResult>();
+  const resources = new LintResources(set.root);
+  // Before the workers start: parsing it here while they load would slow both.
+  const lists = await resources.wordLists(new Set([...set.articles, ...set.plans].map((f) => f.place.account)));
   await shareJobs<LintSetup, LintJob, LintJobResult>({
     module: new URL('./worker.ts', import.meta.url),
-    setup: { set: toPortable(set) },
+    setup: { set: toPortable(set), lists },
     jobs,
     groupSize: 8,
     workers: threads - 1,
-    here: groupLinter(set),
+    here: groupLinter(set, resources),
     onResult: (result) => results.set(result.file, result),
   });
   return results;

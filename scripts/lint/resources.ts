@@ -19,7 +19,13 @@ export class LintResources {
   private readonly lists = new Map<string, Promise<WordList>>();
   private readonly compiled = new Map<string, Promise<Dictionary>>();
 
-  constructor(private readonly root: string) {}
+  /** `lists`: word lists already read, by path (another thread's `wordLists()`), so they are not parsed again. */
+  constructor(
+    private readonly root: string,
+    lists?: ReadonlyMap<string, WordList>,
+  ) {
+    for (const [path, list] of lists ?? []) this.lists.set(path, Promise.resolve(list));
+  }
 
   dictionary(name: DictionaryName, account: string): Promise<Dictionary> {
     const key = `${name}:${account}`;
@@ -29,6 +35,14 @@ export class LintResources {
       this.compiled.set(key, dictionary);
     }
     return dictionary;
+  }
+
+  /** Every list the accounts' dictionaries use, read and parsed, by path: to hand to a worker thread. */
+  async wordLists(accounts: Iterable<string>): Promise<Map<string, WordList>> {
+    const paths = new Map<string, string>(Object.values(builtinFiles).map((name) => [new URL(name, builtinDir).pathname, `内置 ${name}`]));
+    paths.set(join(this.root, 'content', 'words.yaml'), 'content/words.yaml');
+    for (const account of accounts) paths.set(join(this.root, 'content', account, 'words.yaml'), `content/${account}/words.yaml`);
+    return new Map(await Promise.all([...paths].map(async ([path, label]) => [path, await this.list(path, label)] as const)));
   }
 
   /** Each list file is read and parsed once per run, however many dictionaries and accounts use it. */

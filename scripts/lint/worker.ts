@@ -2,5 +2,6 @@ import { fromPortable } from '../content/portable.ts';
 import { serveJobs } from '../shared/worker-pool.ts';
 import { groupLinter, type LintJob, type LintJobResult } from './lint-group.ts';
 import type { LintSetup } from './parallel.ts';
+import { LintResources } from './resources.ts';
 
-serveJobs<LintSetup, LintJob, LintJobResult>(async (setup) => groupLinter(fromPortable(setup.set)));
+serveJobs<LintSetup, LintJob, LintJobResult>(async ({ set, lists }) => groupLinter(fromPortable(set), new LintResources(set.root, lists)));
