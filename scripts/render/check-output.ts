@@ -1,4 +1,5 @@
 import * as cheerio from 'cheerio';
+import { allElements } from './dom.ts';
 import { isWechatArticleLink } from './plugins/notes.ts';
 
 export const maxVisibleChars = 20_000;
@@ -29,32 +30,36 @@ export function checkOutput(html: string): OutputCheck {
   const add = (ruleId: string, message: string) => violations.push({ ruleId, message });
   // htmlparser2 (the `xml` options with xmlMode off) parses HTML several times faster than parse5.
   const $ = cheerio.load(html, { xml: { xmlMode: false } }, false);
+  // One walk serves every check below, instead of a selector query per check.
+  const elements = allElements($);
 
   const top = $.root().children();
   if (top.length !== 1 || top.get(0)?.tagName !== 'section') add('platform/output-root', '输出应只有一个根元素 <section>。');
   for (const tag of forbiddenTags) {
-    const count = $(tag).length;
+    const count = elements.filter((element) => element.name === tag).length;
     if (count) add('platform/output-tag', `输出中有 ${count} 个 <${tag}>，微信编辑器不接受。`);
   }
-  $('*').each((_, element) => {
-    if (element.type !== 'tag') return;
+  for (const element of elements) {
+    if (element.type !== 'tag') continue;
     for (const [name, value] of Object.entries(element.attribs)) {
       if (name === 'class' || name === 'id' || name.startsWith('on')) add('platform/output-attribute', `<${element.tagName}> 带有 ${name} 属性。`);
       if (name === 'style') for (const [pattern, what] of forbiddenCss) if (pattern.test(value)) add('platform/output-css', `<${element.tagName}> 的样式含有${what}：${value}`);
       if ((name === 'href' || name === 'src') && /^\s*javascript:/i.test(value)) add('platform/output-attribute', `<${element.tagName}> 含 javascript: 地址。`);
     }
-  });
-  if (/::?(before|after)\b/.test(html) && $('style').length) add('platform/output-css', '输出含有伪元素样式。');
-  $('img').each((_, image) => {
-    const src = $(image).attr('src') ?? '';
+  }
+  if (/::?(before|after)\b/.test(html) && elements.some((element) => element.name === 'style')) add('platform/output-css', '输出含有伪元素样式。');
+  for (const image of elements) {
+    if (image.name !== 'img') continue;
+    const src = image.attribs.src ?? '';
     if (/^data:/i.test(src) || (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(src) && !/^https:\/\/mmbiz\.qpic\.cn\//i.test(src))) {
       add('platform/output-image', `外部图片会被微信过滤：${src.slice(0, 120)}`);
     }
-  });
-  $('a').each((_, link) => {
-    const href = $(link).attr('href') ?? '';
+  }
+  for (const link of elements) {
+    if (link.name !== 'a') continue;
+    const href = link.attribs.href ?? '';
     if (!isWechatArticleLink(href)) add('platform/output-link', `非公众号文章链接会被微信删除：${href.slice(0, 120)}`);
-  });
+  }
 
   const visibleChars = [...$.root().text().replace(/\s+/g, '')].length;
   const htmlBytes = Buffer.byteLength(html);
