@@ -98,6 +98,11 @@ describe('lint engine', () => {
     const parallel = await lintContent(await loadContent(root), { cache: false, workers: 2 });
     expect(here.findings.filter((f) => f.ruleId === 'originality/near-duplicate').map((f) => f.file.split('/')[4])).toEqual(['xi-gao', 'yuan-wen', 'zhuan-zai']);
     expect(parallel.findings).toEqual(here.findings);
+    // Only one file wanted: the others are fingerprinted for the comparison, not linted.
+    const only = (file: string) => file.includes('/xi-gao/');
+    const hereOne = await lintContent(await loadContent(root), { cache: false, workers: 1, only });
+    expect(hereOne.findings.some((f) => f.ruleId === 'originality/near-duplicate')).toBe(true);
+    expect((await lintContent(await loadContent(root), { cache: false, workers: 2, only })).findings).toEqual(hereOne.findings);
   });
 
   it('reuses cached results for unchanged files and notices a change', async () => {
