@@ -10,10 +10,10 @@ const threshold = 0.6;
 /** Fingerprints in more paragraphs than this are boilerplate (footers, set phrases), not evidence of copying. */
 const commonLimit = 20;
 
-/** FNV-1a, 32 bits: a compact, stable hash for shingles. */
-function hash(text: string): number {
+/** FNV-1a, 32 bits, of `text[from, to)`: a compact, stable hash for shingles (no substring is made). */
+function hash(text: string, from: number, to: number): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
   return h;
 }
 
@@ -23,7 +23,7 @@ export function paragraphPrints(block: TextBlock): number[] {
   if (text.length < minChars) return [];
   const prints = new Set<number>();
   for (let i = 0; i + shingleLength <= text.length; i++) {
-    const h = hash(text.slice(i, i + shingleLength));
+    const h = hash(text, i, i + shingleLength);
     if (h % sampling === 0) prints.add(h);
   }
   return [...prints];
