@@ -7,7 +7,15 @@ export interface Normalized {
 }
 
 const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
-const charCache = new Map<string, string>();
+
+/** One character of folded output, with what `normalize` asks of it, worked out once per distinct input character. */
+interface FoldedChar {
+  char: string;
+  noise: boolean;
+  han: boolean;
+}
+
+const charCache = new Map<string, FoldedChar[]>();
 
 const digits: Record<string, string> = {
   零: '0', 〇: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9',
@@ -23,10 +31,11 @@ for (let i = 0; i < 10; i++) {
 const noise = /^[\s\u200b-\u200f\u2060\ufeff*·•・.\-_~|\\/'"`^=#@$&]$/u;
 const han = /^\p{Script=Han}$/u;
 
-function foldChar(char: string): string {
+function foldChar(char: string): FoldedChar[] {
   let folded = charCache.get(char);
   if (folded === undefined) {
-    folded = [...char.normalize('NFKC').toLowerCase()].map((c) => digits[c] ?? digits[toSimplified(c)] ?? toSimplified(c)).join('');
+    const text = [...char.normalize('NFKC').toLowerCase()].map((c) => digits[c] ?? digits[toSimplified(c)] ?? toSimplified(c)).join('');
+    folded = [...text].map((c) => ({ char: c, noise: noise.test(c), han: han.test(c) }));
     charCache.set(char, folded);
   }
   return folded;
@@ -43,12 +52,11 @@ export function normalize(input: string): Normalized {
   let last = '';
   for (let i = 0; i < input.length; ) {
     const char = String.fromCodePoint(input.codePointAt(i)!);
-    const folded = foldChar(char);
-    for (const c of folded) {
-      if (noise.test(c) || (c === last && han.test(c))) continue;
-      text += c;
-      for (let k = 0; k < c.length; k++) map.push(i);
-      last = c;
+    for (const c of foldChar(char)) {
+      if (c.noise || (c.char === last && c.han)) continue;
+      text += c.char;
+      for (let k = 0; k < c.char.length; k++) map.push(i);
+      last = c.char;
     }
     i += char.length;
   }
