@@ -112,6 +112,9 @@ async function save(base: string, format: 'jpeg' | 'png', encoded: { data: Buffe
   return { ok: true as const, value: image };
 }
 
+/** Results already read or made in this run, by record path. */
+const recorded = new Map<string, unknown>();
+
 /** Runs `work` once per distinct input content; the JSON beside the outputs records the result. */
 async function cached<T>(
   path: string,
@@ -128,15 +131,24 @@ async function cached<T>(
   const key = createHash('sha256').update(`${pipelineVersion}:${kind}:`).update(bytes).digest('hex').slice(0, 32);
   const base = join(cacheDir, key);
   const record = `${base}.json`;
+  // Articles often share images (a logo, a series banner): read each record once per run.
+  const known = recorded.get(record) as T | undefined;
+  if (known) return { ok: true, value: known };
   const hit = await readFile(record, 'utf8').then((text) => JSON.parse(text) as T, () => undefined);
-  if (hit) return { ok: true, value: hit };
+  if (hit) {
+    recorded.set(record, hit);
+    return { ok: true, value: hit };
+  }
   let result: Result<T>;
   try {
     result = await work(bytes, base);
   } catch (error) {
     result = { ok: false, message: describeSharpError(error) };
   }
-  if (result.ok) await writeFileAtomic(record, JSON.stringify(result.value));
+  if (result.ok) {
+    await writeFileAtomic(record, JSON.stringify(result.value));
+    recorded.set(record, result.value);
+  }
   return result;
 }
 
