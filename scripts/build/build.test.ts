@@ -4,7 +4,12 @@ import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { article, baseFiles, makeRepo } from '../testing/fixture-repo.ts';
+import { loadContent } from '../content/index.ts';
+import { toPortable } from '../content/portable.ts';
+import { shareJobs } from '../shared/worker-pool.ts';
 import { buildSite } from './index.ts';
+import type { RenderSetup } from './parallel.ts';
+import { renderBatch, type ArticleOutcome } from './render-batch.ts';
 
 const styles = fileURLToPath(new URL('../../styles', import.meta.url));
 const articleDir = 'content/shanye/articles/2026/dongtian-shouchong';
@@ -59,6 +64,37 @@ describe('buildSite', () => {
     const a = await tree(join(root, 'a'));
     expect(Object.keys(a).length).toBeGreaterThan(5);
     expect(await tree(join(root, 'b'))).toEqual(a);
+  });
+
+  it('renders in a worker thread exactly as in this one', async () => {
+    const root = await repo({ 'content/shanye/articles/2026/chanqu/index.md': article('title: 云南产区\nstatus: draft', '## 保山\n\n小粒咖啡。\n') });
+    await buildSite({ root, outDir: join(root, 'here'), workers: 1 });
+    const set = await loadContent(root);
+    const paths = { root, outDir: join(root, 'shared'), cacheDir: join(root, '.cache', 'mpdesk', 'images') };
+    const outcomes: ArticleOutcome[] = [];
+    let workerFirst: () => void = () => undefined;
+    const fromWorker = new Promise<void>((resolve) => (workerFirst = resolve));
+    await shareJobs<RenderSetup, string, ArticleOutcome>({
+      module: new URL('./worker.ts', import.meta.url),
+      setup: { ...paths, set: toPortable(set) },
+      jobs: set.articles.map((a) => a.source.file).sort(),
+      groupSize: 1,
+      workers: 1,
+      // This thread waits for the worker's first article, so the worker surely renders one.
+      here: async (group, emit) => {
+        await fromWorker;
+        await renderBatch(set, group, paths, emit);
+      },
+      onResult: (outcome) => {
+        outcomes.push(outcome);
+        workerFirst();
+      },
+    });
+    expect(outcomes.every((o) => o.ok)).toBe(true);
+    const here = await tree(join(root, 'here'));
+    const shared = await tree(join(root, 'shared'));
+    for (const [name, content] of Object.entries(shared)) expect(content, name).toBe(here[name]);
+    expect(Object.keys(shared).length).toBe(Object.keys(here).length - 2);
   });
 
   it('renders nothing again when nothing changed, and only the changed article after an edit', async () => {

@@ -4,7 +4,12 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../content/index.ts';
 import { accountYaml, article, makeRepo, planMarkdown } from '../testing/fixture-repo.ts';
+import { toPortable } from '../content/portable.ts';
+import { shareJobs } from '../shared/worker-pool.ts';
 import { lintContent } from './index.ts';
+import { groupLinter, type LintJob, type LintJobResult } from './lint-group.ts';
+import type { LintSetup } from './parallel.ts';
+import { LintResources } from './resources.ts';
 
 const path = 'content/shanye/articles/2026/shouchong/index.md';
 
@@ -103,6 +108,43 @@ describe('lint engine', () => {
     const hereOne = await lintContent(await loadContent(root), { cache: false, workers: 1, only });
     expect(hereOne.findings.some((f) => f.ruleId === 'originality/near-duplicate')).toBe(true);
     expect((await lintContent(await loadContent(root), { cache: false, workers: 2, only })).findings).toEqual(hereOne.findings);
+  });
+
+  it('lints in a worker thread exactly as in this one', async () => {
+    const root = await makeRepo({
+      'content/shanye/account.yaml': accountYaml,
+      'content/shanye/plans/2026-12.md': planMarkdown,
+      'content/shanye/words.yaml': 'entries:\n  - {term: 竞品咖啡, category: 竞品, severity: warning}\n',
+      'content/shanye/articles/2026/a/index.md': article('title: 甲\nstatus: draft', '用Python统计，最佳的竞品咖啡。\n'),
+      'content/shanye/articles/2026/b/index.md': article('title: 乙\nstatus: draft', '<!-- mpdesk-disable style -->\n用Go统计，国家级。\n'),
+    });
+    const set = await loadContent(root);
+    const resources = new LintResources(root);
+    const jobs: LintJob[] = [...set.articles, ...set.plans].map((f) => ({ kind: 'lint', file: f.source.file }));
+    const expected = new Map<string, LintJobResult>();
+    await groupLinter(set, resources)(jobs, (result) => expected.set(result.file, result));
+
+    const results = new Map<string, LintJobResult>();
+    let workerFirst: () => void = () => undefined;
+    const fromWorker = new Promise<void>((resolve) => (workerFirst = resolve));
+    const here = groupLinter(set, resources);
+    await shareJobs<LintSetup, LintJob, LintJobResult>({
+      module: new URL('./worker.ts', import.meta.url),
+      setup: { set: toPortable(set), lists: await resources.wordLists(['shanye']) },
+      jobs,
+      groupSize: 1,
+      workers: 1,
+      // This thread waits for the worker's first file, so the worker surely lints one.
+      here: async (group, emit) => {
+        await fromWorker;
+        await here(group, emit);
+      },
+      onResult: (result) => {
+        results.set(result.file, result);
+        workerFirst();
+      },
+    });
+    expect(results).toEqual(expected);
   });
 
   it('reuses cached results for unchanged files and notices a change', async () => {
