@@ -19,8 +19,10 @@ export async function lintShared(set: ContentSet, lint: readonly string[], finge
   const jobs: LintJob[] = [...lint.map((file) => ({ kind: 'lint' as const, file })), ...fingerprint.map((file) => ({ kind: 'fingerprint' as const, file }))];
   const results = new Map<string, LintJobResult>();
   const resources = new LintResources(set.root);
-  // Before the workers start: parsing it here while they load would slow both.
-  const lists = await resources.wordLists(new Set([...set.articles, ...set.plans].map((f) => f.place.account)));
+  // The word lists of the linted files' accounts are parsed before the workers start: parsing them here while the
+  // workers load would slow both.
+  const linted = new Set(lint);
+  const lists = await resources.wordLists(new Set([...set.articles, ...set.plans].filter((f) => linted.has(f.source.file)).map((f) => f.place.account)));
   await shareJobs<LintSetup, LintJob, LintJobResult>({
     module: new URL('./worker.ts', import.meta.url),
     setup: { set: toPortable(set), lists },

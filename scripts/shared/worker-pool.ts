@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 
-/** A worker needs about 1.5 s to load its pipeline (tsx); below this many files that costs more than it saves. */
+/** A worker needs about a second to load its pipeline (tsx); below this many files that costs more than it saves. */
 export const parallelThreshold = 100;
 
 /** Threads to work in, this one included: one per core (at most four), or just this one for small runs. */
