@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp, { type OutputInfo } from 'sharp';
 import { writeFileAtomic } from '../shared/atomic-write.ts';
@@ -122,9 +122,10 @@ async function cached<T>(
   kind: string,
   work: (bytes: Buffer, base: string) => Promise<Result<T>>,
 ): Promise<Result<T>> {
+  // Read in this thread: images and records are small, and during a build the thread pool waits for a core.
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    bytes = readFileSync(path);
   } catch {
     return { ok: false, message: '文件不存在或无法读取。' };
   }
@@ -134,7 +135,7 @@ async function cached<T>(
   // Articles often share images (a logo, a series banner): read each record once per run.
   const known = recorded.get(record) as T | undefined;
   if (known) return { ok: true, value: known };
-  const hit = await readFile(record, 'utf8').then((text) => JSON.parse(text) as T, () => undefined);
+  const hit = readRecord<T>(record);
   if (hit) {
     recorded.set(record, hit);
     return { ok: true, value: hit };
@@ -150,6 +151,17 @@ async function cached<T>(
     recorded.set(record, result.value);
   }
   return result;
+}
+
+/** A missing record is a miss; a corrupt one is an error, as before. */
+function readRecord<T>(record: string): T | undefined {
+  let text: string;
+  try {
+    text = readFileSync(record, 'utf8');
+  } catch {
+    return undefined;
+  }
+  return JSON.parse(text) as T;
 }
 
 function describeSharpError(error: unknown): string {
