@@ -69,7 +69,7 @@ export async function lintContent(set: ContentSet, options: LintOptions = {}): P
   };
 
   // Worker threads cannot run custom rule objects or rewrite files one pass after another: those stay here.
-  const workers = options.workers ?? (options.fix || options.rules ? 1 : threadCount(fresh.length));
+  const workers = options.fix || options.rules ? 1 : (options.workers ?? threadCount(fresh.length));
   let fixed: string[] = [];
   if (workers > 1) await lintParallel(set, { wanted, fresh, hit, record, workers, findings });
   else fixed = await lintHere(set, { wanted, fresh, hit, record, rules, fix: options.fix ?? false, findings });
@@ -88,11 +88,11 @@ interface LintRun {
 }
 
 /** Validation, every rule and the fixes, in this thread: small runs, `--fix`, custom rules. */
-async function lintHere(set: ContentSet, plan: LintRun & { rules: readonly Rule[]; fix: boolean }): Promise<string[]> {
-  const { hit, fresh } = plan;
+async function lintHere(set: ContentSet, run: LintRun & { rules: readonly Rule[]; fix: boolean }): Promise<string[]> {
+  const { hit, fresh } = run;
   const freshFiles = new Set(fresh.map((t) => t.source.file));
-  const validation = byFile(await validateContent(set, { only: (file) => plan.wanted(file) && !hit(file) }));
-  for (const [file, found] of validation) if (!freshFiles.has(file)) plan.findings.push(...found);
+  const validation = byFile(await validateContent(set, { only: (file) => run.wanted(file) && !hit(file) }));
+  for (const [file, found] of validation) if (!freshFiles.has(file)) run.findings.push(...found);
   const resources = new LintResources(set.root);
   const peers: PeerArticle[] = set.articles
     .filter((a) => a.doc)
@@ -102,14 +102,14 @@ async function lintHere(set: ContentSet, plan: LintRun & { rules: readonly Rule[
   const fixed: string[] = [];
 
   const lintOne = async (target: Lintable) => {
-    let result = await lintFile(target, plan.rules, resources, accounts, peers);
-    if (plan.fix) {
+    let result = await lintFile(target, run.rules, resources, accounts, peers);
+    if (run.fix) {
       let text = target.source.text;
       for (let pass = 0; pass < 5 && result.fixes.length; pass++) {
         text = applyFixes(text, result.fixes).text;
         const reloaded = reload(target, text);
         if (!reloaded) break;
-        result = await lintFile(reloaded, plan.rules, resources, accounts, peers);
+        result = await lintFile(reloaded, run.rules, resources, accounts, peers);
       }
       if (text !== target.source.text) {
         await writeFileAtomic(target.source.path, text);
@@ -117,7 +117,7 @@ async function lintHere(set: ContentSet, plan: LintRun & { rules: readonly Rule[
       }
     }
     const own = [...(validation.get(target.source.file) ?? []), ...result.findings];
-    plan.record(target, own, paragraphs.get(target.source.file) ?? []);
+    run.record(target, own, paragraphs.get(target.source.file) ?? []);
   };
   // Files are independent; a few in flight keep the thread busy while others wait on the disk (covers, links).
   const queue = [...fresh];
@@ -131,16 +131,16 @@ async function lintHere(set: ContentSet, plan: LintRun & { rules: readonly Rule[
  * The fresh files validated and linted in this and worker threads, then `originality/near-duplicate` over
  * everyone's fingerprints; findings and their order are those of `lintHere`.
  */
-async function lintParallel(set: ContentSet, plan: LintRun & { workers: number }): Promise<void> {
-  const { hit, fresh } = plan;
+async function lintParallel(set: ContentSet, run: LintRun & { workers: number }): Promise<void> {
+  const { hit, fresh } = run;
   const freshFiles = new Set(fresh.map((t) => t.source.file));
   // Articles neither linted now nor cached still take part in the comparison, with fingerprints made in the workers.
   const compared = set.articles.filter((a) => a.doc && !hit(a.source.file) && !freshFiles.has(a.source.file)).map((a) => a.source.file);
   const [validation, results] = await Promise.all([
-    validateContent(set, { only: (file) => plan.wanted(file) && !hit(file) && !freshFiles.has(file) }),
-    lintShared(set, [...freshFiles], compared, plan.workers),
+    validateContent(set, { only: (file) => run.wanted(file) && !hit(file) && !freshFiles.has(file) }),
+    lintShared(set, [...freshFiles], compared, run.workers),
   ]);
-  plan.findings.push(...validation);
+  run.findings.push(...validation);
   const paragraphs = (file: string): FileParagraph[] => results.get(file)?.paragraphs ?? [];
   const peers: PeerArticle[] = set.articles
     .filter((a) => a.doc)
@@ -150,7 +150,7 @@ async function lintParallel(set: ContentSet, plan: LintRun & { workers: number }
     if (result?.kind !== 'linted') throw new Error(`检查线程没有返回 ${target.source.file} 的结果`);
     const { file } = target.source;
     const copies = target.place.kind === 'article' ? nearDuplicateFindings(file, result.paragraphs, result.silenced, peers) : [];
-    plan.record(target, [...result.findings, ...copies], result.paragraphs.map(peerParagraph));
+    run.record(target, [...result.findings, ...copies], result.paragraphs.map(peerParagraph));
   }
 }
 
