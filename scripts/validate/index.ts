@@ -32,7 +32,7 @@ export async function validateContent(set: ContentSet, options: ValidateOptions 
       findings.push(...schemaFindings(article.source, article.doc, validate(article.doc.data)));
     }
   }
-  findings.push(...(await referenceFindings(set, wanted)));
+  findings.push(...referenceFindings(set, wanted));
   return findings.sort(compareFindings);
 }
 

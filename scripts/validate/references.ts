@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { ArticleFile, ContentSet, SourceFile, Span } from '../content/index.ts';
 import { localPath } from '../content/local-path.ts';
@@ -7,7 +7,7 @@ import type { Finding } from '../shared/finding.ts';
 import { eachNode, nodesOfType } from '../shared/walk.ts';
 
 /** Cross-file checks: accounts, plan entries, images on disk, unique slugs, plan months. */
-export async function referenceFindings(set: ContentSet, wanted: (file: string) => boolean): Promise<Finding[]> {
+export function referenceFindings(set: ContentSet, wanted: (file: string) => boolean): Finding[] {
   const findings: Finding[] = [];
   const accounts = new Set(set.accounts.map((a) => a.place.account));
   const planEntries = collectPlanEntries(set);
@@ -23,65 +23,57 @@ export async function referenceFindings(set: ContentSet, wanted: (file: string) 
     bySlug.set(key, [...(bySlug.get(key) ?? []), article]);
   }
 
-  await Promise.all(
-    set.articles.map(async (article) => {
-      const { source, doc, place } = article;
-      if (!wanted(source.file)) return;
-      const at = (ruleId: string, span: Span, message: string, field?: string, severity: Finding['severity'] = 'error') =>
-        findings.push({ file: source.file, ...source.locator.range(span[0], span[1]), ruleId, severity, message, ...(field ? { field } : {}) });
-      const head: Span = [source.bomLength, source.bomLength + 3];
+  for (const article of set.articles) {
+    const { source, doc, place } = article;
+    if (!wanted(source.file)) continue;
+    const at = (ruleId: string, span: Span, message: string, field?: string, severity: Finding['severity'] = 'error') =>
+      findings.push({ file: source.file, ...source.locator.range(span[0], span[1]), ruleId, severity, message, ...(field ? { field } : {}) });
+    const head: Span = [source.bomLength, source.bomLength + 3];
 
-      if (!accounts.has(place.account)) {
-        at('schema/unknown-account', head, `账号 ${place.account} 不存在：缺少 content/${place.account}/account.yaml。`);
-      }
-      const twins = (bySlug.get(`${place.account}/${place.slug}`) ?? []).filter((other) => other !== article);
-      if (twins.length) {
+    if (!accounts.has(place.account)) {
+      at('schema/unknown-account', head, `账号 ${place.account} 不存在：缺少 content/${place.account}/account.yaml。`);
+    }
+    const twins = (bySlug.get(`${place.account}/${place.slug}`) ?? []).filter((other) => other !== article);
+    if (twins.length) {
+      at(
+        'schema/duplicate-slug',
+        head,
+        `slug “${place.slug}” 在账号 ${place.account} 中重复：${twins.map((t) => t.source.file).join('、')}。同一账号内 slug 必须唯一。`,
+      );
+    }
+    if (!doc) continue;
+
+    const plan = doc.data.plan;
+    if (typeof plan === 'string' && /^\d{4}-\d{2}\//.test(plan)) {
+      const [month, id] = plan.split('/') as [string, string];
+      const entries = planEntries.get(`${place.account}/${month}`);
+      if (!entries) {
+        at('schema/plan-entry', fieldSpan(doc, '/plan'), `计划 ${month} 不存在：缺少 content/${place.account}/plans/${month}.md。`, 'plan');
+      } else if (entries !== 'unreadable' && !entries.has(id)) {
         at(
-          'schema/duplicate-slug',
-          head,
-          `slug “${place.slug}” 在账号 ${place.account} 中重复：${twins.map((t) => t.source.file).join('、')}。同一账号内 slug 必须唯一。`,
+          'schema/plan-entry',
+          fieldSpan(doc, '/plan'),
+          `计划 ${month} 中没有条目 “${id}”。现有条目：${[...entries].join('、') || '（无）'}。`,
+          'plan',
         );
       }
-      if (!doc) return;
+    }
 
-      const plan = doc.data.plan;
-      if (typeof plan === 'string' && /^\d{4}-\d{2}\//.test(plan)) {
-        const [month, id] = plan.split('/') as [string, string];
-        const entries = planEntries.get(`${place.account}/${month}`);
-        if (!entries) {
-          at('schema/plan-entry', fieldSpan(doc, '/plan'), `计划 ${month} 不存在：缺少 content/${place.account}/plans/${month}.md。`, 'plan');
-        } else if (entries !== 'unreadable' && !entries.has(id)) {
-          at(
-            'schema/plan-entry',
-            fieldSpan(doc, '/plan'),
-            `计划 ${month} 中没有条目 “${id}”。现有条目：${[...entries].join('、') || '（无）'}。`,
-            'plan',
-          );
-        }
+    const accountRoot = join(set.root, 'content', place.account);
+    const checkImage = (url: string, span: Span, field?: string) => {
+      const local = localPath(url);
+      if (local === undefined) return;
+      const path = resolve(dirname(source.path), local);
+      if (!path.startsWith(accountRoot + sep)) {
+        at('image/outside-account', span, `图片路径 “${url}” 超出了账号目录 content/${place.account}/，请把图片放在文章旁边。`, field);
+        return;
       }
+      if (!isFile(path)) at('image/missing', span, `找不到图片 “${url}”（${relativeTo(set.root, path)}）。`, field);
+    };
 
-      const accountRoot = join(set.root, 'content', place.account);
-      const checks: Array<Promise<void>> = [];
-      const checkImage = (url: string, span: Span, field?: string) => {
-        const local = localPath(url);
-        if (local === undefined) return;
-        const path = resolve(dirname(source.path), local);
-        if (!path.startsWith(accountRoot + sep)) {
-          at('image/outside-account', span, `图片路径 “${url}” 超出了账号目录 content/${place.account}/，请把图片放在文章旁边。`, field);
-          return;
-        }
-        checks.push(
-          exists(path).then((found) => {
-            if (!found) at('image/missing', span, `找不到图片 “${url}”（${relativeTo(set.root, path)}）。`, field);
-          }),
-        );
-      };
-
-      if (typeof doc.data.cover === 'string') checkImage(doc.data.cover, fieldSpan(doc, '/cover'), 'cover');
-      for (const image of bodyImages(source)) checkImage(image.url, image.span);
-      await Promise.all(checks);
-    }),
-  );
+    if (typeof doc.data.cover === 'string') checkImage(doc.data.cover, fieldSpan(doc, '/cover'), 'cover');
+    for (const image of bodyImages(source)) checkImage(image.url, image.span);
+  }
   return findings;
 }
 
@@ -148,9 +140,13 @@ function bodyImages(source: SourceFile): BodyImage[] {
   return images;
 }
 
-async function exists(path: string): Promise<boolean> {
+/**
+ * Synchronous on purpose: validation runs in threads that are busy rendering or linting, where a thread-pool round
+ * trip per image costs more than the `stat`. In document order, so images missing at one place keep their order.
+ */
+function isFile(path: string): boolean {
   try {
-    return (await stat(path)).isFile();
+    return statSync(path).isFile();
   } catch {
     return false;
   }
