@@ -8,3 +8,5 @@ export function localPath(url: string): string | undefined {
     return path;
   }
 }
+
+export const emptyImageUrl = '图片地址为空：写上图片文件的相对路径，如 ./cover.jpg。';

@@ -1,6 +1,6 @@
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import type { AccountFile, ArticleFile, Span } from '../content/index.ts';
-import { localPath } from '../content/local-path.ts';
+import { emptyImageUrl, localPath } from '../content/local-path.ts';
 import { nodeSpan, parseMarkdown } from '../content/markdown.ts';
 import type { Finding } from '../shared/finding.ts';
 import { nodesOfType } from '../shared/walk.ts';
@@ -67,6 +67,10 @@ export async function renderArticle({ root, article, account, cacheDir }: Render
   const accountRoot = join(root, 'content', place.account);
   const localImage = (url: string, span: Span, field?: string): string | undefined => {
     const local = localPath(url);
+    if (url.trim() === '') {
+      report('image/missing', span, emptyImageUrl, field);
+      return undefined;
+    }
     if (local === undefined) {
       if (!/^https:\/\/mmbiz\.qpic\.cn\//i.test(url)) report('image/external', span, `外部图片会被微信过滤：${url}。请下载后放在文章旁边，用相对路径引用。`, field);
       return undefined;

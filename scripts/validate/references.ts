@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { ArticleFile, ContentSet, SourceFile, Span } from '../content/index.ts';
-import { localPath } from '../content/local-path.ts';
+import { emptyImageUrl, localPath } from '../content/local-path.ts';
 import { parseMarkdown, nodeSpan } from '../content/markdown.ts';
 import type { Finding } from '../shared/finding.ts';
 import { eachNode, nodesOfType } from '../shared/walk.ts';
@@ -72,7 +72,11 @@ export function referenceFindings(set: ContentSet, wanted: (file: string) => boo
     };
 
     if (typeof doc.data.cover === 'string') checkImage(doc.data.cover, fieldSpan(doc, '/cover'), 'cover');
-    for (const image of bodyImages(source)) checkImage(image.url, image.span);
+    // An empty cover is the schema's to report; an empty body image is only seen here.
+    for (const image of bodyImages(source)) {
+      if (image.url.trim() === '') at('image/missing', image.span, emptyImageUrl);
+      else checkImage(image.url, image.span);
+    }
   }
   return findings;
 }

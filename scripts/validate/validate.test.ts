@@ -108,6 +108,11 @@ describe('validate', () => {
     expect(findings[0]!.message).toContain('封面.jpg');
   });
 
+  it('says so when an image has no address at all', async () => {
+    const findings = await validate(withFrontmatter('title: 茶\nstatus: draft', '![空的图]()\n'));
+    expect(findings.map((f) => [f.ruleId, f.line, f.message])).toEqual([['image/missing', 6, '图片地址为空：写上图片文件的相对路径，如 ./cover.jpg。']]);
+  });
+
   it('refuses image paths that leave the account folder', async () => {
     const [finding] = await validate(withFrontmatter('title: 茶\nstatus: draft', '![x](../../../../../secret.png)\n'));
     expect(finding).toMatchObject({ ruleId: 'image/outside-account' });
