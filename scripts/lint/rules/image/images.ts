@@ -22,6 +22,8 @@ export default defineRule({
         if (!/^https:\/\/mmbiz\.qpic\.cn\//i.test(node.url)) context.report({ span, message: `外链图片会被微信过滤：${node.url}。请下载后放在文章旁边。`, severity: 'error' });
         continue;
       }
+      // An empty address is validation's finding (image/missing).
+      if (!node.url.trim()) continue;
       const ext = extname(node.url.replace(/[?#].*$/, '')).toLowerCase();
       if (converted.has(ext)) context.report({ span, message: `${ext} 图片会在构建时转成 JPEG 或 PNG。`, severity: 'info' });
       else if (!supported.has(ext)) context.report({ span, message: `不支持的图片格式 ${ext || '（无扩展名）'}：请用 JPEG、PNG 或 GIF。`, severity: 'error' });
