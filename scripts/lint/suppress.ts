@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
 import type { Finding } from '../shared/finding.ts';
-import { nodesOfType } from '../shared/walk.ts';
 
 export interface Suppression {
   /** Rule ids, or empty for every rule. */
@@ -18,7 +18,7 @@ const directive = /<!--\s*mpdesk-(disable-next-line|disable|enable)\b([^]*?)-->/
 export function suppressions(tree: Root): Suppression[] {
   const result: Suppression[] = [];
   const open = new Map<string, number>();
-  for (const node of nodesOfType(tree, 'html')) {
+  visit(tree, 'html', (node) => {
     const line = node.position?.start.line ?? 0;
     const endLine = node.position?.end.line ?? line;
     for (const match of node.value.matchAll(directive)) {
@@ -35,7 +35,7 @@ export function suppressions(tree: Root): Suppression[] {
         }
       }
     }
-  }
+  });
   for (const [rule, from] of open) result.push({ rules: rule === '*' ? [] : [rule], fromLine: from, toLine: Infinity });
   return result;
 }

@@ -1,9 +1,9 @@
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
+import { visit } from 'unist-util-visit';
 import type { AccountFile, ArticleFile, Span } from '../content/index.ts';
 import { emptyImageUrl, localPath } from '../content/local-path.ts';
 import { nodeSpan, parseMarkdown } from '../content/markdown.ts';
 import type { Finding } from '../shared/finding.ts';
-import { nodesOfType } from '../shared/walk.ts';
 import { checkOutput } from './check-output.ts';
 import { processBodyImage, processCover, type ProcessedImage } from './images.ts';
 import { inlineStyles } from './inline-styles.ts';
@@ -98,7 +98,8 @@ export async function renderArticle({ root, article, account, cacheDir }: Render
   const images = new Map<string, ImageTarget>();
   const imageMeta: ArticleMeta['images'] = [];
   const tree = parseMarkdown(source);
-  const bodyImages = nodesOfType(tree, 'image').map((node) => ({ url: node.url, alt: node.alt ?? '', span: nodeSpan(source, node) }));
+  const bodyImages: Array<{ url: string; alt: string; span: Span }> = [];
+  visit(tree, 'image', (node) => void bodyImages.push({ url: node.url, alt: node.alt ?? '', span: nodeSpan(source, node) }));
   for (const { url, alt, span } of bodyImages) {
     if (images.has(url)) continue;
     const path = localImage(url, span);

@@ -9,8 +9,8 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { EXIT, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import { hasNode } from '../shared/walk.ts';
 import { alertsOptions, rehypeGithubAlerts } from './plugins/alerts.ts';
 import rehypeWechatBlocks from './plugins/blocks.ts';
 import rehypeWechatCode from './plugins/code.ts';
@@ -42,7 +42,12 @@ const toSafeHast = unified()
 function rehypeRawWhenNeeded() {
   const raw = rehypeRaw();
   return (tree: HastRoot, file: VFile) => {
-    return hasNode(tree, 'raw') ? raw(tree, file) : tree;
+    let found = false;
+    visit(tree, 'raw', () => {
+      found = true;
+      return EXIT;
+    });
+    return found ? raw(tree, file) : tree;
   };
 }
 

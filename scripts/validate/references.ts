@@ -1,10 +1,10 @@
 import { statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
+import { visit } from 'unist-util-visit';
 import type { ArticleFile, ContentSet, SourceFile, Span } from '../content/index.ts';
 import { emptyImageUrl, localPath } from '../content/local-path.ts';
 import { parseMarkdown, nodeSpan } from '../content/markdown.ts';
 import type { Finding } from '../shared/finding.ts';
-import { eachNode, nodesOfType } from '../shared/walk.ts';
 
 /** Cross-file checks: accounts, plan entries, images on disk, unique slugs, plan months. */
 export function referenceFindings(set: ContentSet, wanted: (file: string) => boolean): Finding[] {
@@ -129,8 +129,8 @@ function bodyImages(source: SourceFile): BodyImage[] {
   const images: BodyImage[] = [];
   const tree = parseMarkdown(source);
   const definitions = new Map<string, string>();
-  for (const node of nodesOfType(tree, 'definition')) definitions.set(node.identifier, node.url);
-  eachNode(tree, (node) => {
+  visit(tree, 'definition', (node) => void definitions.set(node.identifier, node.url));
+  visit(tree, (node) => {
     if (node.type === 'image') images.push({ url: node.url, span: nodeSpan(source, node) });
     else if (node.type === 'imageReference') {
       const url = definitions.get(node.identifier);

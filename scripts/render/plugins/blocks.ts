@@ -1,15 +1,14 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
-import { SKIP } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { visitElements } from '../../shared/walk.ts';
 import { renderData } from './render-data.ts';
 
 /** Tables scroll inside a wrapper; a paragraph holding only an image becomes a figure with its alt text as caption. */
 export default function rehypeWechatBlocks() {
   return (tree: Root, file: VFile) => {
     const { images } = renderData(file);
-    visitElements(tree, (node, index, parent) => {
+    visit(tree, 'element', (node, index, parent) => {
       if (!parent || index === undefined) return;
       if (node.tagName === 'table') {
         alignToStyle(node);
@@ -39,7 +38,7 @@ export default function rehypeWechatBlocks() {
 
 /** GFM column alignment arrives as `align`; WeChat keeps styles more reliably than the old attribute. */
 function alignToStyle(table: Element): void {
-  visitElements(table, (cell) => {
+  visit(table, 'element', (cell) => {
     if ((cell.tagName === 'td' || cell.tagName === 'th') && typeof cell.properties.align === 'string') {
       cell.properties.style = `text-align: ${cell.properties.align}`;
       delete cell.properties.align;

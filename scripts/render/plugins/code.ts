@@ -1,7 +1,6 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { h } from 'hastscript';
-import { SKIP } from 'unist-util-visit';
-import { visitElements } from '../../shared/walk.ts';
+import { SKIP, visit } from 'unist-util-visit';
 
 const tab = '\u00a0'.repeat(4);
 
@@ -11,7 +10,7 @@ const tab = '\u00a0'.repeat(4);
  */
 export default function rehypeWechatCode() {
   return (tree: Root) => {
-    visitElements(tree, (node, index, parent) => {
+    visit(tree, 'element', (node, index, parent) => {
       if (!parent || index === undefined) return;
       if (node.tagName === 'pre') {
         const code = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code');

@@ -1,7 +1,7 @@
 import type { ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
+import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { visitElements } from '../../shared/walk.ts';
 import { renderData } from './render-data.ts';
 
 /**
@@ -11,7 +11,7 @@ import { renderData } from './render-data.ts';
 export default function rehypeWechatFrame() {
   return (tree: Root, file: VFile) => {
     const options = renderData(file);
-    visitElements(tree, (node) => {
+    visit(tree, 'element', (node) => {
       if (node.tagName === 'div') node.tagName = 'section';
     });
     const body = tree.children.filter((child): child is ElementContent => child.type !== 'doctype' && !(child.type === 'text' && child.value.trim() === ''));

@@ -1,7 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
-import { SKIP } from 'unist-util-visit';
-import { visitElements } from '../../shared/walk.ts';
+import { SKIP, visit } from 'unist-util-visit';
 
 const bullets = ['•', '◦', '▪'];
 const blockTags = new Set(['pre', 'blockquote', 'section', 'div', 'table', 'figure', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
@@ -12,7 +11,7 @@ const blockTags = new Set(['pre', 'blockquote', 'section', 'div', 'table', 'figu
  */
 export default function rehypeWechatLists() {
   return (tree: Root) => {
-    visitElements(tree, (node, index, parent) => {
+    visit(tree, 'element', (node, index, parent) => {
       if (!isList(node) || !parent || index === undefined) return;
       parent.children.splice(index, 1, renderList(node, 0));
       return [SKIP, index + 1];

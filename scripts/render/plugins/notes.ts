@@ -1,8 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { toString } from 'hast-util-to-string';
-import { SKIP } from 'unist-util-visit';
-import { visitElements } from '../../shared/walk.ts';
+import { SKIP, visit } from 'unist-util-visit';
 
 /** Links WeChat keeps: articles on mp.weixin.qq.com. */
 export function isWechatArticleLink(href: string): boolean {
@@ -31,7 +30,7 @@ export default function rehypeWechatNotes() {
     };
     const marker = (n: number) => h('sup', { className: ['mp-note-ref'] }, `[${n}]`);
 
-    visitElements(tree, (node, index, parent) => {
+    visit(tree, 'element', (node, index, parent) => {
       if (node.tagName !== 'a' || !parent || index === undefined) return;
       const href = String(node.properties.href ?? '');
       let replacement: ElementContent[] = node.children;
@@ -72,9 +71,9 @@ export default function rehypeWechatNotes() {
 /** Takes the GFM footnotes section out of the tree: footnote id → its content without the ↩ back-links. */
 function collectFootnotes(tree: Root): Map<string, ElementContent[]> {
   const footnotes = new Map<string, ElementContent[]>();
-  visitElements(tree, (node, index, parent) => {
+  visit(tree, 'element', (node, index, parent) => {
     if (node.tagName !== 'section' || node.properties.dataFootnotes === undefined || !parent || index === undefined) return;
-    visitElements(node, (item) => {
+    visit(node, 'element', (item) => {
       if (item.tagName !== 'li') return;
       const content: ElementContent[] = [];
       for (const child of item.children) {

@@ -1,5 +1,5 @@
+import { visit } from 'unist-util-visit';
 import { nodeSpan } from '../../../content/markdown.ts';
-import { nodesOfType } from '../../../shared/walk.ts';
 import { defineRule } from '../../define-rule.ts';
 import { blockSpan } from '../../prose.ts';
 
@@ -31,8 +31,8 @@ export default defineRule({
         }
       }
     }
-    for (const node of nodesOfType(context.tree, 'link')) {
+    visit(context.tree, 'link', (node) => {
       if (shopHosts.test(node.url)) context.report({ span: nodeSpan(context.source, node), message: `购物链接 ${node.url} 读起来像广告，但文章没有标注 sponsored。${advice}` });
-    }
+    });
   },
 });

@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
+import { visit } from 'unist-util-visit';
+import type { Image } from 'mdast';
 import { nodeSpan } from '../../../content/markdown.ts';
-import { nodesOfType } from '../../../shared/walk.ts';
 import { defineRule } from '../../define-rule.ts';
 
 const supported = new Set(['.jpg', '.jpeg', '.png', '.gif']);
@@ -15,7 +16,9 @@ export default defineRule({
     invalid: [{ markdown: '![](./cup.jpg)' }, { markdown: '![茶](./cup.bmp)' }, { markdown: '![茶](https://example.com/a.jpg)' }, { markdown: '![茶山](./a.webp)' }],
   },
   check(context) {
-    for (const node of nodesOfType(context.tree, 'image')) {
+    const images: Image[] = [];
+    visit(context.tree, 'image', (node) => void images.push(node));
+    for (const node of images) {
       const span = nodeSpan(context.source, node);
       if (!node.alt?.trim()) context.report({ span, message: '图片缺少替代文字：![这里写图片说明](…)，它会显示为图注，也方便读屏软件。' });
       if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(node.url)) {

@@ -1,7 +1,8 @@
 import { access } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { visit } from 'unist-util-visit';
+import type { Link } from 'mdast';
 import { nodeSpan } from '../../../content/markdown.ts';
-import { nodesOfType } from '../../../shared/walk.ts';
 import { defineRule } from '../../define-rule.ts';
 import { isWechatArticleLink } from '../../../render/plugins/notes.ts';
 
@@ -18,7 +19,9 @@ export default defineRule({
     ],
   },
   async check(context) {
-    for (const node of nodesOfType(context.tree, 'link')) {
+    const links: Link[] = [];
+    visit(context.tree, 'link', (node) => void links.push(node));
+    for (const node of links) {
       const span = nodeSpan(context.source, node);
       const url = node.url;
       if (isWechatArticleLink(url)) continue;
