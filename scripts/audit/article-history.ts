@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { classify } from '../content/layout.ts';
+import { accountOf, articleOf, classify } from '../content/layout.ts';
 import { readFrontmatter } from '../content/frontmatter.ts';
-import { accountOf } from '../review/changed-content.ts';
 import { approvalProblems, reviewLevelsOf } from '../review/policy.ts';
 import { parseTrailers, type ReviewRecord } from '../review/trailers.ts';
 import { blobReader, fileAtCommit, mergedAuthors, type Commit, type ContentHistory, type FileChange } from './git-history.ts';
@@ -146,11 +145,6 @@ function emptyAudit(path: string): ArticleAudit {
 }
 
 const isArticle = (path: string) => classify(path)?.kind === 'article';
-
-/** The article (its index.md) whose folder holds `path`, for the article itself and for its images. */
-function articleOf(path: string): string | undefined {
-  return path.match(/^(content\/[a-z0-9][a-z0-9-]*\/articles\/\d{4}\/[a-z0-9][a-z0-9-]*)\//)?.[1]?.concat('/index.md');
-}
 
 /** The review record of a merge into the audited branch that lists `article`; trailers anywhere else count for nothing. */
 function reviewedMergeOf(commit: Commit, article: string): ReviewRecord | undefined {

@@ -25,6 +25,19 @@ const patterns: Array<[RegExp, (m: RegExpMatchArray) => ContentKind]> = [
   ],
 ];
 
+const inAccount = new RegExp(`^content/(${accountId})/.+`);
+const inArticle = new RegExp(`^(content/${accountId}/articles/\\d{4}/[a-z0-9][a-z0-9-]*)/`);
+
+/** The account whose folder holds a repository-relative path, for any file under content/<account>/. */
+export function accountOf(file: string): string | undefined {
+  return file.match(inAccount)?.[1];
+}
+
+/** The article (its index.md) whose folder holds a path: the article itself, or one of its images. */
+export function articleOf(file: string): string | undefined {
+  return file.match(inArticle)?.[1]?.concat('/index.md');
+}
+
 /** Where a repository-relative path sits in the content layout, or undefined when it is not a content file. */
 export function classify(file: string): ContentKind | undefined {
   for (const [pattern, make] of patterns) {

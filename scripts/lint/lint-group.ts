@@ -36,11 +36,12 @@ export function groupLinter(set: ContentSet, resources: LintResources): (group: 
     // Files in a group are linted together, so one waiting on the disk (covers, links) leaves the thread to the others.
     await Promise.all(
       group.map(async ({ kind, file }) => {
-        const { source } = byFile.get(file)!;
+        const target = byFile.get(file)!;
+        const { source } = target;
         if (kind === 'fingerprint') {
           emit({ kind: 'fingerprinted', file, paragraphs: fileParagraphs(source, proseBlocks(source, parseMarkdown(source))) });
         } else {
-          const result = await lintFile(byFile.get(file)!, rules, resources, accounts, []);
+          const result = await lintFile(target, rules, resources, accounts, []);
           const findings = [...validation.filter((f) => f.file === file), ...result.findings];
           emit({ kind: 'linted', file, findings, paragraphs: fileParagraphs(source, result.blocks), silenced: result.silenced });
         }

@@ -66,11 +66,11 @@ export async function renderArticle({ root, article, account, cacheDir }: Render
 
   const accountRoot = join(root, 'content', place.account);
   const localImage = (url: string, span: Span, field?: string): string | undefined => {
-    const local = localPath(url);
     if (url.trim() === '') {
       report('image/missing', span, emptyImageUrl, field);
       return undefined;
     }
+    const local = localPath(url);
     if (local === undefined) {
       if (!/^https:\/\/mmbiz\.qpic\.cn\//i.test(url)) report('image/external', span, `外部图片会被微信过滤：${url}。请下载后放在文章旁边，用相对路径引用。`, field);
       return undefined;

@@ -1,4 +1,4 @@
-import { classify } from '../content/layout.ts';
+import { accountOf, classify } from '../content/layout.ts';
 
 /** The content files of one account that a change touches. */
 export interface AccountChange {
@@ -38,8 +38,4 @@ export function groupByAccount(changed: readonly ChangedPath[]): AccountChange[]
     const found = accounts.get(account)!;
     return { account, files: [...found.files].sort(), articles: [...found.articles].sort() };
   });
-}
-
-export function accountOf(file: string): string | undefined {
-  return file.match(/^content\/([a-z0-9][a-z0-9-]*)\/.+/)?.[1];
 }

@@ -63,7 +63,7 @@ export function gateText(result: GateResult): string {
 }
 
 /** `2026-11-20T02:00:00Z` in Beijing time, the team's clock. */
-export function shortTime(iso: string): string {
+function shortTime(iso: string): string {
   const date = new Date(Date.parse(iso) + 8 * 3600_000);
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} 北京时间`;
 }

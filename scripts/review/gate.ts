@@ -44,7 +44,7 @@ export async function evaluateGate(github: GitHub, number: number): Promise<Gate
       gate.error = policy.message;
     } else {
       // A pull request that creates an account also wrote its approver lists, so a maintainer must approve first.
-      const levels = base === undefined ? [maintainerLevel, ...policy.levels] : policy.levels;
+      const levels = gate.policyFrom === 'head' ? [maintainerLevel, ...policy.levels] : policy.levels;
       const eligible = await eligibility(github, levels, reviews);
       gate.levels = evaluateLevels({ levels, reviews, author: pull.author, contributors, headSha: pull.headSha, eligible });
       gate.met = gate.levels.every((level) => level.met);

@@ -7,6 +7,7 @@ export { mergeReviewed, type MergeOutcome } from './merge.ts';
 export { recordMerge, type RecordOptions, type RecordOutcome } from './record.ts';
 export { gateMarkdown, gateText } from './gate-report.ts';
 export type { GateResult } from './gate.ts';
+export { codeownersFor } from './codeowners.ts';
 
 export interface GateOptions {
   /** GITHUB_STEP_SUMMARY: the job summary file to append the table to. */
@@ -43,4 +44,3 @@ export async function runGate(github: GitHub, number: number, options: GateOptio
   }
   return result;
 }
-export { codeownersFor } from './codeowners.ts';

@@ -1,4 +1,5 @@
 import { simpleGit } from 'simple-git';
+import { fileAtCommit, mergedAuthors } from '../audit/git-history.ts';
 import { UsageError } from '../shared/path-filter.ts';
 import { groupByAccount, type ChangedPath } from './changed-content.ts';
 import { approvalProblems, reviewLevelsOf } from './policy.ts';
@@ -30,12 +31,13 @@ export async function recordMerge(options: RecordOptions): Promise<RecordOutcome
   if (base === branchHead) throw new UsageError(`${options.branch} 已经合并到当前分支，没有可记录的改动。`);
 
   const changes = groupByAccount(parseNameStatus(await git.raw(['diff', '--name-status', '-M', '-z', base, branchHead])));
-  const authors = (await git.raw(['log', '--format=%an%x00%ae', `${base}..${branchHead}`])).split('\n').filter(Boolean).flatMap((l) => l.split('\0'));
+  const authors = await mergedAuthors(git)(base, branchHead);
+  const readFile = fileAtCommit(git);
   const problems: string[] = [];
   const levelNames = new Set<string>();
   for (const change of changes) {
     const file = `content/${change.account}/account.yaml`;
-    const text = (await git.show([`HEAD:${file}`]).catch(() => undefined)) ?? (await git.show([`${branchHead}:${file}`]).catch(() => undefined));
+    const text = (await readFile('HEAD', file)) ?? (await readFile(branchHead, file));
     const policy = text === undefined ? { ok: false as const, message: `${file} 不存在，无法确定审核级别。` } : reviewLevelsOf(text, file);
     if (!policy.ok) {
       problems.push(policy.message);

@@ -8,17 +8,14 @@ export interface ReviewRecord {
 
 /** The trailer block: `Reviewed-by: <name> (<level>)` per level, then `Reviewed-on`, `Approved-head`, `Article`s. */
 export function trailerBlock(record: ReviewRecord): string {
-  const seen = new Set<string>();
-  const lines: string[] = [];
-  const add = (line: string) => {
-    if (!seen.has(line)) lines.push(line);
-    seen.add(line);
-  };
-  for (const reviewer of record.reviewers) add(`Reviewed-by: ${oneLine(reviewer.name)} (${oneLine(reviewer.level)})`);
-  add(`Reviewed-on: ${oneLine(record.reviewedOn)}`);
-  add(`Approved-head: ${record.approvedHead}`);
-  for (const article of record.articles) add(`Article: ${article}`);
-  return lines.join('\n');
+  const lines = [
+    ...record.reviewers.map((reviewer) => `Reviewed-by: ${oneLine(reviewer.name)} (${oneLine(reviewer.level)})`),
+    `Reviewed-on: ${oneLine(record.reviewedOn)}`,
+    `Approved-head: ${record.approvedHead}`,
+    ...record.articles.map((article) => `Article: ${article}`),
+  ];
+  // The same person at the same level of two accounts is one line.
+  return [...new Set(lines)].join('\n');
 }
 
 /** Reads the record back from `Key: value` trailer lines (as `git log --format=%(trailers:only,unfold)` prints). */
@@ -33,22 +30,21 @@ export function parseTrailers(text: string): ReviewRecord | undefined {
       case 'reviewed-by': {
         const who = value.match(/^(.*\S)\s+\((.+)\)$/);
         record.reviewers.push(who ? { name: who[1]!, level: who[2]! } : { name: value, level: '' });
-        any = true;
         break;
       }
       case 'reviewed-on':
         record.reviewedOn = value;
-        any = true;
         break;
       case 'approved-head':
         record.approvedHead = value;
-        any = true;
         break;
       case 'article':
         record.articles.push(value);
-        any = true;
         break;
+      default:
+        continue;
     }
+    any = true;
   }
   return any ? record : undefined;
 }
