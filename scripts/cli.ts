@@ -193,7 +193,7 @@ program
   .action(async (options: CommonOptions & { account?: string; status?: string; out: string }) => {
     const { resolve } = await import('node:path');
     const root = rootOf(options);
-    const { buildSite } = await import('./build/index.ts');
+    const { buildSite } = await import('./site/index.ts');
     const started = performance.now();
     const showProgress = options.format === 'pretty' && process.stderr.isTTY;
     const report = await buildSite({

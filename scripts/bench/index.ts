@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import stringWidth from 'string-width';
-import { buildSite, type BuildReport } from '../build/index.ts';
+import { buildSite, type BuildReport } from '../site/index.ts';
 import { loadContent } from '../content/index.ts';
 import { renderArticle } from '../render/index.ts';
 import type { Finding } from '../shared/finding.ts';
