@@ -157,12 +157,16 @@ program
     const file = relative(root, resolve(process.cwd(), input)).split(sep).join('/');
     const article = set.articles.find((a) => a.source.file === file || dirname(a.source.file) === file);
     if (!article) throw new UsageError(`不是一篇文章：${input}（应为 content/<账号>/articles/<年份>/<slug>/index.md）`);
+    const { validateContent } = await import('./validate/index.ts');
+    const { formatFindings } = await import('./output/findings.ts');
+    const problems = (await validateContent(set, { only: (f) => f === article.source.file })).filter((f) => f.severity === 'error');
     const { renderArticle } = await import('./render/index.ts');
     const account = set.accounts.find((a) => a.place.account === article.place.account);
-    const rendered = await renderArticle({ root, article, account, cacheDir: join(root, '.cache', 'mpdesk', 'images') });
-    if (rendered.findings.length) {
-      const { formatFindings } = await import('./output/findings.ts');
-      process.stderr.write(formatFindings(rendered.findings, 'pretty', { checked: article.source.file }));
+    const rendered = problems.length ? undefined : await renderArticle({ root, article, account, cacheDir: join(root, '.cache', 'mpdesk', 'images') });
+    const findings = rendered ? rendered.findings : problems;
+    if (!rendered || findings.length) {
+      process.stderr.write(formatFindings(findings, 'pretty', { checked: article.source.file }));
+      process.stderr.write('文章有错误，没有渲染。\n');
       process.exitCode = 1;
       return;
     }

@@ -4,9 +4,15 @@ import { createLocator, type TextLocator } from '../shared/text-locator.ts';
 import { decodeText } from './decode-text.ts';
 import { readFrontmatter, readYamlFile, type Frontmatter } from './frontmatter.ts';
 import { discoverContent, type ContentKind, type ContentPath } from './layout.ts';
+import { maxNesting, tooDeeplyNested } from './markdown.ts';
 
 export type { Frontmatter, FieldSpan, Span } from './frontmatter.ts';
 export { classify, toRepoPath } from './layout.ts';
+export { articleFields, resolveArticle, releaseArticle, type Article } from './article.ts';
+export { imageProblem, type ImageProblem } from './image-problems.ts';
+export { isAutolink, type ImageRef, type ImageTarget, type LinkRef, type LinkTarget, type ReferenceSite } from './references.ts';
+export type { AccountSettings, ArticleFrontmatter, ContentPlan } from './schema-types.ts';
+export { loadSchema, typedFields, validatorFor, type FieldLimits, type SchemaKind } from './schemas.ts';
 
 /** One content file as read: its text (BOM kept, so offsets match the original) and a locator for positions. */
 export interface SourceFile {
@@ -112,6 +118,13 @@ async function loadOne(entry: ContentPath, overlay: ReadonlyMap<string, Uint8Arr
     const range = source.locator.range(result.span[0], result.span[1]);
     const ruleId = result.reason === 'yaml' ? 'schema/yaml-syntax' : 'schema/frontmatter';
     return { entry, source, findings: [{ file, ...range, ruleId, severity: 'error', message: result.message }] };
+  }
+  const { body, bodyOffset } = result.frontmatter;
+  const deepLine = place.kind === 'account' ? undefined : tooDeeplyNested(body);
+  if (deepLine !== undefined) {
+    const line = source.locator.point(bodyOffset).line + deepLine - 1;
+    const message = `第 ${line} 行嵌套超过 ${maxNesting} 层（引用 > 或列表缩进），无法排版，也不会在微信里正常显示：请减少嵌套。Nesting deeper than ${maxNesting} levels.`;
+    return { entry, source, findings: [{ file, line, column: 1, endLine: line, endColumn: 1, ruleId: 'schema/nesting-depth', severity: 'error', message }] };
   }
   return { entry, source, doc: result.frontmatter, findings: [] };
 }

@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import { lintRule } from 'unified-lint-rule';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
-import type { Frontmatter, SourceFile, Span } from '../content/index.ts';
+import type { Article, Frontmatter, SourceFile, Span } from '../content/index.ts';
 import type { Severity } from '../shared/finding.ts';
 import type { Dictionary } from './dictionary.ts';
 import { normalize, type Normalized } from './normalize.ts';
@@ -44,6 +44,8 @@ export interface RuleContext {
   doc: Frontmatter;
   tree: Root;
   kind: 'article' | 'plan';
+  /** The resolved article (typed frontmatter, classified images and links); undefined for a plan. */
+  article?: Article;
   account: Record<string, unknown>;
   /** Body prose, in order. */
   blocks: readonly TextBlock[];

@@ -1,6 +1,6 @@
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import type { ArticleFile, PlanFile } from '../content/index.ts';
+import { resolveArticle, type ArticleFile, type PlanFile } from '../content/index.ts';
 import { parseMarkdown } from '../content/markdown.ts';
 import type { Finding } from '../shared/finding.ts';
 import type { DictionaryName, Fix, MessageData, PeerArticle, Rule, RuleContext } from './define-rule.ts';
@@ -29,7 +29,8 @@ export async function lintFile(
   peers: readonly PeerArticle[],
 ): Promise<FileLint> {
   const { source, doc, place } = target;
-  const tree = parseMarkdown(source);
+  const article = isArticle(target) ? resolveArticle(target) : undefined;
+  const tree = article?.tree ?? parseMarkdown(source);
   const dictionaries = new Map<DictionaryName, Dictionary>();
   for (const name of ['absolute', 'claims', 'platform', 'sensitive'] as const) dictionaries.set(name, await resources.dictionary(name, place.account));
   const blocks = proseBlocks(source, tree);
@@ -38,6 +39,7 @@ export async function lintFile(
     doc: doc!,
     tree,
     kind: place.kind,
+    ...(article ? { article } : {}),
     account: accounts.get(place.account) ?? {},
     blocks,
     meta: frontmatterBlocks(source, doc!),
@@ -69,6 +71,10 @@ export async function lintFile(
     if (data.fix) fixes.push(data.fix);
   }
   return { findings, fixes, blocks, silenced };
+}
+
+function isArticle(target: Lintable): target is ArticleFile {
+  return target.place.kind === 'article';
 }
 
 /** Each account's settings by account id, as rules see them. */

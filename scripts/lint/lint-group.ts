@@ -1,5 +1,5 @@
-import type { ContentSet } from '../content/index.ts';
-import { forgetMarkdown, parseMarkdown } from '../content/markdown.ts';
+import { releaseArticle, type ContentSet } from '../content/index.ts';
+import { parseMarkdown } from '../content/markdown.ts';
 import type { Finding } from '../shared/finding.ts';
 import { validateContent } from '../validate/index.ts';
 import { accountSettings, lintFile, type Lintable } from './lint-file.ts';
@@ -45,7 +45,7 @@ export function groupLinter(set: ContentSet, resources: LintResources): (group: 
           const findings = [...validation.filter((f) => f.file === file), ...result.findings];
           emit({ kind: 'linted', file, findings, paragraphs: fileParagraphs(source, result.blocks), silenced: result.silenced });
         }
-        forgetMarkdown(source);
+        releaseArticle(source);
       }),
     );
   };

@@ -1,4 +1,4 @@
-import type { ContentSet } from '../content/index.ts';
+import { articleFields, type ContentSet } from '../content/index.ts';
 
 export interface ArticleRow {
   account: string;
@@ -18,17 +18,16 @@ export interface ListFilter {
 /** One row per article, by publish time (unscheduled last) then slug; unreadable files still appear, titled by their path. */
 export function listArticles(set: ContentSet, filter: ListFilter = {}): ArticleRow[] {
   return set.articles
-    .map(({ place, source, doc }) => {
-      const data = doc?.data ?? {};
-      const text = (value: unknown) => (typeof value === 'string' ? value : '');
+    .map((article) => {
+      const fields = articleFields(article);
       return {
-        account: place.account,
-        slug: place.slug,
-        file: source.file,
-        title: text(data.title) || (doc ? '' : '（无法读取）'),
-        status: text(data.status),
-        publish_at: text(data.publish_at),
-        plan: text(data.plan),
+        account: article.place.account,
+        slug: article.place.slug,
+        file: article.source.file,
+        title: fields.title ?? (article.doc ? '' : '（无法读取）'),
+        status: fields.status ?? '',
+        publish_at: fields.publish_at ?? '',
+        plan: fields.plan ?? '',
       };
     })
     .filter((row) => (!filter.account || row.account === filter.account) && (!filter.status || row.status === filter.status))

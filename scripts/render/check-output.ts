@@ -1,69 +1,83 @@
 import * as cheerio from 'cheerio';
-import { allElements } from './dom.ts';
-import { isWechatArticleLink } from './plugins/notes.ts';
-
-export const maxVisibleChars = 20_000;
-export const maxHtmlBytes = 1024 * 1024;
+import { isWechatArticleLink, isWechatImage, maxHtmlBytes, maxVisibleChars } from '../platform/index.ts';
+import { allElements, type Element } from './dom.ts';
+import { offsetAttribute } from './plugins/source-offsets.ts';
 
 export interface OutputViolation {
   ruleId: string;
   message: string;
+  /** Offset in the Markdown (without BOM) of the element nearest the problem, when known. */
+  offset?: number;
 }
 
 export interface OutputCheck {
   violations: OutputViolation[];
+  /** The fragment without the source offsets the check used. */
+  html: string;
   /** Visible characters (code points, whitespace excluded), what WeChat's 20,000 limit counts. */
   visibleChars: number;
   htmlBytes: number;
 }
 
-const forbiddenTags = ['script', 'style', 'iframe', 'frame', 'input', 'form', 'button', 'textarea', 'select', 'object', 'embed', 'link', 'meta'];
+export interface OutputExpectations {
+  /** The `src` of every processed image: the only local addresses the fragment may use. */
+  images?: ReadonlySet<string>;
+}
+
+const forbiddenTags = new Set(['script', 'style', 'iframe', 'frame', 'input', 'form', 'button', 'textarea', 'select', 'object', 'embed', 'link', 'meta']);
 const forbiddenCss: Array<[RegExp, string]> = [
   [/(^|;)\s*position\s*:/i, 'position（微信会删除，请用 transform）'],
   [/var\(\s*--/i, 'CSS 变量'],
   [/expression\s*\(|url\(\s*['"]?javascript:/i, '脚本表达式'],
 ];
+const offsetPattern = new RegExp(` ${offsetAttribute}="\\d+"`, 'g');
 
-/** Checks a finished fragment against what the WeChat editor and draft API accept. */
-export function checkOutput(html: string): OutputCheck {
+/** Checks a finished fragment against what the WeChat editor and draft API accept, naming where each problem came from. */
+export function checkOutput(marked: string, expect: OutputExpectations = {}): OutputCheck {
   const violations: OutputViolation[] = [];
-  const add = (ruleId: string, message: string) => violations.push({ ruleId, message });
   // htmlparser2 (the `xml` options with xmlMode off) parses HTML several times faster than parse5.
-  const $ = cheerio.load(html, { xml: { xmlMode: false } }, false);
-  // One walk serves every check below, instead of a selector query per check.
-  const elements = allElements($);
+  const $ = cheerio.load(marked, { xml: { xmlMode: false } }, false);
+  const add = (ruleId: string, message: string, element?: Element) => violations.push({ ruleId, message, ...offsetOf(element) });
 
   const top = $.root().children();
   if (top.length !== 1 || top.get(0)?.tagName !== 'section') add('platform/output-root', '输出应只有一个根元素 <section>。');
-  for (const tag of forbiddenTags) {
-    const count = elements.filter((element) => element.name === tag).length;
-    if (count) add('platform/output-tag', `输出中有 ${count} 个 <${tag}>，微信编辑器不接受。`);
-  }
-  for (const element of elements) {
-    if (element.type !== 'tag') continue;
+  for (const element of allElements($)) {
+    if (element.type !== 'tag' && element.type !== 'script' && element.type !== 'style') continue;
+    if (forbiddenTags.has(element.name)) add('platform/output-tag', `输出中有 <${element.name}>，微信编辑器不接受。`, element);
     for (const [name, value] of Object.entries(element.attribs)) {
-      if (name === 'class' || name === 'id' || name.startsWith('on')) add('platform/output-attribute', `<${element.tagName}> 带有 ${name} 属性。`);
-      if (name === 'style') for (const [pattern, what] of forbiddenCss) if (pattern.test(value)) add('platform/output-css', `<${element.tagName}> 的样式含有${what}：${value}`);
-      if ((name === 'href' || name === 'src') && /^\s*javascript:/i.test(value)) add('platform/output-attribute', `<${element.tagName}> 含 javascript: 地址。`);
+      if (name === offsetAttribute) continue;
+      if (name === 'class' || name === 'id' || name.startsWith('on')) add('platform/output-attribute', `<${element.name}> 带有 ${name} 属性。`, element);
+      if (name === 'style') for (const [pattern, what] of forbiddenCss) if (pattern.test(value)) add('platform/output-css', `<${element.name}> 的样式含有${what}：${value}`, element);
+      if ((name === 'href' || name === 'src') && /^\s*javascript:/i.test(value)) add('platform/output-attribute', `<${element.name}> 含 javascript: 地址。`, element);
     }
-  }
-  if (/::?(before|after)\b/.test(html) && elements.some((element) => element.name === 'style')) add('platform/output-css', '输出含有伪元素样式。');
-  for (const image of elements) {
-    if (image.name !== 'img') continue;
-    const src = image.attribs.src ?? '';
-    if (/^data:/i.test(src) || (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(src) && !/^https:\/\/mmbiz\.qpic\.cn\//i.test(src))) {
-      add('platform/output-image', `外部图片会被微信过滤：${src.slice(0, 120)}`);
+    if (element.name === 'img') checkImage(element, expect, add);
+    if (element.name === 'a') {
+      const href = element.attribs.href ?? '';
+      if (!isWechatArticleLink(href)) add('platform/output-link', `非公众号文章链接会被微信删除：${href.slice(0, 120) || '（空链接）'}`, element);
     }
-  }
-  for (const link of elements) {
-    if (link.name !== 'a') continue;
-    const href = link.attribs.href ?? '';
-    if (!isWechatArticleLink(href)) add('platform/output-link', `非公众号文章链接会被微信删除：${href.slice(0, 120)}`);
   }
 
   const visibleChars = [...$.root().text().replace(/\s+/g, '')].length;
+  const html = marked.replace(offsetPattern, '');
   const htmlBytes = Buffer.byteLength(html);
   if (visibleChars >= maxVisibleChars) add('platform/output-length', `正文 ${visibleChars} 字，超过微信上限 ${maxVisibleChars} 字。`);
   if (htmlBytes >= maxHtmlBytes) add('platform/output-size', `HTML 有 ${(htmlBytes / 1024).toFixed(0)} KB，超过微信上限 1 MB。`);
-  return { violations, visibleChars, htmlBytes };
+  return { violations, html, visibleChars, htmlBytes };
+}
+
+function checkImage(image: Element, expect: OutputExpectations, add: (ruleId: string, message: string, element?: Element) => void): void {
+  const src = image.attribs.src ?? '';
+  if (isWechatImage(src) || expect.images?.has(src)) return;
+  if (expect.images || /^data:/i.test(src) || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(src)) {
+    add('platform/output-image', `图片不是处理过的本地图片或微信图片，会被过滤：${src.slice(0, 120) || '（空地址）'}`, image);
+  }
+}
+
+/** The source offset of the element or its nearest ancestor that has one. */
+function offsetOf(element: Element | undefined): { offset?: number } {
+  for (let node: Element | null | undefined = element; node; node = node.parent && 'attribs' in node.parent ? node.parent : undefined) {
+    const value = node.attribs[offsetAttribute];
+    if (value !== undefined) return { offset: Number(value) };
+  }
+  return {};
 }

@@ -18,13 +18,19 @@ import rehypeWechatFrame from './plugins/frame.ts';
 import rehypeWechatLists from './plugins/lists.ts';
 import rehypeWechatNotes from './plugins/notes.ts';
 import type { ImageTarget, RenderData } from './plugins/render-data.ts';
+import rehypeSourceOffsets from './plugins/source-offsets.ts';
+import type { LinkTarget } from '../content/index.ts';
 
 export interface MarkdownRenderInput {
   /** The whole file, frontmatter included (it is dropped), or its already parsed tree. */
   markdown: string | MdastRoot;
   images: ReadonlyMap<string, ImageTarget>;
+  /** The article model's link decisions; without them links are classified by the platform rules. */
+  links?: ReadonlyMap<string, LinkTarget>;
   sponsored: boolean;
   footerMarkdown?: string;
+  /** Mark elements with their source offsets for the output check (checkOutput removes them). */
+  sourceOffsets?: boolean;
 }
 
 const toSafeHast = unified()
@@ -52,6 +58,7 @@ function rehypeRawWhenNeeded() {
 }
 
 const processor = toSafeHast()
+  .use(rehypeSourceOffsets)
   .use(rehypeWechatNotes)
   .use(rehypeWechatLists)
   .use(rehypeWechatCode)
@@ -60,7 +67,7 @@ const processor = toSafeHast()
   .use(rehypeStringify)
   .freeze();
 
-const footerProcessor = toSafeHast().use(rehypeWechatLists).freeze();
+const footerProcessor = toSafeHast().use(rehypeWechatNotes).use(rehypeWechatLists).freeze();
 
 /** Markdown → WeChat-shaped HTML with theme classes, before styles are inlined. */
 export function markdownToHtml(input: MarkdownRenderInput): string {
@@ -69,7 +76,7 @@ export function markdownToHtml(input: MarkdownRenderInput): string {
     const tree = footerProcessor.runSync(footerProcessor.parse(input.footerMarkdown)) as HastRoot;
     footer = tree.children.filter((child): child is ElementContent => child.type === 'element');
   }
-  const data: RenderData = { images: input.images, sponsored: input.sponsored, footer };
+  const data: RenderData = { images: input.images, links: input.links ?? new Map(), sponsored: input.sponsored, footer, sourceOffsets: input.sourceOffsets ?? false };
   if (typeof input.markdown === 'string') {
     return String(processor.processSync(new VFile({ value: input.markdown, data: { ...data } })));
   }

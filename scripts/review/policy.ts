@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { validatorFor } from '../validate/schemas.ts';
+import { validatorFor } from '../content/index.ts';
 
 /** One approval level of an account: its name (编辑, 审稿, 终审) and who may approve, logins or `org/team`. */
 export interface ReviewLevel {

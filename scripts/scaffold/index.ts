@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { ContentSet } from '../content/index.ts';
 import { writeFileAtomic } from '../shared/atomic-write.ts';
-import { validatorFor } from '../validate/schemas.ts';
+import { validatorFor } from '../content/index.ts';
 import { schemaFindings } from '../validate/schema-findings.ts';
 import { readFrontmatter } from '../content/frontmatter.ts';
 import { createLocator } from '../shared/text-locator.ts';

@@ -1,7 +1,7 @@
 import { readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadContent } from '../content/index.ts';
+import { articleFields, loadContent } from '../content/index.ts';
 import { writeFileAtomic } from '../shared/atomic-write.ts';
 import { compareFindings, type Finding } from '../shared/finding.ts';
 import { articleKey, folderFingerprint } from '../shared/input-key.ts';
@@ -54,7 +54,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const paths = { root, outDir, cacheDir: join(root, '.cache', 'mpdesk', 'images') };
   const set = await loadContent(root);
   const selected = set.articles.filter(
-    (a) => (!options.account || a.place.account === options.account) && (!options.status || a.doc?.data.status === options.status),
+    (a) => (!options.account || a.place.account === options.account) && (!options.status || articleFields(a).status === options.status),
   );
 
   const manifestPath = join(outDir, manifestName);

@@ -1,7 +1,6 @@
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ContentSet } from '../content/index.ts';
-import { forgetMarkdown } from '../content/markdown.ts';
+import { articleFields, releaseArticle, type ContentSet } from '../content/index.ts';
 import { renderArticle, type ArticleMeta } from '../render/index.ts';
 import { writeFileAtomicSync } from '../shared/atomic-write.ts';
 import type { Finding } from '../shared/finding.ts';
@@ -41,7 +40,8 @@ export async function renderBatch(
   const renderOne = async (file: string, validation: readonly Finding[]): Promise<ArticleOutcome> => {
     const article = byFile.get(file)!;
     const problems = validation.filter((f) => f.file === file);
-    const base = { file, title: String(article.doc?.data.title ?? article.place.slug), status: String(article.doc?.data.status ?? '') };
+    const fields = articleFields(article);
+    const base = { file, title: fields.title ?? article.place.slug, status: fields.status ?? '' };
     if (problems.some((f) => f.severity === 'error')) return { ...base, ok: false, findings: problems };
     const rendered = await renderArticle({ root: paths.root, article, account: accounts.get(article.place.account), cacheDir: paths.cacheDir });
     if (rendered.findings.length) return { ...base, ok: false, findings: [...problems, ...rendered.findings] };
@@ -58,7 +58,7 @@ export async function renderBatch(
     await Promise.all(
       group.map(async (file) => {
         onDone(await renderOne(file, validation));
-        forgetMarkdown(byFile.get(file)!.source);
+        releaseArticle(byFile.get(file)!.source);
       }),
     );
   }

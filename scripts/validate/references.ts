@@ -1,9 +1,5 @@
-import { statSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
-import { visit } from 'unist-util-visit';
-import type { ArticleFile, ContentSet, SourceFile, Span } from '../content/index.ts';
-import { emptyImageUrl, localPath } from '../content/local-path.ts';
-import { parseMarkdown, nodeSpan } from '../content/markdown.ts';
+import { sep } from 'node:path';
+import { imageProblem, resolveArticle, type ArticleFile, type ContentSet, type SourceFile, type Span } from '../content/index.ts';
 import type { Finding } from '../shared/finding.ts';
 
 /** Cross-file checks: accounts, plan entries, images on disk, unique slugs, plan months. */
@@ -59,23 +55,10 @@ export function referenceFindings(set: ContentSet, wanted: (file: string) => boo
       }
     }
 
-    const accountRoot = join(set.root, 'content', place.account);
-    const checkImage = (url: string, span: Span, field?: string) => {
-      const local = localPath(url);
-      if (local === undefined) return;
-      const path = resolve(dirname(source.path), local);
-      if (!path.startsWith(accountRoot + sep)) {
-        at('image/outside-account', span, `图片路径 “${url}” 超出了账号目录 content/${place.account}/，请把图片放在文章旁边。`, field);
-        return;
-      }
-      if (!isFile(path)) at('image/missing', span, `找不到图片 “${url}”（${relativeTo(set.root, path)}）。`, field);
-    };
-
-    if (typeof doc.data.cover === 'string') checkImage(doc.data.cover, fieldSpan(doc, '/cover'), 'cover');
-    // An empty cover is the schema's to report; an empty body image is only seen here.
-    for (const image of bodyImages(source)) {
-      if (image.url.trim() === '') at('image/missing', image.span, emptyImageUrl);
-      else checkImage(image.url, image.span);
+    const resolved = resolveArticle(article);
+    for (const image of resolved?.images ?? []) {
+      const problem = imageProblem(image, place.account, (path) => relativeTo(set.root, path));
+      if (problem) at(problem.ruleId, image.span, problem.message, image.site === 'cover' ? 'cover' : undefined);
     }
   }
   return findings;
@@ -118,42 +101,6 @@ function planFindings(source: SourceFile, data: Record<string, unknown>, month: 
 function fieldSpan(doc: { fields: ReadonlyMap<string, { key?: Span; value: Span }>; span: Span }, pointer: string): Span {
   const field = doc.fields.get(pointer);
   return field ? (field.key ?? field.value) : [doc.span[0], doc.span[0] + 3];
-}
-
-interface BodyImage {
-  url: string;
-  span: Span;
-}
-
-function bodyImages(source: SourceFile): BodyImage[] {
-  const images: BodyImage[] = [];
-  const tree = parseMarkdown(source);
-  const definitions = new Map<string, string>();
-  visit(tree, 'definition', (node) => void definitions.set(node.identifier, node.url));
-  visit(tree, (node) => {
-    if (node.type === 'image') images.push({ url: node.url, span: nodeSpan(source, node) });
-    else if (node.type === 'imageReference') {
-      const url = definitions.get(node.identifier);
-      if (url) images.push({ url, span: nodeSpan(source, node) });
-    } else if (node.type === 'html') {
-      for (const match of node.value.matchAll(/<img\b[^>]*?\bsrc\s*=\s*["']([^"']+)["']/gi)) {
-        images.push({ url: match[1]!, span: nodeSpan(source, node) });
-      }
-    }
-  });
-  return images;
-}
-
-/**
- * Synchronous on purpose: validation runs in threads that are busy rendering or linting, where a thread-pool round
- * trip per image costs more than the `stat`. In document order, so images missing at one place keep their order.
- */
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
 }
 
 function relativeTo(root: string, path: string): string {

@@ -23,7 +23,7 @@ async function lintExamples(ruleId: string, examples: readonly string[]) {
   const files: FixtureFiles = { 'content/shanye/account.yaml': account };
   examples.forEach((markdown, i) => {
     const dir = `content/shanye/articles/2026/example-${i}`;
-    Object.assign(files, { [`${dir}/index.md`]: asArticle(markdown), [`${dir}/cover.jpg`]: cover, [`${dir}/cup.jpg`]: cover, [`${dir}/small.png`]: small });
+    Object.assign(files, { [`${dir}/index.md`]: asArticle(markdown), [`${dir}/cover.jpg`]: cover, [`${dir}/cup.jpg`]: cover, [`${dir}/small.png`]: small, [`${dir}/a.webp`]: cover, [`${dir}/cup.gif`]: cover });
   });
   const root = await makeRepo(files);
   const rule = allRules.find((r) => r.id === ruleId)!;

@@ -2,27 +2,37 @@ import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { toString } from 'hast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { isAutolink } from '../../content/index.ts';
+import { linkKind } from '../../platform/index.ts';
+import { renderData } from './render-data.ts';
 
-/** Links WeChat keeps: articles on mp.weixin.qq.com. */
-export function isWechatArticleLink(href: string): boolean {
-  return /^https?:\/\/mp\.weixin\.qq\.com\//i.test(href);
-}
+type Decision = 'keep' | 'note' | 'unwrap';
 
 /**
  * WeChat drops every link but mp.weixin.qq.com articles, and all `#` anchors. External links and GFM footnotes
- * become one sequence of numbered markers `[n]`, listed with their URL or text in a section at the end.
+ * become one sequence of numbered markers `[n]`, listed with their URL or text in a section at the end. Links
+ * and footnote references inside a footnote are treated the same way, so nothing clickable survives but articles.
  */
 export default function rehypeWechatNotes() {
-  return (tree: Root) => {
+  return (tree: Root, file: VFile) => {
+    const { links } = renderData(file);
+    const decide = (href: string, node: Element): Decision => {
+      const kind = links.get(href)?.kind ?? linkKind(href);
+      if (kind === 'wechat-article') return 'keep';
+      // A bare URL written as a link already shows its address; a note would only repeat it.
+      if ((kind === 'external' || kind === 'email') && !isAutolink(href, toString(node))) return 'note';
+      return 'unwrap';
+    };
     const footnotes = collectFootnotes(tree);
-    const notes: ElementContent[][] = [];
+    const notes: Element[] = [];
     const numbers = new Map<string, number>();
     let hasLinks = false;
     let hasFootnotes = false;
     const numberFor = (key: string, content: () => ElementContent[]) => {
       let n = numbers.get(key);
       if (n === undefined) {
-        notes.push(content());
+        notes.push(h('p', { className: ['mp-note'] }, [{ type: 'text', value: `[${notes.length + 1}] ` }, ...content()]));
         n = notes.length;
         numbers.set(key, n);
       }
@@ -30,40 +40,43 @@ export default function rehypeWechatNotes() {
     };
     const marker = (n: number) => h('sup', { className: ['mp-note-ref'] }, `[${n}]`);
 
-    visit(tree, 'element', (node, index, parent) => {
-      if (node.tagName !== 'a' || !parent || index === undefined) return;
-      const href = String(node.properties.href ?? '');
-      let replacement: ElementContent[] = node.children;
-      if (node.properties.dataFootnoteRef !== undefined) {
-        const id = footnoteId(href);
-        const body = footnotes.get(id);
-        hasFootnotes = true;
-        const n = numberFor(`fn:${id}`, () => body ?? [{ type: 'text', value: toString(node) }]);
-        // GFM already wraps the reference in <sup>: that becomes the marker.
-        if (parent.type === 'element' && parent.tagName === 'sup') {
-          parent.properties = { className: ['mp-note-ref'] };
-          replacement = [{ type: 'text', value: `[${n}]` }];
-        } else replacement = [marker(n)];
-      } else if (isWechatArticleLink(href)) {
-        node.properties = { href };
-        return;
-      } else if (/^[a-z][a-z0-9+.-]*:/i.test(href) && !isAutolink(node, href)) {
-        hasLinks = true;
-        const url = href.replace(/^mailto:/i, '');
-        replacement = [...node.children, marker(numberFor(`url:${href}`, () => [{ type: 'text', value: `${toString(node)}：${url}` }]))];
-      }
-      parent.children.splice(index, 1, ...replacement);
-      return [SKIP, index + replacement.length];
-    });
+    const transform = (scope: Root | Element) =>
+      visit(scope, 'element', (node, index, parent) => {
+        if (node.tagName !== 'a' || !parent || index === undefined) return;
+        const href = String(node.properties.href ?? '');
+        let replacement: ElementContent[] = node.children;
+        if (node.properties.dataFootnoteRef !== undefined) {
+          const id = footnoteId(href);
+          hasFootnotes = true;
+          const n = numberFor(`fn:${id}`, () => footnotes.get(id) ?? [{ type: 'text', value: toString(node) }]);
+          // GFM already wraps the reference in <sup>: that becomes the marker.
+          if (parent.type === 'element' && parent.tagName === 'sup') {
+            parent.properties = { className: ['mp-note-ref'] };
+            replacement = [{ type: 'text', value: `[${n}]` }];
+          } else replacement = [marker(n)];
+        } else {
+          const decision = decide(href, node);
+          if (decision === 'keep') {
+            node.properties = { href };
+            return;
+          }
+          if (decision === 'note') {
+            hasLinks = true;
+            const url = href.replace(/^mailto:/i, '');
+            replacement = [...node.children, marker(numberFor(`url:${href}`, () => [{ type: 'text', value: `${toString(node)}：${url}` }]))];
+          }
+        }
+        parent.children.splice(index, 1, ...replacement);
+        return [SKIP, index];
+      });
+
+    transform(tree);
+    // A note's own links and references become notes too; new notes join the end of the list as they are found.
+    for (let i = 0; i < notes.length; i++) transform(notes[i]!);
 
     if (notes.length) {
       const title = hasLinks && hasFootnotes ? '注释与参考资料' : hasLinks ? '参考资料' : '注释';
-      tree.children.push(
-        h('section', { className: ['mp-notes'] }, [
-          h('p', { className: ['mp-notes-title'] }, title),
-          ...notes.map((content, i) => h('p', { className: ['mp-note'] }, [{ type: 'text', value: `[${i + 1}] ` }, ...content])),
-        ]),
-      );
+      tree.children.push(h('section', { className: ['mp-notes'] }, [h('p', { className: ['mp-notes-title'] }, title), ...notes]));
     }
   };
 }
@@ -103,10 +116,3 @@ function trimEnd(nodes: ElementContent[]): ElementContent[] {
 function footnoteId(reference: string): string {
   return reference.replace(/^.*?fn-/, '');
 }
-
-/** A bare URL written as a link already shows its address; a note would only repeat it. */
-function isAutolink(node: Element, href: string): boolean {
-  const text = toString(node);
-  return text === href || `mailto:${text}` === href || `http://${text}` === href || `https://${text}` === href;
-}
-

@@ -1,40 +1,44 @@
-import { access } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { visit } from 'unist-util-visit';
-import type { Link } from 'mdast';
-import { nodeSpan } from '../../../content/markdown.ts';
 import { defineRule } from '../../define-rule.ts';
-import { isWechatArticleLink } from '../../../render/plugins/notes.ts';
 
 export default defineRule({
   id: 'links/links',
   severity: 'info',
   description: '链接：外链会变成文末参考资料，页内锚点会被删掉，相对链接要指向存在的文件。External links become notes; anchors are dropped; relative links must exist.',
   examples: {
-    valid: ['见[上一篇](https://mp.weixin.qq.com/s/abc)。'],
+    valid: ['见[上一篇](https://mp.weixin.qq.com/s/abc)。', '网址 https://www.gov.cn 直接写出来。'],
     invalid: [
       { markdown: '见[国家标准](https://openstd.samr.gov.cn/)。' },
       { markdown: '见[下文](#cun-cha)。' },
       { markdown: '见[旧文](../../2025/none/index.md)。' },
+      { markdown: '见[说明](./%E4.md)。' },
+      { markdown: '见[说明]()。' },
+      { markdown: '茶有很多种[^1]。\n\n[^1]: 见[茶经](https://example.com/chajing)。' },
+      { markdown: '见<a href="./none.md">旧文</a>。' },
     ],
   },
-  async check(context) {
-    const links: Link[] = [];
-    visit(context.tree, 'link', (node) => void links.push(node));
-    for (const node of links) {
-      const span = nodeSpan(context.source, node);
-      const url = node.url;
-      if (isWechatArticleLink(url)) continue;
-      if (url.startsWith('#')) {
-        context.report({ span, message: `页内链接 ${url} 在公众号里会被删除，只保留文字。`, severity: 'warning' });
-      } else if (/^[a-z][a-z0-9+.-]*:/i.test(url)) {
-        const text = node.children.map((child) => ('value' in child ? child.value : '')).join('');
-        if (text !== url) context.report({ span, message: `外链在公众号里不能点击，会变成编号 [n]，网址列在文末“参考资料”。${url}` });
-      } else {
-        const path = resolve(dirname(context.source.path), decodeURI(url.replace(/[?#].*$/, '')));
-        const found = await access(path).then(() => true, () => false);
-        if (!found) context.report({ span, message: `相对链接指向的文件不存在：${url}。`, severity: 'error' });
-        else context.report({ span, message: `相对链接 ${url} 在公众号里无法打开；发布后请换成对应文章的 mp.weixin.qq.com 链接。`, severity: 'warning' });
+  check(context) {
+    for (const link of context.article?.links ?? []) {
+      const { span, url, target } = link;
+      switch (target.kind) {
+        case 'wechat-article':
+          break;
+        case 'anchor':
+          context.report({ span, message: `页内链接 ${url} 在公众号里会被删除，只保留文字。`, severity: 'warning' });
+          break;
+        case 'empty':
+          context.report({ span, message: '链接地址为空：补上网址，或去掉链接只留文字。', severity: 'warning' });
+          break;
+        case 'invalid':
+          context.report({ span, message: `链接地址无效：${target.reason}。`, severity: 'error' });
+          break;
+        case 'external':
+        case 'email':
+          if (link.site !== 'autolink') context.report({ span, message: `外链在公众号里不能点击，会变成编号 [n]，网址列在文末“参考资料”。${url}` });
+          break;
+        case 'relative':
+          if (!target.exists) context.report({ span, message: `相对链接指向的文件不存在：${url}。`, severity: 'error' });
+          else context.report({ span, message: `相对链接 ${url} 在公众号里无法打开；发布后请换成对应文章的 mp.weixin.qq.com 链接。`, severity: 'warning' });
+          break;
       }
     }
   },

@@ -1,4 +1,3 @@
-import { dirname, resolve } from 'node:path';
 import sharp from 'sharp';
 import type { Span } from '../../../content/index.ts';
 import { defineRule, type RuleContext } from '../../define-rule.ts';
@@ -20,14 +19,14 @@ export default defineRule({
     invalid: [{ markdown: '---\ntitle: 没封面\nstatus: draft\n---\n\n正文。\n' }, { markdown: '---\ntitle: 小封面\nstatus: draft\ncover: ./small.png\n---\n\n正文。\n' }],
   },
   async check(context) {
-    const cover = context.doc.data.cover;
-    if (typeof cover !== 'string') {
+    if (context.doc.data.cover === undefined) {
       context.report({ span: coverSpan(context), message: '没有封面（cover）：发到草稿箱时必须有封面图。' });
       return;
     }
-    if (/^[a-z][a-z0-9+.-]*:/i.test(cover)) return;
-    // A missing file is validate's image/missing; here only its size matters.
-    const meta = await sharp(resolve(dirname(context.source.path), cover)).metadata().catch(() => undefined);
+    // A missing, remote or unreadable cover is validation's finding; here only the size of a usable one matters.
+    const cover = context.article?.images.find((image) => image.site === 'cover')?.target;
+    if (cover?.kind !== 'local') return;
+    const meta = await sharp(cover.path).metadata().catch(() => undefined);
     if (meta?.width && meta.height && (meta.width < minWidth || meta.height < minHeight)) {
       context.report({
         span: coverSpan(context),

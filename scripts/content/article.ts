@@ -1,0 +1,70 @@
+import { dirname, resolve } from 'node:path';
+import type { Root } from 'mdast';
+import type { ArticleFile, Frontmatter, SourceFile } from './index.ts';
+import { forgetMarkdown, parseMarkdown } from './markdown.ts';
+import { collectReferences, imageTarget, type ImageRef, type LinkRef } from './references.ts';
+import type { ArticleFrontmatter } from './schema-types.ts';
+import { typedFields } from './schemas.ts';
+
+/**
+ * One article as every stage sees it: where it is, its text, its frontmatter (raw with field spans, and typed),
+ * its Markdown tree and every image and link classified. Stages read this; none re-parses or re-classifies.
+ */
+export interface Article {
+  /** Repository-relative path of index.md. */
+  file: string;
+  account: string;
+  year: string;
+  slug: string;
+  source: SourceFile;
+  doc: Frontmatter;
+  /** The frontmatter fields whose values have their schema's shape (length limits aside). */
+  fields: Partial<ArticleFrontmatter>;
+  tree: Root;
+  /** Cover first (site `cover`, span on the `cover` key), then body images in document order. */
+  images: ImageRef[];
+  links: LinkRef[];
+}
+
+const resolved = new WeakMap<SourceFile, Article>();
+const typed = new WeakMap<SourceFile, Partial<ArticleFrontmatter>>();
+
+/** The typed frontmatter alone, without parsing the body: for listings and indexes. */
+export function articleFields(file: ArticleFile): Partial<ArticleFrontmatter> {
+  let fields = typed.get(file.source);
+  if (!fields) {
+    fields = file.doc ? typedFields('article', file.doc.data) : {};
+    typed.set(file.source, fields);
+  }
+  return fields;
+}
+
+/**
+ * The resolved article, made once per loaded file; undefined when the file could not be read (its reason is among
+ * the set's findings). Treat it as read-only.
+ */
+export function resolveArticle(file: ArticleFile): Article | undefined {
+  const { source, doc, place } = file;
+  if (!doc) return undefined;
+  const known = resolved.get(source);
+  if (known) return known;
+  const tree = parseMarkdown(source);
+  // content/<account>/articles/<year>/<slug>/index.md
+  const base = { path: source.path, accountRoot: resolve(dirname(source.path), '../../..') };
+  const { images, links } = collectReferences(tree, base, source.bomLength);
+  const fields = articleFields(file);
+  if (fields.cover !== undefined) {
+    const field = doc.fields.get('/cover');
+    const span = field?.key ?? field?.value ?? doc.span;
+    images.unshift({ site: 'cover', url: fields.cover, alt: '', span, target: imageTarget(fields.cover, base) });
+  }
+  const article: Article = { file: source.file, account: place.account, year: place.year, slug: place.slug, source, doc, fields, tree, images, links };
+  resolved.set(source, article);
+  return article;
+}
+
+/** Forgets a resolved article and its tree, so a long run does not keep every file's tree alive. */
+export function releaseArticle(source: SourceFile): void {
+  resolved.delete(source);
+  forgetMarkdown(source);
+}

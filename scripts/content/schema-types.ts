@@ -1,0 +1,352 @@
+// Generated from schemas/*.schema.json by `npm run gen:types`. Do not edit: change the schema.
+
+/**
+ * content/<account>/articles/<YYYY>/<slug>/index.md 的 YAML frontmatter。The YAML frontmatter of one article.
+ */
+export type ArticleFrontmatter = {
+  /**
+   * 文章标题，微信草稿接口限 32 个字符（账号可在 account.yaml 的 limits.title 调整）。Article title; WeChat draft API limit 32 characters, configurable per account.
+   */
+  title: string;
+  /**
+   * 作者名，实测超过 8 个字符会报错 45110（limits.author 可调）。Author; 8 characters is the safe limit (error 45110), configurable per account.
+   */
+  author?: string;
+  /**
+   * 摘要，文档上限 128，常用安全值 120（limits.digest 可调）；不填则微信取正文前 54 字。Digest; 120 characters is the safe limit; if omitted WeChat uses the first 54 body characters.
+   */
+  digest?: string;
+  /**
+   * 封面图的相对路径（JPEG、PNG，或会自动转换的 WebP、GIF、AVIF、TIFF、SVG），会据此裁出 2.35:1 和 1:1 两张。Relative path of the cover image (JPEG or PNG; WebP, GIF, AVIF, TIFF and SVG are converted); 2.35:1 and 1:1 crops are derived from it.
+   */
+  cover?: string;
+  /**
+   * 流程状态：draft 草稿、review 审核中、approved 已过审、scheduled 已排期、published 已发布、archived 已归档。Workflow status.
+   */
+  status: "draft" | "review" | "approved" | "scheduled" | "published" | "archived";
+  /**
+   * 计划发布时间，必须带时区，例如 2026-12-03T20:00:00+08:00。Planned publish time, ISO 8601 with a time-zone offset.
+   */
+  publish_at?: string;
+  /**
+   * 对应内容计划中的条目，格式 YYYY-MM/条目 id，例如 2026-12/03。The content-plan entry, as <month>/<entry id>.
+   */
+  plan?: string;
+  /**
+   * 标签列表。Tags.
+   */
+  tags?: string[];
+  /**
+   * 微信合集名称。The WeChat collection (合集) the article belongs to.
+   */
+  collection?: string;
+  /**
+   * 本文使用的排版主题，覆盖账号的 theme。Typesetting theme for this article, overriding the account's.
+   */
+  theme?: string;
+  /**
+   * true 表示原创；转载时写 {source, url, authorized: true}。true for original work; for a reprint, its source, URL and the authorisation.
+   */
+  original?:
+    | boolean
+    | {
+        /**
+         * 原文作者或出处。Original author or publication.
+         */
+        source: string;
+        /**
+         * 原文地址。URL of the original.
+         */
+        url?: string;
+        /**
+         * 必须已取得转载授权。The reprint must be authorised.
+         */
+        authorized: true;
+      };
+  /**
+   * false 表示非广告；商业合作写 {advertiser}，渲染时会加上“广告”标识（广告法第十四条）。false, or the advertiser of a sponsored article, which is labelled 广告 (Advertising Law art. 14).
+   */
+  sponsored?:
+    | boolean
+    | {
+        /**
+         * 广告主名称。The advertiser.
+         */
+        advertiser: string;
+      };
+  /**
+   * 文中数据与事实的出处，引用统计数据时至少两个独立来源。Sources for statistics and facts; at least two independent ones for statistics.
+   */
+  sources?: {
+    /**
+     * 来源名称。Title of the source.
+     */
+    title: string;
+    /**
+     * 来源地址。URL of the source.
+     */
+    url?: string;
+  }[];
+  /**
+   * 留言设置：open 所有人、fans-only 仅粉丝、closed 关闭。Who may comment.
+   */
+  comments?: "open" | "fans-only" | "closed";
+  /**
+   * “阅读原文”链接，最长 1 KB。The read-original link, at most 1 KB.
+   */
+  content_source_url?: string;
+  /**
+   * 由发布流程写入，请勿手改。Written by publishing, never by hand.
+   */
+  wechat?: {
+    /**
+     * 草稿箱 media_id。Draft media id.
+     */
+    media_id?: string;
+    /**
+     * 发布任务 id。Publish job id.
+     */
+    publish_id?: string;
+    /**
+     * 发布后的文章地址。URL of the published article.
+     */
+    url?: string;
+    /**
+     * 实际发布时间，带时区。Actual publish time with offset.
+     */
+    published_at?: string;
+  };
+};
+
+/**
+ * content/<account>/account.yaml：一个公众号的设置。Settings of one Official Account.
+ */
+export interface AccountSettings {
+  /**
+   * 公众号名称。The account's display name.
+   */
+  name: string;
+  /**
+   * 公众号简介，最多 120 字。The account's introduction.
+   */
+  description?: string;
+  /**
+   * 公众号的微信号或原始 id。The account's WeChat id or original id.
+   */
+  wechat_id?: string;
+  /**
+   * styles/themes/ 下的主题名。Name of a theme under styles/themes/.
+   */
+  theme?: string;
+  /**
+   * 品牌主色与强调色，覆盖主题的强调色。Brand colours; they override the theme's accent.
+   */
+  brand?: {
+    /**
+     * 十六进制颜色，如 #3a6b4c。Hex colour.
+     */
+    primary?: string;
+    /**
+     * 十六进制颜色。Hex colour.
+     */
+    accent?: string;
+  };
+  /**
+   * 新建文章时的默认作者。Author used by `mpdesk new` when none is given.
+   */
+  default_author?: string;
+  /**
+   * 本账号的微信字段长度上限（字符数）。WeChat field limits for this account, in characters.
+   */
+  limits?: {
+    /**
+     * 默认 32；老账号可到 64。Default 32; older accounts accept 64.
+     */
+    title?: number;
+    /**
+     * 默认 8；文档写 16。Default 8; the docs say 16.
+     */
+    author?: number;
+    /**
+     * 默认 120；文档写 128。Default 120; the docs say 128.
+     */
+    digest?: number;
+  };
+  /**
+   * 追加到每篇文章末尾的 Markdown（关注、留言、转发的引导）。Markdown appended to every article.
+   */
+  footer?: string;
+  /**
+   * 推荐用语及应避免的写法。Preferred terms and the spellings to avoid.
+   */
+  glossary?: {
+    /**
+     * 应使用的写法。The term to use.
+     */
+    preferred: string;
+    /**
+     * 应改掉的写法。Spellings to replace.
+     *
+     * @minItems 1
+     */
+    avoid: [string, ...string[]];
+    /**
+     * 为什么。Why.
+     */
+    note?: string;
+  }[];
+  /**
+   * 审核级别，按顺序：默认两级（编辑、审稿），可加第三级（终审）。Approval levels in order; two by default, three possible.
+   */
+  review: {
+    /**
+     * 每级的名称和可审批的人（GitHub 登录名或 org/team）。Each level's name and who may approve (GitHub logins or org/team).
+     *
+     * @minItems 1
+     * @maxItems 3
+     */
+    levels:
+      | [
+          {
+            /**
+             * 如 编辑、审稿、终审。
+             */
+            name: string;
+            /**
+             * GitHub 登录名或 org/team；不用 GitHub 的团队（mpdesk review record）可写姓名。GitHub logins or org/team slugs; teams not on GitHub may use names.
+             *
+             * @minItems 1
+             */
+            approvers: [string, ...string[]];
+          }
+        ]
+      | [
+          {
+            /**
+             * 如 编辑、审稿、终审。
+             */
+            name: string;
+            /**
+             * GitHub 登录名或 org/team；不用 GitHub 的团队（mpdesk review record）可写姓名。GitHub logins or org/team slugs; teams not on GitHub may use names.
+             *
+             * @minItems 1
+             */
+            approvers: [string, ...string[]];
+          },
+          {
+            /**
+             * 如 编辑、审稿、终审。
+             */
+            name: string;
+            /**
+             * GitHub 登录名或 org/team；不用 GitHub 的团队（mpdesk review record）可写姓名。GitHub logins or org/team slugs; teams not on GitHub may use names.
+             *
+             * @minItems 1
+             */
+            approvers: [string, ...string[]];
+          }
+        ]
+      | [
+          {
+            /**
+             * 如 编辑、审稿、终审。
+             */
+            name: string;
+            /**
+             * GitHub 登录名或 org/team；不用 GitHub 的团队（mpdesk review record）可写姓名。GitHub logins or org/team slugs; teams not on GitHub may use names.
+             *
+             * @minItems 1
+             */
+            approvers: [string, ...string[]];
+          },
+          {
+            /**
+             * 如 编辑、审稿、终审。
+             */
+            name: string;
+            /**
+             * GitHub 登录名或 org/team；不用 GitHub 的团队（mpdesk review record）可写姓名。GitHub logins or org/team slugs; teams not on GitHub may use names.
+             *
+             * @minItems 1
+             */
+            approvers: [string, ...string[]];
+          },
+          {
+            /**
+             * 如 编辑、审稿、终审。
+             */
+            name: string;
+            /**
+             * GitHub 登录名或 org/team；不用 GitHub 的团队（mpdesk review record）可写姓名。GitHub logins or org/team slugs; teams not on GitHub may use names.
+             *
+             * @minItems 1
+             */
+            approvers: [string, ...string[]];
+          }
+        ];
+  };
+  /**
+   * 月度目标，报告会据此对比。Monthly targets the reports compare against.
+   */
+  kpi?: {
+    /**
+     * 每月阅读次数目标。Target reads per month.
+     */
+    monthly_reads?: number;
+    /**
+     * 每月净增关注目标。Target net new followers per month.
+     */
+    new_followers?: number;
+    /**
+     * 分享次数 / 阅读次数，0 到 1。Shares per read, 0 to 1.
+     */
+    share_rate?: number;
+  };
+}
+
+/**
+ * content/<account>/plans/<YYYY-MM>.md 的 frontmatter；正文是计划说明。Frontmatter of a monthly content plan; the body holds notes.
+ */
+export interface ContentPlan {
+  /**
+   * 计划月份 YYYY-MM，须与文件名一致（请加引号）。The plan's month, matching the file name.
+   */
+  month: string;
+  /**
+   * 本月内容主题。The month's editorial theme.
+   */
+  theme?: string;
+  /**
+   * 本月目标。The month's goals.
+   */
+  goals?: string[];
+  /**
+   * 本月的选题，每条由文章的 plan: <月份>/<id> 引用。The month's topics, referenced by articles as plan: <month>/<id>.
+   */
+  entries: {
+    /**
+     * 月内唯一，如 "01"（请加引号）。Unique within the month.
+     */
+    id: string;
+    /**
+     * 选题。The topic.
+     */
+    topic: string;
+    /**
+     * 图文、视频、图片、音频或转载。The format.
+     */
+    format?: "图文" | "视频" | "图片" | "音频" | "转载";
+    /**
+     * 负责人。Who writes it.
+     */
+    owner?: string;
+    /**
+     * 带时区，如 2026-12-03T20:00:00+08:00。With a time-zone offset.
+     */
+    publish_at: string;
+    /**
+     * 这篇要达成什么，如 拉新、转化、留存。What this piece is for.
+     */
+    goal?: string;
+  }[];
+}

@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import type { AccountSettings, ArticleFrontmatter, ContentPlan } from './schema-types.ts';
+
+export type SchemaKind = 'account' | 'article' | 'plan';
+
+/** The typed value of each content kind, generated from its schema (schema-types.ts). */
+export interface SchemaTypes {
+  account: AccountSettings;
+  article: ArticleFrontmatter;
+  plan: ContentPlan;
+}
+
+/** Per-account WeChat field limits; the article schema's own maxLength values are the defaults. */
+export interface FieldLimits {
+  title?: number;
+  author?: number;
+  digest?: number;
+}
+
+export type JsonSchema = Record<string, unknown>;
+
+// ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+
+const schemaDir = new URL('../../schemas/', import.meta.url);
+
+export function loadSchema(kind: SchemaKind | 'words'): JsonSchema {
+  return JSON.parse(readFileSync(new URL(`${kind}.schema.json`, schemaDir), 'utf8')) as JsonSchema;
+}
+
+const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false });
+addFormats(ajv);
+
+const compiled = new Map<string, ValidateFunction>();
+
+function compile(key: string, schema: () => JsonSchema): ValidateFunction {
+  let validate = compiled.get(key);
+  if (!validate) {
+    const body = schema();
+    // Each variant is compiled as its own schema, so it needs its own $id.
+    validate = ajv.compile({ ...body, $id: `${String(body.$id).replace(/\.schema\.json$/, '')}/${key.replace(/[:/]/g, '-')}.schema.json` });
+    compiled.set(key, validate);
+  }
+  return validate;
+}
+
+export function validatorFor(kind: SchemaKind, limits: FieldLimits = {}): (data: unknown) => ErrorObject[] {
+  const key = kind === 'article' ? `article:${limits.title ?? ''}:${limits.author ?? ''}:${limits.digest ?? ''}` : kind;
+  const validate = compile(key, () => (kind === 'article' ? articleSchemaWith(limits) : loadSchema(kind)));
+  return (data) => (validate(data) ? [] : [...(validate.errors ?? [])]);
+}
+
+function articleSchemaWith(limits: FieldLimits): JsonSchema {
+  const schema = loadSchema('article');
+  const properties = schema.properties as Record<string, JsonSchema>;
+  for (const field of ['title', 'author', 'digest'] as const) {
+    const limit = limits[field];
+    if (limit !== undefined) properties[field] = { ...properties[field], maxLength: limit };
+  }
+  return schema;
+}
+
+/** A property's schema without length limits: a title too long for WeChat is still the title. */
+function withoutLengthLimits(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutLengthLimits);
+  if (node === null || typeof node !== 'object') return node;
+  return Object.fromEntries(Object.entries(node).filter(([key]) => key !== 'maxLength').map(([key, value]) => [key, withoutLengthLimits(value)]));
+}
+
+function propertyValidator(kind: SchemaKind, property: string): ValidateFunction | undefined {
+  const key = `${kind}/${property}`;
+  if (compiled.has(key)) return compiled.get(key);
+  const schema = (loadSchema(kind).properties as Record<string, unknown> | undefined)?.[property];
+  if (schema === undefined) return undefined;
+  return compile(key, () => ({ $id: `https://mpdesk.dev/schemas/${kind}.schema.json`, ...(withoutLengthLimits(schema) as JsonSchema) }));
+}
+
+/**
+ * The fields of a parsed YAML mapping whose values have the shape their schema gives, typed by the generated
+ * types. A field with the wrong shape is left out (validation reports it); length limits do not count here.
+ */
+export function typedFields<K extends SchemaKind>(kind: K, data: Readonly<Record<string, unknown>>): Partial<SchemaTypes[K]> {
+  const fields: Partial<SchemaTypes[K]> = {};
+  for (const [name, value] of Object.entries(data)) {
+    const validate = propertyValidator(kind, name);
+    if (validate?.(value)) Object.assign(fields, { [name]: value });
+  }
+  return fields;
+}

@@ -1,0 +1,63 @@
+import { basename, extname } from 'node:path';
+import { imageProblem, type ImageRef } from '../content/index.ts';
+import { processBodyImage, processCover, type ProcessedImage } from './images.ts';
+import type { ImageTarget } from './plugins/render-data.ts';
+
+export interface ImageFailure {
+  image: ImageRef;
+  ruleId: string;
+  message: string;
+}
+
+export interface ProcessedImages {
+  /** Original address → the processed file's name in the output folder. */
+  targets: Map<string, ImageTarget>;
+  assets: Array<{ name: string; path: string }>;
+  meta: Array<{ file: string; width: number; height: number; bytes: number; alt: string }>;
+  cover?: { wide: string; square: string; pic_crop_235_1: string; pic_crop_1_1: string };
+  failures: ImageFailure[];
+}
+
+/** Processes every local image the article model found (cover, inline, reference-style, raw HTML) once each. */
+export async function processImages(images: readonly ImageRef[], cacheDir: string): Promise<ProcessedImages> {
+  const result: ProcessedImages = { targets: new Map(), assets: [], meta: [], failures: [] };
+  const taken = new Set<string>();
+  const assetName = (original: string, image: ProcessedImage) => {
+    const stem = basename(original, extname(original)).replace(/[^\w\u4e00-\u9fff-]+/g, '-') || 'image';
+    const ext = extname(image.path);
+    let name = `images/${stem}${ext}`;
+    for (let n = 2; taken.has(name); n++) name = `images/${stem}-${n}${ext}`;
+    taken.add(name);
+    result.assets.push({ name, path: image.path });
+    return name;
+  };
+  const fail = (image: ImageRef, ruleId: string, message: string) => result.failures.push({ image, ruleId, message });
+
+  for (const image of images) {
+    const { target, url } = image;
+    if (target.kind !== 'local') {
+      const problem = imageProblem(image, '', (path) => path);
+      if (problem) fail(image, problem.ruleId, problem.message);
+      continue;
+    }
+    if (image.site === 'cover') {
+      const cover = await processCover(target.path, cacheDir);
+      if (!cover.ok) fail(image, 'image/unreadable', `封面 “${url}”：${cover.message}`);
+      else {
+        const { wide, square, crop235, crop11 } = cover.value;
+        result.cover = { wide: assetName('cover-900x383', wide), square: assetName('cover-500x500', square), pic_crop_235_1: crop235, pic_crop_1_1: crop11 };
+      }
+      continue;
+    }
+    if (result.targets.has(url)) continue;
+    const body = await processBodyImage(target.path, cacheDir);
+    if (!body.ok) {
+      fail(image, 'image/unreadable', `图片 “${url}”：${body.message}`);
+      continue;
+    }
+    const name = assetName(url, body.value);
+    result.targets.set(url, { src: name });
+    result.meta.push({ file: name, width: body.value.width, height: body.value.height, bytes: body.value.bytes, alt: image.alt });
+  }
+  return result;
+}
