@@ -1,0 +1,122 @@
+import { execFileSync } from 'node:child_process';
+import { cp, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { loadContent, resolveArticle } from '../content/index.ts';
+import { article, baseFiles, makeRepo, type FixtureFiles } from '../testing/fixture-repo.ts';
+import { runCli } from '../testing/run-cli.ts';
+import { validateContent } from '../validate/index.ts';
+import { renderArticle } from './index.ts';
+
+const styles = fileURLToPath(new URL('../../styles', import.meta.url));
+const dir = 'content/shanye/articles/2026/dongtian-shouchong';
+
+async function repoWith(frontmatter: string, body: string, extra: FixtureFiles = {}) {
+  const jpeg = await sharp({ create: { width: 1800, height: 900, channels: 3, background: '#7a9' } }).jpeg().toBuffer();
+  const root = await makeRepo({ ...baseFiles(), [`${dir}/cover.jpg`]: jpeg, [`${dir}/cup.png`]: jpeg, [`${dir}/index.md`]: article(frontmatter, body), ...extra });
+  await cp(styles, join(root, 'styles'), { recursive: true });
+  return root;
+}
+
+async function render(root: string) {
+  const set = await loadContent(root);
+  const file = set.articles.find((a) => a.source.file === `${dir}/index.md`)!;
+  const rendered = await renderArticle({ root, article: file, account: set.accounts[0], cacheDir: join(root, '.cache/images') });
+  return { set, file, rendered };
+}
+
+const basic = 'title: 冬天的手冲\nstatus: draft\ncover: ./cover.jpg';
+
+describe('rendering follows the article model', () => {
+  it('turns a link inside a footnote into a note like any other external link', async () => {
+    const root = await repoWith(basic, '手冲的水温有讲究[^1]。\n\n[^1]: 参见[咖啡冲煮指南](https://example.com/brew)，第 3 章。\n');
+    const { rendered } = await render(root);
+    expect(rendered.findings).toEqual([]);
+    expect(rendered.html).not.toMatch(/<a\b/);
+    expect(rendered.html).toMatch(/\[1\].*参见咖啡冲煮指南.*\[2\]/s);
+    expect(rendered.html).toContain('咖啡冲煮指南：https://example.com/brew');
+  });
+
+  it('handles a footnote that refers to itself without leaving an anchor', async () => {
+    const root = await repoWith(basic, '正文[^a]。\n\n[^a]: 注释里又提到本注释[^a]。\n');
+    const { rendered } = await render(root);
+    expect(rendered.findings).toEqual([]);
+    expect(rendered.html).not.toContain('user-content-fn');
+  });
+
+  it('processes reference-style and raw HTML images like inline ones', async () => {
+    const root = await repoWith(basic, '![温杯][cup]\n\n<img src="./cup.png" alt="杯子">\n\n[cup]: ./cup.png\n');
+    const { rendered } = await render(root);
+    expect(rendered.findings).toEqual([]);
+    expect(rendered.html).not.toContain('./cup.png');
+    expect(rendered.html.match(/src="images\/cup\.jpg"/g)).toHaveLength(2);
+    expect(rendered.assets.map((a) => a.name)).toContain('images/cup.jpg');
+  });
+
+  it('reports a raw <img> that points nowhere, at its line, in validation', async () => {
+    const root = await repoWith(basic, '第一段。\n\n<img src=x>\n');
+    const set = await loadContent(root);
+    const findings = await validateContent(set);
+    expect(findings).toEqual([expect.objectContaining({ file: `${dir}/index.md`, line: 9, ruleId: 'image/missing' })]);
+  });
+
+  it('never begins a sponsored article’s derived digest with the ad label', async () => {
+    const root = await repoWith('title: 冬日联名挂耳\nstatus: draft\ncover: ./cover.jpg\nsponsored:\n  advertiser: 山野咖啡', '这款挂耳用的是保山小粒咖啡。\n');
+    const { rendered } = await render(root);
+    expect(rendered.meta.digest.startsWith('这款挂耳')).toBe(true);
+  });
+
+  it('leaves no script link, task-list input or mail link for the output check to find', async () => {
+    const root = await repoWith(basic, '第一段有<a href="javascript:alert(1)">链接</a>。\n\n- [ ] 待办\n\n写信到 <mailto:hi@example.com>，或[来信](mailto:hi@example.com)。\n');
+    const { rendered } = await render(root);
+    expect(rendered.findings).toEqual([]);
+    expect(rendered.html).not.toMatch(/<(a|input)\b/);
+  });
+
+  it('names the source line of an output problem instead of 1:1', async () => {
+    const root = await repoWith(basic, '第一段。\n\n## 水温\n\n第二段。\n', { 'styles/accounts/shanye.css': '.mp-article h2 { position: relative; }\n' });
+    const { rendered } = await render(root);
+    expect(rendered.findings).toEqual([expect.objectContaining({ ruleId: 'platform/output-css', line: 9, column: 1 })]);
+    expect(rendered.html).not.toContain('data-mp-at');
+  });
+
+  it('reads no image from outside the account through a symlink, and does not hang on a FIFO', async () => {
+    const root = await repoWith(basic, '![外面](./outside.jpg)\n\n![管道](./pipe.jpg)\n');
+    await writeFile(join(root, 'secret.jpg'), 'secret');
+    await symlink(join(root, 'secret.jpg'), join(root, dir, 'outside.jpg'));
+    execFileSync('mkfifo', [join(root, dir, 'pipe.jpg')]);
+    const set = await loadContent(root);
+    const resolved = resolveArticle(set.articles[0]!)!;
+    expect(resolved.images.map((i) => i.target.kind)).toEqual(['local', 'outside', 'not-a-file']);
+    const findings = await validateContent(set);
+    expect(findings.map((f) => [f.ruleId, f.line])).toEqual([
+      ['image/outside-account', 7],
+      ['image/missing', 9],
+    ]);
+    const { rendered } = await render(root);
+    expect(rendered.findings.map((f) => f.ruleId)).toEqual(['image/outside-account', 'image/missing']);
+    expect(rendered.assets.every((a) => !a.name.includes('outside'))).toBe(true);
+  });
+
+  it('agrees with lint on formats: SVG is converted, HEIC refused with the same reason everywhere', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"><rect width="200" height="100" fill="#3a6b4c"/></svg>';
+    const root = await repoWith(basic, '![图示](./chart.svg)\n\n![照片](./photo.heic)\n', { [`${dir}/chart.svg`]: svg, [`${dir}/photo.heic`]: 'heic' });
+    const set = await loadContent(root);
+    const findings = await validateContent(set);
+    expect(findings).toEqual([expect.objectContaining({ ruleId: 'image/format', line: 9, message: expect.stringContaining('HEIC') })]);
+    await writeFile(join(root, dir, 'index.md'), article(basic, '![图示](./chart.svg)\n'));
+    const { rendered } = await render(root);
+    expect(rendered.findings).toEqual([]);
+    expect(rendered.html).toContain('src="images/chart.png"');
+  });
+
+  it('render of an invalid article exits 1 with the findings and prints no fragment', async () => {
+    const root = await repoWith('title: 冬天的手冲\nstatus: unknown', '正文。\n');
+    const result = await runCli(['render', `${dir}/index.md`], root);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('schema/enum');
+  });
+});
