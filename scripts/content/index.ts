@@ -3,7 +3,7 @@ import type { Finding } from '../shared/finding.ts';
 import { createLocator, type TextLocator } from '../shared/text-locator.ts';
 import { decodeText } from './decode-text.ts';
 import { readFrontmatter, readYamlFile, type Frontmatter } from './frontmatter.ts';
-import { discoverContent, type ContentKind, type ContentPath } from './layout.ts';
+import { discoverContent, suggestedPlace, type ContentKind, type ContentPath } from './layout.ts';
 import { maxNesting, tooDeeplyNested } from './markdown.ts';
 
 export type { Frontmatter, FieldSpan, Span } from './frontmatter.ts';
@@ -79,21 +79,10 @@ async function loadOne(entry: ContentPath, overlay: ReadonlyMap<string, Uint8Arr
   });
 
   if (place.kind === 'misplaced') {
-    return {
-      entry,
-      findings: [
-        {
-          file,
-          line: 1,
-          column: 1,
-          endLine: 1,
-          endColumn: 1,
-          ruleId: 'schema/layout',
-          severity: 'warning',
-          message: `不在约定的目录结构中，已跳过：文章应放在 content/${place.account}/articles/<年份>/<slug>/index.md，计划放在 content/${place.account}/plans/<YYYY-MM>.md。`,
-        },
-      ],
-    };
+    const year = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date());
+    const target = suggestedPlace(file, year);
+    const message = `文件不在约定的位置，没有被校验、检查或构建：请移到 ${target}（文章是 content/${place.account}/articles/<年份>/<slug>/index.md，计划是 content/${place.account}/plans/<YYYY-MM>.md）。`;
+    return { entry, findings: [{ file, line: 1, column: 1, endLine: 1, endColumn: 1, ruleId: 'schema/layout', severity: 'error', message, suggestions: [target] }] };
   }
 
   let bytes = overlay?.get(file);

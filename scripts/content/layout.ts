@@ -50,6 +50,21 @@ export function classify(file: string): ContentKind | undefined {
   return undefined;
 }
 
+/**
+ * Where a misplaced Markdown file belongs: a plan if its name is a month, otherwise an article folder named from
+ * the file (or its folder, for an index.md), in the year the path names or the given year.
+ */
+export function suggestedPlace(file: string, year: string): string {
+  const parts = file.split('/');
+  const account = parts[1]!;
+  const name = parts.at(-1)!.replace(/\.(?:md|markdown)$/i, '');
+  if (/^\d{4}-\d{2}$/.test(name)) return `content/${account}/plans/${name}.md`;
+  const stem = (name.toLowerCase() === 'index' ? parts.at(-2) ?? '' : name).toLowerCase().replace(/[\s_]+/g, '-');
+  const slug = /^[a-z0-9][a-z0-9-]*$/.test(stem) ? stem : '<slug>';
+  const pathYear = parts.slice(2, -1).find((part) => /^\d{4}$/.test(part)) ?? year;
+  return `content/${account}/articles/${pathYear}/${slug}/index.md`;
+}
+
 export function toRepoPath(root: string, path: string): string {
   return relative(root, path).split(sep).join('/');
 }

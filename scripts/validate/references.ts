@@ -19,6 +19,14 @@ export function referenceFindings(set: ContentSet, wanted: (file: string) => boo
     bySlug.set(key, [...(bySlug.get(key) ?? []), article]);
   }
 
+  const byPlanEntry = new Map<string, ArticleFile[]>();
+  for (const article of set.articles) {
+    const plan = article.doc?.data.plan;
+    if (typeof plan !== 'string') continue;
+    const key = `${article.place.account}/${plan}`;
+    byPlanEntry.set(key, [...(byPlanEntry.get(key) ?? []), article]);
+  }
+
   for (const article of set.articles) {
     const { source, doc, place } = article;
     if (!wanted(source.file)) continue;
@@ -51,6 +59,16 @@ export function referenceFindings(set: ContentSet, wanted: (file: string) => boo
           fieldSpan(doc, '/plan'),
           `计划 ${month} 中没有条目 “${id}”。现有条目：${[...entries].join('、') || '（无）'}。`,
           'plan',
+        );
+      }
+      const others = (byPlanEntry.get(`${place.account}/${plan}`) ?? []).filter((other) => other !== article);
+      if (others.length && entries instanceof Set && entries.has(id)) {
+        at(
+          'schema/plan-entry-reused',
+          fieldSpan(doc, '/plan'),
+          `计划条目 ${plan} 已被另一篇文章使用：${others.map((o) => o.source.file).join('、')}。一个条目对应一篇文章；如果是同一选题的续篇，请在计划里新增条目。`,
+          'plan',
+          'warning',
         );
       }
     }

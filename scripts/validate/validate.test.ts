@@ -136,6 +136,15 @@ describe('validate', () => {
     expect(findings[1]!.message).toContain('plans/2027-01.md');
   });
 
+  it('warns when two articles name the same plan entry, naming the other', async () => {
+    const findings = await validate({ 'content/shanye/articles/2026/xu-pian/index.md': article('title: 续篇\nstatus: draft\nplan: 2026-12/01') });
+    expect(findings.map((f) => [f.file.split('/')[4], f.ruleId, f.severity, f.line])).toEqual([
+      ['dongtian-shouchong', 'schema/plan-entry-reused', 'warning', 5],
+      ['xu-pian', 'schema/plan-entry-reused', 'warning', 4],
+    ]);
+    expect(findings[1]!.message).toContain('content/shanye/articles/2026/dongtian-shouchong/index.md');
+  });
+
   it('flags duplicate slugs within an account, naming the other file', async () => {
     const findings = await validate({ 'content/shanye/articles/2025/dongtian-shouchong/index.md': article('title: 旧文\nstatus: archived') });
     expect(findings.map((f) => f.ruleId)).toEqual(['schema/duplicate-slug', 'schema/duplicate-slug']);
@@ -186,9 +195,18 @@ describe('validate', () => {
     expect(findings).toEqual([expect.objectContaining({ line: 4, column: 1, field: 'status', ruleId: 'schema/enum' })]);
   });
 
-  it('warns about Markdown outside the layout', async () => {
-    const findings = await validate({ 'content/shanye/articles/draft.md': article('title: 茶\nstatus: draft') });
-    expect(findings).toEqual([expect.objectContaining({ ruleId: 'schema/layout', severity: 'warning' })]);
+  it('fails Markdown outside the layout, naming where it belongs', async () => {
+    const findings = await validate({
+      'content/shanye/articles/draft.md': article('title: 茶\nstatus: draft'),
+      'content/shanye/articles/2025/Winter Tea.md': article('title: 冬茶\nstatus: draft'),
+      'content/shanye/2026-12.md': article('title: 计划\nstatus: draft'),
+    });
+    expect(findings.map((f) => [f.file, f.severity, f.suggestions])).toEqual([
+      ['content/shanye/2026-12.md', 'error', ['content/shanye/plans/2026-12.md']],
+      ['content/shanye/articles/2025/Winter Tea.md', 'error', ['content/shanye/articles/2025/winter-tea/index.md']],
+      ['content/shanye/articles/draft.md', 'error', [expect.stringMatching(/^content\/shanye\/articles\/\d{4}\/draft\/index\.md$/)]],
+    ]);
+    expect(findings[0]!.message).toContain('请移到 content/shanye/plans/2026-12.md');
   });
 
   it('reports only on the files asked for, still resolving references across the repository', async () => {
