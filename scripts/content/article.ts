@@ -27,6 +27,7 @@ export interface Article {
 }
 
 const resolved = new WeakMap<SourceFile, Article>();
+const failures = new WeakMap<SourceFile, string>();
 const typed = new WeakMap<SourceFile, Partial<ArticleFrontmatter>>();
 
 /** The typed frontmatter alone, without parsing the body: for listings and indexes. */
@@ -47,8 +48,14 @@ export function resolveArticle(file: ArticleFile): Article | undefined {
   const { source, doc, place } = file;
   if (!doc) return undefined;
   const known = resolved.get(source);
-  if (known) return known;
-  const tree = parseMarkdown(source);
+  if (known || failures.has(source)) return known;
+  let tree: Root;
+  try {
+    tree = parseMarkdown(source);
+  } catch (error) {
+    failures.set(source, error instanceof Error ? error.message : String(error));
+    return undefined;
+  }
   // content/<account>/articles/<year>/<slug>/index.md
   const base = { path: source.path, accountRoot: resolve(dirname(source.path), '../../..') };
   const { images, links } = collectReferences(tree, base, source.bomLength);
@@ -61,6 +68,11 @@ export function resolveArticle(file: ArticleFile): Article | undefined {
   const article: Article = { file: source.file, account: place.account, year: place.year, slug: place.slug, source, doc, fields, tree, images, links };
   resolved.set(source, article);
   return article;
+}
+
+/** Why a file with readable frontmatter could not be resolved (its Markdown could not be parsed), if so. */
+export function resolveFailure(source: SourceFile): string | undefined {
+  return failures.get(source);
 }
 
 /** Forgets a resolved article and its tree, so a long run does not keep every file's tree alive. */

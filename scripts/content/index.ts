@@ -8,7 +8,7 @@ import { maxNesting, tooDeeplyNested } from './markdown.ts';
 
 export type { Frontmatter, FieldSpan, Span } from './frontmatter.ts';
 export { classify, toRepoPath } from './layout.ts';
-export { articleFields, resolveArticle, releaseArticle, type Article } from './article.ts';
+export { articleFields, releaseArticle, resolveArticle, resolveFailure, type Article } from './article.ts';
 export { imageProblem, type ImageProblem } from './image-problems.ts';
 export { isAutolink, type ImageRef, type ImageTarget, type LinkRef, type LinkTarget, type ReferenceSite } from './references.ts';
 export type { AccountSettings, ArticleFrontmatter, ContentPlan } from './schema-types.ts';

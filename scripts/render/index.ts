@@ -1,4 +1,4 @@
-import { resolveArticle, typedFields, type AccountFile, type ArticleFile, type Span } from '../content/index.ts';
+import { resolveArticle, typedFields, type AccountFile, type Article, type ArticleFile, type Span } from '../content/index.ts';
 import { adLabel, derivedDigestChars } from '../platform/index.ts';
 import type { Finding } from '../shared/finding.ts';
 import { checkOutput } from './check-output.ts';
@@ -43,17 +43,34 @@ export interface RenderedArticle {
 /** Chinese readers take about 400 characters a minute. */
 const charsPerMinute = 400;
 
-/** One article → the paste-ready fragment, its preview page, processed images and meta.json data. */
-export async function renderArticle({ root, article: file, account, cacheDir }: RenderRequest): Promise<RenderedArticle> {
-  const { source } = file;
+/**
+ * One article → the paste-ready fragment, its preview page, processed images and meta.json data. Whatever goes
+ * wrong is a finding on this article: one article never stops the others.
+ */
+export async function renderArticle(request: RenderRequest): Promise<RenderedArticle> {
+  const { source, place } = request.article;
+  const failed = (ruleId: string, message: string): RenderedArticle => ({
+    html: '',
+    preview: '',
+    meta: emptyMeta(place.slug),
+    assets: [],
+    findings: [{ file: source.file, ...source.locator.range(source.bomLength, source.bomLength + 3), ruleId, severity: 'error', message }],
+  });
+  try {
+    const article = resolveArticle(request.article);
+    if (!article) return failed('render/unreadable', '文章无法读取（见 validate 的报告），没有渲染。');
+    return await renderResolved(article, request);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return failed('render/crashed', `渲染这篇文章时出错，没有输出（这是 mpdesk 的缺陷，请附上这篇文章报告）：${message}`);
+  }
+}
+
+async function renderResolved(article: Article, { root, account, cacheDir }: RenderRequest): Promise<RenderedArticle> {
+  const { source } = article;
   const findings: Finding[] = [];
   const report = (ruleId: string, span: Span, message: string, field?: string) =>
     findings.push({ file: source.file, ...source.locator.range(span[0], span[1]), ruleId, severity: 'error', message, ...(field ? { field } : {}) });
-  const article = resolveArticle(file);
-  if (!article) {
-    report('render/unreadable', [source.bomLength, source.bomLength + 3], '文章无法读取（见 validate 的报告），没有渲染。');
-    return { html: '', preview: '', meta: emptyMeta(file.place.slug), assets: [], findings };
-  }
   const data = article.fields;
   const settings = account?.doc ? typedFields('account', account.doc.data) : {};
   const fieldSpan = (name: string): Span => article.doc.fields.get(`/${name}`)?.key ?? [source.bomLength, source.bomLength + 3];

@@ -11,7 +11,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { EXIT, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import { alertsOptions, rehypeGithubAlerts } from './plugins/alerts.ts';
+import { alertsOptions, rehypeDropEmptyParagraphs, rehypeGithubAlerts } from './plugins/alerts.ts';
 import rehypeWechatBlocks from './plugins/blocks.ts';
 import rehypeWechatCode from './plugins/code.ts';
 import rehypeWechatFrame from './plugins/frame.ts';
@@ -41,6 +41,7 @@ const toSafeHast = unified()
   .use(rehypeRawWhenNeeded)
   // Raw HTML in Markdown may carry scripts, handlers, iframes and javascript: URLs; GitHub's schema removes them.
   .use(rehypeSanitize)
+  .use(rehypeDropEmptyParagraphs)
   .use(rehypeGithubAlerts, alertsOptions)
   .use(rehypeHighlight, { detect: false, plainText: ['text', 'txt', 'plain'] });
 

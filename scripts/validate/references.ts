@@ -1,5 +1,5 @@
 import { sep } from 'node:path';
-import { imageProblem, resolveArticle, type ArticleFile, type ContentSet, type SourceFile, type Span } from '../content/index.ts';
+import { imageProblem, resolveArticle, resolveFailure, type ArticleFile, type ContentSet, type SourceFile, type Span } from '../content/index.ts';
 import type { Finding } from '../shared/finding.ts';
 
 /** Cross-file checks: accounts, plan entries, images on disk, unique slugs, plan months. */
@@ -74,6 +74,8 @@ export function referenceFindings(set: ContentSet, wanted: (file: string) => boo
     }
 
     const resolved = resolveArticle(article);
+    const failure = resolveFailure(source);
+    if (failure) at('schema/markdown', head, `Markdown 无法解析：${failure}`);
     for (const image of resolved?.images ?? []) {
       const problem = imageProblem(image, place.account, (path) => relativeTo(set.root, path));
       if (problem) at(problem.ruleId, image.span, problem.message, image.site === 'cover' ? 'cover' : undefined);

@@ -1,6 +1,7 @@
-import type { ElementContent } from 'hast';
+import type { ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { rehypeGithubAlerts, type IAlert, type IOptions } from 'rehype-github-alerts';
+import { SKIP, visit } from 'unist-util-visit';
 
 const alerts: IAlert[] = [
   { keyword: 'NOTE', icon: '', title: '说明' },
@@ -21,5 +22,19 @@ export const alertsOptions: IOptions = {
     ]);
   },
 };
+
+/**
+ * rehype-github-alerts 4.2 reads the first child of a blockquote's first paragraph without checking there is one,
+ * so raw HTML such as `> <x><p>` (an empty paragraph) crashed the whole render. Empty paragraphs show nothing.
+ */
+export function rehypeDropEmptyParagraphs() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node, index, parent) => {
+      if (node.tagName !== 'p' || node.children.length > 0 || !parent || index === undefined) return;
+      parent.children.splice(index, 1);
+      return [SKIP, index];
+    });
+  };
+}
 
 export { rehypeGithubAlerts };
