@@ -99,7 +99,8 @@ export function collectReferences(tree: Root, base: ResolveBase, offset: number)
   const definitions = new Map<string, string>();
   const footnotes: Span[] = [];
   visit(tree, (node) => {
-    if (node.type === 'definition') definitions.set(node.identifier, node.url);
+    // The first definition of a label wins (CommonMark).
+    if (node.type === 'definition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node.url);
     else if (node.type === 'footnoteDefinition') footnotes.push(spanOf(node, offset));
   });
   const inFootnote = (span: Span) => footnotes.some(([start, end]) => span[0] >= start && span[1] <= end);

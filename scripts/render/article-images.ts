@@ -1,6 +1,7 @@
 import { basename, extname } from 'node:path';
 import { imageProblem, type ImageRef } from '../content/index.ts';
 import { processBodyImage, processCover, type ProcessedImage } from './images.ts';
+import { addressKeys } from './address-keys.ts';
 import type { ImageTarget } from './plugins/render-data.ts';
 
 export interface ImageFailure {
@@ -56,7 +57,8 @@ export async function processImages(images: readonly ImageRef[], cacheDir: strin
       continue;
     }
     const name = assetName(url, body.value);
-    result.targets.set(url, { src: name });
+    // The HTML tree carries Markdown addresses percent-encoded and raw HTML ones as written: either finds it.
+    for (const key of addressKeys(url)) result.targets.set(key, { src: name });
     result.meta.push({ file: name, width: body.value.width, height: body.value.height, bytes: body.value.bytes, alt: image.alt });
   }
   return result;

@@ -2,6 +2,7 @@ import { resolveArticle, typedFields, type AccountFile, type Article, type Artic
 import { adLabel, derivedDigestChars } from '../platform/index.ts';
 import type { Finding } from '../shared/finding.ts';
 import { checkOutput } from './check-output.ts';
+import { addressKeys } from './address-keys.ts';
 import { processImages } from './article-images.ts';
 import { inlineStyles } from './inline-styles.ts';
 import { markdownToHtml } from './markdown-to-html.ts';
@@ -86,14 +87,14 @@ async function renderResolved(article: Article, { root, account, cacheDir }: Ren
   const classed = markdownToHtml({
     markdown: article.tree,
     images: processed.targets,
-    links: new Map(article.links.map((link) => [link.url, link.target])),
+    links: new Map(article.links.flatMap((link) => addressKeys(link.url).map((key) => [key, link.target] as const))),
     sponsored,
     footerMarkdown: settings.footer,
     sourceOffsets: true,
   });
   const html = theme.ok ? inlineStyles(classed, theme.css) : classed;
   // Images that failed are reported above; the check need not report them again.
-  const expected = [...[...processed.targets.values()].map((target) => target.src), ...processed.failures.map((failure) => failure.image.url)];
+  const expected = [...[...processed.targets.values()].map((target) => target.src), ...processed.failures.flatMap((failure) => addressKeys(failure.image.url))];
   const check = checkOutput(html, { images: new Set(expected) });
   for (const violation of check.violations) {
     const at = violation.offset === undefined ? [source.bomLength, source.bomLength + 3] as const : [violation.offset + source.bomLength, violation.offset + source.bomLength + 1] as const;

@@ -55,6 +55,22 @@ describe('rendering follows the article model', () => {
     expect(rendered.assets.map((a) => a.name)).toContain('images/cup.jpg');
   });
 
+  it('processes images with Chinese file names, in tables too', async () => {
+    const jpeg = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#a97' } }).jpeg().toBuffer();
+    const root = await repoWith(basic, '![茶汤](./茶汤.jpg)\n\n| 图 | 说明 |\n|--|--|\n| ![杯](./cup.png) | 温杯 |\n', { [`${dir}/茶汤.jpg`]: jpeg });
+    const { rendered } = await render(root);
+    expect(rendered.findings).toEqual([]);
+    expect(rendered.html).toContain('src="images/茶汤.jpg"');
+    expect(rendered.html).toContain('src="images/cup.jpg"');
+  });
+
+  it('renders a blockquote holding an unknown tag and an empty paragraph instead of crashing', async () => {
+    const root = await repoWith(basic, '> <x><p>\n\n正文照常。\n');
+    const { rendered } = await render(root);
+    expect(rendered.findings).toEqual([]);
+    expect(rendered.html).toContain('正文照常');
+  });
+
   it('reports a raw <img> that points nowhere, at its line, in validation', async () => {
     const root = await repoWith(basic, '第一段。\n\n<img src=x>\n');
     const set = await loadContent(root);

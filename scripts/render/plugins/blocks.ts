@@ -13,7 +13,18 @@ export default function rehypeWechatBlocks() {
       if (node.tagName === 'table') {
         alignToStyle(node);
         parent.children.splice(index, 1, h('section', { className: ['mp-table-wrap'] }, [node]));
-        return SKIP;
+        // Go on into the table (now inside its wrapper): its cells may hold images.
+        return;
+      }
+      if (node.tagName === 'img' && !String(node.properties.src ?? '').trim()) {
+        // Sanitising removed a script address, or there never was one: nothing to show (validation reports it).
+        parent.children.splice(index, 1);
+        return [SKIP, index];
+      }
+      if (node.tagName === 'input') {
+        // A checkbox outside a task list (raw HTML): WeChat drops inputs, so it becomes its mark.
+        parent.children.splice(index, 1, { type: 'text', value: node.properties.checked ? '☑' : '☐' });
+        return [SKIP, index + 1];
       }
       if (node.tagName === 'img') {
         const target = images.get(String(node.properties.src ?? ''));

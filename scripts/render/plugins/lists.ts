@@ -28,7 +28,7 @@ function renderList(list: Element, depth: number): Element {
   const items = list.children.filter((child): child is Element => child.type === 'element' && child.tagName === 'li');
   return h(
     'section',
-    { className: [depth === 0 ? 'mp-list' : 'mp-list-nested'] },
+    { className: [depth === 0 ? 'mp-list' : 'mp-list-nested'], dataMpAt: list.properties.dataMpAt },
     items.map((item, i) => renderItem(item, list.tagName === 'ol' ? `${start + i}.` : bullets[depth % bullets.length]!, depth)),
   );
 }
@@ -63,7 +63,7 @@ function renderItem(item: Element, listMarker: string, depth: number): Element {
       inline.push(child);
     }
   }
-  return h('section', { className: ['mp-list-item'] }, [
+  return h('section', { className: ['mp-list-item'], dataMpAt: item.properties.dataMpAt }, [
     h('span', { className: ['mp-list-marker'] }, `${marker}\u00a0`),
     ...trim(inline),
     ...blocks,
