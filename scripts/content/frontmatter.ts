@@ -1,5 +1,6 @@
 import matter from 'gray-matter';
 import { isMap, isSeq, isPair, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
+import { isRecord } from '../shared/is-record.ts';
 
 /** Offsets into the original text: [start, end). */
 export type Span = readonly [number, number];
@@ -82,7 +83,7 @@ function parseYamlBlock(source: string, base: number): YamlBlock {
   }
   const data: unknown = doc.toJS({ maxAliasCount: 100 });
   if (data === null || data === undefined) return { ok: true, value: { data: {}, fields: new Map() } };
-  if (typeof data !== 'object' || Array.isArray(data)) {
+  if (!isRecord(data)) {
     return {
       ok: false,
       reason: 'not-mapping',
@@ -92,7 +93,7 @@ function parseYamlBlock(source: string, base: number): YamlBlock {
   }
   const fields = new Map<string, FieldSpan>();
   if (doc.contents) collectFields(doc.contents, '', base, fields);
-  return { ok: true, value: { data: data as Record<string, unknown>, fields } };
+  return { ok: true, value: { data, fields } };
 }
 
 

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { isRecord } from '../shared/is-record.ts';
+import { loadSchema } from './schemas.ts';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { compile } from 'json-schema-to-typescript';
@@ -14,16 +15,13 @@ const kinds = [
 export const typesFile = fileURLToPath(new URL('./schema-types.ts', import.meta.url));
 
 /** Nested `title`s would each become a named type (`SourceURL1`…); without them the types stay inline and readable. */
-function withoutNestedTitles(node: unknown, isRoot: boolean): unknown {
-  if (Array.isArray(node)) return node.map((item) => withoutNestedTitles(item, false));
-  if (node === null || typeof node !== 'object') return node;
+function withoutNestedTitles(node: Record<string, unknown>, isRoot: boolean): Record<string, unknown> {
+  const strip = (value: unknown): unknown => (Array.isArray(value) ? value.map(strip) : isRecord(value) ? withoutNestedTitles(value, false) : value);
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
     if (key === 'title' && !isRoot) continue;
-    out[key] =
-      key === 'properties' && value !== null && typeof value === 'object'
-        ? Object.fromEntries(Object.entries(value).map(([name, schema]) => [name, withoutNestedTitles(schema, false)]))
-        : withoutNestedTitles(value, false);
+    // Under `properties` the keys are field names, not keywords: a field called `title` stays.
+    out[key] = key === 'properties' && isRecord(value) ? Object.fromEntries(Object.entries(value).map(([name, schema]) => [name, strip(schema)])) : strip(value);
   }
   return out;
 }
@@ -31,8 +29,7 @@ function withoutNestedTitles(node: unknown, isRoot: boolean): unknown {
 export async function generateTypes(): Promise<string> {
   const parts = ['// Generated from schemas/*.schema.json by `npm run gen:types`. Do not edit: change the schema.\n'];
   for (const [kind, name] of kinds) {
-    const schema = JSON.parse(readFileSync(new URL(`../../schemas/${kind}.schema.json`, import.meta.url), 'utf8'));
-    const input = { ...(withoutNestedTitles(schema, true) as Record<string, unknown>), title: name };
+    const input = { ...withoutNestedTitles(loadSchema(kind), true), title: name };
     parts.push(await compile(input, name, { bannerComment: '', additionalProperties: false, strictIndexSignatures: true }));
   }
   return parts.join('\n');

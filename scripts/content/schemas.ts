@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { isRecord } from '../shared/is-record.ts';
 import type { AccountSettings, ArticleFrontmatter, ContentPlan } from './schema-types.ts';
 
 export type SchemaKind = 'account' | 'article' | 'plan';
@@ -27,7 +28,13 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 const schemaDir = new URL('../../schemas/', import.meta.url);
 
 export function loadSchema(kind: SchemaKind | 'words'): JsonSchema {
-  return JSON.parse(readFileSync(new URL(`${kind}.schema.json`, schemaDir), 'utf8')) as JsonSchema;
+  const schema: unknown = JSON.parse(readFileSync(new URL(`${kind}.schema.json`, schemaDir), 'utf8'));
+  if (!isRecord(schema)) throw new Error(`schemas/${kind}.schema.json 不是 JSON 对象。`);
+  return schema;
+}
+
+function propertiesOf(schema: JsonSchema): Record<string, unknown> {
+  return isRecord(schema.properties) ? schema.properties : {};
 }
 
 const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false });
@@ -54,27 +61,27 @@ export function validatorFor(kind: SchemaKind, limits: FieldLimits = {}): (data:
 
 function articleSchemaWith(limits: FieldLimits): JsonSchema {
   const schema = loadSchema('article');
-  const properties = schema.properties as Record<string, JsonSchema>;
+  const properties = propertiesOf(schema);
   for (const field of ['title', 'author', 'digest'] as const) {
     const limit = limits[field];
-    if (limit !== undefined) properties[field] = { ...properties[field], maxLength: limit };
+    const property = properties[field];
+    if (limit !== undefined && isRecord(property)) properties[field] = { ...property, maxLength: limit };
   }
   return schema;
 }
 
 /** A property's schema without length limits: a title too long for WeChat is still the title. */
-function withoutLengthLimits(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(withoutLengthLimits);
-  if (node === null || typeof node !== 'object') return node;
-  return Object.fromEntries(Object.entries(node).filter(([key]) => key !== 'maxLength').map(([key, value]) => [key, withoutLengthLimits(value)]));
+function withoutLengthLimits(node: JsonSchema): JsonSchema {
+  const strip = (value: unknown): unknown => (Array.isArray(value) ? value.map(strip) : isRecord(value) ? withoutLengthLimits(value) : value);
+  return Object.fromEntries(Object.entries(node).filter(([key]) => key !== 'maxLength').map(([key, value]) => [key, strip(value)]));
 }
 
 function propertyValidator(kind: SchemaKind, property: string): ValidateFunction | undefined {
   const key = `${kind}/${property}`;
   if (compiled.has(key)) return compiled.get(key);
-  const schema = (loadSchema(kind).properties as Record<string, unknown> | undefined)?.[property];
-  if (schema === undefined) return undefined;
-  return compile(key, () => ({ $id: `https://mpdesk.dev/schemas/${kind}.schema.json`, ...(withoutLengthLimits(schema) as JsonSchema) }));
+  const schema = propertiesOf(loadSchema(kind))[property];
+  if (!isRecord(schema)) return undefined;
+  return compile(key, () => ({ $id: `https://mpdesk.dev/schemas/${kind}.schema.json`, ...withoutLengthLimits(schema) }));
 }
 
 /**
