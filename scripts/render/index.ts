@@ -101,6 +101,14 @@ async function renderResolved(article: Article, { root, account, cacheDir }: Ren
     report(violation.ruleId, at, `渲染结果不符合微信规则：${violation.message}`);
   }
 
+  // Every image the model found must reach the reader, or be reported: none disappears in silence.
+  for (const image of article.images) {
+    const target = processed.targets.get(image.url);
+    if (image.site !== 'cover' && target && !check.html.includes(`src="${target.src}"`)) {
+      report('render/image-dropped', image.span, `图片 “${image.url}” 没有出现在排版结果里（是否写在没有被引用的脚注或会被清理的 HTML 里？）。`);
+    }
+  }
+
   const title = data.title ?? article.slug;
   const author = data.author ?? settings.default_author ?? '';
   const meta: ArticleMeta = {

@@ -71,6 +71,12 @@ describe('rendering follows the article model', () => {
     expect(rendered.html).toContain('正文照常');
   });
 
+  it('reports an image that never reaches the output, such as one in an unreferenced footnote', async () => {
+    const root = await repoWith(basic, '正文。\n\n[^unused]: 见图 ![杯](./cup.png)\n');
+    const { rendered } = await render(root);
+    expect(rendered.findings).toEqual([expect.objectContaining({ ruleId: 'render/image-dropped', line: 9 })]);
+  });
+
   it('reports a raw <img> that points nowhere, at its line, in validation', async () => {
     const root = await repoWith(basic, '第一段。\n\n<img src=x>\n');
     const set = await loadContent(root);
@@ -85,7 +91,7 @@ describe('rendering follows the article model', () => {
   });
 
   it('leaves no script link, task-list input or mail link for the output check to find', async () => {
-    const root = await repoWith(basic, '第一段有<a href="javascript:alert(1)">链接</a>。\n\n- [ ] 待办\n\n写信到 <mailto:hi@example.com>，或[来信](mailto:hi@example.com)。\n');
+    const root = await repoWith(basic, '第一段有<a href="javascript:alert(1)">链接</a>。\n\n- [ ] 待办\n\n写信到 <mailto:hi@example.com>，或[来信](mailto:hi@example.com)。\n\n[空链接]() 与 <a href="">空</a>、<a href="#top">锚点</a>。\n');
     const { rendered } = await render(root);
     expect(rendered.findings).toEqual([]);
     expect(rendered.html).not.toMatch(/<(a|input)\b/);
