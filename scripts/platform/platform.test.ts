@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { loadSchema } from '../content/index.ts';
+import { fieldLimitCeilings, fieldLimits, imageAddressKind, imageHandlingFor, linkKind } from './index.ts';
+
+describe('WeChat facts', () => {
+  it('the schemas carry the same field limits as the platform module (editors show them as you type)', () => {
+    const article = loadSchema('article').properties as Record<string, { maxLength?: number }>;
+    const account = loadSchema('account').properties as Record<string, { properties?: Record<string, { maximum?: number }> }>;
+    for (const field of ['title', 'author', 'digest'] as const) {
+      expect({ field, limit: article[field]?.maxLength }).toEqual({ field, limit: fieldLimits[field] });
+      expect({ field, ceiling: account.limits?.properties?.[field]?.maximum }).toEqual({ field, ceiling: fieldLimitCeilings[field] });
+    }
+  });
+
+  it('classifies link addresses', () => {
+    expect(
+      ['https://mp.weixin.qq.com/s/abc', 'HTTP://MP.WEIXIN.QQ.COM/s?__biz=1', 'https://example.com', '//cdn.example.com/a', 'mailto:a@b.cn', '#top', './a.md', '', '  '].map(linkKind),
+    ).toEqual(['wechat-article', 'wechat-article', 'external', 'external', 'email', 'anchor', 'relative', 'empty', 'empty']);
+  });
+
+  it('classifies image addresses and formats', () => {
+    expect(['https://mmbiz.qpic.cn/a.jpg', 'https://example.com/a.jpg', 'data:image/png;base64,AA', './a.jpg', ''].map(imageAddressKind)).toEqual([
+      'wechat',
+      'remote',
+      'data',
+      'local',
+      'empty',
+    ]);
+    expect(['.JPG', '.png', '.webp', '.svg', '.heic', '.bmp', ''].map((ext) => imageHandlingFor(ext).action)).toEqual(['keep', 'keep', 'convert', 'convert', 'refuse', 'refuse', 'refuse']);
+  });
+});
