@@ -4,6 +4,7 @@ import { readContentHistory } from './git-history.ts';
 
 export type { Anomaly, ArticleAudit } from './article-history.ts';
 export { auditMarkdown } from './audit-markdown.ts';
+export { isCalendarDate } from '../shared/calendar-date.ts';
 
 export interface AuditOptions {
   root: string;
@@ -56,14 +57,6 @@ function sinceFilter(mainline: ReadonlyArray<{ sha: string; committed: string }>
     if (at !== undefined) return start >= 0 && at >= start;
     return Date.parse(item.committed) >= from;
   };
-}
-
-/** Whether `text` is a real calendar date written YYYY-MM-DD. */
-export function isCalendarDate(text: string): boolean {
-  const match = text.match(/^(\d{4})-(\d{2})-(\d{2})$/);
-  if (!match) return false;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return date.toISOString().slice(0, 10) === text;
 }
 
 /** The anomalies as findings, for `mpdesk review check` and its CI annotations. */
