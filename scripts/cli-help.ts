@@ -116,15 +116,16 @@ export function createProgram(name: string, version: string): MpdeskCommand {
  * Text after a command's help (examples, exit codes), wrapped when printed: prose by display width, example
  * command lines (`  mpdesk …`) with ` \` continuations so they still run when pasted.
  */
-export function afterHelp(text: string): (context: { error: boolean }) => string {
-  return ({ error }) => {
+export function afterHelp(text: string): (context: { error: boolean; command: Command }) => string {
+  return ({ error, command }) => {
     const width = columns(error ? process.stderr : process.stdout);
+    const withValue = new Set(command.options.filter((o) => o.required || o.optional).flatMap((o) => [o.long, o.short].filter((f) => f !== undefined)));
     return text
       .split('\n')
       .map((line) => {
         const indent = line.match(/^ */)![0];
         if (stringWidth(line) <= width) return line;
-        if (/^\s+(?:[A-Z_]+=\S*\s+)*mpdesk\s/.test(line)) return wrapCommand(line, width, indent);
+        if (/^\s+(?:[A-Z_]+=\S*\s+)*mpdesk\s/.test(line)) return wrapCommand(line, width, indent, ' \\', (flag) => withValue.has(flag));
         return wrapText(line.trim(), width - indent.length).replace(/^/gm, indent);
       })
       .join('\n');

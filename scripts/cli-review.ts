@@ -85,11 +85,11 @@ export function registerReviewCommands(program: Command): void {
     .option('--reviewed-on <url>', '审核发生的地方（合并请求链接等）where the review happened')
     .addOption(formatOption())
     .addOption(rootOption())
-    .addHelpText('after', afterHelp('\n例 Example:\n  mpdesk review record writer/dongzhi --approve 林一=编辑 --approve 周文=审稿 --reviewed-on https://gitee.com/qinghe/content/pulls/7\n\n退出码 Exit: 0 已合并 · 1 审批不满足，未合并 · 2 用法错误（工作区不干净、分支不存在、合并冲突）'))
+    .addHelpText('after', afterHelp('\n例 Example:\n  mpdesk review record chenxiao/dongzhi --approve lin-yi=编辑 --approve zhou-wen=审稿 --reviewed-on https://gitee.com/qinghe/content/pulls/7\n\n退出码 Exit: 0 已合并 · 1 审批不满足，未合并 · 2 用法错误（工作区有改动、分支不存在、合并冲突；仓库保持原样）'))
     .action(async (branch: string, options: { approve: string[]; reviewedOn?: string; format: 'pretty' | 'json'; root?: string }) => {
       const approvals = options.approve.map((value) => {
         const match = value.match(/^(.+?)=(.+)$/);
-        if (!match) throw new UsageError(`--approve 应为 审批人=级别，如 林一=编辑：${value}`);
+        if (!match) throw new UsageError(`--approve 应为 审批人=级别，如 lin-yi=编辑：${value}`);
         return { name: match[1]!.trim(), level: match[2]!.trim() };
       });
       const { recordMerge } = await import('./review/index.ts');
@@ -103,21 +103,27 @@ export function registerReviewCommands(program: Command): void {
   review
     .command('check')
     .description('检查主干历史：状态改为 approved/scheduled/published 的文章必须有审核合并记录。Check history for status moves without approval.')
-    .option('--since <YYYY-MM-DD>', '只报告这天（北京时间）以后的问题 only report from this date')
+    .option('--since <YYYY-MM-DD>', '只报告这天（北京时间）以后的问题（默认：从审核流程启用的提交起）only report from this date (default: since the process began)')
     .option('--ref <ref>', '要检查的分支 branch to check', 'HEAD')
     .addOption(new Option('--format <format>', '输出格式 output format').choices(['pretty', 'json', 'github']).default('pretty'))
     .addOption(rootOption())
-    .addHelpText('after', afterHelp('\n例 Example:\n  mpdesk review check --since 2026-11-01 --format github\n\n退出码 Exit: 0 无错误 · 1 有未经审核的状态变更或不完整的审核记录 · 2 用法错误'))
+    .addHelpText('after', afterHelp('\n审核流程的起点：主干上第一个加入 .github/workflows/review.yml 的提交，或第一次带审核记录的合并，取较早者；之前的历史不算违规。\n\n例 Examples:\n  mpdesk review check\n  mpdesk review check --ref main --format github\n  mpdesk review check --since 2026-11-01\n\n退出码 Exit: 0 无错误 · 1 有未经审核的状态变更或不完整的审核记录 · 2 用法错误'))
     .action(async (options: { since?: string; ref: string; format: 'pretty' | 'json' | 'github'; root?: string }) => {
-      const report = await audit({ root: rootOf(options), ref: options.ref, since: options.since });
-      const { anomalyFindings } = await import('./audit/index.ts');
+      const report = await audit({ root: rootOf(options), ref: options.ref, since: options.since, fromProcessStart: true });
+      const { anomalyFindings, beijingDate, processStartLabel } = await import('./audit/index.ts');
       const findings = anomalyFindings(report);
+      const articles = `${options.ref} 上 ${report.articles.length} 篇文章`;
+      const checked = options.since
+        ? `${articles}自 ${options.since} 起的历史`
+        : report.processStart
+          ? `${articles}自审核流程启用（${beijingDate(report.processStart.committed)}，${processStartLabel(report.processStart)}）以来的历史`
+          : `${articles}的全部历史（没有找到审核流程的起点：既没有 .github/workflows/review.yml，也没有带审核记录的合并）`;
       if (options.format === 'github') {
         const { formatGithub } = await import('./output/ci-formats.ts');
         process.stdout.write(formatGithub(findings));
       } else {
         const { formatFindings } = await import('./output/findings.ts');
-        process.stdout.write(formatFindings(findings, options.format, { checked: `${options.ref} 上 ${report.articles.length} 篇文章的历史` }));
+        process.stdout.write(formatFindings(findings, options.format, { checked }));
       }
       if (hasErrors(findings)) process.exitCode = 1;
     });
@@ -179,6 +185,8 @@ export function registerReviewCommands(program: Command): void {
       }
       const report = await audit({ root, ref: options.ref, since: options.since, only });
       if (article && report.articles.length === 0) throw new UsageError(`${options.ref} 的历史里没有这篇文章：${article}`);
+      // An account that is gone from the working tree can still have a history to audit.
+      if (options.account && report.articles.length === 0) requireAccount(root, options.account);
       if (options.format === 'json') {
         process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       } else {
@@ -188,16 +196,8 @@ export function registerReviewCommands(program: Command): void {
     });
 }
 
-async function audit(options: { root: string; ref: string; since?: string; only?: (path: string) => boolean }) {
+async function audit(options: { root: string; ref: string; since?: string; fromProcessStart?: boolean; only?: (path: string) => boolean }) {
   const { auditRepository, isCalendarDate } = await import('./audit/index.ts');
   if (options.since !== undefined && !isCalendarDate(options.since)) throw new UsageError(`--since 应为真实日期 YYYY-MM-DD：${options.since}`);
-  try {
-    return await auditRepository(options);
-  } catch (error) {
-    const message = (error as Error).message;
-    if (/unknown revision|bad revision|needed a single revision|not a git repository/i.test(message)) {
-      throw new UsageError(`无法读取 git 历史（${options.ref}）：${message.split('\n')[0]}`);
-    }
-    throw error;
-  }
+  return auditRepository(options);
 }

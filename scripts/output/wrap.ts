@@ -53,13 +53,20 @@ export function wrapText(text: string, width: number): string {
 
 /**
  * Wraps a command line at spaces, continuation lines indented two more: with `continuation` ` \\` a wrapped
- * example still runs when pasted into a shell.
+ * example still runs when pasted into a shell. An option that `takesValue` keeps its value on its line.
  */
-export function wrapCommand(command: string, width: number, indent: string, continuation = ' \\'): string {
+export function wrapCommand(command: string, width: number, indent: string, continuation = ' \\', takesValue: (flag: string) => boolean = () => false): string {
   const lines: string[] = [];
   let current = '';
   const start = () => (lines.length ? `${indent}  ` : indent);
-  for (const word of command.trim().split(/ +/)) {
+  // An option stays on one line with its value: `--approve zhou-wen=审稿`.
+  const words = command.trim().split(/ +/).reduce<string[]>((all, word) => {
+    const last = all.at(-1);
+    if (last !== undefined && takesValue(last)) all[all.length - 1] = `${last} ${word}`;
+    else all.push(word);
+    return all;
+  }, []);
+  for (const word of words) {
     if (current !== '' && stringWidth(`${start()}${current} ${word}${continuation}`) > width) {
       lines.push(`${start()}${current}${continuation}`);
       current = word;
