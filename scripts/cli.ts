@@ -1,6 +1,5 @@
 import { CommanderError, Option } from 'commander';
-import { loadContent, type ContentSet } from './content/index.ts';
-import { classify } from './content/layout.ts';
+import { classify, loadContent, type ContentSet } from './content/index.ts';
 import { hasErrors } from './shared/finding.ts';
 import { pathFilter, UsageError } from './shared/path-filter.ts';
 import { isCalendarDate } from './shared/calendar-date.ts';

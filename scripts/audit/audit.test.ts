@@ -97,7 +97,7 @@ describe('mpdesk review record: a reviewed merge for teams not on GitHub', () =>
     await repo.git.checkoutLocalBranch('chenxiao/x');
     await repo.commit('新稿', writer, day(3), { [dongzhi]: articleText('review', '正文') });
     await repo.git.checkout('main');
-    expect((await runCli(['review', 'record', 'nope', '--approve', '林一=编辑'], repo.root)).stderr).toContain('找不到分支：nope');
+    expect((await runCli(['review', 'record', 'chenxiao/y', '--approve', '林一=编辑'], repo.root)).stderr).toBe('mpdesk: 未找到分支或提交 chenxiao/y（是不是 chenxiao/x？）。现有分支：chenxiao/x、main。\n');
     const short = await runCli(['review', 'record', 'chenxiao/x', '--approve', '林一=编辑'], repo.root);
     expect(short.code).toBe(1);
     expect(short.stdout).toContain('“审稿”级没有审批人');
@@ -354,6 +354,7 @@ describe('review check and audit find their footing', () => {
       expect(result).toMatchObject({ code: 2, stdout: '', stderr: 'mpdesk: 未找到分支或提交 nope。现有分支：main、chenxiao/dongzhi。\n' });
     }
     expect((await runCli(['audit', '--ref', 'mian'], repo.root)).stderr).toContain('未找到分支或提交 mian（是不是 main？）');
+    expect(await runCli(['audit', '--account', 'qinghe'], repo.root)).toMatchObject({ code: 2, stdout: '', stderr: 'mpdesk: 账号 qinghe 不存在。现有账号：qinghe-tea。\n' });
     const plain = await makeRepo({ 'content/qinghe-tea/account.yaml': account });
     const outside = await runCli(['review', 'check'], plain);
     expect(outside).toMatchObject({ code: 2, stderr: `mpdesk: ${plain} 不是 git 仓库：审计和审核检查读的是 git 历史。\n` });

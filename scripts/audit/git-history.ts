@@ -100,16 +100,19 @@ export async function readContentHistory(root: string, ref: string): Promise<Con
 async function resolveRef(git: SimpleGit, root: string, ref: string): Promise<string> {
   if (!(await git.checkIsRepo().catch(() => false))) throw new UsageError(`${root} 不是 git 仓库：审计和审核检查读的是 git 历史。`);
   const head = (await git.raw(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).catch(() => '')).trim();
-  if (!head) {
-    const branches = (await git.raw(['for-each-ref', '--format=%(refname:short)', 'refs/heads', 'refs/remotes'])).split('\n').filter(Boolean);
-    if (branches.length === 0) throw new UsageError('仓库还没有任何提交，没有历史可查。');
-    const guess = didYouMean(ref, branches);
-    throw new UsageError(`未找到分支或提交 ${ref}${guess ? `（是不是 ${guess}？）` : ''}。现有分支：${closestFirst(ref, branches).slice(0, 8).join('、')}。`);
-  }
+  if (!head) throw new UsageError(await unknownRefMessage(git, ref));
   if ((await git.raw(['rev-parse', '--is-shallow-repository'])).trim() === 'true') {
     throw new UsageError('这是浅克隆（只取了最近的提交），历史不全，审计结果会出错：先运行 git fetch --unshallow（GitHub Actions 里给 actions/checkout 设 fetch-depth: 0）。');
   }
   return head;
+}
+
+/** `未找到分支或提交 mian（是不是 main？）。现有分支：main、…`, closest first. */
+export async function unknownRefMessage(git: SimpleGit, ref: string): Promise<string> {
+  const branches = (await git.raw(['for-each-ref', '--format=%(refname:short)', 'refs/heads', 'refs/remotes'])).split('\n').filter(Boolean);
+  if (branches.length === 0) return '仓库还没有任何提交，没有历史可查。';
+  const guess = didYouMean(ref, branches);
+  return `未找到分支或提交 ${ref}${guess ? `（是不是 ${guess}？）` : ''}。现有分支：${closestFirst(ref, branches).slice(0, 8).join('、')}。`;
 }
 
 /** Reads blobs once each, however many changes refer to them. */

@@ -1,5 +1,5 @@
 import { simpleGit } from 'simple-git';
-import { fileAtCommit, mergedAuthors } from '../audit/git-history.ts';
+import { fileAtCommit, mergedAuthors, unknownRefMessage } from '../audit/git-history.ts';
 import { UsageError } from '../shared/path-filter.ts';
 import { groupByAccount, type ChangedPath } from './changed-content.ts';
 import { explainGitError } from './git-errors.ts';
@@ -31,7 +31,7 @@ export async function recordMerge(options: RecordOptions): Promise<RecordOutcome
   const changed = status.files.filter((f) => !(f.index === '?' && f.working_dir === '?')).map((f) => f.path);
   if (changed.length) throw new UsageError(`工作区有未提交的改动：${someOf(changed)}。先提交或暂存（git stash）后再记录合并。`);
   const branchHead = (await git.raw(['rev-parse', '--verify', '--quiet', `${options.branch}^{commit}`]).catch(() => '')).trim();
-  if (!branchHead) throw new UsageError(`找不到分支：${options.branch}`);
+  if (!branchHead) throw new UsageError(await unknownRefMessage(git, options.branch));
   const base = (await git.raw(['merge-base', 'HEAD', branchHead])).trim();
   if (base === branchHead) throw new UsageError(`${options.branch} 已经合并到当前分支，没有可记录的改动。`);
 
