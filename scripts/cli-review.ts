@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
-import { formatOption, rootOf, rootOption } from './cli-options.ts';
+import { afterHelp } from './cli-help.ts';
+import { formatOption, requireAccount, rootOf, rootOption } from './cli-options.ts';
 import { hasErrors } from './shared/finding.ts';
 import { UsageError } from './shared/path-filter.ts';
 
@@ -33,10 +34,7 @@ export function registerReviewCommands(program: Command): void {
     .addOption(repoOption())
     .option('--no-comment', '不在拉取请求上发表结果 do not comment on the pull request')
     .addOption(formatOption())
-    .addHelpText(
-      'after',
-      `\n读取 GITHUB_API_URL、GITHUB_REPOSITORY、GITHUB_TOKEN；结果写入 GITHUB_STEP_SUMMARY 和拉取请求评论。\n\n例 Examples:\n  GITHUB_REPOSITORY=qinghe/content GITHUB_TOKEN=… mpdesk review gate --pr 12\n  mpdesk review gate --head-sha "$SHA" --status\n\n${exitHelp}`,
-    )
+    .addHelpText('after', afterHelp(`\n读取 GITHUB_API_URL、GITHUB_REPOSITORY、GITHUB_TOKEN；结果写入 GITHUB_STEP_SUMMARY 和拉取请求评论。\n\n例 Examples:\n  GITHUB_REPOSITORY=qinghe/content GITHUB_TOKEN=… mpdesk review gate --pr 12\n  mpdesk review gate --head-sha "$SHA" --status\n\n${exitHelp}`))
     .action(async (options: { pr?: string; headSha?: string; status?: boolean; repo?: string; comment: boolean; format: 'pretty' | 'json' }) => {
       if ((options.pr === undefined) === (options.headSha === undefined)) throw new UsageError('请给出 --pr 或 --head-sha 之一。');
       const client = await github(options.repo);
@@ -68,7 +66,7 @@ export function registerReviewCommands(program: Command): void {
     .option('--requested-by <login>', '发出 /merge 的人；须有 maintain 或 admin 权限 who asked (must maintain the repository)')
     .addOption(repoOption())
     .addOption(formatOption())
-    .addHelpText('after', `\n例 Example:\n  mpdesk review merge --pr 12 --requested-by lin-yi\n\n${exitHelp.replace('通过 · 1 未通过', '已合并 · 1 未满足条件，未合并')}`)
+    .addHelpText('after', afterHelp(`\n例 Example:\n  mpdesk review merge --pr 12 --requested-by lin-yi\n\n${exitHelp.replace('通过 · 1 未通过', '已合并 · 1 未满足条件，未合并')}`))
     .action(async (options: { pr: string; requestedBy?: string; repo?: string; format: 'pretty' | 'json' }) => {
       const number = prNumber(options.pr);
       const { mergeReviewed, gateText } = await import('./review/index.ts');
@@ -87,11 +85,11 @@ export function registerReviewCommands(program: Command): void {
     .option('--reviewed-on <url>', '审核发生的地方（合并请求链接等）where the review happened')
     .addOption(formatOption())
     .addOption(rootOption())
-    .addHelpText('after', '\n例 Example:\n  mpdesk review record writer/dongzhi --approve 林一=编辑 --approve 周文=审稿 --reviewed-on https://gitee.com/qinghe/content/pulls/7\n\n退出码 Exit: 0 已合并 · 1 审批不满足，未合并 · 2 用法错误（工作区不干净、分支不存在、合并冲突）')
+    .addHelpText('after', afterHelp('\n例 Example:\n  mpdesk review record chenxiao/dongzhi --approve lin-yi=编辑 --approve zhou-wen=审稿 --reviewed-on https://gitee.com/qinghe/content/pulls/7\n\n退出码 Exit: 0 已合并 · 1 审批不满足，未合并 · 2 用法错误（工作区有改动、分支不存在、合并冲突；仓库保持原样）'))
     .action(async (branch: string, options: { approve: string[]; reviewedOn?: string; format: 'pretty' | 'json'; root?: string }) => {
       const approvals = options.approve.map((value) => {
         const match = value.match(/^(.+?)=(.+)$/);
-        if (!match) throw new UsageError(`--approve 应为 审批人=级别，如 林一=编辑：${value}`);
+        if (!match) throw new UsageError(`--approve 应为 审批人=级别，如 lin-yi=编辑：${value}`);
         return { name: match[1]!.trim(), level: match[2]!.trim() };
       });
       const { recordMerge } = await import('./review/index.ts');
@@ -105,21 +103,27 @@ export function registerReviewCommands(program: Command): void {
   review
     .command('check')
     .description('检查主干历史：状态改为 approved/scheduled/published 的文章必须有审核合并记录。Check history for status moves without approval.')
-    .option('--since <YYYY-MM-DD>', '只报告这天（北京时间）以后的问题 only report from this date')
+    .option('--since <YYYY-MM-DD>', '只报告这天（北京时间）以后的问题（默认：从审核流程启用的提交起）only report from this date (default: since the process began)')
     .option('--ref <ref>', '要检查的分支 branch to check', 'HEAD')
     .addOption(new Option('--format <format>', '输出格式 output format').choices(['pretty', 'json', 'github']).default('pretty'))
     .addOption(rootOption())
-    .addHelpText('after', '\n例 Example:\n  mpdesk review check --since 2026-11-01 --format github\n\n退出码 Exit: 0 无错误 · 1 有未经审核的状态变更或不完整的审核记录 · 2 用法错误')
+    .addHelpText('after', afterHelp('\n审核流程的起点：主干上第一个加入 .github/workflows/review.yml 的提交，或第一次带审核记录的合并，取较早者；之前的历史不算违规。\n\n例 Examples:\n  mpdesk review check\n  mpdesk review check --ref main --format github\n  mpdesk review check --since 2026-11-01\n\n退出码 Exit: 0 无错误 · 1 有未经审核的状态变更或不完整的审核记录 · 2 用法错误'))
     .action(async (options: { since?: string; ref: string; format: 'pretty' | 'json' | 'github'; root?: string }) => {
-      const report = await audit({ root: rootOf(options), ref: options.ref, since: options.since });
-      const { anomalyFindings } = await import('./audit/index.ts');
+      const report = await audit({ root: rootOf(options), ref: options.ref, since: options.since, fromProcessStart: true });
+      const { anomalyFindings, beijingDate, processStartLabel } = await import('./audit/index.ts');
       const findings = anomalyFindings(report);
+      const articles = `${options.ref} 上 ${report.articles.length} 篇文章`;
+      const checked = options.since
+        ? `${articles}自 ${options.since} 起的历史`
+        : report.processStart
+          ? `${articles}自审核流程启用（${beijingDate(report.processStart.committed)}，${processStartLabel(report.processStart)}）以来的历史`
+          : `${articles}的全部历史（没有找到审核流程的起点：既没有 .github/workflows/review.yml，也没有带审核记录的合并）`;
       if (options.format === 'github') {
         const { formatGithub } = await import('./output/ci-formats.ts');
         process.stdout.write(formatGithub(findings));
       } else {
         const { formatFindings } = await import('./output/findings.ts');
-        process.stdout.write(formatFindings(findings, options.format, { checked: `${options.ref} 上 ${report.articles.length} 篇文章的历史` }));
+        process.stdout.write(formatFindings(findings, options.format, { checked }));
       }
       if (hasErrors(findings)) process.exitCode = 1;
     });
@@ -129,7 +133,7 @@ export function registerReviewCommands(program: Command): void {
     .description('按各账号的审核名单生成 .github/CODEOWNERS 中的账号段落。Route each account folder to its reviewers.')
     .option('--check', '只检查是否最新，不写文件（CI 用）only check that the file is up to date')
     .addOption(rootOption())
-    .addHelpText('after', '\n例 Examples:\n  mpdesk review codeowners\n  mpdesk review codeowners --check\n\n退出码 Exit: 0 已是最新或已写入 · 1 --check 发现过期或账号设置有误 · 2 用法错误')
+    .addHelpText('after', afterHelp('\n例 Examples:\n  mpdesk review codeowners\n  mpdesk review codeowners --check\n\n退出码 Exit: 0 已是最新或已写入 · 1 --check 发现过期或账号设置有误 · 2 用法错误'))
     .action(async (options: { check?: boolean; root?: string }) => {
       const { readFile } = await import('node:fs/promises');
       const { join } = await import('node:path');
@@ -164,7 +168,7 @@ export function registerReviewCommands(program: Command): void {
     .option('--ref <ref>', '以哪个分支为准 branch whose history is the record', 'HEAD')
     .addOption(new Option('--format <format>', '输出格式 output format').choices(['md', 'json']).default('md'))
     .addOption(rootOption())
-    .addHelpText('after', '\n例 Examples:\n  mpdesk audit content/qinghe-tea/articles/2026/dongri-pao-cha\n  mpdesk audit --account qinghe-tea --since 2026-11-01 --format md > report.md\n\n退出码 Exit: 0 · 2 用法错误（找不到文章、账号或分支）')
+    .addHelpText('after', afterHelp('\n例 Examples:\n  mpdesk audit content/qinghe-tea/articles/2026/dongri-pao-cha\n  mpdesk audit --account qinghe-tea --since 2026-11-01 --format md > report.md\n\n退出码 Exit: 0 · 2 用法错误（找不到文章、账号或分支）'))
     .action(async (article: string | undefined, options: { account?: string; since?: string; ref: string; format: 'md' | 'json'; root?: string }) => {
       const { resolve, relative, sep } = await import('node:path');
       if (article && options.account) throw new UsageError('文章和 --account 只能选一个。');
@@ -181,6 +185,8 @@ export function registerReviewCommands(program: Command): void {
       }
       const report = await audit({ root, ref: options.ref, since: options.since, only });
       if (article && report.articles.length === 0) throw new UsageError(`${options.ref} 的历史里没有这篇文章：${article}`);
+      // An account that is gone from the working tree can still have a history to audit.
+      if (options.account && report.articles.length === 0) requireAccount(root, options.account);
       if (options.format === 'json') {
         process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       } else {
@@ -190,16 +196,8 @@ export function registerReviewCommands(program: Command): void {
     });
 }
 
-async function audit(options: { root: string; ref: string; since?: string; only?: (path: string) => boolean }) {
+async function audit(options: { root: string; ref: string; since?: string; fromProcessStart?: boolean; only?: (path: string) => boolean }) {
   const { auditRepository, isCalendarDate } = await import('./audit/index.ts');
   if (options.since !== undefined && !isCalendarDate(options.since)) throw new UsageError(`--since 应为真实日期 YYYY-MM-DD：${options.since}`);
-  try {
-    return await auditRepository(options);
-  } catch (error) {
-    const message = (error as Error).message;
-    if (/unknown revision|bad revision|needed a single revision|not a git repository/i.test(message)) {
-      throw new UsageError(`无法读取 git 历史（${options.ref}）：${message.split('\n')[0]}`);
-    }
-    throw error;
-  }
+  return auditRepository(options);
 }

@@ -1,13 +1,16 @@
-import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { article, baseFiles, makeRepo } from './testing/fixture-repo.ts';
 import { runCli } from './testing/run-cli.ts';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const bin = fileURLToPath(new URL('../bin/mpdesk.js', import.meta.url));
 const articlePath = 'content/shanye/articles/2026/dongtian-shouchong/index.md';
 
 describe('mpdesk command', () => {
@@ -96,7 +99,7 @@ describe('mpdesk command', () => {
   it('exits 2 on misuse, with a message and no stack trace', async () => {
     const unknown = await runCli(['validate', '--nope'], repoRoot);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain("unknown option '--nope'");
+    expect(unknown.stderr).toBe('mpdesk: 未知选项 --nope\n用法：mpdesk validate [paths...] [options]\n运行 mpdesk validate --help 查看全部选项\n');
     const missing = await runCli(['validate', 'content/no-such-account'], repoRoot);
     expect(missing).toMatchObject({ code: 2, stdout: '' });
     expect(missing.stderr).toBe('mpdesk: 路径不存在：content/no-such-account\n');
@@ -131,3 +134,143 @@ describe('mpdesk command', () => {
     expect(JSON.parse(staged.stdout).map((f: { file: string; ruleId: string }) => [f.file, f.ruleId])).toEqual([[articlePath, 'schema/maxLength']]);
   });
 });
+
+/** Every file under `root`, to show that a refused command wrote nothing. */
+async function filesIn(root: string): Promise<string[]> {
+  return (await readdir(root, { recursive: true })).sort();
+}
+
+describe('mpdesk never misleads', () => {
+  it('refuses every content command outside an mpdesk repository, instead of passing green', async () => {
+    const empty = await mkdtemp(join(tmpdir(), 'mpdesk-elsewhere-'));
+    // A website's content/ folder is not an mpdesk repository: no account.yaml.
+    await mkdir(join(empty, 'content', 'posts'), { recursive: true });
+    const commands = [['lint'], ['validate'], ['list'], ['build'], ['render', 'x.md'], ['new', 'article', '--account', 'shanye', '--title', '茶'], ['audit'], ['review', 'check'], ['review', 'codeowners']];
+    const results = await Promise.all(commands.map((args) => runCli(args, empty)));
+    for (const [index, result] of results.entries()) {
+      expect(result, commands[index]!.join(' ')).toMatchObject({ code: 2, stdout: '' });
+      expect(result.stderr).toMatch(/^mpdesk: 不在 mpdesk 仓库中：.* 及其上级目录里都没有 content\/<账号>\/account\.yaml。在仓库里运行，或用 --root <目录> 指向仓库根目录/);
+    }
+    const pointed = await runCli(['lint', '--root', empty], repoRoot);
+    expect(pointed).toMatchObject({ code: 2, stdout: '' });
+    expect(pointed.stderr).toContain(`不在 mpdesk 仓库中：${empty} 下没有 content/<账号>/account.yaml`);
+    expect(await filesIn(empty)).toEqual(['content', join('content', 'posts')]);
+  });
+
+  it('builds into dist/ at the repository root from a subfolder; an explicit --out is relative to where you stand', async () => {
+    const root = await makeRepo(baseFiles());
+    const sub = join(root, 'content/shanye');
+    // The fixture's images are stubs, so the article itself fails (exit 1); where the site goes is the point.
+    const built = await runCli(['build'], sub);
+    expect(built).toMatchObject({ code: 1, stderr: '' });
+    expect(built.stdout).toContain('预览：../../dist/index.html');
+    expect(existsSync(join(root, 'dist/index.html'))).toBe(true);
+    expect(existsSync(join(sub, 'dist'))).toBe(false);
+    const chosen = await runCli(['build', '--out', 'preview'], sub);
+    expect(chosen.stdout).toContain('预览：preview/index.html');
+    expect(existsSync(join(sub, 'preview/index.html'))).toBe(true);
+  });
+
+  it('refuses an unknown --account, naming the accounts that exist, closest first', async () => {
+    const root = await makeRepo({ ...baseFiles(), 'content/qinghe-tea/account.yaml': 'name: 青禾茶事\n' });
+    const message = 'mpdesk: 账号 shanye-x 不存在（是不是 shanye？）。现有账号：shanye、qinghe-tea。\n';
+    for (const args of [['list'], ['build'], ['new', 'article', '--title', '茶']]) {
+      const result = await runCli([...args, '--account', 'shanye-x'], root);
+      expect(result, args[0]).toMatchObject({ code: 2, stdout: '', stderr: message });
+    }
+    const far = await runCli(['list', '--account', 'qinghe'], root);
+    expect(far.stderr).toBe('mpdesk: 账号 qinghe 不存在。现有账号：qinghe-tea、shanye。\n');
+    expect(existsSync(join(root, 'dist'))).toBe(false);
+  });
+
+  it('refuses paths that are not content, saying why; folders under content/ are fine', async () => {
+    const root = await makeRepo({ ...baseFiles(), 'README.md': '# 山野咖啡\n', 'schemas/article.schema.json': '{}\n' });
+    const readme = await runCli(['lint', 'README.md'], root);
+    expect(readme).toMatchObject({ code: 2, stdout: '' });
+    expect(readme.stderr).toBe('mpdesk: README.md 不是内容：mpdesk 只检查 content/<账号>/ 下的 account.yaml、plans/<YYYY-MM>.md 和 articles/<年份>/<slug>/index.md。\n');
+    const schemas = await runCli(['validate', 'schemas/'], root);
+    expect(schemas).toMatchObject({ code: 2, stdout: '' });
+    expect(schemas.stderr).toContain('schemas/ 不是内容');
+    const image = await runCli(['lint', 'content/shanye/articles/2026/dongtian-shouchong/cup.png'], root);
+    expect(image.code).toBe(2);
+    expect(image.stderr).toContain('不是内容文件：应为 content/<账号>/ 下的 account.yaml、plans/<YYYY-MM>.md 或 articles/<年份>/<slug>/index.md（图片随文章一起检查）');
+    expect((await runCli(['validate', 'content/shanye/articles'], root)).code).toBe(0);
+    expect((await runCli(['validate', 'articles/2026/dongtian-shouchong/index.md'], join(root, 'content/shanye'))).code).toBe(0);
+  });
+
+  it('refuses a plan entry or a date that does not exist before writing anything', async () => {
+    const root = await makeRepo(baseFiles());
+    const before = await filesIn(root);
+    const create = (...extra: string[]) => runCli(['new', 'article', '--account', 'shanye', '--title', '冬至喝咖啡', ...extra], root);
+    const [entry, month, malformed, impossible, shortDate] = await Promise.all([
+      create('--plan', '2026-12/99'),
+      create('--plan', '2027-01/01'),
+      create('--plan', '十二月第三篇'),
+      create('--date', '2026-13-45'),
+      create('--date', '2026-2-1'),
+    ]);
+    expect(entry).toMatchObject({ code: 2, stderr: 'mpdesk: 计划条目 2026-12/99 不存在：content/shanye/plans/2026-12.md 只有条目 01、02。\n' });
+    expect(month.stderr).toBe('mpdesk: 计划条目 2027-01/01 不存在：没有 2027-01 的计划（content/shanye/plans/2027-01.md）。现有计划：2026-12。\n');
+    expect(malformed.stderr).toBe('mpdesk: 计划条目应写成 <月份>/<条目 id>，如 2026-12/03：十二月第三篇\n');
+    expect(impossible).toMatchObject({ code: 2, stderr: 'mpdesk: --date 应为真实的日期 YYYY-MM-DD，如 2026-12-01：2026-13-45\n' });
+    expect(shortDate.code).toBe(2);
+    for (const result of [entry, month, malformed]) expect(result.code).toBe(2);
+    expect(await filesIn(root)).toEqual(before);
+    expect((await create('--plan', '2026-12/02', '--date', '2026-12-01')).code).toBe(0);
+  });
+
+  it('explains argument errors in Chinese with one line of usage, not the whole help', async () => {
+    const [unknown, missing, choice, command, excess] = await Promise.all([
+      runCli(['lint', '--fxi'], repoRoot),
+      runCli(['render'], repoRoot),
+      runCli(['list', '--status', 'done'], repoRoot),
+      runCli(['lnit'], repoRoot),
+      runCli(['list', 'content'], repoRoot),
+    ]);
+    expect(unknown).toMatchObject({ code: 2, stdout: '', stderr: 'mpdesk: 未知选项 --fxi（是不是想用 --fix？）\n用法：mpdesk lint [paths...] [options]\n运行 mpdesk lint --help 查看全部选项\n' });
+    expect(missing.stderr).toBe('mpdesk: 缺少参数 <article>\n用法：mpdesk render <article> [options]\n运行 mpdesk render --help 查看全部选项\n');
+    expect(choice.stderr).toBe('mpdesk: 选项 --status <status> 的值 “done” 无效；可选：draft、review、approved、scheduled、published、archived\n用法：mpdesk list [options]\n运行 mpdesk list --help 查看全部选项\n');
+    expect(command.stderr).toBe('mpdesk: 未知命令 lnit（是不是想用 lint？）\n用法：mpdesk <command> [options]\n运行 mpdesk --help 查看全部选项\n');
+    expect(excess.stderr).toBe('mpdesk: 多余的参数：content\n用法：mpdesk list [options]\n运行 mpdesk list --help 查看全部选项\n');
+    for (const result of [unknown, missing, choice, command, excess]) expect(result.code).toBe(2);
+    const mandatory = await runCli(['new', 'article', '--title', '茶'], repoRoot);
+    expect(mandatory.stderr).toBe('mpdesk: 缺少必填选项 --account <account>\n用法：mpdesk new article --account <account> --title <title> [options]\n运行 mpdesk new article --help 查看全部选项\n');
+  });
+
+  it('wraps help by display width, a Chinese character counting two columns', async () => {
+    const commands = [['lint'], ['new', 'article'], ['render'], ['review', 'record'], []];
+    const helps = await Promise.all(commands.map((args) => runCli([...args, '--help'], repoRoot, { COLUMNS: '60' })));
+    for (const [index, help] of helps.entries()) {
+      expect(help.code).toBe(0);
+      const wide = help.stdout.split('\n').filter((line) => stringWidth(line) > 60);
+      expect(wide, commands[index]!.join(' ')).toEqual([]);
+    }
+    expect(helps[0]!.stdout).toContain('用法 Usage: mpdesk lint [paths...] [options]');
+    // A long example is continued with a backslash, so it still runs when pasted.
+    expect(helps[0]!.stdout).toContain('  mpdesk lint --fix \\\n    content/qinghe-tea/articles/2026/dongri-pao-cha/index.md\n');
+  });
+
+  it('ends quietly when the reader of its output goes away (| head)', async () => {
+    for (const args of [['lint', '--root', '.', '--format', 'json'], ['list'], ['--help']]) {
+      const { code, stderr } = await runWithClosedStdout(args, repoRoot);
+      expect(stderr, args.join(' ')).toBe('');
+      expect(code).toBe(0);
+    }
+  });
+});
+
+/** Runs mpdesk with its standard output closed at once, as `| head -1` does once it has its line. */
+function runWithClosedStdout(args: string[], cwd: string): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => child.kill(), 15_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stderr });
+    });
+  });
+}

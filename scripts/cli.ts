@@ -1,10 +1,19 @@
-import { Command, CommanderError, Option } from 'commander';
-import { loadContent, type ContentSet } from './content/index.ts';
-import { classify } from './content/layout.ts';
+import { CommanderError, Option } from 'commander';
+import { classify, loadContent, type ContentSet } from './content/index.ts';
 import { hasErrors } from './shared/finding.ts';
 import { pathFilter, UsageError } from './shared/path-filter.ts';
-import { formatOption, rootOf, rootOption, type CommonOptions } from './cli-options.ts';
+import { isCalendarDate } from './shared/calendar-date.ts';
+import { afterHelp, createProgram, setUsage } from './cli-help.ts';
+import { formatOption, requireAccount, rootOf, rootOption, type CommonOptions } from './cli-options.ts';
 import { registerReviewCommands } from './cli-review.ts';
+
+// A reader that stops early (`mpdesk list | head -1`) closes the pipe: end quietly, not with an EPIPE stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
 
 // Stages are imported inside their commands: `--help` and the pre-commit hook should not pay for ajv, remark or pinyin they do not use.
 
@@ -14,11 +23,10 @@ function describeSet(set: ContentSet): string {
   return `${set.accounts.length} 个账号、${set.plans.length} 个计划、${set.articles.length} 篇文章`;
 }
 
-const program = new Command('mpdesk')
-  .description('mpdesk：把公众号的内容、审核和发布放进 git 仓库。An editorial desk for WeChat Official Accounts, kept in git.')
-  .version('0.1.0')
-  .showHelpAfterError()
-  .exitOverride();
+const program = createProgram('mpdesk', '0.1.0').description(
+  'mpdesk：把公众号的内容、审核和发布放进 git 仓库。An editorial desk for WeChat Official Accounts, kept in git.',
+);
+const isContentFile = (file: string) => classify(file) !== undefined;
 
 program
   .command('validate')
@@ -27,10 +35,10 @@ program
   .option('--staged', '只检查已暂存的内容文件（pre-commit 钩子用）check the staged version of staged content files')
   .addOption(formatOption())
   .addOption(rootOption())
-  .addHelpText('after', '\n例 Examples:\n  mpdesk validate\n  mpdesk validate content/qinghe-tea --format json\n  mpdesk validate --staged\n\n退出码 Exit: 0 无错误 ok · 1 内容有错误 content errors · 2 用法或运行错误 usage/failure')
+  .addHelpText('after', afterHelp('\n例 Examples:\n  mpdesk validate\n  mpdesk validate content/qinghe-tea --format json\n  mpdesk validate --staged\n\n退出码 Exit: 0 无错误 ok · 1 内容有错误 content errors · 2 用法或运行错误 usage/failure'))
   .action(async (paths: string[], options: CommonOptions & { staged?: boolean }) => {
     const root = rootOf(options);
-    let only = pathFilter(root, process.cwd(), paths);
+    let only = pathFilter(root, process.cwd(), paths, isContentFile);
     let overlay: Map<string, Buffer> | undefined;
     if (options.staged) {
       const { readStagedFiles } = await import('./shared/staged-files.ts');
@@ -63,10 +71,12 @@ create
   .option('--date <YYYY-MM-DD>', '创建日期，决定年份目录（默认今天，北京时间）date; decides the year folder')
   .addOption(formatOption())
   .addOption(rootOption())
-  .addHelpText('after', '\n例 Example:\n  mpdesk new article --account qinghe-tea --title 冬至围炉煮茶指南')
+  .addHelpText('after', afterHelp('\n例 Example:\n  mpdesk new article --account qinghe-tea --title 冬至围炉煮茶指南'))
   .action(async (options: CommonOptions & { account: string; title: string; author?: string; slug?: string; plan?: string; date?: string }) => {
-    if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw new UsageError(`--date 应为 YYYY-MM-DD：${options.date}`);
-    const set = await loadContent(rootOf(options));
+    if (options.date !== undefined && !isCalendarDate(options.date)) throw new UsageError(`--date 应为真实的日期 YYYY-MM-DD，如 2026-12-01：${options.date}`);
+    const root = rootOf(options);
+    requireAccount(root, options.account);
+    const set = await loadContent(root);
     const date = options.date ?? new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
     const { newArticle } = await import('./scaffold/index.ts');
     const result = await newArticle(set, { ...options, date });
@@ -82,12 +92,11 @@ program
   .addOption(new Option('--status <status>', '只列出该状态 only this status').choices(statuses))
   .addOption(formatOption())
   .addOption(rootOption())
-  .addHelpText('after', '\n例 Examples:\n  mpdesk list\n  mpdesk list --account qinghe-tea --status scheduled --format json')
+  .addHelpText('after', afterHelp('\n例 Examples:\n  mpdesk list\n  mpdesk list --account qinghe-tea --status scheduled --format json'))
   .action(async (options: CommonOptions & { account?: string; status?: string }) => {
-    const set = await loadContent(rootOf(options));
-    if (options.account && !set.accounts.some((a) => a.place.account === options.account)) {
-      throw new UsageError(`账号 ${options.account} 不存在。现有账号：${set.accounts.map((a) => a.place.account).join('、') || '（无）'}`);
-    }
+    const root = rootOf(options);
+    requireAccount(root, options.account);
+    const set = await loadContent(root);
     const { listArticles } = await import('./list/index.ts');
     const rows = listArticles(set, options);
     if (options.format === 'json') {
@@ -109,14 +118,11 @@ program
   .option('--fix', '自动修正排版问题（空格、标点），只改正文，不改代码、网址和 frontmatter apply the mechanical style fixes')
   .addOption(new Option('--format <format>', '输出格式 output format').choices(['pretty', 'json', 'github', 'sarif']).default('pretty'))
   .addOption(rootOption())
-  .addHelpText(
-    'after',
-    '\n例 Examples:\n  mpdesk lint\n  mpdesk lint content/qinghe-tea --format github\n  mpdesk lint --fix content/qinghe-tea/articles/2026/dongri-pao-cha/index.md\n\n跳过一处 Suppress: <!-- mpdesk-disable-next-line ad-law/absolute-terms -- 理由 -->\n退出码 Exit: 0 无错误 · 1 有错误级别的问题 · 2 用法或运行错误',
-  )
+  .addHelpText('after', afterHelp('\n例 Examples:\n  mpdesk lint\n  mpdesk lint content/qinghe-tea --format github\n  mpdesk lint --fix content/qinghe-tea/articles/2026/dongri-pao-cha/index.md\n\n跳过一处 Suppress: <!-- mpdesk-disable-next-line ad-law/absolute-terms -- 理由 -->\n退出码 Exit: 0 无错误 · 1 有错误级别的问题 · 2 用法或运行错误'))
   .action(async (paths: string[], options: { staged?: boolean; fix?: boolean; format: 'pretty' | 'json' | 'github' | 'sarif'; root?: string }) => {
     if (options.staged && options.fix) throw new UsageError('--fix 不能和 --staged 一起用：修正会写工作区文件，可能覆盖未暂存的改动。');
     const root = rootOf(options);
-    let only = pathFilter(root, process.cwd(), paths);
+    let only = pathFilter(root, process.cwd(), paths, isContentFile);
     let overlay: Map<string, Buffer> | undefined;
     if (options.staged) {
       const { readStagedFiles } = await import('./shared/staged-files.ts');
@@ -149,7 +155,7 @@ program
   .argument('<article>', '文章的 index.md')
   .option('-o, --output <file>', '写入文件（图片写到同目录的 images/）；默认输出到标准输出 write here, images beside it')
   .addOption(rootOption())
-  .addHelpText('after', '\n例 Examples:\n  mpdesk render content/qinghe-tea/articles/2026/dongri-pao-cha/index.md -o /tmp/dongri.html')
+  .addHelpText('after', afterHelp('\n例 Examples:\n  mpdesk render content/qinghe-tea/articles/2026/dongri-pao-cha -o /tmp/dongri.html'))
   .action(async (input: string, options: { output?: string; root?: string }) => {
     const { resolve, relative, sep, dirname, join } = await import('node:path');
     const root = rootOf(options);
@@ -190,19 +196,22 @@ program
   .description('渲染所有文章到 dist/<账号>/<slug>/（片段、预览页、图片、meta.json）和 dist/index.html。Render every article.')
   .option('--account <account>', '只构建该账号 only this account')
   .addOption(new Option('--status <status>', '只构建该状态 only this status').choices(statuses))
-  .option('--out <dir>', '输出目录 output folder', 'dist')
+  .option('--out <dir>', '输出目录，相对于当前目录（默认：仓库根目录下的 dist/）output folder, relative to the working folder')
   .addOption(formatOption())
   .addOption(rootOption())
-  .addHelpText('after', '\n例 Examples:\n  mpdesk build\n  mpdesk build --account qinghe-tea --status approved\n\n没有变化的文章不会重新渲染。Unchanged articles are not rendered again.')
-  .action(async (options: CommonOptions & { account?: string; status?: string; out: string }) => {
-    const { resolve } = await import('node:path');
+  .addHelpText('after', afterHelp('\n例 Examples:\n  mpdesk build\n  mpdesk build --account qinghe-tea --status approved\n\n没有变化的文章不会重新渲染。Unchanged articles are not rendered again.'))
+  .action(async (options: CommonOptions & { account?: string; status?: string; out?: string }) => {
+    const { join, relative, resolve } = await import('node:path');
     const root = rootOf(options);
+    requireAccount(root, options.account);
+    // An explicit --out is a path the user typed, so it is read from where they stand; the default is the repository's.
+    const outDir = options.out === undefined ? join(root, 'dist') : resolve(process.cwd(), options.out);
     const { buildSite } = await import('./site/index.ts');
     const started = performance.now();
     const showProgress = options.format === 'pretty' && process.stderr.isTTY;
     const report = await buildSite({
       root,
-      outDir: resolve(process.cwd(), options.out),
+      outDir,
       account: options.account,
       status: options.status,
       onProgress: (done, total, file) => {
@@ -218,13 +227,14 @@ program
       const { formatFindings } = await import('./output/findings.ts');
       if (report.findings.length) process.stdout.write(formatFindings(report.findings, 'pretty', { checked: `${report.failed.length} 篇文章` }));
       process.stdout.write(
-        `构建完成（${seconds} 秒）：渲染 ${report.rendered.length} 篇，未变化 ${report.unchanged.length} 篇，失败 ${report.failed.length} 篇。预览：${options.out}/index.html\n`,
+        `构建完成（${seconds} 秒）：渲染 ${report.rendered.length} 篇，未变化 ${report.unchanged.length} 篇，失败 ${report.failed.length} 篇。预览：${relative(process.cwd(), join(outDir, 'index.html'))}\n`,
       );
     }
     if (report.failed.length) process.exitCode = 1;
   });
 
 registerReviewCommands(program);
+setUsage(program);
 
 try {
   await program.parseAsync(process.argv);

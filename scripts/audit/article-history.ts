@@ -55,6 +55,8 @@ export interface Anomaly {
   /** 1-based line of the `status` field in that version, where the anomaly is about a status. */
   line?: number;
   message: string;
+  /** Made before the review process began on the branch (see AuditReport.processStart). */
+  predatesProcess?: true;
 }
 
 export interface ArticleAudit {
@@ -103,7 +105,7 @@ export async function auditArticles(history: ContentHistory): Promise<ArticleAud
   const read: Readers = { blob: blobReader(history.git), file: fileAtCommit(history.git), authors: mergedAuthors(history.git) };
   const idOf = new Map<string, string>();
   const byId = new Map<string, Entry>();
-  const relevant = history.changes.filter((change) => articleOf(change.path) || (change.oldPath && articleOf(change.oldPath)));
+  const relevant = articlesFirst(history.changes.filter((change) => articleOf(change.path) || (change.oldPath && articleOf(change.oldPath))));
   // Start every read now: simple-git runs several at once, and the loop below takes them in history order.
   for (const change of relevant) {
     if (change.commit.mainline && isArticle(change.path)) for (const blob of [change.oldBlob, change.newBlob]) read.blob(blob).catch(() => undefined);
@@ -138,6 +140,23 @@ export async function auditArticles(history: ContentHistory): Promise<ArticleAud
   }
 
   return [...byId.values()].map(({ audit }) => audit).sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/**
+ * git lists a commit's files by path, so `cover.jpg` comes before the `index.md` it belongs to; within each commit the
+ * articles go first, so that images added together with their article are recorded with it.
+ */
+function articlesFirst(changes: readonly FileChange[]): FileChange[] {
+  const out: FileChange[] = [];
+  for (let start = 0; start < changes.length; ) {
+    let end = start;
+    while (end < changes.length && changes[end]!.commit === changes[start]!.commit) end++;
+    const commit = changes.slice(start, end);
+    const article = (c: FileChange) => isArticle(c.path) || (c.oldPath !== undefined && isArticle(c.oldPath));
+    out.push(...commit.filter(article), ...commit.filter((c) => !article(c)));
+    start = end;
+  }
+  return out;
 }
 
 function emptyAudit(path: string): ArticleAudit {

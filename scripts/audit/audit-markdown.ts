@@ -1,6 +1,8 @@
 import { markdownCell, markdownTable } from '../output/markdown-table.ts';
-import type { ArticleAudit } from './article-history.ts';
-import type { AuditReport } from './index.ts';
+import type { ArticleAudit, ChangeEntry } from './article-history.ts';
+import { beijingTime } from './beijing-time.ts';
+import { reviewWorkflow } from './git-history.ts';
+import type { AuditReport, ProcessStart } from './index.ts';
 
 const viaLabel = { merge: '合并', direct: '直接提交', branch: '分支提交' } as const;
 const kindLabel = { added: '新增', edited: '修改', renamed: '改名', deleted: '删除' } as const;
@@ -14,6 +16,10 @@ export function auditMarkdown(report: AuditReport, scope: string): string {
     `- 分支：${report.ref}（${report.head.slice(0, 7)}）`,
     `- 范围：${scope}${report.since ? `，自 ${report.since}（北京时间）起的记录` : ''}`,
     `- 文章 ${report.articles.length} 篇，异常 ${anomalies} 条`,
+    report.processStart
+      ? `- 审核流程：自 ${when(report.processStart.committed)}（${processStartLabel(report.processStart)}）起；此前的改动没有审核记录可查，其异常标为“流程启用前”`
+      : '- 审核流程：这段历史里还没有启用的迹象（没有审核工作流，也没有带审核记录的合并）',
+    '- 时间均为北京时间',
     '',
   ];
   for (const article of report.articles) lines.push(...articleSection(article));
@@ -29,7 +35,10 @@ function articleSection(a: ArticleAudit): string[] {
     ...table(
       '变更',
       ['日期', '提交', '作者', '方式', '改动', '说明'],
-      a.changes.map((c) => [when(c.date), short(c.commit), c.author, viaLabel[c.via], kindLabel[c.kind], c.subject]),
+      byCommit(a.changes).map((group) => {
+        const c = group[0]!;
+        return [when(c.date), short(c.commit), c.author, viaLabel[c.via], filesChanged(group, a.path), c.subject];
+      }),
     ),
     ...table(
       '状态变更',
@@ -54,7 +63,9 @@ function articleSection(a: ArticleAudit): string[] {
     ),
     '### 异常',
     '',
-    ...(a.anomalies.length ? a.anomalies.map((x) => `- ${x.severity === 'error' ? '❌' : '⚠️'} ${when(x.date)} \`${short(x.commit)}\`：${x.message}`) : ['无。']),
+    ...(a.anomalies.length
+      ? a.anomalies.map((x) => `- ${x.severity === 'error' ? '❌' : '⚠️'} ${when(x.date)} \`${short(x.commit)}\`：${x.message}${x.predatesProcess ? '（流程启用前）' : ''}`)
+      : ['无。']),
     '',
   );
   return lines;
@@ -65,6 +76,25 @@ function table(title: string, headers: string[], rows: string[][]): string[] {
   return [`### ${title}`, '', ...markdownTable(headers, rows), ''];
 }
 
+/** One row per commit: a commit that adds an article with its images is one change, not one row per file. */
+function byCommit(changes: readonly ChangeEntry[]): ChangeEntry[][] {
+  const groups = new Map<string, ChangeEntry[]>();
+  for (const change of changes) groups.set(change.commit, [...(groups.get(change.commit) ?? []), change]);
+  return [...groups.values()];
+}
+
+/** `新增 index.md、cover.jpg；修改 cup.png`, paths inside the article's folder given from there. */
+function filesChanged(group: readonly ChangeEntry[], articlePath: string): string {
+  const folder = articlePath.slice(0, articlePath.lastIndexOf('/') + 1);
+  const show = (path: string) => (path.startsWith(folder) ? path.slice(folder.length) : path);
+  const byKind = new Map<ChangeEntry['kind'], string[]>();
+  for (const c of group) byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), c.previousPath ? `${show(c.previousPath)} → ${show(c.path)}` : show(c.path)]);
+  return [...byKind].map(([kind, paths]) => `${kindLabel[kind]} ${paths.join('、')}`).join('；');
+}
+
+/** `b09de0d 加入 .github/workflows/review.yml`: where and how the review process began. */
+export const processStartLabel = (start: ProcessStart): string =>
+  start.reason === 'workflow' ? `${start.commit.slice(0, 7)} 加入 ${reviewWorkflow}` : `${start.commit.slice(0, 7)} 第一次审核合并`;
+
 const short = (sha: string) => sha.slice(0, 7);
-/** `2026-11-20T10:03:00+08:00` → `2026-11-20 10:03 +08:00`: the committer's own clock, as git recorded it. */
-const when = (iso: string) => iso.replace(/^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}):\d{2}(.*)$/, (_, d: string, t: string, z: string) => `${d} ${t} ${z === 'Z' ? '+00:00' : z}`);
+const when = beijingTime;

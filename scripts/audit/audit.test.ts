@@ -1,7 +1,12 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { makeRepo } from '../testing/fixture-repo.ts';
 import { makeGitRepo, type Author, type TestRepo } from '../testing/git-repo.ts';
 import { runCli } from '../testing/run-cli.ts';
 import { recordMerge } from '../review/record.ts';
+import { explainGitError } from '../review/git-errors.ts';
 import { trailerBlock } from '../review/trailers.ts';
 import { anomalyFindings, auditMarkdown, auditRepository, type ArticleAudit } from './index.ts';
 
@@ -92,7 +97,7 @@ describe('mpdesk review record: a reviewed merge for teams not on GitHub', () =>
     await repo.git.checkoutLocalBranch('chenxiao/x');
     await repo.commit('新稿', writer, day(3), { [dongzhi]: articleText('review', '正文') });
     await repo.git.checkout('main');
-    expect((await runCli(['review', 'record', 'nope', '--approve', '林一=编辑'], repo.root)).stderr).toContain('找不到分支：nope');
+    expect((await runCli(['review', 'record', 'chenxiao/y', '--approve', '林一=编辑'], repo.root)).stderr).toBe('mpdesk: 未找到分支或提交 chenxiao/y（是不是 chenxiao/x？）。现有分支：chenxiao/x、main。\n');
     const short = await runCli(['review', 'record', 'chenxiao/x', '--approve', '林一=编辑'], repo.root);
     expect(short.code).toBe(1);
     expect(short.stdout).toContain('“审稿”级没有审批人');
@@ -271,7 +276,7 @@ describe('mpdesk audit: history read back as the audit trail', () => {
     expect(md.stdout).toContain('# 审计报告');
     expect(md.stdout).toContain('- 范围：账号 qinghe-tea，自 2026-11-04（北京时间）起的记录');
     expect(md.stdout).toContain('## 冬至围炉煮茶指南');
-    expect(md.stdout).toContain('- 创建：陈晓，2026-11-03 10:00 +08:00');
+    expect(md.stdout).toContain('- 创建：陈晓，2026-11-03 10:00 (+08:00)');
     expect(md.stdout).toContain('| 林一（编辑）、周文（审稿） | https://gitee.com/qinghe/content/pulls/7 |');
     expect(md.stdout).not.toContain('新稿：冬至围炉煮茶');
     const json = await runCli(['audit', dongzhi, '--format', 'json'], repo.root);
@@ -280,5 +285,144 @@ describe('mpdesk audit: history read back as the audit trail', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('没有这篇文章');
     expect(auditMarkdown(await auditRepository({ root: repo.root }), '全部账号')).toBe(auditMarkdown(await auditRepository({ root: repo.root }), '全部账号'));
+  });
+});
+
+describe('review record says what blocks it, in Chinese, and leaves the repository as it was', () => {
+  /** A writer's branch that adds an article and its cover, ready to record. */
+  async function branchRepo(): Promise<TestRepo> {
+    const repo = await makeGitRepo({ 'content/qinghe-tea/account.yaml': account }, operator, day(1));
+    await repo.git.checkoutLocalBranch('chenxiao/dongzhi');
+    await repo.commit('新稿：冬至围炉煮茶', writer, day(3), { [dongzhi]: articleText('approved', '冬至前后，围炉煮茶正当时。'), [cover]: 'cover from the branch' });
+    await repo.git.checkout('main');
+    return repo;
+  }
+  const cover = 'content/qinghe-tea/articles/2026/dongzhi-weilu/cover.jpg';
+  const approve = ['--approve', '林一=编辑', '--approve', '周文=审稿'];
+  const state = async (repo: TestRepo) => ({ head: (await repo.git.revparse(['HEAD'])).trim(), status: await repo.git.raw(['status', '--porcelain']) });
+
+  it('names an untracked file the merge would overwrite', async () => {
+    const repo = await branchRepo();
+    await mkdir(join(repo.root, 'content/qinghe-tea/articles/2026/dongzhi-weilu'), { recursive: true });
+    await writeFile(join(repo.root, cover), 'my own cover, not yet committed');
+    const before = await state(repo);
+    const result = await runCli(['review', 'record', 'chenxiao/dongzhi', ...approve], repo.root);
+    expect(result).toMatchObject({ code: 2, stdout: '' });
+    expect(result.stderr).toBe(`mpdesk: 没有合并 chenxiao/dongzhi，仓库保持原样：这些未跟踪的文件会被合并覆盖：${cover}。先把它们移走或删掉（要保留就先提交），再记录合并。\n`);
+    expect(await state(repo)).toEqual(before);
+    expect(await readFile(join(repo.root, cover), 'utf8')).toBe('my own cover, not yet committed');
+  });
+
+  it('names the conflicting files and undoes the merge', async () => {
+    const repo = await branchRepo();
+    await repo.commit('主干上也加了这篇', editor, day(4), { [dongzhi]: articleText('review', '另一版正文。'), [cover]: 'cover on main' });
+    const before = await state(repo);
+    const result = await runCli(['review', 'record', 'chenxiao/dongzhi', ...approve], repo.root);
+    expect(result).toMatchObject({ code: 2, stdout: '' });
+    expect(result.stderr).toBe(
+      `mpdesk: 没有合并 chenxiao/dongzhi，仓库保持原样：合并冲突：${cover}（两边都新增了这个文件）、${dongzhi}（两边都新增了这个文件）。先在分支上合并当前分支并解决冲突，再记录合并。\n`,
+    );
+    expect(await state(repo)).toEqual(before);
+    expect(existsSync(join(repo.root, '.git/MERGE_HEAD'))).toBe(false);
+  });
+
+  it('names the changed files of a dirty work tree, and lets unrelated untracked files be', async () => {
+    const repo = await branchRepo();
+    await writeFile(join(repo.root, 'notes.txt'), '与合并无关的草稿\n');
+    await writeFile(join(repo.root, 'content/qinghe-tea/account.yaml'), `${account}# 改动\n`);
+    const dirty = await runCli(['review', 'record', 'chenxiao/dongzhi', ...approve], repo.root);
+    expect(dirty).toMatchObject({ code: 2, stderr: 'mpdesk: 工作区有未提交的改动：content/qinghe-tea/account.yaml。先提交或暂存（git stash）后再记录合并。\n' });
+    await repo.git.checkout(['content/qinghe-tea/account.yaml']);
+    const merged = await runCli(['review', 'record', 'chenxiao/dongzhi', ...approve], repo.root);
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(await readFile(join(repo.root, 'notes.txt'), 'utf8')).toBe('与合并无关的草稿\n');
+  });
+
+  it('translates the git errors it knows and keeps git’s first line for the rest', () => {
+    expect(explainGitError(new Error('merge: nope - not something we can merge\n'))).toBe('nope 不是可以合并的分支或提交。');
+    expect(explainGitError(new Error('CONFLICT (content): Merge conflict in content/a/index.md\nAutomatic merge failed'))).toBe('合并冲突：content/a/index.md（两边改了同一处）。');
+    expect(explainGitError(new Error('fatal: refusing to merge unrelated histories\n'))).toBe('两个分支没有共同的历史，git 拒绝合并。');
+    expect(explainGitError(new Error('fatal: something new\nmore'))).toBe('git 报错：something new');
+  });
+});
+
+describe('review check and audit find their footing', () => {
+  it('exits 2 naming the branches for a --ref that does not exist, and outside a git repository', async () => {
+    const repo = await reviewedRepo('by-hand');
+    for (const args of [['review', 'check'], ['audit']]) {
+      const result = await runCli([...args, '--ref', 'nope'], repo.root);
+      expect(result).toMatchObject({ code: 2, stdout: '', stderr: 'mpdesk: 未找到分支或提交 nope。现有分支：main、chenxiao/dongzhi。\n' });
+    }
+    expect((await runCli(['audit', '--ref', 'mian'], repo.root)).stderr).toContain('未找到分支或提交 mian（是不是 main？）');
+    expect(await runCli(['audit', '--account', 'qinghe'], repo.root)).toMatchObject({ code: 2, stdout: '', stderr: 'mpdesk: 账号 qinghe 不存在。现有账号：qinghe-tea。\n' });
+    const plain = await makeRepo({ 'content/qinghe-tea/account.yaml': account });
+    const outside = await runCli(['review', 'check'], plain);
+    expect(outside).toMatchObject({ code: 2, stderr: `mpdesk: ${plain} 不是 git 仓库：审计和审核检查读的是 git 历史。\n` });
+  });
+
+  it('judges history from when the review workflow was added, without --since', async () => {
+    // Content imported and published directly, as every repository starts, then the process adopted.
+    const repo = await makeGitRepo({ 'content/qinghe-tea/account.yaml': account, [dongzhi]: articleText('published', '旧文章。') }, operator, day(1));
+    const adopted = await repo.commit('启用审核流程', operator, day(2), { '.github/workflows/review.yml': 'name: review\n' });
+    const clean = await runCli(['review', 'check'], repo.root);
+    expect(clean).toMatchObject({ code: 0, stderr: '' });
+    expect(clean.stdout).toBe(`✓ 检查了 HEAD 上 1 篇文章自审核流程启用（2026-11-02，${adopted.slice(0, 7)} 加入 .github/workflows/review.yml）以来的历史，没有发现问题。\n`);
+    const direct = await repo.commit('直接发布新稿', editor, day(3), { [baicha]: articleText('published', '白茶怕潮。') });
+    const flagged = await runCli(['review', 'check', '--format', 'json'], repo.root);
+    expect(flagged.code).toBe(1);
+    expect((JSON.parse(flagged.stdout) as Array<{ file: string; message: string }>).map((f) => [f.file, f.message.includes(direct.slice(0, 7))])).toEqual([
+      [baicha, true],
+      [baicha, true],
+    ]);
+    // --since still draws the line where it is told to.
+    expect((await runCli(['review', 'check', '--since', '2026-11-01', '--format', 'json'], repo.root)).stdout).toContain(dongzhi);
+  });
+
+  it('takes the first reviewed merge as the start when there is no workflow, and says when there is neither', async () => {
+    const repo = await makeGitRepo({ 'content/qinghe-tea/account.yaml': account, [baicha]: articleText('published', '白茶怕潮。') }, operator, day(1));
+    const none = await runCli(['review', 'check'], repo.root);
+    expect(none.code).toBe(1);
+    expect(none.stdout).toContain('检查了 HEAD 上 1 篇文章的全部历史（没有找到审核流程的起点：既没有 .github/workflows/review.yml，也没有带审核记录的合并）');
+    await repo.git.checkoutLocalBranch('chenxiao/dongzhi');
+    const head = await repo.commit('新稿', writer, day(3), { [dongzhi]: articleText('approved', '正文') });
+    await repo.git.checkout('main');
+    const merge = await repo.merge('chenxiao/dongzhi', `Merge branch 'chenxiao/dongzhi'\n\n${trailerBlock({ reviewers: [{ name: '林一', level: '编辑' }, { name: '周文', level: '审稿' }], reviewedOn: 'x', approvedHead: head, articles: [dongzhi] })}`, operator, day(5));
+    const check = await runCli(['review', 'check'], repo.root);
+    expect(check).toMatchObject({ code: 0 });
+    expect(check.stdout).toContain(`自审核流程启用（2026-11-05，${merge.slice(0, 7)} 第一次审核合并）以来的历史，没有发现问题`);
+    const report = await auditRepository({ root: repo.root });
+    expect(report.processStart).toEqual({ commit: merge, committed: day(5), reason: 'reviewed-merge' });
+    expect(only(report.articles, baicha).anomalies.every((a) => a.predatesProcess)).toBe(true);
+    expect(auditMarkdown(report, '全部账号')).toContain(`- 审核流程：自 2026-11-05 10:00 (+08:00)（${merge.slice(0, 7)} 第一次审核合并）起`);
+  });
+});
+
+describe('audit report rows', () => {
+  it('shows each change once with its path, keeps images added with index.md, and prints 北京时间', async () => {
+    const repo = await makeGitRepo({ 'content/qinghe-tea/account.yaml': account }, operator, day(1));
+    const folder = 'content/qinghe-tea/articles/2026/dongzhi-weilu';
+    // Written in San Francisco: 18:01 on the 19th there is 10:01 on the 20th in Beijing.
+    const added = await repo.commit('新稿：冬至围炉煮茶', writer, '2026-11-19T18:01:00-08:00', {
+      [dongzhi]: articleText('draft', '冬至前后，围炉煮茶正当时。'),
+      [`${folder}/cover.jpg`]: 'cover',
+      [`${folder}/a-lu.png`]: 'stove',
+    });
+    await repo.commit('换图', writer, day(21), { [`${folder}/a-lu.png`]: 'another stove', [dongzhi]: articleText('draft', '冬至前后，围炉煮一壶老白茶。') });
+    const report = await auditRepository({ root: repo.root });
+    const audit = only(report.articles, dongzhi);
+    expect(audit.changes.map((c) => [c.commit === added, c.kind, c.path.slice(folder.length + 1)])).toEqual([
+      [true, 'added', 'index.md'],
+      [true, 'added', 'a-lu.png'],
+      [true, 'added', 'cover.jpg'],
+      [false, 'edited', 'index.md'],
+      [false, 'edited', 'a-lu.png'],
+    ]);
+    // JSON keeps git's ISO 8601 time with the writer's own offset.
+    expect(audit.created!.date).toBe('2026-11-19T18:01:00-08:00');
+    const md = auditMarkdown(report, '全部账号');
+    expect(md).toContain('- 创建：陈晓，2026-11-20 10:01 (+08:00)');
+    expect(md).toContain(`| 2026-11-20 10:01 (+08:00) | ${added.slice(0, 7)} | 陈晓 | 直接提交 | 新增 index.md、a-lu.png、cover.jpg | 新稿：冬至围炉煮茶 |`);
+    expect(md).toContain('| 修改 index.md、a-lu.png | 换图 |');
+    expect(md.match(/\| 新增/g)).toHaveLength(1);
   });
 });

@@ -1,4 +1,6 @@
 import { simpleGit, type SimpleGit } from 'simple-git';
+import { closestFirst, didYouMean } from '../shared/did-you-mean.ts';
+import { UsageError } from '../shared/path-filter.ts';
 
 export interface Commit {
   sha: string;
@@ -33,14 +35,18 @@ export interface ContentHistory {
   changes: FileChange[];
   /** The first-parent line of the audited branch, oldest first, with committer dates. */
   mainline: Array<{ sha: string; committed: string }>;
+  /** The first commit on that line that added the review workflow (`.github/workflows/review.yml`), if any. */
+  workflowAdded?: string;
 }
+
+export const reviewWorkflow = '.github/workflows/review.yml';
 
 const noBlob = /^0+$/;
 
 /** Reads which commits changed which content files, with blob ids, in one `git log`. */
 export async function readContentHistory(root: string, ref: string): Promise<ContentHistory> {
   const git = simpleGit({ baseDir: root, maxConcurrentProcesses: 8, config: ['core.quotepath=off'] });
-  const head = (await git.revparse(['--verify', `${ref}^{commit}`])).trim();
+  const head = await resolveRef(git, root, ref);
   const mainline = (await git.raw(['log', '--first-parent', '--reverse', '--format=%H %cI', head]))
     .split('\n')
     .filter(Boolean)
@@ -83,7 +89,30 @@ export async function readContentHistory(root: string, ref: string): Promise<Con
       });
     }
   }
-  return { git, head, changes, mainline };
+  const workflowAdded = (await git.raw(['log', '--first-parent', '--reverse', '--diff-filter=A', '--format=%H', head, '--', reviewWorkflow])).split('\n')[0] || undefined;
+  return { git, head, changes, mainline, ...(workflowAdded ? { workflowAdded } : {}) };
+}
+
+/**
+ * The commit `ref` names, or a UsageError that says what is wrong: no repository, no commits, an unknown branch
+ * (with those that exist, closest first), or a shallow clone whose history would make the audit wrong.
+ */
+async function resolveRef(git: SimpleGit, root: string, ref: string): Promise<string> {
+  if (!(await git.checkIsRepo().catch(() => false))) throw new UsageError(`${root} 不是 git 仓库：审计和审核检查读的是 git 历史。`);
+  const head = (await git.raw(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).catch(() => '')).trim();
+  if (!head) throw new UsageError(await unknownRefMessage(git, ref));
+  if ((await git.raw(['rev-parse', '--is-shallow-repository'])).trim() === 'true') {
+    throw new UsageError('这是浅克隆（只取了最近的提交），历史不全，审计结果会出错：先运行 git fetch --unshallow（GitHub Actions 里给 actions/checkout 设 fetch-depth: 0）。');
+  }
+  return head;
+}
+
+/** `未找到分支或提交 mian（是不是 main？）。现有分支：main、…`, closest first. */
+export async function unknownRefMessage(git: SimpleGit, ref: string): Promise<string> {
+  const branches = (await git.raw(['for-each-ref', '--format=%(refname:short)', 'refs/heads', 'refs/remotes'])).split('\n').filter(Boolean);
+  if (branches.length === 0) return '仓库还没有任何提交，没有历史可查。';
+  const guess = didYouMean(ref, branches);
+  return `未找到分支或提交 ${ref}${guess ? `（是不是 ${guess}？）` : ''}。现有分支：${closestFirst(ref, branches).slice(0, 8).join('、')}。`;
 }
 
 /** Reads blobs once each, however many changes refer to them. */

@@ -48,7 +48,7 @@ export function readFrontmatter(text: string, bomLength: number): FrontmatterRes
     return {
       ok: false,
       reason: 'unclosed',
-      message: 'frontmatter 没有结束行 ---。The frontmatter block is not closed with a --- line.',
+      message: unclosedMessage(content),
       span: [bomLength, bomLength + 3],
     };
   }
@@ -70,9 +70,15 @@ type YamlBlock =
   | { ok: true; value: Pick<Frontmatter, 'data' | 'fields'> }
   | { ok: false; reason: 'yaml' | 'not-mapping'; message: string; span: Span };
 
+/** `source` starts on the file's first line: a frontmatter block right after the opening `---`. */
 function parseYamlBlock(source: string, base: number): YamlBlock {
   const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false });
   const error = doc.errors[0];
+  const data: unknown = error ? undefined : doc.toJS({ maxAliasCount: 100 });
+  if (error || (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data)))) {
+    const mistake = usualMistake(source, error ? error.pos[0] : source.length);
+    if (mistake) return { ok: false, reason: 'yaml', message: mistake.message, span: [base + mistake.span[0], base + mistake.span[1]] };
+  }
   if (error) {
     return {
       ok: false,
@@ -81,7 +87,6 @@ function parseYamlBlock(source: string, base: number): YamlBlock {
       span: [base + error.pos[0], base + Math.max(error.pos[1], error.pos[0] + 1)],
     };
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
   if (data === null || data === undefined) return { ok: true, value: { data: {}, fields: new Map() } };
   if (!isRecord(data)) {
     return {
@@ -144,4 +149,49 @@ function describeYamlError(code: string, message: string): string {
   const firstLine = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   const hint = yamlErrorHints[code];
   return hint ? `${hint}。${firstLine}` : firstLine;
+}
+
+// The mistakes people make most in frontmatter, explained with what to write instead. Each pattern reads one line:
+// an optional list dash, a key, and what follows it.
+const keyLine = /^(\s*(?:-\s+)?)([A-Za-z_][\w-]*)(\s*)([:：])(.*)$/;
+
+function mistakeOnLine(line: string): string | undefined {
+  const match = line.match(keyLine);
+  if (!match) return undefined;
+  const [lead, key, gap, colon, rest] = [match[1]!, match[2]!, match[3]!, match[4]!, match[5]!];
+  const value = rest.trim();
+  if (colon === '：') {
+    return `“${key}” 后面用了全角冒号“：”，YAML 只认半角冒号加空格。应写成：${lead.trim() ? `${lead.trim()} ` : ''}${key}: ${value}`;
+  }
+  if (gap === '' && rest !== '' && !/^\s/.test(rest) && !rest.startsWith('//')) {
+    return `“${key}:” 后面缺少空格，YAML 会把整行读成一个字符串。应写成：${key}: ${value}`;
+  }
+  if (/^[^'"[{|>&*!#%@`]/.test(value) && /:(\s|$)/.test(value)) {
+    const quoted = `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+    return `“${key}” 的值里有半角冒号加空格“: ”，YAML 会把它读成又一个键。给整个值加引号：${key}: ${quoted}，或改用全角冒号“：”。`;
+  }
+  return undefined;
+}
+
+/** The first usual mistake on a line up to the one where parsing failed (`errorAt`, an offset into `source`). */
+function usualMistake(source: string, errorAt: number): { message: string; span: Span } | undefined {
+  let offset = 0;
+  const lines = source.split('\n');
+  for (const [index, line] of lines.entries()) {
+    const text = line.replace(/\r$/, '');
+    const found = text.trimStart().startsWith('#') ? undefined : mistakeOnLine(text);
+    if (found) return { message: `YAML 语法错误，第 ${index + 1} 行：${found}`, span: [offset, offset + Math.max(text.length, 1)] };
+    offset += line.length + 1;
+    if (offset > errorAt) break;
+  }
+  return undefined;
+}
+
+/** Where the block that never closes began, and, when the body seems to start somewhere, where `---` belongs. */
+function unclosedMessage(content: string): string {
+  const lines = content.split(/\r?\n/);
+  const looksLikeYaml = (line: string) => line === '' || /^(\s|-\s|-$|#\s|#$|[A-Za-z_][\w-]*\s*[:：])/.test(line);
+  const body = lines.findIndex((line, index) => index > 0 && !looksLikeYaml(line));
+  const where = body > 0 ? `看起来正文从第 ${body + 1} 行开始，在它前面加一行 ---。` : '在最后一个字段后面另起一行，只写 ---。';
+  return `frontmatter 从第 1 行的 --- 开始，但没有结束的 --- 行：${where}The frontmatter opened by --- on line 1 is never closed; add a line with only --- after its last field.`;
 }

@@ -1,7 +1,8 @@
 import { simpleGit } from 'simple-git';
-import { fileAtCommit, mergedAuthors } from '../audit/git-history.ts';
+import { fileAtCommit, mergedAuthors, unknownRefMessage } from '../audit/git-history.ts';
 import { UsageError } from '../shared/path-filter.ts';
 import { groupByAccount, type ChangedPath } from './changed-content.ts';
+import { explainGitError } from './git-errors.ts';
 import { approvalProblems, reviewLevelsOf } from './policy.ts';
 import { trailerBlock } from './trailers.ts';
 
@@ -22,11 +23,15 @@ export type RecordOutcome = { merged: true; sha: string; message: string } | { m
  * trailers `review merge` writes, after checking the approvals against each account's levels.
  */
 export async function recordMerge(options: RecordOptions): Promise<RecordOutcome> {
-  const git = simpleGit(options.root);
-  const status = await git.status();
-  if (!status.isClean()) throw new UsageError('工作区有未提交的改动，先提交或暂存（git stash）后再记录合并。');
+  const git = simpleGit({ baseDir: options.root, config: ['core.quotepath=off'] });
+  const status = await git.status().catch((error: unknown) => {
+    throw new UsageError(`无法记录合并：${explainGitError(error)}`);
+  });
+  // Untracked files only block a merge that would overwrite them, and git names those itself.
+  const changed = status.files.filter((f) => !(f.index === '?' && f.working_dir === '?')).map((f) => f.path);
+  if (changed.length) throw new UsageError(`工作区有未提交的改动：${someOf(changed)}。先提交或暂存（git stash）后再记录合并。`);
   const branchHead = (await git.raw(['rev-parse', '--verify', '--quiet', `${options.branch}^{commit}`]).catch(() => '')).trim();
-  if (!branchHead) throw new UsageError(`找不到分支：${options.branch}`);
+  if (!branchHead) throw new UsageError(await unknownRefMessage(git, options.branch));
   const base = (await git.raw(['merge-base', 'HEAD', branchHead])).trim();
   if (base === branchHead) throw new UsageError(`${options.branch} 已经合并到当前分支，没有可记录的改动。`);
 
@@ -63,8 +68,10 @@ export async function recordMerge(options: RecordOptions): Promise<RecordOutcome
     // --no-log: a shortlog appended after the message (merge.log) would push the trailers out of the last paragraph.
     await git.merge(['--no-ff', '--no-log', '-m', message, branchHead]);
   } catch (error) {
-    await git.merge(['--abort']).catch(() => undefined);
-    throw new UsageError(`合并 ${options.branch} 失败，已恢复原状：${(error as Error).message.split('\n')[0]}`);
+    // A merge that stopped on conflicts is undone; one git refused to start left nothing to undo.
+    const stopped = await git.raw(['rev-parse', '-q', '--verify', 'MERGE_HEAD']).then((sha) => sha.trim() !== '', () => false);
+    if (stopped) await git.merge(['--abort']).catch(() => undefined);
+    throw new UsageError(`没有合并 ${options.branch}，仓库保持原样：${explainGitError(error)}`);
   }
   return { merged: true, sha: (await git.revparse(['HEAD'])).trim(), message };
 }
@@ -83,4 +90,9 @@ export function parseNameStatus(raw: string): ChangedPath[] {
     }
   }
   return changed;
+}
+
+/** A few paths for a message: all of them up to five, else the first five and how many more. */
+function someOf(paths: readonly string[]): string {
+  return paths.length <= 5 ? paths.join('、') : `${paths.slice(0, 5).join('、')} 等 ${paths.length} 个文件`;
 }

@@ -50,6 +50,20 @@ describe('the .github files the process relies on', () => {
   });
 });
 
+describe('review and audit examples', () => {
+  it('name approvers at the levels the sample account gives them, in help and README', async () => {
+    const levels = (parse(await read('content/qinghe-tea/account.yaml')) as { review: { levels: Array<{ name: string; approvers: string[] }> } }).review.levels;
+    const mayApprove = (name: string, level: string) => levels.some((l) => l.name === level && l.approvers.includes(name));
+    const help = await Promise.all([['review', 'record'], ['review', 'merge'], ['review', 'check'], ['audit']].map((args) => runCli([...args, '--help'], repoRoot)));
+    const texts = [...help.map((h) => h.stdout), await read('README.md')];
+    const approvals = texts.flatMap((text) => [...text.matchAll(/--approve ([^\s<]\S*?)=(\S+)|Reviewed-by: (\S+) \((\S+)\)/g)].map((m) => [m[1] ?? m[3]!, m[2] ?? m[4]!] as const));
+    expect(approvals.length).toBeGreaterThan(4);
+    expect(approvals.filter(([name, level]) => !mayApprove(name, level))).toEqual([]);
+    expect(help[0]!.stdout).toContain('--approve lin-yi=编辑');
+    expect(help[0]!.stdout).toContain('--approve zhou-wen=审稿');
+  });
+});
+
 describe('mpdesk review codeowners', () => {
   it('writes one line per account with its GitHub approvers, keeps other lines, and --check notices drift', async () => {
     const root = await makeRepo({ ...baseFiles(), '.github/CODEOWNERS': '* @shanye/maintainers\n' });

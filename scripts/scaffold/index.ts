@@ -4,6 +4,8 @@ import { stringify } from 'yaml';
 import type { ContentSet } from '../content/index.ts';
 import { writeFileAtomic } from '../shared/atomic-write.ts';
 import { validatorFor } from '../content/index.ts';
+import { isCalendarDate } from '../shared/calendar-date.ts';
+import { notFoundMessage } from '../shared/did-you-mean.ts';
 import { schemaFindings } from '../validate/schema-findings.ts';
 import { readFrontmatter } from '../content/frontmatter.ts';
 import { createLocator } from '../shared/text-locator.ts';
@@ -27,13 +29,10 @@ export type NewArticleResult =
 /** Creates `content/<account>/articles/<YYYY>/<slug>/index.md` with frontmatter that passes validation. */
 export async function newArticle(set: ContentSet, request: NewArticleRequest): Promise<NewArticleResult> {
   const account = set.accounts.find((a) => a.place.account === request.account);
-  if (!account) {
-    const known = set.accounts.map((a) => a.place.account);
-    return {
-      ok: false,
-      message: `账号 ${request.account} 不存在。${known.length ? `现有账号：${known.join('、')}` : 'content/ 下还没有账号'}。`,
-    };
-  }
+  if (!account) return { ok: false, message: notFoundMessage('账号', request.account, set.accounts.map((a) => a.place.account)) };
+  if (!isCalendarDate(request.date)) return { ok: false, message: `日期应为真实的日期 YYYY-MM-DD，如 2026-12-01：${request.date}` };
+  const planProblem = request.plan === undefined ? undefined : planEntryProblem(set, request.account, request.plan);
+  if (planProblem) return { ok: false, message: planProblem };
   if (request.slug !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(request.slug)) {
     return { ok: false, message: `slug “${request.slug}” 无效：只能用小写字母、数字和连字符，且以字母或数字开头。` };
   }
@@ -80,4 +79,24 @@ export async function newArticle(set: ContentSet, request: NewArticleRequest): P
 
 function stringField(value: unknown): string | undefined {
   return typeof value === 'string' && value ? value : undefined;
+}
+
+/** Why `plan` (`2026-12/03`) names no entry of the account's plans, or undefined when it does. */
+function planEntryProblem(set: ContentSet, account: string, plan: string): string | undefined {
+  const match = plan.match(/^(\d{4}-\d{2})\/([^/\s]+)$/);
+  if (!match) return `计划条目应写成 <月份>/<条目 id>，如 2026-12/03：${plan}`;
+  const month = match[1]!;
+  const id = match[2]!;
+  const plans = set.plans.filter((p) => p.place.account === account);
+  const file = `content/${account}/plans/${month}.md`;
+  const found = plans.find((p) => p.place.month === month);
+  if (!found) {
+    const months = plans.map((p) => p.place.month);
+    return `计划条目 ${plan} 不存在：没有 ${month} 的计划（${file}）。${months.length ? `现有计划：${months.join('、')}。` : `账号 ${account} 还没有计划。`}`;
+  }
+  if (!found.doc) return `计划 ${file} 无法读取，先运行 mpdesk validate ${file}。`;
+  const entries = Array.isArray(found.doc.data.entries) ? found.doc.data.entries : [];
+  const ids = entries.flatMap((entry: unknown) => (entry && typeof entry === 'object' && 'id' in entry ? [String(entry.id)] : []));
+  if (ids.includes(id)) return undefined;
+  return `计划条目 ${plan} 不存在：${file} ${ids.length ? `只有条目 ${ids.join('、')}` : '里还没有条目'}。`;
 }

@@ -28,3 +28,16 @@ function editDistance(a: string, b: string): number {
   }
   return previous[b.length]!;
 }
+
+/** The candidates ordered by how close they are to `input` (closest first; ties keep their order). */
+export function closestFirst(input: string, candidates: readonly string[]): string[] {
+  const distance = new Map(candidates.map((c) => [c, editDistance(input.toLowerCase(), c.toLowerCase())]));
+  return [...candidates].sort((a, b) => distance.get(a)! - distance.get(b)!);
+}
+
+/** `账号 qinghe 不存在（是不是 qinghe-tea？）。现有账号：qinghe-tea、shanye。`: what exists, closest first. */
+export function notFoundMessage(kind: string, input: string, known: readonly string[]): string {
+  const guess = didYouMean(input, known);
+  const list = known.length ? `现有${kind}：${closestFirst(input, known).join('、')}。` : `还没有任何${kind}。`;
+  return `${kind} ${input} 不存在${guess ? `（是不是 ${guess}？）` : ''}。${list}`;
+}

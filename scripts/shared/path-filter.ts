@@ -1,19 +1,26 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 
 export type PathFilter = (file: string) => boolean;
 
 /**
  * A predicate over repository-relative files for the paths a user typed (files or folders, relative to `cwd`).
- * Throws a UsageError for a path that does not exist or lies outside the repository.
+ * Throws a UsageError for a path that does not exist, lies outside the repository or is not content: a folder
+ * must be the repository, `content/` or a folder in it, a file one that `isContentFile` knows.
  */
-export function pathFilter(root: string, cwd: string, paths: readonly string[]): PathFilter {
+export function pathFilter(root: string, cwd: string, paths: readonly string[], isContentFile: (file: string) => boolean = () => true): PathFilter {
   if (paths.length === 0) return () => true;
   const prefixes = paths.map((input) => {
     const absolute = resolve(cwd, input);
     if (!existsSync(absolute)) throw new UsageError(`路径不存在：${input}`);
     const rel = relative(root, absolute).split(sep).join('/');
-    if (rel.startsWith('..')) throw new UsageError(`路径不在仓库 ${root} 内：${input}`);
+    if (rel === '..' || rel.startsWith('../') || rel.startsWith('/')) throw new UsageError(`路径不在仓库 ${root} 内：${input}`);
+    if (rel !== '' && rel !== 'content' && !rel.startsWith('content/')) {
+      throw new UsageError(`${input} 不是内容：mpdesk 只检查 content/<账号>/ 下的 account.yaml、plans/<YYYY-MM>.md 和 articles/<年份>/<slug>/index.md。`);
+    }
+    if (!statSync(absolute).isDirectory() && !isContentFile(rel)) {
+      throw new UsageError(`${input} 不是内容文件：应为 content/<账号>/ 下的 account.yaml、plans/<YYYY-MM>.md 或 articles/<年份>/<slug>/index.md（图片随文章一起检查）。`);
+    }
     return rel;
   });
   return (file) => prefixes.some((prefix) => prefix === '' || file === prefix || file.startsWith(`${prefix}/`));

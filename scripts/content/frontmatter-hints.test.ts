@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { createLocator } from '../shared/text-locator.ts';
+import { readFrontmatter, readYamlFile } from './frontmatter.ts';
+
+/** The message and the line it is reported at, as a finding would show them. */
+function failure(text: string, read = readFrontmatter) {
+  const result = read(text, 0);
+  if (result.ok) throw new Error('parsed');
+  return { line: createLocator(text).point(result.span[0]).line, message: result.message };
+}
+
+describe('YAML errors that explain the usual mistakes', () => {
+  it('names a full-width colon after a key and says what to write', () => {
+    expect(failure('---\ntitle： 冬日茶事\n---\n\n正文\n')).toEqual({
+      line: 2,
+      message: 'YAML 语法错误，第 2 行：“title” 后面用了全角冒号“：”，YAML 只认半角冒号加空格。应写成：title: 冬日茶事',
+    });
+    // Further down, after good lines, where the parser itself only says that a key lacks its value.
+    expect(failure('---\ntitle: 冬日茶事\nauthor： 林一\nstatus: draft\n---\n')).toMatchObject({ line: 3, message: expect.stringContaining('应写成：author: 林一') });
+  });
+
+  it('names an unquoted ": " inside a value and shows it quoted', () => {
+    expect(failure('---\ntitle: 茶事: 冬日\nstatus: draft\n---\n')).toEqual({
+      line: 2,
+      message: 'YAML 语法错误，第 2 行：“title” 的值里有半角冒号加空格“: ”，YAML 会把它读成又一个键。给整个值加引号：title: "茶事: 冬日"，或改用全角冒号“：”。',
+    });
+  });
+
+  it('names a missing space after the colon', () => {
+    expect(failure('---\ntitle: 冬日茶事\nauthor:林一\n---\n')).toMatchObject({ line: 3, message: expect.stringContaining('“author:” 后面缺少空格') });
+  });
+
+  it('says where an unclosed frontmatter began and where the closing --- belongs', () => {
+    expect(failure('---\ntitle: 冬日茶事\nstatus: draft\n冬天喝什么茶？\n')).toEqual({
+      line: 1,
+      message: expect.stringMatching(/^frontmatter 从第 1 行的 --- 开始，但没有结束的 --- 行：看起来正文从第 4 行开始，在它前面加一行 ---。/),
+    });
+  });
+
+  it('explains the same mistakes in account.yaml, whose lines start at line 1', () => {
+    expect(failure('name: 青禾茶事\ndefault_author： 青禾编辑部\n', readYamlFile)).toMatchObject({ line: 2, message: expect.stringContaining('应写成：default_author: 青禾编辑部') });
+  });
+
+  it('leaves full-width colons inside values and valid YAML alone', () => {
+    const result = readFrontmatter('---\ntitle: 冬至：围炉煮茶\ntags:\n  - 红茶： 好喝\nurl: https://example.com/a:b\n---\n', 0);
+    expect(result.ok && result.frontmatter.data).toEqual({ title: '冬至：围炉煮茶', tags: ['红茶： 好喝'], url: 'https://example.com/a:b' });
+  });
+});
