@@ -81,7 +81,9 @@ async function loadOne(entry: ContentPath, overlay: ReadonlyMap<string, Uint8Arr
   if (place.kind === 'misplaced') {
     const year = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date());
     const target = suggestedPlace(file, year);
-    const message = `文件不在约定的位置，没有被校验、检查或构建：请移到 ${target}（文章是 content/${place.account}/articles/<年份>/<slug>/index.md，计划是 content/${place.account}/plans/<YYYY-MM>.md）。`;
+    const message = /account\.ya?ml$/i.test(file)
+      ? `账号目录名应是小写字母、数字和连字符（如 qinghe-tea），这个账号没有被读取：请把目录改名为 ${target.split('/')[1]}。`
+      : `文件不在约定的位置，没有被校验、检查或构建：请移到 ${target}（文章是 content/${place.account}/articles/<年份>/<slug>/index.md，计划是 content/${place.account}/plans/<YYYY-MM>.md）。`;
     return { entry, findings: [{ file, line: 1, column: 1, endLine: 1, endColumn: 1, ruleId: 'schema/layout', severity: 'error', message, suggestions: [target] }] };
   }
 

@@ -38,14 +38,21 @@ export function articleOf(file: string): string | undefined {
   return file.match(inArticle)?.[1]?.concat('/index.md');
 }
 
+/** The account id a folder name was probably meant to be: lowercase ASCII with hyphens. */
+function accountIdFor(folder: string): string {
+  const id = folder.toLowerCase().replace(/[\s_]+/g, '-');
+  return new RegExp(`^${accountId}$`).test(id) ? id : '<账号 id>';
+}
+
 /** Where a repository-relative path sits in the content layout, or undefined when it is not a content file. */
 export function classify(file: string): ContentKind | undefined {
   for (const [pattern, make] of patterns) {
     const match = file.match(pattern);
     if (match) return make(match);
   }
-  // Markdown elsewhere under content/ is almost always an article in the wrong folder.
-  const stray = file.match(/^content\/([^/]+)\/.*\.(?:md|markdown)$/i);
+  // Markdown elsewhere under content/ is almost always an article in the wrong folder; an account folder whose
+  // name is not an id would otherwise be skipped without a word.
+  const stray = file.match(/^content\/([^/]+)\/(?:.*\.(?:md|markdown)|account\.ya?ml)$/i);
   if (stray) return { kind: 'misplaced', account: stray[1]! };
   return undefined;
 }
@@ -56,7 +63,8 @@ export function classify(file: string): ContentKind | undefined {
  */
 export function suggestedPlace(file: string, year: string): string {
   const parts = file.split('/');
-  const account = parts[1]!;
+  const account = accountIdFor(parts[1]!);
+  if (/^account\.ya?ml$/i.test(parts.at(-1)!)) return `content/${account}/account.yaml`;
   const name = parts.at(-1)!.replace(/\.(?:md|markdown)$/i, '');
   if (/^\d{4}-\d{2}$/.test(name)) return `content/${account}/plans/${name}.md`;
   const stem = (name.toLowerCase() === 'index' ? parts.at(-2) ?? '' : name).toLowerCase().replace(/[\s_]+/g, '-');

@@ -209,6 +209,12 @@ describe('validate', () => {
     expect(findings[0]!.message).toContain('请移到 content/shanye/plans/2026-12.md');
   });
 
+  it('fails an account folder whose name is not an id, instead of skipping it', async () => {
+    const findings = await validate({ 'content/Shan Ye/account.yaml': 'name: 山野\n' });
+    expect(findings).toEqual([expect.objectContaining({ file: 'content/Shan Ye/account.yaml', ruleId: 'schema/layout', severity: 'error', suggestions: ['content/shan-ye/account.yaml'] })]);
+    expect(findings[0]!.message).toContain('请把目录改名为 shan-ye');
+  });
+
   it('reports only on the files asked for, still resolving references across the repository', async () => {
     const root = await makeRepo({ ...baseFiles(), 'content/shanye/articles/2026/other/index.md': article('title: 茶\nstatus: nope') });
     const findings = await validateContent(await loadContent(root), { only: (file) => file === articlePath });
