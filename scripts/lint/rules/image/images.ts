@@ -13,7 +13,7 @@ export default defineRule({
   description: '图片：要有替代文字（会作为图注），格式为 JPEG/PNG/GIF（WebP 等会被转换），不用外链图片。Alt text, format, no remote images.',
   examples: {
     valid: ['![一杯红茶](./cup.jpg)'],
-    invalid: [{ markdown: '![](./cup.jpg)' }, { markdown: '![茶](./cup.bmp)' }, { markdown: '![茶](https://example.com/a.jpg)' }, { markdown: '![茶山](./a.webp)' }],
+    invalid: [{ markdown: '![](./cup.jpg)', findings: [{ line: 1, column: 1, message: '图片缺少替代文字' }] }, { markdown: '![茶](./cup.bmp)', findings: [{ line: 1, column: 1, message: '不支持的图片格式 .bmp' }] }, { markdown: '![茶](https://example.com/a.jpg)', findings: [{ line: 1, column: 1, message: '外链图片会被微信过滤：https://example.com/a.jpg' }] }, { markdown: '![茶山](./a.webp)', findings: [{ line: 1, column: 1, message: '.webp 图片会在构建时转成 JPEG 或 PNG' }] }],
   },
   check(context) {
     const images: Image[] = [];

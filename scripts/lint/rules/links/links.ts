@@ -13,9 +13,9 @@ export default defineRule({
   examples: {
     valid: ['见[上一篇](https://mp.weixin.qq.com/s/abc)。'],
     invalid: [
-      { markdown: '见[国家标准](https://openstd.samr.gov.cn/)。' },
-      { markdown: '见[下文](#cun-cha)。' },
-      { markdown: '见[旧文](../../2025/none/index.md)。' },
+      { markdown: '见[国家标准](https://openstd.samr.gov.cn/)。', findings: [{ line: 1, column: 2, message: '外链在公众号里不能点击，会变成编号 [n]' }] },
+      { markdown: '见[下文](#cun-cha)。', findings: [{ line: 1, column: 2, message: '页内链接 #cun-cha 在公众号里会被删除' }] },
+      { markdown: '见[旧文](../../2025/none/index.md)。', findings: [{ line: 1, column: 2, message: '相对链接指向的文件不存在：../../2025/none/index.md' }] },
     ],
   },
   async check(context) {
