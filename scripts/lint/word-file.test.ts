@@ -73,7 +73,7 @@ describe('words.yaml', () => {
       [2, 5, 'lint/word-too-short', 'entries[0]'],
       [3, 12, 'lint/word-too-short', 'entries[1]'],
     ]);
-    expect(findings.find((f) => f.ruleId === 'lint/word-too-short')!.message).toContain('词条“赌”归一化后不到两个字');
+    expect(findings.find((f) => f.ruleId === 'lint/word-too-short')!.message).toContain('词条“赌”归一化后（统一全半角和繁简、去掉夹杂的符号、折叠重复的字）只剩“赌”一个字');
   });
 
   it('is reported once per run, from the cache too, and in worker threads', async () => {

@@ -64,9 +64,11 @@ export async function readWordFile(path: string, file: string, list: string): Pr
     .map((f) => (f.field === '(frontmatter)' ? { ...f, field: '(words.yaml)' } : f));
   const result = toWordList(doc.data, list);
   for (const { entry, pointer } of result.located) {
-    if ([...normalize(entry.term).text].length >= 2) continue;
+    const folded = normalize(entry.term).text;
+    if ([...folded].length >= 2) continue;
     const span = doc.fields.get(`${pointer}/term`)?.value ?? doc.fields.get(pointer)?.value ?? doc.span;
-    const message = `词条“${entry.term}”归一化后不到两个字，会匹配到太多地方，已忽略；请写成更长的词。A one-character term is ignored.`;
+    const left = folded ? `只剩“${folded}”一个字` : '什么也不剩';
+    const message = `词条“${entry.term}”归一化后（统一全半角和繁简、去掉夹杂的符号、折叠重复的字）${left}，会匹配到太多地方，已忽略；请写成更长的词。A term of one character after folding is ignored.`;
     findings.push({ ...engineFinding(wordTooShort, file, source.locator.range(span[0], span[1]), message), field: fieldOf(pointer) });
   }
   return { list: result.list, findings };
