@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -112,6 +112,34 @@ describe('a rule that throws', () => {
     const ids = fromBroken?.kind === 'linted' ? fromBroken.findings.map((f) => f.ruleId) : [];
     expect(ids).toEqual(expect.arrayContaining(['style/cjk-latin-spacing', 'lint/rule-crashed', 'team/brittle']));
     expect([...results.values()].flatMap((r) => (r.kind === 'linted' ? r.findings : [])).filter((f) => f.ruleId === 'team/brittle')).toHaveLength(4);
+  });
+
+  it('a file the engine itself cannot lint is lint/internal-error, and the other files are linted', async () => {
+    const root = await makeRepo(articles(3));
+    const set = await loadContent(root);
+    const target = set.articles.find((a) => a.source.file === broken)!;
+    // An engine defect on one file (here: placing its findings fails).
+    target.source = { ...target.source, locator: { ...target.source.locator, range: () => { throw new RangeError('位置越界'); } } };
+    const result = await lintContent(set, { cache: false });
+    expect(result.findings.filter((f) => f.file === broken).map((f) => [f.ruleId, f.line, f.message])).toEqual([
+      ['lint/internal-error', 1, expect.stringContaining(`检查 ${broken} 时出错：位置越界。本文件的检查结果不完整，其他文件照常检查。`)],
+    ]);
+    expect(result.findings.filter((f) => f.file !== broken && f.ruleId === 'meta/cover')).toHaveLength(2);
+    expect(result.failed).toBe(true);
+  });
+
+  it('--fix that cannot write the file back is lint/internal-error, not a silent skip', async () => {
+    const root = await makeRepo(articles(2));
+    const set = await loadContent(root);
+    // The file was replaced by a folder after it was read: the atomic rename onto it fails.
+    await rm(join(root, broken));
+    await mkdir(join(root, broken, 'x'), { recursive: true });
+    const result = await lintContent(set, { fix: true });
+    expect(result.fixed).toEqual([]);
+    expect(result.findings.filter((f) => f.file === broken).map((f) => [f.ruleId, f.message])).toEqual([
+      ['lint/internal-error', expect.stringContaining(`修正后写回 ${broken} 失败：`)],
+    ]);
+    expect(result.failed).toBe(true);
   });
 
   it('counts a plugin that throws or reports on its own, not through defineRule', async () => {

@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../content/index.ts';
@@ -96,6 +96,27 @@ describe('words.yaml', () => {
     expect(code).toBe(1);
     expect(stdout).toContain('content/words.yaml\n  2:18');
     expect(stdout).toContain('未知字段 entries[0].severty，是不是想写 severity？');
+  });
+
+  it('has a draft 2020-12 schema whose every field is described in Chinese and English', async () => {
+    const schema: unknown = JSON.parse(await readFile(new URL('../../schemas/words.schema.json', import.meta.url), 'utf8'));
+    expect(schema).toMatchObject({ $schema: 'https://json-schema.org/draft/2020-12/schema', $id: 'https://mpdesk.dev/schemas/words.schema.json' });
+    const described: string[] = [];
+    const walk = (node: unknown, path: string) => {
+      if (!node || typeof node !== 'object') return;
+      for (const [key, value] of Object.entries(node)) {
+        if ((key === 'properties' || key === '$defs') && value && typeof value === 'object') {
+          for (const [name, child] of Object.entries(value)) {
+            const description: unknown = child && typeof child === 'object' ? Reflect.get(child, 'description') : undefined;
+            expect({ field: `${path}/${name}`, description }).toEqual({ field: `${path}/${name}`, description: expect.stringMatching(/\p{Script=Han}.*[A-Za-z]{3}/u) });
+            described.push(name);
+          }
+        }
+        walk(value, `${path}/${key}`);
+      }
+    };
+    walk(schema, '');
+    expect(described).toEqual(expect.arrayContaining(['entries', 'allow', 'term', 'category', 'severity', 'basis', 'message', 'suggestions', 'tags']));
   });
 
   it('matches the built-in lists, which follow the same schema', async () => {
