@@ -62,7 +62,7 @@ export async function lintContent(set: ContentSet, options: LintOptions = {}): P
   const rules = [...(options.rules ?? allRules), ...extraRules];
   const useCache = (options.cache ?? true) && !options.fix && !options.rules && !extraRules.length;
   const cache: LintCache = useCache ? await readLintCache(set.root) : { entries: {}, lists: {} };
-  const tool = await toolFingerprint();
+  const tool = useCache ? await toolFingerprint() : '';
   const keys = useCache ? await inputKeys(set, tool) : new Map<string, string>();
   const hit = (file: string): CacheEntry | undefined => {
     const entry = cache.entries[file];
