@@ -12,7 +12,7 @@ import { createLocator } from '../shared/text-locator.ts';
 import { threadCount } from '../shared/worker-pool.ts';
 import { validateContent } from '../validate/index.ts';
 import { readLintCache, writeLintCache, type CacheEntry, type LintCache } from './cache.ts';
-import type { PeerArticle, PeerParagraph, Rule } from './define-rule.ts';
+import type { Fix, PeerArticle, PeerParagraph, Rule } from './define-rule.ts';
 import { engineFinding, errorText, fileStart, internalError, internalErrorMessage, lintFailed } from './engine-findings.ts';
 import { applyFixes } from './fix.ts';
 import { accountSettings, lintFile, settle, type Lintable } from './lint-file.ts';
@@ -152,23 +152,11 @@ async function lintHere(set: ContentSet, run: LintRun & { rules: readonly Rule[]
       const result = await lintFile(t, run.rules, resources, accounts, peers);
       return settle(file, result.findings, result.directives, result.fixes);
     };
-    let result = await lintSettled(target);
-    if (!run.fix) return result.findings;
-    let text = target.source.text;
-    for (let pass = 0; pass < 5 && result.fixes.length; pass++) {
-      text = applyFixes(text, result.fixes).text;
-      const reloaded = reload(target, text);
-      if (!reloaded) break;
-      result = await lintSettled(reloaded);
-    }
-    if (text === target.source.text) return result.findings;
-    try {
-      await writeFileAtomic(target.source.path, text);
-    } catch (error) {
-      return [engineFinding(internalError, file, fileStart, `修正后写回 ${file} 失败：${errorText(error)}。文件没有改动。Writing the fixed file failed; it is unchanged.`)];
-    }
-    fixed.push(file);
-    return result.findings;
+    const result = await lintSettled(target);
+    if (!run.fix || !result.fixes.length) return result.findings;
+    const done = await fixFile(target, result, lintSettled);
+    if (done.wrote) fixed.push(file);
+    return done.findings;
   };
   const lintRecorded = async (target: Lintable) => {
     const { file } = target.source;
@@ -187,6 +175,31 @@ async function lintHere(set: ContentSet, run: LintRun & { rules: readonly Rule[]
     for (let target = queue.shift(); target; target = queue.shift()) await lintRecorded(target);
   }));
   return fixed;
+}
+
+type Settled = { findings: Finding[]; fixes: Fix[] };
+
+/**
+ * Applies a file's fixes and lints it again, up to five passes (fixes that overlap wait for the next), then writes
+ * it; the findings returned are those of the text written.
+ */
+async function fixFile(target: Lintable, first: Settled, lint: (t: Lintable) => Promise<Settled>): Promise<{ findings: Finding[]; wrote: boolean }> {
+  const { file } = target.source;
+  let result = first;
+  let text = target.source.text;
+  for (let pass = 0; pass < 5 && result.fixes.length; pass++) {
+    text = applyFixes(text, result.fixes).text;
+    const reloaded = reload(target, text);
+    if (!reloaded) break;
+    result = await lint(reloaded);
+  }
+  if (text === target.source.text) return { findings: result.findings, wrote: false };
+  try {
+    await writeFileAtomic(target.source.path, text);
+  } catch (error) {
+    return { findings: [engineFinding(internalError, file, fileStart, `修正后写回 ${file} 失败：${errorText(error)}。文件没有改动。Writing the fixed file failed; it is unchanged.`)], wrote: false };
+  }
+  return { findings: result.findings, wrote: true };
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   bareSuppression,
   complianceFamilies,
   engineFinding,
+  type EngineRule,
   isEngineFinding,
   suppressionWithoutReason,
   unknownDirective,
@@ -45,57 +46,88 @@ const directive = /<!--\s*mpdesk-([A-Za-z-]*)([^]*?)-->/g;
  * `known` holds the rule ids that exist; ids and families outside it are reported, not silently ignored.
  */
 export function readDirectives(source: SourceFile, tree: Root, known: ReadonlySet<string>): Directives {
-  const suppressions: Suppression[] = [];
-  const notices: Finding[] = [];
-  const open = new Map<string, Omit<Suppression, 'toLine'>>();
-  const notice = (...args: Parameters<typeof engineFinding>) => notices.push(engineFinding(...args));
+  const reader = new DirectiveReader(source, known);
   visit(tree, 'html', (node) => {
-    const line = node.position?.start.line ?? 1;
-    const endLine = node.position?.end.line ?? line;
     const base = (node.position?.start.offset ?? 0) + source.bomLength;
+    const line = node.position?.start.line ?? 1;
     for (const match of node.value.matchAll(directive)) {
       const at = source.locator.range(base + match.index, base + match.index + match[0].length);
-      const kind = kinds.find((k) => k === match[1]);
-      if (!kind) {
-        const guess = didYouMean(match[1] ?? '', kinds);
-        notice(unknownDirective, source.file, at, `不认识的注释 mpdesk-${match[1]}${guess ? `，是不是想写 mpdesk-${guess}？` : '。'}可用：mpdesk-disable-next-line、mpdesk-disable、mpdesk-enable。Not an mpdesk directive.`, guess ? [`mpdesk-${guess}`] : undefined);
-        continue;
-      }
-      const [list = '', ...rest] = (match[2] ?? '').split(/\s--(?:\s|$)/);
-      const reason = rest.join(' -- ').trim();
-      const ids: string[] = [];
-      for (const id of list.split(/[\s,]+/).filter(Boolean)) {
-        if (known.has(id)) ids.push(id);
-        else {
-          const guess = didYouMean(id, [...known]);
-          const why = id.startsWith('lint/') ? 'lint/ 开头的是检查工具自己的发现，不能跳过。' : guess ? `是不是想写 ${guess}？` : '';
-          notice(unknownRule, source.file, at, `mpdesk-${kind} 里的规则 “${id}” 不存在，${why || '请检查拼写。'}Unknown rule id.`, guess ? [guess] : undefined);
-        }
-      }
-      // Every id was unknown: the comment silences nothing rather than everything.
-      if (list.trim() && !ids.length) continue;
-      if (kind === 'disable-next-line') {
-        for (const rule of ids.length ? ids : ['*']) suppressions.push({ rule, fromLine: endLine + 1, toLine: endLine + 1, reason, kind, at });
-      } else if (kind === 'disable') {
-        // A second disable of a rule already off keeps the first, which starts earlier.
-        for (const rule of ids.length ? ids : ['*']) if (!open.has(rule)) open.set(rule, { rule, fromLine: endLine, reason, kind, at });
-      } else {
-        if (!ids.length && !open.size) notice(unmatchedEnable, source.file, at, 'mpdesk-enable 前面没有对应的 mpdesk-disable。An enable without a matching disable.');
-        for (const rule of ids.length ? ids : [...open.keys()]) {
-          const opened = open.get(rule);
-          if (opened) {
-            suppressions.push({ ...opened, toLine: line });
-            open.delete(rule);
-            continue;
-          }
-          const hint = open.has('*') ? '（前面的 mpdesk-disable 不带规则 id，要用不带规则 id 的 mpdesk-enable 结束）' : '';
-          notice(unmatchedEnable, source.file, at, `mpdesk-enable ${rule} 前面没有对应的 mpdesk-disable ${rule}${hint}。An enable without a matching disable.`);
-        }
-      }
+      reader.read(match[1] ?? '', match[2] ?? '', at, line, node.position?.end.line ?? line);
     }
   });
-  for (const opened of open.values()) suppressions.push({ ...opened, toLine: Infinity });
-  return { suppressions, notices };
+  return reader.finish();
+}
+
+class DirectiveReader {
+  private readonly suppressions: Suppression[] = [];
+  private readonly notices: Finding[] = [];
+  /** Ranges not enabled again yet, by rule id (`*` for every rule). */
+  private readonly open = new Map<string, Omit<Suppression, 'toLine'>>();
+
+  constructor(
+    private readonly source: SourceFile,
+    private readonly known: ReadonlySet<string>,
+  ) {}
+
+  read(name: string, rest: string, at: Range, line: number, endLine: number): void {
+    const kind = kinds.find((k) => k === name);
+    if (!kind) {
+      const guess = didYouMean(name, kinds);
+      const message = `不认识的注释 mpdesk-${name}${guess ? `，是不是想写 mpdesk-${guess}？` : '。'}可用：mpdesk-disable-next-line、mpdesk-disable、mpdesk-enable。Not an mpdesk directive.`;
+      this.notice(unknownDirective, at, message, guess ? [`mpdesk-${guess}`] : undefined);
+      return;
+    }
+    const [list = '', ...reasons] = rest.split(/\s--(?:\s|$)/);
+    const reason = reasons.join(' -- ').trim();
+    const ids = this.knownIds(kind, list, at);
+    // Every id was unknown: the comment silences nothing rather than everything.
+    if (list.trim() && !ids.length) return;
+    const rules = ids.length ? ids : ['*'];
+    if (kind === 'disable-next-line') {
+      for (const rule of rules) this.suppressions.push({ rule, fromLine: endLine + 1, toLine: endLine + 1, reason, kind, at });
+    } else if (kind === 'disable') {
+      // A second disable of a rule already off keeps the first, which starts earlier.
+      for (const rule of rules) if (!this.open.has(rule)) this.open.set(rule, { rule, fromLine: endLine, reason, kind, at });
+    } else this.enable(ids, at, line);
+  }
+
+  finish(): Directives {
+    for (const opened of this.open.values()) this.suppressions.push({ ...opened, toLine: Infinity });
+    return { suppressions: this.suppressions, notices: this.notices };
+  }
+
+  private knownIds(kind: DirectiveKind, list: string, at: Range): string[] {
+    const ids: string[] = [];
+    for (const id of list.split(/[\s,]+/).filter(Boolean)) {
+      if (this.known.has(id)) {
+        ids.push(id);
+        continue;
+      }
+      const guess = didYouMean(id, [...this.known]);
+      const why = id.startsWith('lint/') ? 'lint/ 开头的是检查工具自己的发现，不能跳过。' : guess ? `是不是想写 ${guess}？` : '请检查拼写。';
+      this.notice(unknownRule, at, `mpdesk-${kind} 里的规则 “${id}” 不存在，${why}Unknown rule id.`, guess ? [guess] : undefined);
+    }
+    return ids;
+  }
+
+  /** Closes the named ranges (all open ones without ids); an enable with nothing to close is a warning. */
+  private enable(ids: readonly string[], at: Range, line: number): void {
+    if (!ids.length && !this.open.size) this.notice(unmatchedEnable, at, 'mpdesk-enable 前面没有对应的 mpdesk-disable。An enable without a matching disable.');
+    for (const rule of ids.length ? ids : [...this.open.keys()]) {
+      const opened = this.open.get(rule);
+      if (opened) {
+        this.suppressions.push({ ...opened, toLine: line });
+        this.open.delete(rule);
+        continue;
+      }
+      const hint = this.open.has('*') ? '（前面的 mpdesk-disable 不带规则 id，要用不带规则 id 的 mpdesk-enable 结束）' : '';
+      this.notice(unmatchedEnable, at, `mpdesk-enable ${rule} 前面没有对应的 mpdesk-disable ${rule}${hint}。An enable without a matching disable.`);
+    }
+  }
+
+  private notice(rule: EngineRule, at: Range, message: string, suggestions?: string[]): void {
+    this.notices.push(engineFinding(rule, this.source.file, at, message, suggestions));
+  }
 }
 
 function covers(s: Suppression, finding: Finding): boolean {
@@ -114,11 +146,11 @@ function familyOf(ruleId: string): string {
 export function applySuppressions(file: string, findings: readonly Finding[], directives: Directives): { kept: Finding[]; notices: Finding[] } {
   const kept: Finding[] = [];
   const used = new Set<Suppression>();
-  const refused = new Map<Suppression, { rule: typeof bareSuppression; findings: Finding[] }>();
+  const refused = new Map<Suppression, { rule: EngineRule; findings: Finding[] }>();
   for (const finding of findings) {
     const covering = isEngineFinding(finding) ? [] : directives.suppressions.filter((s) => covers(s, finding));
     let silenced = false;
-    const refusals: Array<[Suppression, typeof bareSuppression]> = [];
+    const refusals: Array<[Suppression, EngineRule]> = [];
     for (const s of covering) {
       used.add(s);
       if (finding.severity === 'error' && s.rule === '*' && complianceFamilies.has(familyOf(finding.ruleId))) refusals.push([s, bareSuppression]);
@@ -136,7 +168,7 @@ export function applySuppressions(file: string, findings: readonly Finding[], di
   return { kept, notices: [...directives.notices, ...refusalNotices(file, refused), ...unusedNotices(file, directives.suppressions, used)] };
 }
 
-function refusalNotices(file: string, refused: ReadonlyMap<Suppression, { rule: typeof bareSuppression; findings: Finding[] }>): Finding[] {
+function refusalNotices(file: string, refused: ReadonlyMap<Suppression, { rule: EngineRule; findings: Finding[] }>): Finding[] {
   return [...refused].map(([s, { rule, findings }]) => {
     const what = findings.map((f) => `第 ${f.line} 行的 ${f.ruleId}`).join('、');
     const example = `<!-- mpdesk-${s.kind} ${findings[0]!.ruleId} -- 理由 -->`;
