@@ -54,7 +54,7 @@ describe('mpdesk command', () => {
     const root = await makeRepo({ ...baseFiles(), [articlePath]: article('title: 手冲\nstatus: draft', '用Python统计3款豆子！！\n\n见[文档](https://example.com/doc)。\n') });
     const github = await runCli(['lint', '--format', 'github'], root);
     expect(github.code).toBe(0);
-    expect(github.stdout).toContain(`::warning file=${articlePath},line=6,col=1,endLine=6,endColumn=3,title=style/cjk-latin-spacing::`);
+    expect(github.stdout).toContain(`::warning file=${articlePath},line=6,col=1,endLine=6,endColumn=10,title=style/cjk-latin-spacing::“用Python统计”：“Python”前后缺少空格`);
     expect(github.stdout).toContain('::notice file=');
 
     const misuse = await runCli(['lint', '--staged', '--fix'], root);

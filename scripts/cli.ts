@@ -116,10 +116,11 @@ program
   .argument('[paths...]', '只检查这些文件或目录 only these files or folders')
   .option('--staged', '只检查已暂存的内容（pre-commit 钩子用）the staged version of staged files')
   .option('--fix', '自动修正排版问题（空格、标点），只改正文，不改代码、网址和 frontmatter apply the mechanical style fixes')
+  .option('--rule <module>', '另加自定义规则模块（默认导出 defineRule 定义的规则），可多次使用 add a custom rule module', (value: string, list: string[]) => [...list, value], [])
   .addOption(new Option('--format <format>', '输出格式 output format').choices(['pretty', 'json', 'github', 'sarif']).default('pretty'))
   .addOption(rootOption())
-  .addHelpText('after', afterHelp('\n例 Examples:\n  mpdesk lint\n  mpdesk lint content/qinghe-tea --format github\n  mpdesk lint --fix content/qinghe-tea/articles/2026/dongri-pao-cha/index.md\n\n跳过一处 Suppress: <!-- mpdesk-disable-next-line ad-law/absolute-terms -- 理由 -->\n退出码 Exit: 0 无错误 · 1 有错误级别的问题 · 2 用法或运行错误'))
-  .action(async (paths: string[], options: { staged?: boolean; fix?: boolean; format: 'pretty' | 'json' | 'github' | 'sarif'; root?: string }) => {
+  .addHelpText('after', afterHelp('\n例 Examples:\n  mpdesk lint\n  mpdesk lint content/qinghe-tea --format github\n  mpdesk lint --fix content/qinghe-tea/articles/2026/dongri-pao-cha/index.md\n\n跳过一处 Suppress: <!-- mpdesk-disable-next-line ad-law/absolute-terms -- 理由 -->\n退出码 Exit: 0 无错误 · 1 有错误级别的问题 · 2 用法或运行错误，或有规则运行出错（lint/rule-crashed）'))
+  .action(async (paths: string[], options: { staged?: boolean; fix?: boolean; rule: string[]; format: 'pretty' | 'json' | 'github' | 'sarif'; root?: string }) => {
     if (options.staged && options.fix) throw new UsageError('--fix 不能和 --staged 一起用：修正会写工作区文件，可能覆盖未暂存的改动。');
     const root = rootOf(options);
     let only = pathFilter(root, process.cwd(), paths, isContentFile);
@@ -131,22 +132,26 @@ program
       only = (file) => staged.has(file);
     }
     const set = await loadContent(root, { overlay });
-    const { lintContent } = await import('./lint/index.ts');
-    const { findings, fixed } = overlay?.size === 0 ? { findings: [], fixed: [] } : await lintContent(set, { only, fix: options.fix });
+    const { lintContent, ruleModuleUrl } = await import('./lint/index.ts');
+    const ruleModules = options.rule.map((path) => ruleModuleUrl(path, process.cwd()));
+    const { findings, fixed, failed } = overlay?.size === 0 ? { findings: [], fixed: [], failed: false } : await lintContent(set, { only, fix: options.fix, ruleModules });
     if (options.format === 'github') {
       const { formatGithub } = await import('./output/ci-formats.ts');
       process.stdout.write(formatGithub(findings));
     } else if (options.format === 'sarif') {
       const { formatSarif } = await import('./output/ci-formats.ts');
       const { allRules } = await import('./lint/rules/index.ts');
-      process.stdout.write(formatSarif(findings, allRules));
+      const { engineRules } = await import('./lint/index.ts');
+      process.stdout.write(formatSarif(findings, [...allRules, ...engineRules]));
     } else {
       const { formatFindings } = await import('./output/findings.ts');
       const checked = options.staged ? `${overlay!.size} 个已暂存文件` : describeSet(set);
       process.stdout.write(formatFindings(findings, options.format, { checked }));
       if (fixed.length && options.format === 'pretty') process.stdout.write(`已修正 ${fixed.length} 个文件：${fixed.join('、')}\n`);
     }
-    if (hasErrors(findings)) process.exitCode = 1;
+    if (failed) process.stderr.write('mpdesk: 检查出错，结果不完整（见 lint/rule-crashed、lint/internal-error）。Linting failed in places; the results are incomplete.\n');
+    // A crashed rule is the tool failing, not the content: 2, whatever the format.
+    process.exitCode = failed ? 2 : hasErrors(findings) ? 1 : 0;
   });
 
 program

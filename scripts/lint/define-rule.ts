@@ -5,6 +5,7 @@ import type { VFile } from 'vfile';
 import type { Article, Frontmatter, SourceFile, Span } from '../content/index.ts';
 import type { Severity } from '../shared/finding.ts';
 import type { Dictionary } from './dictionary.ts';
+import { crashMessage, ruleCrashed } from './engine-findings.ts';
 import { normalize, type Normalized } from './normalize.ts';
 import { blockSpan, type TextBlock } from './prose.ts';
 
@@ -63,13 +64,28 @@ export interface MessageData {
   severity: Severity;
   suggestions?: string[];
   fix?: Fix;
+  /** Set when the engine reports in the rule's place (`lint/rule-crashed`). */
+  ruleId?: string;
+}
+
+/** One finding an invalid example must give, where and saying what. */
+export interface ExpectedFinding {
+  /** Line and column (code points, 1-based) in the example as written, its own frontmatter included. */
+  line: number;
+  column: number;
+  /** A fragment of the message. */
+  message: string;
+  /** Default: the rule's own id. */
+  rule?: string;
+  /** When given, the suggestions exactly. */
+  suggestions?: string[];
 }
 
 export interface RuleExamples {
   /** Markdown bodies (or whole files starting with ---) that must give no finding of this rule. */
   valid: string[];
-  /** Bodies that must give exactly `count` findings (default 1) of this rule. */
-  invalid: Array<{ markdown: string; count?: number }>;
+  /** Bodies that must give exactly these findings of this rule, in order of position. */
+  invalid: Array<{ markdown: string; findings: ExpectedFinding[] }>;
 }
 
 export interface RuleDefinition {
@@ -88,26 +104,42 @@ export interface Rule extends RuleDefinition {
   plugin: Plugin<[], Root>;
 }
 
+type VFileMessage = VFile['messages'][number];
+
+const messages = new WeakMap<VFileMessage, MessageData>();
+
+/** What `report` attached to a message; undefined for a message a rule did not report through its context. */
+export function messageData(message: VFileMessage): MessageData | undefined {
+  return messages.get(message);
+}
+
 export function contextOf(file: VFile): RuleContext {
   return (file.data as { mpdesk: RuleContext }).mpdesk;
 }
 
 export function defineRule(definition: RuleDefinition): Rule {
-  const plugin = lintRule({ origin: `mpdesk:${definition.id}` }, (_tree: Root, file: VFile) => {
+  const plugin = lintRule({ origin: `mpdesk:${definition.id}` }, async (_tree: Root, file: VFile) => {
     const context = contextOf(file);
     if (!(definition.appliesTo ?? ['article']).includes(context.kind)) return;
-    return definition.check({
-      ...context,
-      report(report) {
-        const start = context.source.locator.point(report.span[0]);
-        const end = context.source.locator.point(report.span[1]);
-        const message = file.message(report.message, { place: { start, end } });
-        const data: MessageData = { span: report.span, severity: report.severity ?? definition.severity };
-        if (report.suggestions?.length) data.suggestions = report.suggestions;
-        if (report.fix) data.fix = report.fix;
-        Object.assign(message, { mpdesk: data });
-      },
-    });
+    const report = (report: Report, ruleId?: string) => {
+      const start = context.source.locator.point(report.span[0]);
+      const end = context.source.locator.point(report.span[1]);
+      const message = file.message(report.message, { place: { start, end } });
+      const data: MessageData = { span: report.span, severity: report.severity ?? definition.severity };
+      // An empty suggestion would print as a bare “建议：”.
+      const suggestions = report.suggestions?.filter((s) => s.trim() !== '');
+      if (suggestions?.length) data.suggestions = suggestions;
+      if (report.fix) data.fix = report.fix;
+      if (ruleId) data.ruleId = ruleId;
+      messages.set(message, data);
+    };
+    try {
+      await definition.check({ ...context, report: (r) => report(r) });
+    } catch (error) {
+      // unified-lint-rule would turn the error into a message without our data, which the engine cannot place.
+      const start = context.source.bomLength;
+      report({ span: [start, start], message: crashMessage(definition.id, context.source.file, error), severity: ruleCrashed.severity }, ruleCrashed.id);
+    }
   });
   return { ...definition, plugin };
 }

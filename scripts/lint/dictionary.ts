@@ -1,6 +1,4 @@
-import { readFile } from 'node:fs/promises';
 import { AhoCorasick } from './aho-corasick.ts';
-import { parse } from 'yaml';
 import type { Severity } from '../shared/finding.ts';
 import { normalize } from './normalize.ts';
 
@@ -86,35 +84,4 @@ export class Dictionary {
 
 function toMatch(hit: { start: number; end: number; data: Pattern }): DictionaryMatch {
   return { entry: (hit.data as { entry: DictionaryEntry }).entry, start: hit.start, end: hit.end };
-}
-
-const severities = new Set(['error', 'warning', 'info']);
-
-/** Reads a word-list YAML file (`entries` and `allow`); a missing file is an empty list. */
-export async function readWordList(path: string, list: string): Promise<WordList> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    return { entries: [], allow: [] };
-  }
-  const data = (parse(text) ?? {}) as { entries?: unknown[]; allow?: unknown[]; deny?: unknown[] };
-  const raw = [...(data.entries ?? []), ...(data.deny ?? [])];
-  const entries: DictionaryEntry[] = [];
-  for (const item of raw) {
-    const entry = (typeof item === 'string' ? { term: item } : item) as Partial<DictionaryEntry>;
-    if (typeof entry.term !== 'string' || !entry.term) continue;
-    entries.push({
-      term: entry.term,
-      category: typeof entry.category === 'string' ? entry.category : '敏感词',
-      severity: severities.has(String(entry.severity)) ? (entry.severity as Severity) : 'error',
-      ...(entry.basis ? { basis: String(entry.basis) } : {}),
-      ...(entry.message ? { message: String(entry.message) } : {}),
-      ...(Array.isArray(entry.suggestions) ? { suggestions: entry.suggestions.map(String) } : {}),
-      ...(Array.isArray(entry.tags) ? { tags: entry.tags.map(String) } : {}),
-      list,
-    });
-  }
-  const allow = (data.allow ?? []).filter((a): a is string => typeof a === 'string' && a !== '');
-  return { entries, allow };
 }

@@ -11,21 +11,29 @@ import { articleKey, folderFingerprint } from '../shared/input-key.ts';
 import { createLocator } from '../shared/text-locator.ts';
 import { threadCount } from '../shared/worker-pool.ts';
 import { validateContent } from '../validate/index.ts';
-import { readLintCache, writeLintCache, type CacheEntry } from './cache.ts';
-import type { PeerArticle, PeerParagraph, Rule } from './define-rule.ts';
+import { readLintCache, writeLintCache, type CacheEntry, type LintCache } from './cache.ts';
+import type { Fix, PeerArticle, PeerParagraph, Rule } from './define-rule.ts';
+import { engineFinding, errorText, fileStart, internalError, internalErrorMessage, lintFailed } from './engine-findings.ts';
 import { applyFixes } from './fix.ts';
-import { accountSettings, lintFile, type Lintable } from './lint-file.ts';
+import { accountSettings, lintFile, settle, type Lintable } from './lint-file.ts';
 import { fileParagraphs, nearDuplicateFindings, peerParagraph, type FileParagraph } from './originality.ts';
 import { lintShared } from './parallel.ts';
 import { proseBlocks } from './prose.ts';
-import { LintResources } from './resources.ts';
+import { LintResources, repositoryLists } from './resources.ts';
+import { loadRuleModules } from './rule-modules.ts';
 import { allRules } from './rules/index.ts';
+
+export { engineRules, lintFailed } from './engine-findings.ts';
+export { ruleModuleUrl } from './rule-modules.ts';
 
 export interface LintOptions {
   only?: (file: string) => boolean;
   /** Apply the mechanical fixes to the files (atomically); without it no file is written. */
   fix?: boolean;
+  /** The rules to run instead of the built-in ones (tests); they run in this thread only. */
   rules?: readonly Rule[];
+  /** URLs of custom rule modules (default export: a `defineRule` rule), run besides the others in every thread. */
+  ruleModules?: readonly string[];
   /** Reuse results for files whose inputs did not change (default true; never with --fix or custom rules). */
   cache?: boolean;
   /** Threads to lint in, this one included; default: one per core when there are enough files to lint. */
@@ -38,6 +46,8 @@ export interface LintResult {
   fixed: string[];
   /** Files whose results came from the cache. */
   cached: number;
+  /** A rule or the engine itself failed on some file (`lint/rule-crashed`, `lint/internal-error`): exit 2. */
+  failed: boolean;
 }
 
 /**
@@ -47,10 +57,13 @@ export interface LintResult {
  */
 export async function lintContent(set: ContentSet, options: LintOptions = {}): Promise<LintResult> {
   const wanted = options.only ?? (() => true);
-  const rules = options.rules ?? allRules;
-  const useCache = (options.cache ?? true) && !options.fix && !options.rules;
-  const cache = useCache ? await readLintCache(set.root) : { entries: {} };
-  const keys = useCache ? await inputKeys(set) : new Map<string, string>();
+  const ruleModules = options.ruleModules ?? [];
+  const extraRules = await loadRuleModules(ruleModules);
+  const rules = [...(options.rules ?? allRules), ...extraRules];
+  const useCache = (options.cache ?? true) && !options.fix && !options.rules && !extraRules.length;
+  const cache: LintCache = useCache ? await readLintCache(set.root) : { entries: {}, lists: {} };
+  const tool = useCache ? await toolFingerprint() : '';
+  const keys = useCache ? await inputKeys(set, tool) : new Map<string, string>();
   const hit = (file: string): CacheEntry | undefined => {
     const entry = cache.entries[file];
     return entry && entry.key === keys.get(file) ? entry : undefined;
@@ -58,23 +71,53 @@ export async function lintContent(set: ContentSet, options: LintOptions = {}): P
 
   const targets: Lintable[] = [...set.articles, ...set.plans].filter((f) => f.doc && wanted(f.source.file));
   const fresh = targets.filter((t) => !hit(t.source.file));
-  const findings: Finding[] = [];
+  const resources = new LintResources(set.root);
+  const lists = await wordListFindings(set.root, targets, resources, tool, useCache ? cache : undefined);
+  const findings: Finding[] = [...lists.findings];
   for (const target of targets) findings.push(...(hit(target.source.file)?.findings ?? []));
   const record = (target: Lintable, own: Finding[], paragraphs: PeerParagraph[]) => {
     findings.push(...own);
     const key = keys.get(target.source.file);
-    // Only articles are compared, so a plan keeps no title or fingerprints.
+    // Only articles are compared, so a plan keeps no title or fingerprints. A failed lint is never kept: the next
+    // run tries again.
     const article = target.place.kind === 'article';
-    if (key) cache.entries[target.source.file] = { key, findings: own, title: article ? titleOf(target) : '', paragraphs: article ? paragraphs : [] };
+    if (key && !lintFailed(own)) cache.entries[target.source.file] = { key, findings: own, title: article ? titleOf(target) : '', paragraphs: article ? paragraphs : [] };
   };
 
-  // Worker threads cannot run custom rule objects or rewrite files one pass after another: those stay here.
+  // Worker threads cannot run rule objects handed in or rewrite files one pass after another: those stay here.
   const workers = options.fix || options.rules ? 1 : (options.workers ?? threadCount(fresh.length));
+  const run = { wanted, fresh, hit, record, findings, resources, extraRules };
   let fixed: string[] = [];
-  if (workers > 1) await lintParallel(set, { wanted, fresh, hit, record, workers, findings });
-  else fixed = await lintHere(set, { wanted, fresh, hit, record, rules, fix: options.fix ?? false, findings });
-  if (useCache && fresh.length) await writeLintCache(set.root, cache);
-  return { findings: findings.sort(compareFindings), fixed, cached: targets.length - fresh.length };
+  if (workers > 1) await lintParallel(set, { ...run, workers, ruleModules });
+  else fixed = await lintHere(set, { ...run, rules, fix: options.fix ?? false });
+  if (useCache && (fresh.length || lists.changed)) await writeLintCache(set.root, cache);
+  return { findings: findings.sort(compareFindings), fixed, cached: targets.length - fresh.length, failed: lintFailed(findings) };
+}
+
+/**
+ * What is wrong with the team list and the linted accounts' lists, each reported once on its own file. A list's
+ * result is cached by the hash of the tool and the file's bytes, so a cached run does not parse a long list.
+ */
+async function wordListFindings(root: string, targets: readonly Lintable[], resources: LintResources, tool: string, cache?: LintCache): Promise<{ findings: Finding[]; changed: boolean }> {
+  const findings: Finding[] = [];
+  let changed = false;
+  if (!targets.length) return { findings, changed };
+  for (const list of repositoryLists(root, new Set(targets.map((t) => t.place.account)))) {
+    const bytes = await readFile(list.path).catch(() => undefined);
+    const key = bytes && createHash('sha256').update(tool).update(bytes).digest('hex');
+    const cached = cache?.lists[list.file];
+    if (key && cached?.key === key) {
+      findings.push(...cached.findings);
+      continue;
+    }
+    const found = await resources.findings(list);
+    findings.push(...found);
+    if (cache && key) {
+      cache.lists[list.file] = { key, findings: found };
+      changed = true;
+    }
+  }
+  return { findings, changed };
 }
 
 interface LintRun {
@@ -85,15 +128,17 @@ interface LintRun {
   /** Takes one fresh file's findings (all of them, in order) and its fingerprints for the cache. */
   record: (target: Lintable, own: Finding[], paragraphs: PeerParagraph[]) => void;
   findings: Finding[];
+  resources: LintResources;
+  /** Custom rules from modules, run in every thread. */
+  extraRules: readonly Rule[];
 }
 
-/** Validation, every rule and the fixes, in this thread: small runs, `--fix`, custom rules. */
+/** Validation, every rule and the fixes, in this thread: small runs, `--fix`, rules handed in. */
 async function lintHere(set: ContentSet, run: LintRun & { rules: readonly Rule[]; fix: boolean }): Promise<string[]> {
-  const { hit, fresh } = run;
+  const { hit, fresh, resources } = run;
   const freshFiles = new Set(fresh.map((t) => t.source.file));
   const validation = byFile(await validateContent(set, { only: (file) => run.wanted(file) && !hit(file) }));
   for (const [file, found] of validation) if (!freshFiles.has(file)) run.findings.push(...found);
-  const resources = new LintResources(set.root);
   const peers: PeerArticle[] = set.articles
     .filter((a) => a.doc)
     .map((a) => ({ file: a.source.file, title: titleOf(a), paragraphs: hit(a.source.file)?.paragraphs ?? paragraphsOf(a) }));
@@ -101,44 +146,74 @@ async function lintHere(set: ContentSet, run: LintRun & { rules: readonly Rule[]
   const accounts = accountSettings(set.accounts);
   const fixed: string[] = [];
 
-  const lintOne = async (target: Lintable) => {
-    let result = await lintFile(target, run.rules, resources, accounts, peers);
-    if (run.fix) {
-      let text = target.source.text;
-      for (let pass = 0; pass < 5 && result.fixes.length; pass++) {
-        text = applyFixes(text, result.fixes).text;
-        const reloaded = reload(target, text);
-        if (!reloaded) break;
-        result = await lintFile(reloaded, run.rules, resources, accounts, peers);
-      }
-      if (text !== target.source.text) {
-        await writeFileAtomic(target.source.path, text);
-        fixed.push(target.source.file);
-      }
+  const lintOne = async (target: Lintable): Promise<Finding[]> => {
+    const { file } = target.source;
+    const lintSettled = async (t: Lintable) => {
+      const result = await lintFile(t, run.rules, resources, accounts, peers);
+      return settle(file, result.findings, result.directives, result.fixes);
+    };
+    const result = await lintSettled(target);
+    if (!run.fix || !result.fixes.length) return result.findings;
+    const done = await fixFile(target, result, lintSettled);
+    if (done.wrote) fixed.push(file);
+    return done.findings;
+  };
+  const lintRecorded = async (target: Lintable) => {
+    const { file } = target.source;
+    let own: Finding[];
+    try {
+      own = await lintOne(target);
+    } catch (error) {
+      // One file the engine cannot lint is a finding on that file; the others are linted as usual.
+      own = [engineFinding(internalError, file, fileStart, internalErrorMessage(file, error))];
     }
-    const own = [...(validation.get(target.source.file) ?? []), ...result.findings];
-    run.record(target, own, paragraphs.get(target.source.file) ?? []);
+    run.record(target, [...(validation.get(file) ?? []), ...own], paragraphs.get(file) ?? []);
   };
   // Files are independent; a few in flight keep the thread busy while others wait on the disk (covers, links).
   const queue = [...fresh];
   await Promise.all(Array.from({ length: 8 }, async () => {
-    for (let target = queue.shift(); target; target = queue.shift()) await lintOne(target);
+    for (let target = queue.shift(); target; target = queue.shift()) await lintRecorded(target);
   }));
   return fixed;
 }
 
+type Settled = { findings: Finding[]; fixes: Fix[] };
+
+/**
+ * Applies a file's fixes and lints it again, up to five passes (fixes that overlap wait for the next), then writes
+ * it; the findings returned are those of the text written.
+ */
+async function fixFile(target: Lintable, first: Settled, lint: (t: Lintable) => Promise<Settled>): Promise<{ findings: Finding[]; wrote: boolean }> {
+  const { file } = target.source;
+  let result = first;
+  let text = target.source.text;
+  for (let pass = 0; pass < 5 && result.fixes.length; pass++) {
+    text = applyFixes(text, result.fixes).text;
+    const reloaded = reload(target, text);
+    if (!reloaded) break;
+    result = await lint(reloaded);
+  }
+  if (text === target.source.text) return { findings: result.findings, wrote: false };
+  try {
+    await writeFileAtomic(target.source.path, text);
+  } catch (error) {
+    return { findings: [engineFinding(internalError, file, fileStart, `修正后写回 ${file} 失败：${errorText(error)}。文件没有改动。Writing the fixed file failed; it is unchanged.`)], wrote: false };
+  }
+  return { findings: result.findings, wrote: true };
+}
+
 /**
  * The fresh files validated and linted in this and worker threads, then `originality/near-duplicate` over
- * everyone's fingerprints; findings and their order are those of `lintHere`.
+ * everyone's fingerprints and each file's suppressions; findings and their order are those of `lintHere`.
  */
-async function lintParallel(set: ContentSet, run: LintRun & { workers: number }): Promise<void> {
+async function lintParallel(set: ContentSet, run: LintRun & { workers: number; ruleModules: readonly string[] }): Promise<void> {
   const { hit, fresh } = run;
   const freshFiles = new Set(fresh.map((t) => t.source.file));
   // Articles neither linted now nor cached still take part in the comparison, with fingerprints made in the workers.
   const compared = set.articles.filter((a) => a.doc && !hit(a.source.file) && !freshFiles.has(a.source.file)).map((a) => a.source.file);
   const [validation, results] = await Promise.all([
     validateContent(set, { only: (file) => run.wanted(file) && !hit(file) && !freshFiles.has(file) }),
-    lintShared(set, [...freshFiles], compared, run.workers),
+    lintShared({ set, lint: [...freshFiles], fingerprint: compared, threads: run.workers, resources: run.resources, extraRules: run.extraRules, ruleModules: run.ruleModules }),
   ]);
   run.findings.push(...validation);
   const paragraphs = (file: string): FileParagraph[] => results.get(file)?.paragraphs ?? [];
@@ -149,8 +224,9 @@ async function lintParallel(set: ContentSet, run: LintRun & { workers: number })
     const result = results.get(target.source.file);
     if (result?.kind !== 'linted') throw new Error(`检查线程没有返回 ${target.source.file} 的结果`);
     const { file } = target.source;
-    const copies = target.place.kind === 'article' ? nearDuplicateFindings(file, result.paragraphs, result.silenced, peers) : [];
-    run.record(target, [...result.findings, ...copies], result.paragraphs.map(peerParagraph));
+    const copies = target.place.kind === 'article' ? nearDuplicateFindings(file, result.paragraphs, peers) : [];
+    const settled = settle(file, [...result.findings, ...copies], result.directives);
+    run.record(target, [...result.validation, ...settled.findings], result.paragraphs.map(peerParagraph));
   }
 }
 
@@ -169,13 +245,17 @@ function titleOf(file: Lintable): string {
   return String(file.doc?.data.title ?? '');
 }
 
+/** A hash of the linter's own code, word lists and schemas. */
+async function toolFingerprint(): Promise<string> {
+  const here = fileURLToPath(new URL('.', import.meta.url));
+  return folderFingerprint([here, fileURLToPath(new URL('../validate/', import.meta.url)), fileURLToPath(new URL('../../schemas/', import.meta.url))], ['.ts', '.yaml', '.json']);
+}
+
 /**
  * Per file, a hash of what its findings depend on: the linter's code and word lists, its account's settings, word
  * lists and plans, the account's slugs (duplicates), its own text and the files it references.
  */
-async function inputKeys(set: ContentSet): Promise<Map<string, string>> {
-  const here = fileURLToPath(new URL('.', import.meta.url));
-  const tool = await folderFingerprint([here, fileURLToPath(new URL('../validate/', import.meta.url)), fileURLToPath(new URL('../../schemas/', import.meta.url))], ['.ts', '.yaml', '.json']);
+async function inputKeys(set: ContentSet, tool: string): Promise<Map<string, string>> {
   const read = (path: string) => readFile(path, 'utf8').catch(() => '');
   const team = await read(join(set.root, 'content', 'words.yaml'));
   const perAccount = new Map<string, string>();
@@ -198,7 +278,12 @@ async function inputKeys(set: ContentSet): Promise<Map<string, string>> {
 }
 
 function paragraphsOf(article: ArticleFile): PeerParagraph[] {
-  return fileParagraphs(article.source, proseBlocks(article.source, parseMarkdown(article.source))).map(peerParagraph);
+  try {
+    return fileParagraphs(article.source, proseBlocks(article.source, parseMarkdown(article.source))).map(peerParagraph);
+  } catch {
+    // Only compared with here; when linted itself, the file's failure is its own finding.
+    return [];
+  }
 }
 
 /** The same file with fixed text, parsed again. */

@@ -1,26 +1,33 @@
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import type { Root } from 'mdast';
 import { resolveArticle, type ArticleFile, type PlanFile } from '../content/index.ts';
 import { parseMarkdown } from '../content/markdown.ts';
 import type { Finding } from '../shared/finding.ts';
-import type { DictionaryName, Fix, MessageData, PeerArticle, Rule, RuleContext } from './define-rule.ts';
+import { messageData, type DictionaryName, type Fix, type PeerArticle, type Rule, type RuleContext } from './define-rule.ts';
 import type { Dictionary } from './dictionary.ts';
+import { crashMessage, engineFinding, fileStart, ruleCrashed } from './engine-findings.ts';
 import { frontmatterBlocks, proseBlocks, type TextBlock } from './prose.ts';
 import type { LintResources } from './resources.ts';
-import { isSuppressed, suppressions, type Suppression } from './suppress.ts';
+import { allRules } from './rules/index.ts';
+import { applySuppressions, readDirectives, type Directives } from './suppress.ts';
 
 export type Lintable = ArticleFile | PlanFile;
 
+type VFileMessage = VFile['messages'][number];
+
 export interface FileLint {
+  /** Every rule's findings, in rule order, before suppressions. */
   findings: Finding[];
-  fixes: Fix[];
+  /** The fix offered with a finding, by finding. */
+  fixes: ReadonlyMap<Finding, Fix>;
   /** The body prose the rules saw, for the originality fingerprints. */
   blocks: readonly TextBlock[];
   /** The file's `mpdesk-disable` comments. */
-  silenced: Suppression[];
+  directives: Directives;
 }
 
-/** Runs the rules over one file; findings come in rule order, suppressed ones left out. */
+/** Runs the rules over one file, each on its own, so one that throws costs only its own findings for this file. */
 export async function lintFile(
   target: Lintable,
   rules: readonly Rule[],
@@ -48,29 +55,80 @@ export async function lintFile(
     report: () => undefined,
   };
   const file = new VFile({ path: source.file, data: { mpdesk: context } });
-  const processor = unified();
-  for (const rule of rules) processor.use(rule.plugin);
-  await processor.run(tree, file);
-
-  const silenced = suppressions(tree);
   const findings: Finding[] = [];
-  const fixes: Fix[] = [];
-  for (const message of file.messages) {
-    const data = (message as unknown as { mpdesk?: MessageData }).mpdesk;
-    if (!data) continue;
-    const finding: Finding = {
-      file: source.file,
-      ...source.locator.range(data.span[0], data.span[1]),
-      ruleId: message.ruleId ?? 'unknown',
-      severity: data.severity,
-      message: message.reason,
-    };
-    if (data.suggestions) finding.suggestions = data.suggestions;
-    if (isSuppressed(finding, silenced)) continue;
-    findings.push(finding);
-    if (data.fix) fixes.push(data.fix);
+  const fixes = new Map<Finding, Fix>();
+  for (const rule of rules) {
+    const before = file.messages.length;
+    try {
+      await processorOf(rule).run(tree, file);
+    } catch (error) {
+      // Only a plugin not made by defineRule (which catches its own) gets here.
+      findings.push(engineFinding(ruleCrashed, source.file, fileStart, crashMessage(rule.id, source.file, error)));
+    }
+    for (const message of file.messages.slice(before)) {
+      const found = toFinding(target, rule, message);
+      findings.push(found.finding);
+      if (found.fix) fixes.set(found.finding, found.fix);
+    }
   }
-  return { findings, fixes, blocks, silenced };
+  return { findings, fixes, blocks, directives: readDirectives(source, tree, knownRuleIds(rules)) };
+}
+
+/** The file's findings once its suppressions are applied, with the comments' own notices; and the kept fixes. */
+export function settle(file: string, findings: readonly Finding[], directives: Directives, fixes?: ReadonlyMap<Finding, Fix>): { findings: Finding[]; fixes: Fix[] } {
+  const { kept, notices } = applySuppressions(file, findings, directives);
+  const keptFixes = fixes ? kept.flatMap((f) => fixes.get(f) ?? []) : [];
+  return { findings: [...kept, ...notices], fixes: keptFixes };
+}
+
+interface Runner {
+  run(tree: Root, file: VFile): Promise<unknown>;
+}
+
+const processors = new WeakMap<Rule, Runner>();
+
+function processorOf(rule: Rule): Runner {
+  let processor = processors.get(rule);
+  if (!processor) {
+    processor = unified().use(rule.plugin).freeze();
+    processors.set(rule, processor);
+  }
+  return processor;
+}
+
+function toFinding(target: Lintable, rule: Rule, message: VFileMessage): { finding: Finding; fix?: Fix } {
+  const { source } = target;
+  const data = messageData(message);
+  if (!data) {
+    // A message the rule did not report through the context: an error unified-lint-rule caught, or a plain
+    // `file.message` of a foreign plugin. Neither is dropped.
+    if (message.cause !== undefined) return { finding: engineFinding(ruleCrashed, source.file, fileStart, crashMessage(rule.id, source.file, message.cause)) };
+    const line = message.line ?? 1;
+    const column = message.column ?? 1;
+    return { finding: { file: source.file, line, column, endLine: line, endColumn: column, ruleId: rule.id, severity: rule.severity, message: message.reason } };
+  }
+  const finding: Finding = {
+    file: source.file,
+    ...source.locator.range(data.span[0], data.span[1]),
+    ruleId: data.ruleId ?? rule.id,
+    severity: data.severity,
+    message: message.reason,
+  };
+  if (data.suggestions) finding.suggestions = data.suggestions;
+  return data.fix ? { finding, fix: data.fix } : { finding };
+}
+
+const knownIds = new WeakMap<readonly Rule[], ReadonlySet<string>>();
+
+/** Rule ids and families a suppression may name: every built-in rule and the rules of this run. */
+function knownRuleIds(rules: readonly Rule[]): ReadonlySet<string> {
+  let known = knownIds.get(rules);
+  if (!known) {
+    const ids = [...allRules, ...rules].map((r) => r.id);
+    known = new Set([...ids, ...ids.map((id) => id.split('/')[0]!)]);
+    knownIds.set(rules, known);
+  }
+  return known;
 }
 
 function isArticle(target: Lintable): target is ArticleFile {

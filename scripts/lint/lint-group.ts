@@ -2,13 +2,15 @@ import { releaseArticle, type ContentSet } from '../content/index.ts';
 import { parseMarkdown } from '../content/markdown.ts';
 import type { Finding } from '../shared/finding.ts';
 import { validateContent } from '../validate/index.ts';
+import type { Rule } from './define-rule.ts';
+import { engineFinding, fileStart, internalError, internalErrorMessage } from './engine-findings.ts';
 import { accountSettings, lintFile, type Lintable } from './lint-file.ts';
 import { fileParagraphs, type FileParagraph } from './originality.ts';
 import { proseBlocks } from './prose.ts';
 import type { LintResources } from './resources.ts';
 import { allRules } from './rules/index.ts';
 import nearDuplicate from './rules/originality/near-duplicate.ts';
-import type { Suppression } from './suppress.ts';
+import type { Directives } from './suppress.ts';
 
 /** A file to validate and lint, or an article that is only compared with (not linted, not cached). */
 export interface LintJob {
@@ -17,17 +19,30 @@ export interface LintJob {
 }
 
 export type LintJobResult =
-  | { kind: 'linted'; file: string; findings: Finding[]; paragraphs: FileParagraph[]; silenced: Suppression[] }
+  | {
+      kind: 'linted';
+      file: string;
+      validation: Finding[];
+      /** The rules' findings before suppressions: those are applied once originality has been compared. */
+      findings: Finding[];
+      paragraphs: FileParagraph[];
+      directives: Directives;
+    }
   | { kind: 'fingerprinted'; file: string; paragraphs: FileParagraph[] };
 
 /** Every rule but the one that compares files: that runs once all files are done (lint/originality.ts). */
-const rules = allRules.filter((rule) => rule !== nearDuplicate);
+const perFileRules = allRules.filter((rule) => rule !== nearDuplicate);
 
 /**
  * Validation and every per-file rule for groups of jobs, in whichever thread runs it. A group's Markdown trees
  * are dropped when it is done, so a long run does not keep every tree alive.
  */
-export function groupLinter(set: ContentSet, resources: LintResources): (group: readonly LintJob[], emit: (result: LintJobResult) => void) => Promise<void> {
+export function groupLinter(
+  set: ContentSet,
+  resources: LintResources,
+  extraRules: readonly Rule[] = [],
+): (group: readonly LintJob[], emit: (result: LintJobResult) => void) => Promise<void> {
+  const rules = [...perFileRules, ...extraRules];
   const byFile = new Map<string, Lintable>([...set.articles, ...set.plans].map((f) => [f.source.file, f]));
   const accounts = accountSettings(set.accounts);
   return async (group, emit) => {
@@ -39,11 +54,22 @@ export function groupLinter(set: ContentSet, resources: LintResources): (group: 
         const target = byFile.get(file)!;
         const { source } = target;
         if (kind === 'fingerprint') {
-          emit({ kind: 'fingerprinted', file, paragraphs: fileParagraphs(source, proseBlocks(source, parseMarkdown(source))) });
+          // Only compared with, not reported on: a file that cannot be read here is reported when it is linted.
+          let paragraphs: FileParagraph[] = [];
+          try {
+            paragraphs = fileParagraphs(source, proseBlocks(source, parseMarkdown(source)));
+          } catch {}
+          emit({ kind: 'fingerprinted', file, paragraphs });
         } else {
-          const result = await lintFile(target, rules, resources, accounts, []);
-          const findings = [...validation.filter((f) => f.file === file), ...result.findings];
-          emit({ kind: 'linted', file, findings, paragraphs: fileParagraphs(source, result.blocks), silenced: result.silenced });
+          const own = validation.filter((f) => f.file === file);
+          try {
+            const result = await lintFile(target, rules, resources, accounts, []);
+            emit({ kind: 'linted', file, validation: own, findings: result.findings, paragraphs: fileParagraphs(source, result.blocks), directives: result.directives });
+          } catch (error) {
+            // One file the engine cannot lint is a finding on that file; the group and the run go on.
+            const failed = engineFinding(internalError, file, fileStart, internalErrorMessage(file, error));
+            emit({ kind: 'linted', file, validation: own, findings: [failed], paragraphs: [], directives: { suppressions: [], notices: [] } });
+          }
         }
         releaseArticle(source);
       }),

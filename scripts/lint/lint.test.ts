@@ -29,11 +29,8 @@ describe('lint engine', () => {
   it('positions findings in code points of the original file, emoji and frontmatter included', async () => {
     const { findings } = await lint('🍵🍵今天用V60冲了一杯。');
     const spacing = findings.filter((f) => f.ruleId === 'style/cjk-latin-spacing');
-    // Line 8: six lines of frontmatter and a blank line before it; "用V" is at code points 5–6 after two emoji.
-    expect(spacing.map((f) => [f.line, f.column, f.endColumn])).toEqual([
-      [8, 5, 7],
-      [8, 8, 10],
-    ]);
+    // Line 8: six lines of frontmatter and a blank line before it; "天用V60冲了" is at code points 4–10 after two emoji.
+    expect(spacing.map((f) => [f.line, f.column, f.endColumn, f.suggestions])).toEqual([[8, 4, 11, ['天用 V60 冲了']]]);
   });
 
   it('catches evasion of the absolute-terms dictionary and points at the original characters', async () => {
@@ -130,7 +127,7 @@ describe('lint engine', () => {
     const here = groupLinter(set, resources);
     await shareJobs<LintSetup, LintJob, LintJobResult>({
       module: new URL('./worker.ts', import.meta.url),
-      setup: { set: toPortable(set), lists: await resources.wordLists(['shanye']) },
+      setup: { set: toPortable(set), lists: await resources.wordLists(['shanye']), ruleModules: [] },
       jobs,
       groupSize: 1,
       workers: 1,
@@ -174,7 +171,7 @@ describe('lint engine', () => {
       '用Go统计。',
     ].join('\n');
     const { findings } = await lint(body);
-    expect(findings.filter((f) => f.ruleId.startsWith('style/')).map((f) => f.line)).toEqual([17, 17]);
+    expect(findings.filter((f) => f.ruleId.startsWith('style/') || f.ruleId.startsWith('lint/')).map((f) => f.line)).toEqual([17]);
   });
 
   it('--fix applies the mechanical fixes only in prose, and a second run changes nothing', async () => {

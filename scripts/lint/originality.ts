@@ -4,7 +4,6 @@ import type { Range } from '../shared/text-locator.ts';
 import type { PeerArticle, PeerParagraph } from './define-rule.ts';
 import { blockSpan, type TextBlock } from './prose.ts';
 import nearDuplicate, { nearCopy, nearCopyMessage, paragraphPrints } from './rules/originality/near-duplicate.ts';
-import { isSuppressed, type Suppression } from './suppress.ts';
 
 /** A paragraph's fingerprints and where it stands: what the originality comparison needs of a file. */
 export interface FileParagraph extends PeerParagraph {
@@ -31,15 +30,15 @@ export function peerParagraph({ line, prints }: FileParagraph): PeerParagraph {
 
 /**
  * `originality/near-duplicate` as a pass after every file is linted (in worker threads, which do not see each
- * other's files): the same comparison and message as the rule, suppressions applied the same way.
+ * other's files): the same comparison and message as the rule. Suppressions are applied by the caller, with the
+ * file's other findings.
  */
-export function nearDuplicateFindings(file: string, paragraphs: readonly FileParagraph[], silenced: readonly Suppression[], peers: readonly PeerArticle[]): Finding[] {
+export function nearDuplicateFindings(file: string, paragraphs: readonly FileParagraph[], peers: readonly PeerArticle[]): Finding[] {
   const findings: Finding[] = [];
   for (const { prints, range } of paragraphs) {
     const copy = nearCopy(prints, peers, file);
     if (!copy) continue;
-    const finding: Finding = { file, ...range, ruleId: nearDuplicate.id, severity: nearDuplicate.severity, message: nearCopyMessage(copy) };
-    if (!isSuppressed(finding, silenced)) findings.push(finding);
+    findings.push({ file, ...range, ruleId: nearDuplicate.id, severity: nearDuplicate.severity, message: nearCopyMessage(copy) });
   }
   return findings;
 }

@@ -1,6 +1,9 @@
 import { join } from 'node:path';
-import { Dictionary, readWordList, type WordList } from './dictionary.ts';
+import { fileURLToPath } from 'node:url';
+import type { Finding } from '../shared/finding.ts';
+import { Dictionary, type WordList } from './dictionary.ts';
 import type { DictionaryName } from './define-rule.ts';
+import { readWordFile, type WordFile } from './word-file.ts';
 
 const builtinDir = new URL('./dictionaries/', import.meta.url);
 const builtinFiles: Record<DictionaryName, string> = {
@@ -10,13 +13,32 @@ const builtinFiles: Record<DictionaryName, string> = {
   sensitive: 'sensitive-builtin.yaml',
 };
 
+/** A word-list file: where it is, the repository-relative name findings use, and the label messages give it. */
+export interface ListFile {
+  path: string;
+  file: string;
+  label: string;
+}
+
+const builtinList = (name: string): ListFile => ({ path: fileURLToPath(new URL(name, builtinDir)), file: `scripts/lint/dictionaries/${name}`, label: `内置 ${name}` });
+
+/** The team list and each account's list, the files a repository's writers keep. */
+export function repositoryLists(root: string, accounts: Iterable<string>): ListFile[] {
+  const lists = [{ path: join(root, 'content', 'words.yaml'), file: 'content/words.yaml', label: 'content/words.yaml' }];
+  for (const account of accounts) {
+    const file = `content/${account}/words.yaml`;
+    lists.push({ path: join(root, 'content', account, 'words.yaml'), file, label: file });
+  }
+  return lists;
+}
+
 /**
  * The word lists, layered: built-in (scripts/lint/dictionaries/), team (content/words.yaml) and account
  * (content/<account>/words.yaml). Team and account `entries` extend the sensitive list; their `allow` phrases
  * excuse matches of every list, so an account can allow its own brand name ("极客" in 极客咖啡).
  */
 export class LintResources {
-  private readonly lists = new Map<string, Promise<WordList>>();
+  private readonly files = new Map<string, Promise<WordFile>>();
   private readonly compiled = new Map<string, Promise<Dictionary>>();
 
   /** `lists`: word lists already read, by path (another thread's `wordLists()`), so they are not parsed again. */
@@ -24,7 +46,7 @@ export class LintResources {
     private readonly root: string,
     lists?: ReadonlyMap<string, WordList>,
   ) {
-    for (const [path, list] of lists ?? []) this.lists.set(path, Promise.resolve(list));
+    for (const [path, list] of lists ?? []) this.files.set(path, Promise.resolve({ list, findings: [] }));
   }
 
   dictionary(name: DictionaryName, account: string): Promise<Dictionary> {
@@ -39,26 +61,39 @@ export class LintResources {
 
   /** Every list the accounts' dictionaries use, read and parsed, by path: to hand to a worker thread. */
   async wordLists(accounts: Iterable<string>): Promise<Map<string, WordList>> {
-    const paths = new Map<string, string>(Object.values(builtinFiles).map((name) => [new URL(name, builtinDir).pathname, `内置 ${name}`]));
-    paths.set(join(this.root, 'content', 'words.yaml'), 'content/words.yaml');
-    for (const account of accounts) paths.set(join(this.root, 'content', account, 'words.yaml'), `content/${account}/words.yaml`);
-    return new Map(await Promise.all([...paths].map(async ([path, label]) => [path, await this.list(path, label)] as const)));
+    const files = [...Object.values(builtinFiles).map(builtinList), ...repositoryLists(this.root, accounts)];
+    return new Map(await Promise.all(files.map(async (list) => [list.path, await this.list(list)] as const)));
+  }
+
+  /** What is wrong with a team or account list file (schema, YAML, encoding); empty for a good or missing one. */
+  async findings(list: ListFile): Promise<Finding[]> {
+    return (await this.read(list)).findings;
   }
 
   /** Each list file is read and parsed once per run, however many dictionaries and accounts use it. */
-  private list(path: string, label: string): Promise<WordList> {
-    let list = this.lists.get(path);
-    if (!list) {
-      list = readWordList(path, label);
-      this.lists.set(path, list);
+  private read(list: ListFile): Promise<WordFile> {
+    let read = this.files.get(list.path);
+    if (!read) {
+      read = readWordFile(list.path, list.file, list.label);
+      this.files.set(list.path, read);
     }
-    return list;
+    return read;
+  }
+
+  private async list(list: ListFile): Promise<WordList> {
+    const { list: words, findings } = await this.read(list);
+    // A broken built-in list is mpdesk's own defect: fail the run (exit 2) rather than lint with part of it.
+    if (list.file.startsWith('scripts/') && findings.length) {
+      throw new Error(`内置词表 ${list.file} 有误：${findings.map((f) => `第 ${f.line} 行 ${f.message}`).join('；')}`);
+    }
+    return words;
   }
 
   private async compile(name: DictionaryName, account: string): Promise<Dictionary> {
-    const builtin = await this.list(new URL(builtinFiles[name], builtinDir).pathname, `内置 ${builtinFiles[name]}`);
-    const team = await this.list(join(this.root, 'content', 'words.yaml'), 'content/words.yaml');
-    const own = await this.list(join(this.root, 'content', account, 'words.yaml'), `content/${account}/words.yaml`);
+    const [teamFile, ownFile] = repositoryLists(this.root, [account]);
+    const builtin = await this.list(builtinList(builtinFiles[name]));
+    const team = await this.list(teamFile!);
+    const own = await this.list(ownFile!);
     const layers = name === 'sensitive' ? [builtin, team, own] : [builtin, { entries: [], allow: [...team.allow, ...own.allow] }];
     return new Dictionary(layers);
   }

@@ -20,9 +20,14 @@ export function contiguousMatches(block: TextBlock, pattern: RegExp): BlockMatch
       global.lastIndex++;
       continue;
     }
-    let contiguous = block.offsets[from]! >= 0;
-    for (let i = from + 1; i < to && contiguous; i++) contiguous = block.offsets[i] === block.offsets[i - 1]! + 1;
-    if (contiguous) found.push({ match, span: [block.offsets[from]!, block.offsets[to - 1]! + 1] });
+    if (isContiguous(block, from, to)) found.push({ match, span: [block.offsets[from]!, block.offsets[to - 1]! + 1] });
   }
   return found;
+}
+
+/** Whether the block's units `[from, to)` stand next to each other in the source (no markup or escape between). */
+export function isContiguous(block: TextBlock, from: number, to: number): boolean {
+  if (from < 0 || to > block.text.length || from >= to || block.offsets[from]! < 0) return false;
+  for (let i = from + 1; i < to; i++) if (block.offsets[i] !== block.offsets[i - 1]! + 1) return false;
+  return true;
 }

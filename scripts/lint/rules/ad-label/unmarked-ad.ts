@@ -19,7 +19,10 @@ export default defineRule({
       '冬天的红茶，甜香明显。',
       '---\ntitle: 联名盖碗\nstatus: draft\nsponsored: {advertiser: 素山青瓷}\n---\n\n限时抢购，¥ 268，立即购买。\n',
     ],
-    invalid: [{ markdown: '这款盖碗 ¥268，立即购买！', count: 2 }, { markdown: '[点这里](https://item.taobao.com/item.htm?id=1) 就能买到。' }],
+    invalid: [{ markdown: '这款盖碗 ¥268，立即购买！', findings: [
+          { line: 1, column: 6, message: '“¥268”（价格与购买引导）读起来像广告' },
+          { line: 1, column: 11, message: '“立即购买”（购买引导）' },
+        ] }, { markdown: '[点这里](https://item.taobao.com/item.htm?id=1) 就能买到。', findings: [{ line: 1, column: 1, message: '购物链接 https://item.taobao.com/item.htm?id=1 读起来像广告' }] }],
   },
   check(context) {
     if (context.doc.data.sponsored) return;

@@ -13,10 +13,17 @@ export default dictionaryRule({
       '```\n最佳 第一\n```\n\n代码里的字不算。',
     ],
     invalid: [
-      { markdown: '这是市面上最佳的白茶。' },
-      { markdown: '全网销量第一，国家级工艺。', count: 2 },
-      { markdown: '最 佳 的口感，國家級品质，ＮＯ．１。', count: 3 },
-      { markdown: '---\ntitle: 史上最好喝的红茶\nstatus: draft\n---\n\n正文。\n' },
+      { markdown: '这是市面上最佳的白茶。', findings: [{ line: 1, column: 6, message: '“最佳”属于绝对化用语（最高级）', suggestions: ['很好', '出色'] }] },
+      { markdown: '全网销量第一，国家级工艺。', findings: [
+          { line: 1, column: 3, message: '“销量第一”属于绝对化用语' },
+          { line: 1, column: 8, message: '“国家级”属于绝对化用语' },
+        ] },
+      { markdown: '最 佳 的口感，國家級品质，ＮＯ．１。', findings: [
+          { line: 1, column: 1, message: '“最 佳”（即“最佳”）' },
+          { line: 1, column: 9, message: '“國家級”（即“国家级”）' },
+          { line: 1, column: 15, message: '“ＮＯ．１”（即“NO.1”）' },
+        ] },
+      { markdown: '---\ntitle: 史上最好喝的红茶\nstatus: draft\n---\n\n正文。\n', findings: [{ line: 2, column: 8, message: '“史上最”属于绝对化用语' }] },
     ],
   },
 });

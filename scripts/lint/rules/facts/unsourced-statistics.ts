@@ -12,7 +12,10 @@ export default defineRule({
       '冬天喝茶，暖和。',
       '---\ntitle: 存茶\nstatus: draft\nsources:\n  - {title: 国家标准, url: https://a.example}\n  - {title: 行业报告, url: https://b.example}\n---\n\n数据显示，湿度超过 60% 茶叶易受潮。\n',
     ],
-    invalid: [{ markdown: '数据显示，湿度超过 60% 茶叶易受潮。', count: 2 }, { markdown: '---\ntitle: 存茶\nstatus: draft\nsources:\n  - {title: 一个来源}\n---\n\n销量增长 3 倍。\n' }],
+    invalid: [{ markdown: '数据显示，湿度超过 60% 茶叶易受潮。', findings: [
+          { line: 1, column: 1, message: '“数据显示”是统计数据或研究结论' },
+          { line: 1, column: 11, message: '“60%”是统计数据' },
+        ] }, { markdown: '---\ntitle: 存茶\nstatus: draft\nsources:\n  - {title: 一个来源}\n---\n\n销量增长 3 倍。\n', findings: [{ line: 8, column: 3, message: '“增长 3 倍”是统计数据或研究结论，frontmatter 的 sources 里需要至少两个独立来源（现有 1 个）' }] }],
   },
   check(context) {
     const sources = Array.isArray(context.doc.data.sources) ? context.doc.data.sources.length : 0;

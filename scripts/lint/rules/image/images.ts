@@ -6,7 +6,12 @@ export default defineRule({
   description: '图片：要有替代文字（会作为图注）；WebP、GIF 等会在构建时转换。Alt text; formats the build converts. Missing, remote and unsupported images are validation errors.',
   examples: {
     valid: ['![一杯红茶](./cup.jpg)', '![茶](https://mmbiz.qpic.cn/a.jpg)'],
-    invalid: [{ markdown: '![](./cup.jpg)' }, { markdown: '![茶山](./a.webp)' }, { markdown: '<img src="./cup.jpg">' }, { markdown: '![茶][cup]\n\n[cup]: ./cup.gif' }],
+    invalid: [
+      { markdown: '![](./cup.jpg)', findings: [{ line: 1, column: 1, message: '图片缺少替代文字' }] },
+      { markdown: '![茶山](./a.webp)', findings: [{ line: 1, column: 1, message: 'WebP 图片会在构建时转成 JPEG 或 PNG' }] },
+      { markdown: '<img src="./cup.jpg">', findings: [{ line: 1, column: 1, message: '图片缺少替代文字' }] },
+      { markdown: '![茶][cup]\n\n[cup]: ./cup.gif', findings: [{ line: 1, column: 1, message: 'GIF 会转成静态图片' }] },
+    ],
   },
   check(context) {
     for (const image of context.article?.images ?? []) {

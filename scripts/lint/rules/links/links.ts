@@ -7,13 +7,13 @@ export default defineRule({
   examples: {
     valid: ['见[上一篇](https://mp.weixin.qq.com/s/abc)。', '网址 https://www.gov.cn 直接写出来。'],
     invalid: [
-      { markdown: '见[国家标准](https://openstd.samr.gov.cn/)。' },
-      { markdown: '见[下文](#cun-cha)。' },
-      { markdown: '见[旧文](../../2025/none/index.md)。' },
-      { markdown: '见[说明](./%E4.md)。' },
-      { markdown: '见[说明]()。' },
-      { markdown: '茶有很多种[^1]。\n\n[^1]: 见[茶经](https://example.com/chajing)。' },
-      { markdown: '见<a href="./none.md">旧文</a>。' },
+      { markdown: '见[国家标准](https://openstd.samr.gov.cn/)。', findings: [{ line: 1, column: 2, message: '外链在公众号里不能点击，会变成编号 [n]' }] },
+      { markdown: '见[下文](#cun-cha)。', findings: [{ line: 1, column: 2, message: '页内链接 #cun-cha 在公众号里会被删除' }] },
+      { markdown: '见[旧文](../../2025/none/index.md)。', findings: [{ line: 1, column: 2, message: '相对链接指向的文件不存在：../../2025/none/index.md' }] },
+      { markdown: '见[说明](./%E4.md)。', findings: [{ line: 1, column: 2, message: '链接地址无效：地址中的百分号转义无效：./%E4.md' }] },
+      { markdown: '见[说明]()。', findings: [{ line: 1, column: 2, message: '链接地址为空' }] },
+      { markdown: '茶有很多种[^1]。\n\n[^1]: 见[茶经](https://example.com/chajing)。', findings: [{ line: 3, column: 8, message: 'https://example.com/chajing' }] },
+      { markdown: '见<a href="./none.md">旧文</a>。', findings: [{ line: 1, column: 2, message: '相对链接指向的文件不存在：./none.md' }] },
     ],
   },
   check(context) {

@@ -6,7 +6,7 @@ export default defineRule({
   description: '没写摘要时微信取正文前 54 字，最好自己写。Without a digest WeChat takes the first 54 characters.',
   examples: {
     valid: ['---\ntitle: 茶\nstatus: draft\ndigest: 冬天喝什么茶，一文说清。\n---\n\n正文。\n'],
-    invalid: [{ markdown: '---\ntitle: 茶\nstatus: draft\n---\n\n正文。\n' }],
+    invalid: [{ markdown: '---\ntitle: 茶\nstatus: draft\n---\n\n正文。\n', findings: [{ line: 2, column: 1, message: '没有摘要（digest）' }] }],
   },
   check(context) {
     const digest = context.doc.data.digest;

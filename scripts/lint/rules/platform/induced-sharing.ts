@@ -9,6 +9,9 @@ export default dictionaryRule({
   message: (entry, text) => `${quoted(entry, text)}属于${entry.category}，${basis(entry)}，文章可能被删除或限制功能。${entry.message ?? ''}`,
   examples: {
     valid: ['喜欢这篇文章的话，欢迎分享给同样爱茶的朋友。'],
-    invalid: [{ markdown: '转发朋友圈领奖，集赞 30 个送茶叶一罐。', count: 2 }],
+    invalid: [{ markdown: '转发朋友圈领奖，集赞 30 个送茶叶一罐。', findings: [
+          { line: 1, column: 1, message: '“转发朋友圈领奖”属于诱导分享' },
+          { line: 1, column: 9, message: '“集赞”属于诱导分享' },
+        ] }],
   },
 });

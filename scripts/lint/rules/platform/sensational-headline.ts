@@ -10,6 +10,9 @@ export default dictionaryRule({
   message: (entry, text) => `${quoted(entry, text)}是标题党用语，${basis(entry)}，可能被限流。`,
   examples: {
     valid: ['正文里说一句“我很震惊”不算标题党。', '## 冬天怎么选茶'],
-    invalid: [{ markdown: '---\ntitle: 震惊！冬天喝茶的秘密\nstatus: draft\n---\n\n正文。\n' }, { markdown: '## 速看：存茶的三个误区' }],
+    invalid: [
+      { markdown: '---\ntitle: 震惊！冬天喝茶的秘密\nstatus: draft\n---\n\n正文。\n', findings: [{ line: 2, column: 8, message: '“震惊”是标题党用语' }] },
+      { markdown: '## 速看：存茶的三个误区', findings: [{ line: 1, column: 4, message: '“速看”是标题党用语' }] },
+    ],
   },
 });

@@ -17,10 +17,10 @@ export default defineRule({
   examples: {
     valid: ['订单号 20261203123456 不是手机号。', '身份证号 110101199003071234 校验位不对，不报。', '价格 6222 元。'],
     invalid: [
-      { markdown: '有问题请打 138 0013 8000。' },
-      { markdown: '中奖者：张三，11010519491231002X。' },
-      { markdown: '请转账到 6222 0200 0000 0000 018。' },
-      { markdown: '投稿请发 tea@example.com。' },
+      { markdown: '有问题请打 138 0013 8000。', findings: [{ line: 1, column: 7, message: '手机号“138 0013 8000”' }] },
+      { markdown: '中奖者：张三，11010519491231002X。', findings: [{ line: 1, column: 8, message: '身份证号“11010519491231002X”' }] },
+      { markdown: '请转账到 6222 0200 0000 0000 018。', findings: [{ line: 1, column: 6, message: '银行卡号“6222 0200 0000 0000 018”' }] },
+      { markdown: '投稿请发 tea@example.com。', findings: [{ line: 1, column: 6, message: '电子邮箱“tea@example.com”' }] },
     ],
   },
   check(context) {

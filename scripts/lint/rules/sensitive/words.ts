@@ -9,6 +9,6 @@ export default dictionaryRule({
     `${quoted(entry, text)}是敏感词（${entry.category}${entry.tags?.length ? `：${entry.tags.join('、')}` : ''}，来自${entry.list}）。${entry.message ?? ''}`,
   examples: {
     valid: ['冬天的茶席，一壶一盏就够了。'],
-    invalid: [{ markdown: '本店支持刷单返利。' }],
+    invalid: [{ markdown: '本店支持刷单返利。', findings: [{ line: 1, column: 5, message: '“刷单返利”是敏感词（诈骗：违法、诈骗，来自内置 sensitive-builtin.yaml）' }] }],
   },
 });

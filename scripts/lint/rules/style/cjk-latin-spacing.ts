@@ -1,4 +1,14 @@
 import { defineRule } from '../../define-rule.ts';
+import { blockSpan, breaker } from '../../prose.ts';
+import { isContiguous } from '../block-matches.ts';
+import { at, before, hanAfter, hanBefore, isHan } from './cjk.ts';
+
+/**
+ * A Latin or numeric token, never split: a word or number with its inner joiners (iPhone15, 3.5mm, Wi-Fi, 1,000,
+ * a.b@c.com, https://a.com/x), a leading currency sign (¥99), a trailing percent or degree sign (100%, 90°) and
+ * C++ or C#.
+ */
+const token = /[¥$€£￥]?[A-Za-z0-9]+(?:[.,\-_+/:@'&#?=~%]+[A-Za-z0-9]+)*(?:\+\+|#)?[%‰°℃]?/gu;
 
 export default defineRule({
   id: 'style/cjk-latin-spacing',
@@ -6,24 +16,63 @@ export default defineRule({
   description: '中文与英文、数字之间加空格。A space between Chinese and Latin letters or digits.',
   examples: {
     valid: ['用 Python 统计 3 款茶的销量。', '`code`和[链接](https://a.com)旁边不管。', '**WeChat**公众号里的加粗不跨过去。'],
-    invalid: [{ markdown: '用Python统计3款茶。', count: 4 }],
+    invalid: [
+      {
+        markdown: '用Python统计3款茶。',
+        findings: [
+          { line: 1, column: 1, message: '“Python”前后缺少空格', suggestions: ['用 Python 统计'] },
+          { line: 1, column: 8, message: '“3”前后缺少空格', suggestions: ['统计 3 款茶'] },
+        ],
+      },
+      // The token is never split: not 了1 and 0张.
+      { markdown: '我买了10张。', findings: [{ line: 1, column: 2, message: '“买了10张”：“10”前后缺少空格', suggestions: ['买了 10 张'] }] },
+      { markdown: '新款iPhone15发布了。', findings: [{ line: 1, column: 1, message: '“iPhone15”前后', suggestions: ['新款 iPhone15 发布'] }] },
+      { markdown: '保留了3.5mm耳机孔。', findings: [{ line: 1, column: 2, message: '“3.5mm”前后', suggestions: ['留了 3.5mm 耳机'] }] },
+      {
+        markdown: '支持5G网络和Wi-Fi连接。',
+        findings: [
+          { line: 1, column: 1, message: '“5G”前后', suggestions: ['支持 5G 网络'] },
+          { line: 1, column: 6, message: '“Wi-Fi”前后', suggestions: ['络和 Wi-Fi 连接'] },
+        ],
+      },
+      { markdown: '100%的人都满意。', findings: [{ line: 1, column: 1, message: '“100%”后面缺少空格', suggestions: ['100% 的人'] }] },
+      { markdown: '售价¥99元起。', findings: [{ line: 1, column: 1, message: '“¥99”前后', suggestions: ['售价 ¥99 元起'] }] },
+      {
+        markdown: '投稿请发tea@example.com或访问https://example.com/join了解。',
+        findings: [
+          { line: 1, column: 3, message: '“tea@example.com”前后', suggestions: ['请发 tea@example.com 或访'] },
+          { line: 1, column: 21, message: '“https://example.com/join”前后', suggestions: ['访问 https://example.com/join 了解'] },
+        ],
+      },
+    ],
   },
   check(context) {
     for (const block of context.blocks) {
-      // The lookahead leaves the second character for the next gap: 3 in 统计3款 borders two gaps.
-      for (const match of block.text.matchAll(/\p{Script=Han}(?=[A-Za-z0-9])|[A-Za-z0-9](?=\p{Script=Han})/gu)) {
+      for (const match of block.text.matchAll(token)) {
         const from = match.index;
         const to = from + match[0].length;
-        const left = block.offsets[from]!;
-        // Only where both characters touch in the source: not across **, links or code.
-        if (left < 0 || block.offsets[to] !== left + match[0].length) continue;
-        const pair = block.text.slice(from, to + (block.text.codePointAt(to)! > 0xffff ? 2 : 1));
-        const gap = left + match[0].length;
+        if (!isContiguous(block, from, to)) continue;
+        const prev = before(block.text, from);
+        // An autolink (tea@example.com) ends the block's text with a breaker, but what follows touches it in the source.
+        const after = block.text[to] === breaker && block.offsets[to + 1] === block.offsets[to - 1]! + 1 ? to + 1 : to;
+        const next = at(block.text, after);
+        // Only where the characters touch in the source: not across **, links or code.
+        const left = !!prev && isHan(prev.char) && isContiguous(block, prev.at, to);
+        const right = isHan(next) && (after > to || isContiguous(block, from, to + next!.length));
+        if (!left && !right) continue;
+        // The token with up to two Han characters either side: enough to recognise, and what the writer should type.
+        const start = left ? hanBefore(block, from, 2) : from;
+        const end = right ? hanAfter(block, after, 2) : after;
+        const written = block.text.slice(start, from) + match[0] + block.text.slice(after, end);
+        const spaced = `${block.text.slice(start, from)}${left ? ' ' : ''}${match[0]}${right ? ' ' : ''}${block.text.slice(after, end)}`;
+        const sides = left && right ? '前后' : left ? '前面' : '后面';
+        const tokenStart = block.offsets[from]!;
+        const tokenEnd = block.offsets[to - 1]! + 1;
         context.report({
-          span: [left, gap + pair.length - match[0].length],
-          message: `“${pair}”之间缺少空格：中文与英文、数字之间应加一个空格。`,
-          suggestions: [[...pair].join(' ')],
-          fix: { span: [gap, gap], text: ' ' },
+          span: blockSpan(block, start, end),
+          message: `“${written}”：“${match[0]}”${sides}缺少空格，中文与英文、数字之间应加一个空格。`,
+          suggestions: [spaced],
+          fix: { span: [tokenStart, tokenEnd], text: `${left ? ' ' : ''}${match[0]}${right ? ' ' : ''}` },
         });
       }
     }

@@ -7,7 +7,7 @@ export default defineRule({
   description: '标题层级：正文不用一级标题，层级不跳级。Heading levels: no H1 in the body, no skipped levels.',
   examples: {
     valid: ['## 一\n\n### 二\n\n## 三'],
-    invalid: [{ markdown: '# 大标题\n\n正文。' }, { markdown: '## 一\n\n#### 跳到四级' }],
+    invalid: [{ markdown: '# 大标题\n\n正文。', findings: [{ line: 1, column: 3, message: '正文里不用一级标题' }] }, { markdown: '## 一\n\n#### 跳到四级', findings: [{ line: 3, column: 6, message: '标题从 2 级跳到了 4 级，应为 3 级', suggestions: ['###'] }] }],
   },
   check(context) {
     let previous = 1;

@@ -1,0 +1,34 @@
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+import type { Rule } from './define-rule.ts';
+
+/** A module's default export, if it is a rule made by `defineRule`. */
+function isRule(value: unknown): value is Rule {
+  if (!value || typeof value !== 'object') return false;
+  const field = (name: string): unknown => Reflect.get(value, name);
+  const id = field('id');
+  return typeof id === 'string' && /^[a-z0-9-]+\/[a-z0-9-]+$/.test(id) && ['error', 'warning', 'info'].includes(String(field('severity'))) && typeof field('plugin') === 'function' && typeof field('examples') === 'object';
+}
+
+/** The rule module a user named (a path, relative to `cwd`), as a URL every thread can import. */
+export function ruleModuleUrl(path: string, cwd: string): string {
+  return pathToFileURL(resolve(cwd, path)).href;
+}
+
+/** Custom rules from modules whose default export is a `defineRule` rule; a module that is not one is an error. */
+export async function loadRuleModules(urls: readonly string[]): Promise<Rule[]> {
+  const rules: Rule[] = [];
+  for (const url of urls) {
+    let module: unknown;
+    try {
+      module = await import(url);
+    } catch (error) {
+      throw new Error(`无法加载规则模块 ${url}：${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+    const rule: unknown = module && typeof module === 'object' ? Reflect.get(module, 'default') : undefined;
+    if (!isRule(rule)) throw new Error(`规则模块 ${url} 的默认导出不是 defineRule 定义的规则（要有 family/name 形式的 id、severity 和 examples）。`);
+    if (rule.id.startsWith('lint/')) throw new Error(`规则模块 ${url}：lint/ 开头的 id 留给检查工具自己用。`);
+    rules.push(rule);
+  }
+  return rules;
+}

@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { readYamlFile } from '../content/frontmatter.ts';
+import { decodeText } from '../content/decode-text.ts';
+import type { Frontmatter, SourceFile } from '../content/index.ts';
+import type { Finding, Severity } from '../shared/finding.ts';
+import { createLocator } from '../shared/text-locator.ts';
+import { schemaFindings } from '../validate/schema-findings.ts';
+import type { DictionaryEntry, WordList } from './dictionary.ts';
+import { engineFinding, fileStart, wordTooShort } from './engine-findings.ts';
+import { normalize } from './normalize.ts';
+
+/** A word list as read, and what is wrong with its file (placed on the offending field). */
+export interface WordFile {
+  list: WordList;
+  findings: Finding[];
+}
+
+const empty = (): WordList => ({ entries: [], allow: [] });
+
+let validator: ValidateFunction | undefined;
+
+function validate(data: unknown) {
+  if (!validator) {
+    const schema: unknown = JSON.parse(readFileSync(new URL('../../schemas/words.schema.json', import.meta.url), 'utf8'));
+    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true });
+    validator = ajv.compile(typeof schema === 'object' && schema ? schema : {});
+  }
+  return validator(data) ? [] : [...(validator.errors ?? [])];
+}
+
+/**
+ * Reads a word-list YAML file (`entries`, `allow`) against schemas/words.schema.json. A missing file is an empty
+ * list; a file that cannot be read or parsed is an empty list and an error finding; entries the schema rejects
+ * are left out, each with its finding, and the rest of the list is used.
+ * `file` is the repository-relative path findings name; `list` the label messages give the list.
+ */
+export async function readWordFile(path: string, file: string, list: string): Promise<WordFile> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+    if (code === 'ENOENT') return { list: empty(), findings: [] };
+    return { list: empty(), findings: [fail(file, 'schema/read', `无法读取词表：${code}`)] };
+  }
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) {
+    const at = { line: decoded.line, column: decoded.column, endLine: decoded.line, endColumn: decoded.column };
+    return { list: empty(), findings: [{ ...fail(file, 'schema/encoding', decoded.message), ...at }] };
+  }
+  const { text, bomLength } = decoded;
+  const source: SourceFile = { path, file, text, bomLength, locator: createLocator(text) };
+  const parsed = readYamlFile(text, bomLength);
+  if (!parsed.ok) {
+    const ruleId = parsed.reason === 'yaml' ? 'schema/yaml-syntax' : 'schema/type';
+    const message = `${parsed.message}词表没有生效。The word list is not used.`;
+    return { list: empty(), findings: [{ ...fail(file, ruleId, message), ...source.locator.range(parsed.span[0], parsed.span[1]) }] };
+  }
+  const doc = parsed.frontmatter;
+  const findings = byItem(validate(doc.data))
+    .flatMap((errors) => schemaFindings(source, doc, errors))
+    .map((f) => (f.field === '(frontmatter)' ? { ...f, field: '(words.yaml)' } : f));
+  const result = toWordList(doc.data, list);
+  for (const { entry, pointer } of result.located) {
+    const folded = normalize(entry.term).text;
+    if ([...folded].length >= 2) continue;
+    const span = doc.fields.get(`${pointer}/term`)?.value ?? doc.fields.get(pointer)?.value ?? doc.span;
+    const left = folded ? `只剩“${folded}”一个字` : '什么也不剩';
+    const message = `词条“${entry.term}”归一化后（统一全半角和繁简、去掉夹杂的符号、折叠重复的字）${left}，会匹配到太多地方，已忽略；请写成更长的词。A term of one character after folding is ignored.`;
+    findings.push({ ...engineFinding(wordTooShort, file, source.locator.range(span[0], span[1]), message), field: fieldOf(pointer) });
+  }
+  return { list: result.list, findings };
+}
+
+/**
+ * The errors grouped by list item (`/entries/3`). schemaFindings picks the `anyOf` branch per schema path, and
+ * every item of a list shares one, so one item's errors must not decide which of another item's are kept.
+ */
+function byItem(errors: readonly ErrorObject[]): ErrorObject[][] {
+  const groups = new Map<string, ErrorObject[]>();
+  for (const error of errors) {
+    const item = error.instancePath.split('/').slice(0, 3).join('/');
+    groups.set(item, [...(groups.get(item) ?? []), error]);
+  }
+  return [...groups.values()];
+}
+
+function fail(file: string, ruleId: string, message: string): Finding {
+  return { file, ...fileStart, ruleId, severity: 'error', message };
+}
+
+/** `/entries/3` → `entries[3]`. */
+function fieldOf(pointer: string): string {
+  return pointer.slice(1).replace(/\/(\d+)/g, '[$1]');
+}
+
+/** The entries and allow phrases of a parsed list that have the right shape; the rest are the schema's findings. */
+function toWordList(data: Frontmatter['data'], list: string): { list: WordList; located: Array<{ entry: DictionaryEntry; pointer: string }> } {
+  const located: Array<{ entry: DictionaryEntry; pointer: string }> = [];
+  for (const key of ['entries', 'deny'] as const) {
+    const items = data[key];
+    if (!Array.isArray(items)) continue;
+    items.forEach((item: unknown, index) => {
+      const entry = toEntry(item, list);
+      if (entry) located.push({ entry, pointer: `/${key}/${index}` });
+    });
+  }
+  return { list: { entries: located.map((l) => l.entry), allow: strings(data.allow) }, located };
+}
+
+function toEntry(item: unknown, list: string): DictionaryEntry | undefined {
+  if (typeof item === 'string') return item ? { term: item, category: '敏感词', severity: 'error', list } : undefined;
+  if (!item || typeof item !== 'object' || Array.isArray(item)) return undefined;
+  const field = (name: string): unknown => Reflect.get(item, name);
+  const term = field('term');
+  if (typeof term !== 'string' || !term) return undefined;
+  const text = (name: string) => {
+    const value = field(name);
+    return typeof value === 'string' && value ? value : undefined;
+  };
+  const entry: DictionaryEntry = { term, category: text('category') ?? '敏感词', severity: severityOf(field('severity')), list };
+  const basis = text('basis');
+  const message = text('message');
+  if (basis) entry.basis = basis;
+  if (message) entry.message = message;
+  if (Array.isArray(field('suggestions'))) entry.suggestions = strings(field('suggestions'));
+  if (Array.isArray(field('tags'))) entry.tags = strings(field('tags'));
+  return entry;
+}
+
+function severityOf(value: unknown): Severity {
+  return value === 'warning' || value === 'info' ? value : 'error';
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v !== '') : [];
+}
