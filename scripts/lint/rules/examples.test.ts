@@ -29,7 +29,7 @@ async function lintExamples(rule: Rule, examples: readonly string[]): Promise<Fi
   const files: FixtureFiles = { 'content/shanye/account.yaml': account };
   examples.forEach((markdown, i) => {
     const dir = `content/shanye/articles/2026/example-${i}`;
-    Object.assign(files, { [`${dir}/index.md`]: asArticle(markdown), [`${dir}/cover.jpg`]: cover, [`${dir}/cup.jpg`]: cover, [`${dir}/small.png`]: small, [`${dir}/a.webp`]: cover, [`${dir}/cup.gif`]: cover });
+    Object.assign(files, { [`${dir}/index.md`]: asArticle(markdown), [`${dir}/cover.jpg`]: cover, [`${dir}/cup.jpg`]: cover, [`${dir}/small.png`]: small, [`${dir}/a.webp`]: cover, [`${dir}/cup.gif`]: cover, [`${dir}/broken.jpg`]: '不是图片' });
   });
   const root = await makeRepo(files);
   const { findings } = await lintContent(await loadContent(root), { rules: [rule] });

@@ -16,7 +16,7 @@ export default defineRule({
   description: '封面：草稿箱接口要求封面；至少 900x383，才能裁出清晰的 2.35:1 和 1:1。Cover present and large enough.',
   examples: {
     valid: ['---\ntitle: 有封面\nstatus: draft\ncover: ./cover.jpg\n---\n\n正文。\n'],
-    invalid: [{ markdown: '---\ntitle: 没封面\nstatus: draft\n---\n\n正文。\n', findings: [{ line: 1, column: 1, message: '没有封面（cover）' }] }, { markdown: '---\ntitle: 小封面\nstatus: draft\ncover: ./small.png\n---\n\n正文。\n', findings: [{ line: 4, column: 1, message: '封面只有 300x200，小于 900x383' }] }],
+    invalid: [{ markdown: '---\ntitle: 没封面\nstatus: draft\n---\n\n正文。\n', findings: [{ line: 1, column: 1, message: '没有封面（cover）' }] }, { markdown: '---\ntitle: 小封面\nstatus: draft\ncover: ./small.png\n---\n\n正文。\n', findings: [{ line: 4, column: 1, message: '封面只有 300x200，小于 900x383' }] }, { markdown: '---\ntitle: 坏封面\nstatus: draft\ncover: ./broken.jpg\n---\n\n正文。\n', findings: [{ line: 4, column: 1, message: '封面图片无法读取' }] }],
   },
   async check(context) {
     if (context.doc.data.cover === undefined) {
@@ -27,7 +27,11 @@ export default defineRule({
     const cover = context.article?.images.find((image) => image.site === 'cover')?.target;
     if (cover?.kind !== 'local') return;
     const meta = await sharp(cover.path).metadata().catch(() => undefined);
-    if (meta?.width && meta.height && (meta.width < minWidth || meta.height < minHeight)) {
+    if (!meta) {
+      context.report({ span: coverSpan(context), message: '封面图片无法读取：文件已损坏或不是图片，构建会失败。请换一张 JPEG 或 PNG。', severity: 'error' });
+      return;
+    }
+    if (meta.width && meta.height && (meta.width < minWidth || meta.height < minHeight)) {
       context.report({
         span: coverSpan(context),
         message: `封面只有 ${meta.width}x${meta.height}，小于 ${minWidth}x${minHeight}，裁成 2.35:1 和 1:1 后会发虚。`,
