@@ -10,6 +10,7 @@ const kinds = [
   ['article', 'ArticleFrontmatter'],
   ['account', 'AccountSettings'],
   ['plan', 'ContentPlan'],
+  ['words', 'WordListFile'],
 ] as const;
 
 export const typesFile = fileURLToPath(new URL('./schema-types.ts', import.meta.url));

@@ -350,3 +350,57 @@ export interface ContentPlan {
     goal?: string;
   }[];
 }
+
+/**
+ * 一个词（字符串），或 {term, category, severity, basis, message, suggestions, tags}。A string, or an entry with a term.
+ */
+export type Entry =
+  | string
+  | {
+      /**
+       * 要查的词，至少两个字（全半角、繁简、大小写、数字写法和夹杂的符号都会归一化后再匹配）。The term, two characters or more after folding.
+       */
+      term: string;
+      /**
+       * 写进提示里的分类，如 竞品、违禁；默认“敏感词”。The category named in the message.
+       */
+      category?: string;
+      /**
+       * error（默认）、warning 或 info。Default error.
+       */
+      severity?: "error" | "warning" | "info";
+      /**
+       * 法规或平台规则依据，如《广告法》第九条。The law or platform rule.
+       */
+      basis?: string;
+      /**
+       * 附在提示后的说明：为什么、怎么改。Why, and what to write instead.
+       */
+      message?: string;
+      /**
+       * 可替换的说法。Safer wording.
+       */
+      suggestions?: string[];
+      /**
+       * 附加标签，显示在提示里。Extra tags shown in the message.
+       */
+      tags?: string[];
+    };
+
+/**
+ * content/words.yaml（团队）和 content/<account>/words.yaml（账号）：要查的词和放行的短语，与 scripts/lint/dictionaries/ 的内置词表同一格式。The team and account word lists, in the format of the built-in lists.
+ */
+export interface WordListFile {
+  /**
+   * 要查的词：一个词（字符串），或带 term 的词条。团队和账号词条查为 sensitive/words。Terms to find: a plain string, or an entry with a term.
+   */
+  entries?: Entry[];
+  /**
+   * 与 entries 相同，旧写法；新词表请用 entries。The same as entries, kept for older lists.
+   */
+  deny?: Entry[];
+  /**
+   * 包含词条的正常说法，匹配落在其中就不算（如品牌名“极客咖啡”里的“极”），对所有词表生效。Phrases that excuse a match inside them, for every list.
+   */
+  allow?: string[];
+}

@@ -2,15 +2,16 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { isRecord } from '../shared/is-record.ts';
-import type { AccountSettings, ArticleFrontmatter, ContentPlan } from './schema-types.ts';
+import type { AccountSettings, ArticleFrontmatter, ContentPlan, WordListFile } from './schema-types.ts';
 
-export type SchemaKind = 'account' | 'article' | 'plan';
+export type SchemaKind = 'account' | 'article' | 'plan' | 'words';
 
 /** The typed value of each content kind, generated from its schema (schema-types.ts). */
 export interface SchemaTypes {
   account: AccountSettings;
   article: ArticleFrontmatter;
   plan: ContentPlan;
+  words: WordListFile;
 }
 
 /** Per-account WeChat field limits; the article schema's own maxLength values are the defaults. */
@@ -27,7 +28,7 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
 const schemaDir = new URL('../../schemas/', import.meta.url);
 
-export function loadSchema(kind: SchemaKind | 'words'): JsonSchema {
+export function loadSchema(kind: SchemaKind): JsonSchema {
   const schema: unknown = JSON.parse(readFileSync(new URL(`${kind}.schema.json`, schemaDir), 'utf8'));
   if (!isRecord(schema)) throw new Error(`schemas/${kind}.schema.json 不是 JSON 对象。`);
   return schema;

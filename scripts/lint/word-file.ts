@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { readYamlFile } from '../content/frontmatter.ts';
 import { decodeText } from '../content/decode-text.ts';
-import type { Frontmatter, SourceFile } from '../content/index.ts';
+import { validatorFor, type Frontmatter, type SourceFile } from '../content/index.ts';
 import type { Finding, Severity } from '../shared/finding.ts';
 import { createLocator } from '../shared/text-locator.ts';
 import { schemaFindings } from '../validate/schema-findings.ts';
@@ -19,16 +17,8 @@ export interface WordFile {
 
 const empty = (): WordList => ({ entries: [], allow: [] });
 
-let validator: ValidateFunction | undefined;
-
-function validate(data: unknown) {
-  if (!validator) {
-    const schema: unknown = JSON.parse(readFileSync(new URL('../../schemas/words.schema.json', import.meta.url), 'utf8'));
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true });
-    validator = ajv.compile(typeof schema === 'object' && schema ? schema : {});
-  }
-  return validator(data) ? [] : [...(validator.errors ?? [])];
-}
+// Compiled on first use: commands that never read a word list do not pay for it.
+const validate = (data: unknown) => validatorFor('words')(data);
 
 /**
  * Reads a word-list YAML file (`entries`, `allow`) against schemas/words.schema.json. A missing file is an empty
@@ -59,9 +49,7 @@ export async function readWordFile(path: string, file: string, list: string): Pr
     return { list: empty(), findings: [{ ...fail(file, ruleId, message), ...source.locator.range(parsed.span[0], parsed.span[1]) }] };
   }
   const doc = parsed.frontmatter;
-  const findings = byItem(validate(doc.data))
-    .flatMap((errors) => schemaFindings(source, doc, errors))
-    .map((f) => (f.field === '(frontmatter)' ? { ...f, field: '(words.yaml)' } : f));
+  const findings = schemaFindings(source, doc, validate(doc.data)).map((f) => (f.field === '(frontmatter)' ? { ...f, field: '(words.yaml)' } : f));
   const result = toWordList(doc.data, list);
   for (const { entry, pointer } of result.located) {
     const folded = normalize(entry.term).text;
@@ -72,19 +60,6 @@ export async function readWordFile(path: string, file: string, list: string): Pr
     findings.push({ ...engineFinding(wordTooShort, file, source.locator.range(span[0], span[1]), message), field: fieldOf(pointer) });
   }
   return { list: result.list, findings };
-}
-
-/**
- * The errors grouped by list item (`/entries/3`). schemaFindings picks the `anyOf` branch per schema path, and
- * every item of a list shares one, so one item's errors must not decide which of another item's are kept.
- */
-function byItem(errors: readonly ErrorObject[]): ErrorObject[][] {
-  const groups = new Map<string, ErrorObject[]>();
-  for (const error of errors) {
-    const item = error.instancePath.split('/').slice(0, 3).join('/');
-    groups.set(item, [...(groups.get(item) ?? []), error]);
-  }
-  return [...groups.values()];
 }
 
 function fail(file: string, ruleId: string, message: string): Finding {

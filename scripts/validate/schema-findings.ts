@@ -28,13 +28,18 @@ function relevantErrors(errors: readonly ErrorObject[]): ErrorObject[] {
     const match = branches.findIndex((branch) => typeMatches(branch.type, error.data));
     const prefix = `${error.schemaPath}/`;
     for (const other of errors) {
-      if (!other.schemaPath.startsWith(prefix)) continue;
+      // The same schema path serves every item of a list: only errors about this value belong to this anyOf.
+      if (!other.schemaPath.startsWith(prefix) || !isWithin(other.instancePath, error.instancePath)) continue;
       const inMatchingBranch = match >= 0 && other.schemaPath.startsWith(`${prefix}${match}/`);
       if (!inMatchingBranch) dropped.add(other);
     }
     if (match >= 0) dropped.add(error);
   }
   return errors.filter((error) => !dropped.has(error));
+}
+
+function isWithin(path: string, parent: string): boolean {
+  return path === parent || path.startsWith(`${parent}/`);
 }
 
 function typeMatches(type: unknown, value: unknown): boolean {
