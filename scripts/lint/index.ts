@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ArticleFile, ContentSet } from '../content/index.ts';
 import { readFrontmatter } from '../content/frontmatter.ts';
 import { parseMarkdown } from '../content/markdown.ts';
 import { writeFileAtomic } from '../shared/atomic-write.ts';
 import { compareFindings, type Finding } from '../shared/finding.ts';
-import { articleKey, folderFingerprint } from '../shared/input-key.ts';
+import { articleKey } from '../shared/input-key.ts';
+import { toolHash } from '../shared/tool-hash.ts';
 import { createLocator } from '../shared/text-locator.ts';
 import { threadCount } from '../shared/worker-pool.ts';
 import { validateContent } from '../validate/index.ts';
@@ -174,8 +174,7 @@ function titleOf(file: Lintable): string {
  * lists and plans, the account's slugs (duplicates), its own text and the files it references.
  */
 async function inputKeys(set: ContentSet): Promise<Map<string, string>> {
-  const here = fileURLToPath(new URL('.', import.meta.url));
-  const tool = await folderFingerprint([here, fileURLToPath(new URL('../validate/', import.meta.url)), fileURLToPath(new URL('../../schemas/', import.meta.url))], ['.ts', '.yaml', '.json']);
+  const tool = toolHash();
   const read = (path: string) => readFile(path, 'utf8').catch(() => '');
   const team = await read(join(set.root, 'content', 'words.yaml'));
   const perAccount = new Map<string, string>();

@@ -22,8 +22,9 @@ async function repo(extra: Record<string, string | Uint8Array> = {}) {
   return root;
 }
 
+/** Every output file's bytes, but the build record: it holds the output files' times, to check them cheaply. */
 async function tree(dir: string): Promise<Record<string, string>> {
-  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile() && e.name !== '.mpdesk-build.json');
   const out: Record<string, string> = {};
   for (const file of files) {
     const path = join(file.parentPath, file.name);
@@ -94,7 +95,8 @@ describe('buildSite', () => {
     const here = await tree(join(root, 'here'));
     const shared = await tree(join(root, 'shared'));
     for (const [name, content] of Object.entries(shared)) expect(content, name).toBe(here[name]);
-    expect(Object.keys(shared).length).toBe(Object.keys(here).length - 2);
+    // All but the front page, which only buildSite writes.
+    expect(Object.keys(shared).length).toBe(Object.keys(here).length - 1);
   });
 
   it('renders nothing again when nothing changed, and only the changed article after an edit', async () => {
