@@ -57,3 +57,18 @@ describe('atomic writes', () => {
     expect(await readdir(dir)).toEqual([live]);
   });
 });
+
+describe('what a killed `mpdesk lint --fix` left', () => {
+  it('is removed by the next mpdesk run', async () => {
+    const { baseFiles, makeRepo } = await import('../testing/fixture-repo.ts');
+    const { runCli } = await import('../testing/run-cli.ts');
+    const root = await makeRepo(baseFiles());
+    const dir = join(root, 'content/shanye/articles/2026/dongtian-shouchong');
+    const writer = await writerInFlight(join(dir, 'index.md'));
+    await writer.kill('SIGKILL');
+    expect(await readdir(dir)).toContain(writer.temp);
+    const { code } = await runCli(['lint'], root);
+    expect(code).toBe(0);
+    expect(await readdir(dir)).not.toContain(writer.temp);
+  });
+});
