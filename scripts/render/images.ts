@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import sharp, { type OutputInfo } from 'sharp';
 import { writeFileAtomic } from '../shared/atomic-write.ts';
@@ -151,6 +151,14 @@ const coverRecord: RecordKind<ProcessedCover> = {
   known: new Map(),
 };
 
+function sizeOf(path: string): number | undefined {
+  try {
+    return statSync(path).size;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Where a cache file is, for a notice: relative to where mpdesk was started. */
 const shown = (path: string) => relative(process.cwd(), path) || path;
 
@@ -174,9 +182,10 @@ async function cached<T>(
   const key = createHash('sha256').update(`${toolHash()}:${kind.name}:`).update(bytes).digest('hex').slice(0, 32);
   const base = join(cacheDir, key);
   const record = `${base}.json`;
-  // Articles often share images (a logo, a series banner): read and check each record once per run.
+  // Articles often share images (a logo, a series banner): read and check each record once per run; a result
+  // known from earlier in this process is used while its files are still there.
   const known = kind.known.get(record);
-  if (known) return { ok: true, value: known };
+  if (known && kind.images(known).every((image) => sizeOf(image.path) === image.bytes)) return { ok: true, value: known };
   const hit = readRecord(record, kind, cacheDir);
   if (hit.ok) {
     kind.known.set(record, hit.value);

@@ -14,4 +14,5 @@ const wait = () => {
   process.stdout.write(`${temp}\n`);
 };
 wait();
-setInterval(() => undefined, 1000);
+// Never outlive a test that failed before killing it.
+setTimeout(() => process.exit(3), 30_000);

@@ -1,18 +1,22 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { removeStaleTempFiles, writeFileAtomic } from './atomic-write.ts';
 
 const runTs = fileURLToPath(new URL('../../bin/run-ts.js', import.meta.url));
 const child = fileURLToPath(new URL('./atomic-write.test-child.ts', import.meta.url));
 
+const started: ChildProcess[] = [];
+afterAll(() => started.forEach((proc) => proc.kill('SIGKILL')));
+
 /** Starts a process writing `target` atomically and resolves once its temporary file exists. */
 function writerInFlight(target: string): Promise<{ temp: string; kill: (signal: NodeJS.Signals) => Promise<void> }> {
   const proc = spawn(process.execPath, [runTs, child, target], { env: { ...process.env, UV_THREADPOOL_SIZE: '1' }, stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => proc.on('exit', () => resolve()));
+  started.push(proc);
   return new Promise((resolve, reject) => {
     proc.on('error', reject);
     proc.stdout.once('data', (chunk: Buffer) => {

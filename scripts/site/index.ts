@@ -78,6 +78,7 @@ async function build(options: BuildOptions): Promise<BuildReport> {
   const early = [...unreadable, ...accounts.failures];
   const failedEarly = new Set(early.map((f) => f.file));
   const record = await readBuildRecord(outDir);
+  // Before rendering, not beside it: both keep every core busy, and lint's worker threads start faster alone.
   const lint = options.lint ? await lintCounts(options.lint, set, new Set(selected.map((a) => a.source.file))) : undefined;
 
   const report: BuildReport = {
@@ -106,7 +107,6 @@ async function build(options: BuildOptions): Promise<BuildReport> {
           keys.set(file, key);
         } else {
           report.unchanged.push(file);
-          if (lint) previous.lint = lint.get(file) ?? { errors: 0, warnings: 0 };
         }
       }),
   );
@@ -122,7 +122,6 @@ async function build(options: BuildOptions): Promise<BuildReport> {
     if (outcome.ok && outcome.outputs) {
       const { title, status, publishAt, thumbnail, outputs } = outcome;
       record.articles[file] = { key: keys.get(file)!, dir: `${account}/${slug}`, account, title, status, ...(publishAt ? { publishAt } : {}), ...(thumbnail ? { thumbnail } : {}), outputs };
-      if (lint) record.articles[file].lint = lint.get(file) ?? { errors: 0, warnings: 0 };
       report.rendered.push(file);
     } else {
       const error = [...outcome.findings].sort(compareFindings).find((f) => f.severity === 'error') ?? outcome.findings[0]!;
@@ -134,6 +133,7 @@ async function build(options: BuildOptions): Promise<BuildReport> {
   const workers = options.workers ?? threadCount(toRender.length);
   if (workers > 1) await renderShared(set, toRender, paths, workers, onOutcome);
   else await renderBatch(set, toRender, paths, onOutcome);
+  if (lint) for (const file of [...report.rendered, ...report.unchanged]) record.articles[file]!.lint = lint.get(file) ?? { errors: 0, warnings: 0 };
 
   for (const [file, failure] of failures) {
     delete record.articles[file];

@@ -136,6 +136,15 @@ describe('the image cache', () => {
     expect(await tree(join(root, 'dist/shanye'))).toEqual(good);
   });
 
+  it('makes processed images again that were deleted while the process ran (a long-lived process, a test run)', async () => {
+    const root = await siteRepo();
+    await buildSite({ root });
+    await rm(join(root, '.cache/mpdesk/images'), { recursive: true });
+    await rm(join(root, 'dist'), { recursive: true });
+    expect(await buildSite({ root })).toMatchObject({ rendered: [articleFile], failed: [] });
+    expect(existsSync(join(root, 'dist/shanye/dongtian-shouchong/images/cup.png'))).toBe(true);
+  });
+
   it('keeps names, not absolute paths, in its records: a moved repository still uses its cache', async () => {
     const root = await siteRepo();
     await buildSite({ root });
