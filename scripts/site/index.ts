@@ -8,7 +8,7 @@ import { lockRepository } from '../shared/repo-lock.ts';
 import { toolHash, treeHash } from '../shared/tool-hash.ts';
 import { threadCount } from '../shared/worker-pool.ts';
 import { validateContent } from '../validate/index.ts';
-import { outputsIntact, readBuildRecord, writeBuildRecord, type LintCounts } from './build-record.ts';
+import { outputsIntact, readBuildRecord, writeBuildRecord, type BuildRecord, type LintCounts } from './build-record.ts';
 import { indexPage } from './index-page.ts';
 import { renderShared } from './parallel.ts';
 import { renderBatch, type ArticleOutcome } from './render-batch.ts';
@@ -79,38 +79,19 @@ async function build(options: BuildOptions): Promise<BuildReport> {
   const failedEarly = new Set(early.map((f) => f.file));
   const record = await readBuildRecord(outDir);
   // Before rendering, not beside it: both keep every core busy, and lint's worker threads start faster alone.
-  const lint = options.lint ? await lintCounts(options.lint, set, new Set(selected.map((a) => a.source.file))) : undefined;
+  const selectedFiles = new Set(selected.map((a) => a.source.file));
+  const lint = options.lint ? await lintCounts(options.lint, set, selectedFiles) : undefined;
 
   const report: BuildReport = {
     rendered: [],
     unchanged: [],
     failed: [],
-    findings: [...set.findings.filter((f) => selected.some((a) => a.source.file === f.file)), ...unreadable.map((f) => f.error), ...accounts.findings],
+    findings: [...set.findings.filter((f) => selectedFiles.has(f.file)), ...unreadable.map((f) => f.error), ...accounts.findings],
   };
   const failures = new Map<string, { account: string; slug?: string; title: string; status: string; error: Finding }>(early.map((f) => [f.file, f]));
 
-  // The tool itself and the repository's themes: a change to either renders everything again.
-  const tool = `${toolHash()}:${treeHash(root, ['styles'])}`;
-  const accountText = new Map(set.accounts.map((a) => [a.place.account, a.source.text]));
-  const keys = new Map<string, string>();
-  const damaged: string[] = [];
-  await Promise.all(
-    selected
-      .filter((a) => !failedEarly.has(a.source.file))
-      .map(async (article) => {
-        const { file } = article.source;
-        const key = await articleKey([tool, accountText.get(article.place.account) ?? ''], article.source.path, article.source.text);
-        const previous = record.articles[file];
-        if (previous?.key !== key) keys.set(file, key);
-        else if (!outputsIntact(join(outDir, previous.dir), previous.outputs)) {
-          damaged.push(file);
-          keys.set(file, key);
-        } else {
-          report.unchanged.push(file);
-        }
-      }),
-  );
-  if (damaged.length) notice(`${damaged.length} 篇文章的输出文件缺失或被改动，重新构建（如 ${damaged.sort()[0]}）。Outputs missing or changed: rebuilt.`);
+  const { keys, unchanged } = await sortOut(set, selected.filter((a) => !failedEarly.has(a.source.file)), record, outDir);
+  report.unchanged.push(...unchanged);
 
   let done = report.unchanged.length + early.length;
   const total = selected.length + unreadable.length;
@@ -140,7 +121,7 @@ async function build(options: BuildOptions): Promise<BuildReport> {
     record.failed[file] = { account: failure.account, title: failure.title, status: failure.status, error: failure.error };
     report.failed.push(file);
   }
-  for (const file of report.rendered) delete record.failed[file];
+  for (const file of [...report.rendered, ...report.unchanged]) delete record.failed[file];
   await removeOutputs(outDir, record, {
     present: new Set([...set.articles.map((a) => a.source.file), ...unreadableArticles(set).map((f) => f.file)]),
     failedDirs: [...failures.values()].flatMap((f) => (f.slug ? [`${f.account}/${f.slug}`] : [])),
@@ -151,6 +132,33 @@ async function build(options: BuildOptions): Promise<BuildReport> {
   report.findings.sort(compareFindings);
   for (const list of [report.rendered, report.unchanged, report.failed]) list.sort();
   return report;
+}
+
+/**
+ * Which articles to render, with their input keys, and which are unchanged: same key as recorded, and the output
+ * files still as written (a deleted or altered one is built again, with a notice).
+ */
+async function sortOut(set: ContentSet, articles: ContentSet['articles'], record: BuildRecord, outDir: string) {
+  // The tool itself and the repository's themes: a change to either renders everything again.
+  const tool = `${toolHash()}:${treeHash(set.root, ['styles'])}`;
+  const accountText = new Map(set.accounts.map((a) => [a.place.account, a.source.text]));
+  const keys = new Map<string, string>();
+  const unchanged: string[] = [];
+  const damaged: string[] = [];
+  await Promise.all(
+    articles.map(async (article) => {
+      const { file } = article.source;
+      const key = await articleKey([tool, accountText.get(article.place.account) ?? ''], article.source.path, article.source.text);
+      const previous = record.articles[file];
+      if (previous?.key === key && outputsIntact(join(outDir, previous.dir), previous.outputs)) unchanged.push(file);
+      else {
+        if (previous?.key === key) damaged.push(file);
+        keys.set(file, key);
+      }
+    }),
+  );
+  if (damaged.length) notice(`${damaged.length} 篇文章的输出文件缺失或被改动，重新构建（如 ${damaged.sort()[0]}）。Outputs missing or changed: rebuilt.`);
+  return { keys, unchanged };
 }
 
 /** Articles the loader could not read (encoding, permissions) or that sit outside the layout: no text to render. */
