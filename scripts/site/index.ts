@@ -114,7 +114,11 @@ async function build(options: BuildOptions): Promise<BuildReport> {
   const workers = options.workers ?? threadCount(toRender.length);
   if (workers > 1) await renderShared(set, toRender, paths, workers, onOutcome);
   else await renderBatch(set, toRender, paths, onOutcome);
-  if (lint) for (const file of [...report.rendered, ...report.unchanged]) record.articles[file]!.lint = lint.get(file) ?? { errors: 0, warnings: 0 };
+  for (const file of [...report.rendered, ...report.unchanged]) {
+    const entry = record.articles[file]!;
+    if (lint) entry.lint = lint.get(file) ?? { errors: 0, warnings: 0 };
+    else if (options.lint) delete entry.lint;
+  }
 
   for (const [file, failure] of failures) {
     delete record.articles[file];
@@ -199,9 +203,17 @@ async function accountErrors(set: ContentSet, selected: ContentSet['articles']):
   return { failures, findings: errors };
 }
 
-async function lintCounts(step: LintStep, set: ContentSet, files: ReadonlySet<string>): Promise<Map<string, LintCounts>> {
+/** Errors and warnings per file; when linting itself fails, the build goes on and the front page shows no counts. */
+async function lintCounts(step: LintStep, set: ContentSet, files: ReadonlySet<string>): Promise<Map<string, LintCounts> | undefined> {
+  let findings: readonly Finding[];
+  try {
+    findings = await step(set, (file) => files.has(file));
+  } catch (error) {
+    notice(`检查出错，首页不显示检查结果（运行 mpdesk lint 查看）：${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
   const counts = new Map<string, LintCounts>();
-  for (const finding of await step(set, (file) => files.has(file))) {
+  for (const finding of findings) {
     const entry = counts.get(finding.file) ?? { errors: 0, warnings: 0 };
     if (finding.severity === 'error') entry.errors++;
     else if (finding.severity === 'warning') entry.warnings++;

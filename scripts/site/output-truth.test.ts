@@ -213,3 +213,20 @@ describe('articles that cannot be built', () => {
 
 // Kept at the end: the folder names in the first test tell nothing if articleDir moved.
 expect(articleDir).toBe('content/shanye/articles/2026/dongtian-shouchong');
+
+describe('a lint step that fails', () => {
+  it('does not stop the build: the front page shows no counts, and a notice says why', async () => {
+    const root = await siteRepo();
+    const { result, lines } = await notices(() =>
+      buildSite({
+        root,
+        lint: () => {
+          throw new RangeError('Maximum call stack size exceeded');
+        },
+      }),
+    );
+    expect(result).toMatchObject({ rendered: [articleFile], failed: [] });
+    expect(lines.join('')).toContain('检查出错，首页不显示检查结果（运行 mpdesk lint 查看）：Maximum call stack size exceeded');
+    expect(await readFile(join(root, 'dist/index.html'), 'utf8')).toContain('未检查');
+  });
+});
