@@ -127,7 +127,7 @@ ul{list-style:none;margin:0;padding:0;background:#fff;border:1px solid var(--lin
 li{display:grid;grid-template-columns:64px minmax(0,1fr) auto;align-items:center;gap:6px 14px;padding:12px 14px;border-top:1px solid var(--line)}
 li.failed{grid-template-columns:minmax(0,1fr)}
 li:first-child{border-top:0}
-.thumb{grid-row:span 2;display:block;width:64px;height:64px;border-radius:6px;overflow:hidden;background:#eef0f3}
+.thumb{grid-row:span 2;display:block;text-decoration:none;width:64px;height:64px;border-radius:6px;overflow:hidden;background:#eef0f3}
 .thumb img{display:block;width:64px;height:64px;object-fit:cover}
 .no-cover{display:flex;width:64px;height:64px;align-items:center;justify-content:center;font-size:12px;color:var(--muted)}
 .body{min-width:0;grid-row:span 2}
