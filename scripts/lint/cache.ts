@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { writeFileAtomic } from '../shared/atomic-write.ts';
-import type { Finding } from '../shared/finding.ts';
+import { parseFinding, type Finding } from '../shared/finding.ts';
+import { isCount, isObject } from '../shared/json-shape.ts';
+import { notice } from '../shared/notice.ts';
 import type { PeerParagraph } from './define-rule.ts';
 
 /** Everything lint learned about one file, valid while its key (content hash of its inputs) is unchanged. */
@@ -25,16 +27,29 @@ export interface LintCache {
 
 const cachePath = (root: string) => join(root, '.cache', 'mpdesk', 'lint.json');
 
-/** The cache as far as it is sound: a record of the wrong shape (a hand edit, another version) is dropped, not trusted. */
+/**
+ * The cache as far as it is sound. No cache is an empty one; an unreadable file or a record of the wrong shape
+ * (a hand edit, another version) is discarded with a notice naming the file, and made again by this run.
+ */
 export async function readLintCache(root: string): Promise<LintCache> {
+  const path = cachePath(root);
+  const text = await readFile(path, 'utf8').catch(() => undefined);
+  if (text === undefined) return { entries: {}, lists: {} };
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await readFile(cachePath(root), 'utf8'));
+    parsed = JSON.parse(text);
   } catch {
-    // No cache, or one from an interrupted run: start empty.
-    return { entries: {}, lists: {} };
+    parsed = undefined;
   }
-  return { entries: records(parsed, 'entries', cacheEntry), lists: records(parsed, 'lists', listEntry) };
+  const cache = { entries: records(parsed, 'entries', cacheEntry), lists: records(parsed, 'lists', listEntry) };
+  const kept = Object.keys(cache.entries).length + Object.keys(cache.lists).length;
+  const stored = isObject(parsed) ? count(parsed.entries) + count(parsed.lists) : -1;
+  if (kept !== stored) notice(`检查缓存 ${relative(process.cwd(), path) || path} 已损坏，已丢弃损坏的部分并重新检查。A corrupt lint cache was discarded.`);
+  return cache;
+}
+
+function count(group: unknown): number {
+  return isObject(group) ? Object.keys(group).length : 0;
 }
 
 export async function writeLintCache(root: string, cache: LintCache): Promise<void> {
@@ -57,7 +72,7 @@ function cacheEntry(value: unknown): CacheEntry | undefined {
   if (!list || !isObject(value) || typeof value.title !== 'string' || !Array.isArray(value.paragraphs)) return undefined;
   const paragraphs: PeerParagraph[] = [];
   for (const p of value.paragraphs) {
-    if (!isObject(p) || typeof p.line !== 'number' || !Array.isArray(p.prints) || !p.prints.every((n) => typeof n === 'number')) return undefined;
+    if (!isObject(p) || !isCount(p.line) || !Array.isArray(p.prints) || !p.prints.every((n) => typeof n === 'number')) return undefined;
     paragraphs.push({ line: p.line, prints: p.prints });
   }
   return { ...list, title: value.title, paragraphs };
@@ -67,25 +82,9 @@ function listEntry(value: unknown): ListEntry | undefined {
   if (!isObject(value) || typeof value.key !== 'string' || !Array.isArray(value.findings)) return undefined;
   const findings: Finding[] = [];
   for (const f of value.findings) {
-    const finding = toFinding(f);
+    const finding = parseFinding(f);
     if (!finding) return undefined;
     findings.push(finding);
   }
   return { key: value.key, findings };
-}
-
-function toFinding(value: unknown): Finding | undefined {
-  if (!isObject(value)) return undefined;
-  const { file, line, column, endLine, endColumn, ruleId, severity, message, field, suggestions } = value;
-  if (typeof file !== 'string' || typeof ruleId !== 'string' || typeof message !== 'string') return undefined;
-  if (typeof line !== 'number' || typeof column !== 'number' || typeof endLine !== 'number' || typeof endColumn !== 'number') return undefined;
-  if (severity !== 'error' && severity !== 'warning' && severity !== 'info') return undefined;
-  const finding: Finding = { file, line, column, endLine, endColumn, ruleId, severity, message };
-  if (typeof field === 'string') finding.field = field;
-  if (Array.isArray(suggestions) && suggestions.every((s) => typeof s === 'string')) finding.suggestions = suggestions;
-  return finding;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ArticleFile, ContentSet } from '../content/index.ts';
 import { readFrontmatter } from '../content/frontmatter.ts';
 import { parseMarkdown } from '../content/markdown.ts';
 import { writeFileAtomic } from '../shared/atomic-write.ts';
 import { compareFindings, type Finding } from '../shared/finding.ts';
-import { articleKey, folderFingerprint } from '../shared/input-key.ts';
+import { articleKey } from '../shared/input-key.ts';
+import { toolHash } from '../shared/tool-hash.ts';
 import { createLocator } from '../shared/text-locator.ts';
 import { threadCount } from '../shared/worker-pool.ts';
 import { validateContent } from '../validate/index.ts';
@@ -62,7 +62,7 @@ export async function lintContent(set: ContentSet, options: LintOptions = {}): P
   const rules = [...(options.rules ?? allRules), ...extraRules];
   const useCache = (options.cache ?? true) && !options.fix && !options.rules && !extraRules.length;
   const cache: LintCache = useCache ? await readLintCache(set.root) : { entries: {}, lists: {} };
-  const tool = useCache ? await toolFingerprint() : '';
+  const tool = useCache ? toolHash() : '';
   const keys = useCache ? await inputKeys(set, tool) : new Map<string, string>();
   const hit = (file: string): CacheEntry | undefined => {
     const entry = cache.entries[file];
@@ -243,12 +243,6 @@ function byFile(findings: readonly Finding[]): Map<string, Finding[]> {
 
 function titleOf(file: Lintable): string {
   return String(file.doc?.data.title ?? '');
-}
-
-/** A hash of the linter's own code, word lists and schemas. */
-async function toolFingerprint(): Promise<string> {
-  const here = fileURLToPath(new URL('.', import.meta.url));
-  return folderFingerprint([here, fileURLToPath(new URL('../validate/', import.meta.url)), fileURLToPath(new URL('../../schemas/', import.meta.url))], ['.ts', '.yaml', '.json']);
 }
 
 /**

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
 import sharp, { type OutputInfo } from 'sharp';
 import { writeFileAtomic } from '../shared/atomic-write.ts';
+import { isCount, isObject } from '../shared/json-shape.ts';
+import { notice } from '../shared/notice.ts';
+import { toolHash } from '../shared/tool-hash.ts';
 
-/** Bump when the processing below changes, so cached results are not reused. */
-const pipelineVersion = 'v1';
 /** The reading column is about 677 px; images are made for it at 2x. */
 export const columnWidth = 677;
 const maxBodyBytes = 1024 * 1024;
@@ -36,7 +37,7 @@ export type Result<T> = { ok: true; value: T } | { ok: false; message: string };
  * twice the column wide, under 1 MB, with EXIF and GPS stripped. Results are cached by content hash.
  */
 export async function processBodyImage(path: string, cacheDir: string): Promise<Result<ProcessedImage>> {
-  return cached(path, cacheDir, 'body', async (bytes, base) => {
+  return cached(path, cacheDir, bodyRecord, async (bytes, base) => {
     const meta = await sharp(bytes, { limitInputPixels: maxInputPixels }).metadata();
     const alpha = Boolean(meta.hasAlpha);
     const png = meta.format === 'png' || meta.format === 'svg' || alpha;
@@ -64,7 +65,7 @@ export async function processBodyImage(path: string, cacheDir: string): Promise<
 
 /** The cover as 900x383 (2.35:1) and 500x500 (1:1) centre crops, with the crop strings WeChat wants. */
 export async function processCover(path: string, cacheDir: string): Promise<Result<ProcessedCover>> {
-  return cached(path, cacheDir, 'cover', async (bytes, base) => {
+  return cached(path, cacheDir, coverRecord, async (bytes, base) => {
     const oriented = await sharp(bytes, { limitInputPixels: maxInputPixels }).rotate().toBuffer({ resolveWithObject: true });
     const { width, height } = oriented.info;
     const crop = async (ratio: number, outWidth: number, outHeight: number, suffix: string) => {
@@ -108,18 +109,67 @@ function cropString(box: Box, width: number, height: number): string {
 async function save(base: string, format: 'jpeg' | 'png', encoded: { data: Buffer; info: OutputInfo }) {
   const path = `${base}.${format === 'jpeg' ? 'jpg' : 'png'}`;
   await writeFileAtomic(path, encoded.data);
+  made.set(path, sha256(encoded.data));
   const image: ProcessedImage = { path, format, width: encoded.info.width, height: encoded.info.height, bytes: encoded.data.length };
   return { ok: true as const, value: image };
 }
 
-/** Results already read or made in this run, by record path. */
-const recorded = new Map<string, unknown>();
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/** Runs `work` once per distinct input content; the JSON beside the outputs records the result. */
+/** Content hashes of the files `save` wrote in this thread, by path: a new record lists them without reading them back. */
+const made = new Map<string, string>();
+
+/** How one kind of result is kept in its record: the images it names, and its JSON parsed back into a value. */
+interface RecordKind<T> {
+  name: string;
+  images(value: T): ProcessedImage[];
+  /** The stored value (image paths as names in the cache folder) with paths in `dir`, or undefined when malformed. */
+  parse(value: unknown, dir: string): T | undefined;
+  /** Results already read or made in this run, by record path. */
+  known: Map<string, T>;
+}
+
+function parseImage(value: unknown, dir: string): ProcessedImage | undefined {
+  if (!isObject(value)) return undefined;
+  const { path, format, width, height, bytes } = value;
+  if (typeof path !== 'string' || basename(path) !== path || (format !== 'jpeg' && format !== 'png')) return undefined;
+  if (!isCount(width) || !isCount(height) || !isCount(bytes)) return undefined;
+  return { path: join(dir, path), format, width, height, bytes };
+}
+
+const bodyRecord: RecordKind<ProcessedImage> = { name: 'body', images: (image) => [image], parse: parseImage, known: new Map() };
+
+const coverRecord: RecordKind<ProcessedCover> = {
+  name: 'cover',
+  images: (cover) => [cover.wide, cover.square],
+  parse(value, dir) {
+    if (!isObject(value) || typeof value.crop235 !== 'string' || typeof value.crop11 !== 'string') return undefined;
+    const wide = parseImage(value.wide, dir);
+    const square = parseImage(value.square, dir);
+    return wide && square ? { wide, square, crop235: value.crop235, crop11: value.crop11 } : undefined;
+  },
+  known: new Map(),
+};
+
+function sizeOf(path: string): number | undefined {
+  try {
+    return statSync(path).size;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where a cache file is, for a notice: relative to where mpdesk was started. */
+const shown = (path: string) => relative(process.cwd(), path) || path;
+
+/**
+ * Runs `work` once per distinct input content (and version of mpdesk); the JSON beside the outputs records the
+ * result and each output's content hash, which is checked before the output is used again.
+ */
 async function cached<T>(
   path: string,
   cacheDir: string,
-  kind: string,
+  kind: RecordKind<T>,
   work: (bytes: Buffer, base: string) => Promise<Result<T>>,
 ): Promise<Result<T>> {
   // Read in this thread: images and records are small, and during a build the thread pool waits for a core.
@@ -129,17 +179,19 @@ async function cached<T>(
   } catch {
     return { ok: false, message: '文件不存在或无法读取。' };
   }
-  const key = createHash('sha256').update(`${pipelineVersion}:${kind}:`).update(bytes).digest('hex').slice(0, 32);
+  const key = createHash('sha256').update(`${toolHash()}:${kind.name}:`).update(bytes).digest('hex').slice(0, 32);
   const base = join(cacheDir, key);
   const record = `${base}.json`;
-  // Articles often share images (a logo, a series banner): read each record once per run.
-  const known = recorded.get(record) as T | undefined;
-  if (known) return { ok: true, value: known };
-  const hit = readRecord<T>(record);
-  if (hit) {
-    recorded.set(record, hit);
-    return { ok: true, value: hit };
+  // Articles often share images (a logo, a series banner): read and check each record once per run; a result
+  // known from earlier in this process is used while its files are still there.
+  const known = kind.known.get(record);
+  if (known && kind.images(known).every((image) => sizeOf(image.path) === image.bytes)) return { ok: true, value: known };
+  const hit = readRecord(record, kind, cacheDir);
+  if (hit.ok) {
+    kind.known.set(record, hit.value);
+    return hit;
   }
+  if (hit.message) notice(hit.message);
   let result: Result<T>;
   try {
     result = await work(bytes, base);
@@ -147,21 +199,49 @@ async function cached<T>(
     result = { ok: false, message: describeSharpError(error) };
   }
   if (result.ok) {
-    await writeFileAtomic(record, JSON.stringify(result.value));
-    recorded.set(record, result.value);
+    const images = kind.images(result.value);
+    const files = Object.fromEntries(images.map((image) => [basename(image.path), made.get(image.path) ?? sha256(readFileSync(image.path))]));
+    // Paths are kept as names in the cache folder, so the repository can move.
+    const relativePaths = (name: string, field: unknown) => (name === 'path' && typeof field === 'string' ? basename(field) : field);
+    await writeFileAtomic(record, JSON.stringify({ files, value: result.value }, relativePaths));
+    kind.known.set(record, result.value);
   }
   return result;
 }
 
-/** A missing record is a miss; a corrupt one is an error, as before. */
-function readRecord<T>(record: string): T | undefined {
+/**
+ * A missing record is a miss. A record that does not parse, or whose outputs are missing or differ from the hashes it
+ * recorded (a damaged disk, a stray copy), is a miss with a message naming the file: it is made again.
+ */
+function readRecord<T>(record: string, kind: RecordKind<T>, dir: string): Result<T> {
   let text: string;
   try {
     text = readFileSync(record, 'utf8');
   } catch {
-    return undefined;
+    return { ok: false, message: '' };
   }
-  return JSON.parse(text) as T;
+  const corrupt: Result<T> = { ok: false, message: `图片缓存记录 ${shown(record)} 已损坏，已丢弃并重新生成。A corrupt image cache record was discarded.` };
+  let stored: unknown;
+  try {
+    stored = JSON.parse(text);
+  } catch {
+    return corrupt;
+  }
+  const value = isObject(stored) ? kind.parse(stored.value, dir) : undefined;
+  const files = isObject(stored) && isObject(stored.files) ? stored.files : undefined;
+  if (!value || !files) return corrupt;
+  for (const image of kind.images(value)) {
+    let actual: string | undefined;
+    try {
+      actual = sha256(readFileSync(image.path));
+    } catch {
+      actual = undefined;
+    }
+    if (actual === undefined || actual !== files[basename(image.path)]) {
+      return { ok: false, message: `缓存的图片 ${shown(image.path)} ${actual ? '与记录的内容不符' : '不见了'}，已重新生成。A cached image did not match its record and was made again.` };
+    }
+  }
+  return { ok: true, value };
 }
 
 function describeSharpError(error: unknown): string {

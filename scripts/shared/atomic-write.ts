@@ -1,9 +1,37 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { isMainThread } from 'node:worker_threads';
+import { onExit } from 'signal-exit';
+import { isRunning } from './process-alive.ts';
 
-const tempFor = (path: string) => join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+/**
+ * Temporary files are named `.<name>.<pid>-<random>.tmp`: hidden, ignored by `*.tmp` in .gitignore, and carrying
+ * the writer's process id, so a later run can tell one left by a killed process from one being written.
+ */
+const tempPattern = /^\..+\.(\d+)-[0-9a-f]{12}\.tmp$/;
+/** What versions before the process id wrote: `.<name>.<random>.tmp`. */
+const oldTempPattern = /^\..+\.[0-9a-f]{12}\.tmp$/;
+
+/**
+ * Temporary files this thread is writing now: removed if the process is interrupted (SIGINT, SIGTERM, exit). Signals
+ * reach only the main thread; what a worker thread leaves is removed by the next run (`removeStaleTempFiles`).
+ */
+const pending = new Set<string>();
+let cleanupInstalled = !isMainThread;
+
+function tempFor(path: string): string {
+  if (!cleanupInstalled) {
+    cleanupInstalled = true;
+    onExit(() => {
+      for (const temp of pending) rmSync(temp, { force: true });
+    });
+  }
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  pending.add(temp);
+  return temp;
+}
 
 /** Writes through a temporary file in the same folder and renames it, so a crash never leaves half a file. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
@@ -15,6 +43,8 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
+  } finally {
+    pending.delete(temp);
   }
 }
 
@@ -31,5 +61,42 @@ export function writeFileAtomicSync(path: string, data: string | Uint8Array): vo
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;
+  } finally {
+    pending.delete(temp);
+  }
+}
+
+/**
+ * Removes the temporary files that a killed process left under `folders` (SIGKILL, a crash, power loss): ours whose
+ * process is gone, and older-style ones more than a minute old. Returns their paths.
+ */
+export function removeStaleTempFiles(folders: readonly string[]): string[] {
+  const removed: string[] = [];
+  for (const folder of folders) {
+    let entries;
+    try {
+      entries = readdirSync(folder, { recursive: true, withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (!entry.isFile() || !entry.name.endsWith('.tmp')) continue;
+      const path = join(entry.parentPath, entry.name);
+      const pid = entry.name.match(tempPattern)?.[1];
+      const stale = pid !== undefined ? !isRunning(Number(pid)) : oldTempPattern.test(entry.name) && ageMs(path) > 60_000;
+      if (stale && !pending.has(path)) {
+        rmSync(path, { force: true });
+        removed.push(path);
+      }
+    }
+  }
+  return removed;
+}
+
+function ageMs(path: string): number {
+  try {
+    return Date.now() - statSync(path).mtimeMs;
+  } catch {
+    return 0;
   }
 }

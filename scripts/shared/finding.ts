@@ -1,3 +1,5 @@
+import { isCount, isObject, isStringArray } from './json-shape.ts';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 /** One problem in one file, in the shape every output format and outside tool relies on (DESIGN.md). */
@@ -33,4 +35,15 @@ export function compareFindings(a: Finding, b: Finding): number {
 
 export function hasErrors(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.severity === 'error');
+}
+
+/** A finding read back from a cache or record, or undefined when it does not have the shape above. */
+export function parseFinding(value: unknown): Finding | undefined {
+  if (!isObject(value)) return undefined;
+  const { file, line, column, endLine, endColumn, ruleId, severity, message, field, suggestions } = value;
+  if (typeof file !== 'string' || typeof ruleId !== 'string' || typeof message !== 'string') return undefined;
+  if (!isCount(line) || !isCount(column) || !isCount(endLine) || !isCount(endColumn)) return undefined;
+  if (severity !== 'error' && severity !== 'warning' && severity !== 'info') return undefined;
+  if ((field !== undefined && typeof field !== 'string') || (suggestions !== undefined && !isStringArray(suggestions))) return undefined;
+  return { file, line, column, endLine, endColumn, ruleId, severity, message, ...(field !== undefined ? { field } : {}), ...(suggestions ? { suggestions } : {}) };
 }

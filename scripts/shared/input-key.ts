@@ -1,24 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 
 /**
- * A hash of the files under some folders (code, themes, dictionaries), so a change to the tool itself makes
- * cached results stale. `extensions` picks which files count.
- */
-export async function folderFingerprint(folders: readonly string[], extensions: readonly string[]): Promise<string> {
-  const hash = createHash('sha256');
-  for (const folder of folders) {
-    const names = await readdir(folder, { recursive: true }).catch(() => [] as string[]);
-    for (const name of names.filter((n) => extensions.some((e) => n.endsWith(e)) && !n.endsWith('.test.ts')).sort()) {
-      hash.update(name).update(await readFile(join(folder, name)));
-    }
-  }
-  return hash.digest('hex');
-}
-
-/**
- * What the result for one article depends on: the given parts (tool fingerprint, account settings…), its text, and
+ * What the result for one article depends on: the given parts (the tool's hash, account settings…), its text, and
  * the files it can reference (everything in its folder, plus relative paths written in it), by size and time.
  */
 export async function articleKey(parts: readonly string[], articlePath: string, articleText: string): Promise<string> {

@@ -1,14 +1,21 @@
-import { readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { articleFields, loadContent } from '../content/index.ts';
-import { writeFileAtomic } from '../shared/atomic-write.ts';
+import { articleFields, classify, loadContent, type ContentSet } from '../content/index.ts';
+import { removeStaleTempFiles, writeFileAtomic } from '../shared/atomic-write.ts';
 import { compareFindings, type Finding } from '../shared/finding.ts';
-import { articleKey, folderFingerprint } from '../shared/input-key.ts';
+import { articleKey } from '../shared/input-key.ts';
+import { notice } from '../shared/notice.ts';
+import { lockRepository } from '../shared/repo-lock.ts';
+import { toolHash, treeHash } from '../shared/tool-hash.ts';
 import { threadCount } from '../shared/worker-pool.ts';
+import { validateContent } from '../validate/index.ts';
+import { outputsIntact, readBuildRecord, writeBuildRecord, type BuildRecord, type LintCounts } from './build-record.ts';
 import { indexPage } from './index-page.ts';
 import { renderShared } from './parallel.ts';
 import { renderBatch, type ArticleOutcome } from './render-batch.ts';
+import { removeOutputs } from './remove-outputs.ts';
+
+/** Lints the selected files and returns every finding (the CLI passes the lint stage's entry, which caches). */
+export type LintStep = (set: ContentSet, only: (file: string) => boolean) => Promise<readonly Finding[]>;
 
 export interface BuildOptions {
   root: string;
@@ -20,6 +27,8 @@ export interface BuildOptions {
   workers?: number;
   /** Called after each article, for progress output. */
   onProgress?: (done: number, total: number, file: string) => void;
+  /** Gives each article's error and warning counts for the front page; without it the page shows none. */
+  lint?: LintStep;
 }
 
 export interface BuildReport {
@@ -29,89 +38,190 @@ export interface BuildReport {
   findings: Finding[];
 }
 
-interface ManifestEntry {
-  key: string;
-  dir: string;
+/** One article that failed before rendering: unreadable, or in an account whose account.yaml has errors. */
+interface EarlyFailure {
+  file: string;
+  account: string;
+  slug?: string;
   title: string;
   status: string;
-  account: string;
+  error: Finding;
 }
-
-interface Manifest {
-  articles: Record<string, ManifestEntry>;
-}
-
-const manifestName = '.mpdesk-build.json';
 
 /**
- * Renders every selected article into `dist/<account>/<slug>/`. An article whose inputs (text, account, files it
- * references, theme, renderer) are unchanged since it last built is neither validated nor rendered again;
- * articles that failed are never recorded, so they are checked again on every build.
+ * Renders every selected article into `dist/<account>/<slug>/` and writes `dist/index.html`. One build runs at a
+ * time per repository (a lock in `.cache/mpdesk/`). An article whose inputs (text, account, files it references,
+ * the tool itself, themes) are unchanged since it last built, and whose output files are still as written, is
+ * neither validated nor rendered again. A failed article keeps no output folder and is listed on the front page
+ * with its first error; failed articles are checked again on every build.
  */
 export async function buildSite(options: BuildOptions): Promise<BuildReport> {
+  const lock = await lockRepository(options.root, 'build');
+  try {
+    return await build(options);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function build(options: BuildOptions): Promise<BuildReport> {
   const { root } = options;
   const outDir = options.outDir ?? join(root, 'dist');
   const paths = { root, outDir, cacheDir: join(root, '.cache', 'mpdesk', 'images') };
+  removeStaleTempFiles([join(root, 'content'), outDir, join(root, '.cache', 'mpdesk')]);
   const set = await loadContent(root);
-  const selected = set.articles.filter(
-    (a) => (!options.account || a.place.account === options.account) && (!options.status || articleFields(a).status === options.status),
-  );
+  const inAccount = (account: string) => !options.account || account === options.account;
+  // An article whose status cannot be read is in every status's build: it fails there rather than vanish.
+  const selected = set.articles.filter((a) => inAccount(a.place.account) && (!options.status || !a.doc || articleFields(a).status === options.status));
+  const accounts = await accountErrors(set, selected);
+  const unreadable = unreadableArticles(set).filter((f) => inAccount(f.account));
+  const early = [...unreadable, ...accounts.failures];
+  const failedEarly = new Set(early.map((f) => f.file));
+  const record = await readBuildRecord(outDir);
+  // Before rendering, not beside it: both keep every core busy, and lint's worker threads start faster alone.
+  const selectedFiles = new Set(selected.map((a) => a.source.file));
+  const lint = options.lint ? await lintCounts(options.lint, set, selectedFiles) : undefined;
 
-  const manifestPath = join(outDir, manifestName);
-  const manifest: Manifest = await readFile(manifestPath, 'utf8').then((t) => JSON.parse(t) as Manifest, () => ({ articles: {} }));
-  // The renderer's code and the themes: a change to either renders everything again.
-  const renderer = await folderFingerprint([fileURLToPath(new URL('../render/', import.meta.url)), join(root, 'styles')], ['.ts', '.css']);
-  const accountText = new Map(set.accounts.map((a) => [a.place.account, a.source.text]));
-  const report: BuildReport = { rendered: [], unchanged: [], failed: [], findings: set.findings.filter((f) => selected.some((a) => a.source.file === f.file)) };
+  const report: BuildReport = {
+    rendered: [],
+    unchanged: [],
+    failed: [],
+    findings: [...set.findings.filter((f) => selectedFiles.has(f.file)), ...unreadable.map((f) => f.error), ...accounts.findings],
+  };
+  const failures = new Map<string, { account: string; slug?: string; title: string; status: string; error: Finding }>(early.map((f) => [f.file, f]));
 
-  const keys = new Map<string, string>();
-  await Promise.all(
-    selected.map(async (article) => {
-      const { file } = article.source;
-      const key = await articleKey([renderer, accountText.get(article.place.account) ?? ''], article.source.path, article.source.text);
-      const previous = manifest.articles[file];
-      if (previous?.key === key && (await exists(join(outDir, previous.dir, 'article.html')))) report.unchanged.push(file);
-      else keys.set(file, key);
-    }),
-  );
+  const { keys, unchanged } = await sortOut(set, selected.filter((a) => !failedEarly.has(a.source.file)), record, outDir);
+  report.unchanged.push(...unchanged);
 
-  let done = report.unchanged.length;
-  const total = selected.length;
+  let done = report.unchanged.length + early.length;
+  const total = selected.length + unreadable.length;
   const place = new Map(set.articles.map((a) => [a.source.file, a.place]));
-  const record = (outcome: ArticleOutcome) => {
+  const onOutcome = (outcome: ArticleOutcome) => {
     const { file } = outcome;
+    const { account, slug } = place.get(file)!;
     report.findings.push(...outcome.findings);
-    if (outcome.ok) {
-      const { account, slug } = place.get(file)!;
-      manifest.articles[file] = { key: keys.get(file)!, dir: `${account}/${slug}`, title: outcome.title, status: outcome.status, account };
+    if (outcome.ok && outcome.outputs) {
+      const { title, status, publishAt, thumbnail, outputs } = outcome;
+      record.articles[file] = { key: keys.get(file)!, dir: `${account}/${slug}`, account, title, status, ...(publishAt ? { publishAt } : {}), ...(thumbnail ? { thumbnail } : {}), outputs };
       report.rendered.push(file);
     } else {
-      delete manifest.articles[file];
-      report.failed.push(file);
+      const error = [...outcome.findings].sort(compareFindings).find((f) => f.severity === 'error') ?? outcome.findings[0]!;
+      failures.set(file, { account, slug, title: outcome.title, status: outcome.status, error });
     }
     options.onProgress?.(++done, total, file);
   };
   const toRender = [...keys.keys()].sort();
   const workers = options.workers ?? threadCount(toRender.length);
-  if (workers > 1) await renderShared(set, toRender, paths, workers, record);
-  else await renderBatch(set, toRender, paths, record);
-
-  // Articles that no longer exist leave the site too.
-  const present = new Set(set.articles.map((a) => a.source.file));
-  for (const [file, entry] of Object.entries(manifest.articles)) {
-    if (!present.has(file)) {
-      await rm(join(outDir, entry.dir), { recursive: true, force: true });
-      delete manifest.articles[file];
-    }
+  if (workers > 1) await renderShared(set, toRender, paths, workers, onOutcome);
+  else await renderBatch(set, toRender, paths, onOutcome);
+  for (const file of [...report.rendered, ...report.unchanged]) {
+    const entry = record.articles[file]!;
+    if (lint) entry.lint = lint.get(file) ?? { errors: 0, warnings: 0 };
+    else if (options.lint) delete entry.lint;
   }
-  const sorted: Manifest = { articles: Object.fromEntries(Object.entries(manifest.articles).sort(([a], [b]) => a.localeCompare(b))) };
-  await writeFileAtomic(manifestPath, `${JSON.stringify(sorted, null, 2)}\n`);
-  await writeFileAtomic(join(outDir, 'index.html'), indexPage(Object.values(sorted.articles)));
+
+  for (const [file, failure] of failures) {
+    delete record.articles[file];
+    record.failed[file] = { account: failure.account, title: failure.title, status: failure.status, error: failure.error };
+    report.failed.push(file);
+  }
+  for (const file of [...report.rendered, ...report.unchanged]) delete record.failed[file];
+  await removeOutputs(outDir, record, {
+    present: new Set([...set.articles.map((a) => a.source.file), ...unreadableArticles(set).map((f) => f.file)]),
+    failedDirs: [...failures.values()].flatMap((f) => (f.slug ? [`${f.account}/${f.slug}`] : [])),
+  });
+
+  await writeBuildRecord(outDir, record);
+  await writeFileAtomic(join(outDir, 'index.html'), indexPage(record, accountNames(set)));
   report.findings.sort(compareFindings);
   for (const list of [report.rendered, report.unchanged, report.failed]) list.sort();
   return report;
 }
 
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(() => true, () => false);
+/**
+ * Which articles to render, with their input keys, and which are unchanged: same key as recorded, and the output
+ * files still as written (a deleted or altered one is built again, with a notice).
+ */
+async function sortOut(set: ContentSet, articles: ContentSet['articles'], record: BuildRecord, outDir: string) {
+  // The tool itself and the repository's themes: a change to either renders everything again.
+  const tool = `${toolHash()}:${treeHash(set.root, ['styles'])}`;
+  const accountText = new Map(set.accounts.map((a) => [a.place.account, a.source.text]));
+  const keys = new Map<string, string>();
+  const unchanged: string[] = [];
+  const damaged: string[] = [];
+  await Promise.all(
+    articles.map(async (article) => {
+      const { file } = article.source;
+      const key = await articleKey([tool, accountText.get(article.place.account) ?? ''], article.source.path, article.source.text);
+      const previous = record.articles[file];
+      if (previous?.key === key && outputsIntact(join(outDir, previous.dir), previous.outputs)) unchanged.push(file);
+      else {
+        if (previous?.key === key) damaged.push(file);
+        keys.set(file, key);
+      }
+    }),
+  );
+  if (damaged.length) notice(`${damaged.length} 篇文章的输出文件缺失或被改动，重新构建（如 ${damaged.sort()[0]}）。Outputs missing or changed: rebuilt.`);
+  return { keys, unchanged };
+}
+
+/** Articles the loader could not read (encoding, permissions) or that sit outside the layout: no text to render. */
+function unreadableArticles(set: ContentSet): EarlyFailure[] {
+  const loaded = new Set(set.articles.map((a) => a.source.file));
+  const failed = new Map<string, EarlyFailure>();
+  for (const finding of [...set.findings].sort(compareFindings)) {
+    const place = classify(finding.file);
+    if (finding.severity !== 'error' || loaded.has(finding.file) || failed.has(finding.file)) continue;
+    if (place?.kind !== 'article' && place?.kind !== 'misplaced') continue;
+    const slug = place.kind === 'article' ? place.slug : undefined;
+    failed.set(finding.file, { file: finding.file, account: place.account, ...(slug ? { slug } : {}), title: slug ?? finding.file, status: '', error: finding });
+  }
+  return [...failed.values()];
+}
+
+/**
+ * Accounts whose account.yaml has errors (unreadable, YAML, schema): their errors, for the accounts of selected
+ * articles, and those articles, each failed with its account's first error.
+ */
+async function accountErrors(set: ContentSet, selected: ContentSet['articles']): Promise<{ failures: EarlyFailure[]; findings: Finding[] }> {
+  const used = new Set(selected.map((a) => a.place.account));
+  const errors = (await validateContent(set, { only: (file) => classify(file)?.kind === 'account' })).filter((f) => {
+    const place = classify(f.file);
+    return f.severity === 'error' && place?.kind === 'account' && used.has(place.account);
+  });
+  const first = new Map<string, Finding>();
+  for (const finding of errors) {
+    const account = classify(finding.file)?.account;
+    if (account && !first.has(account)) first.set(account, finding);
+  }
+  const failures = selected.flatMap((article) => {
+    const error = first.get(article.place.account);
+    if (!error) return [];
+    const data = article.doc?.data;
+    return [{ file: article.source.file, account: article.place.account, slug: article.place.slug, title: String(data?.title ?? article.place.slug), status: String(data?.status ?? ''), error }];
+  });
+  return { failures, findings: errors };
+}
+
+/** Errors and warnings per file; when linting itself fails, the build goes on and the front page shows no counts. */
+async function lintCounts(step: LintStep, set: ContentSet, files: ReadonlySet<string>): Promise<Map<string, LintCounts> | undefined> {
+  let findings: readonly Finding[];
+  try {
+    findings = await step(set, (file) => files.has(file));
+  } catch (error) {
+    notice(`检查出错，首页不显示检查结果（运行 mpdesk lint 查看）：${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+  const counts = new Map<string, LintCounts>();
+  for (const finding of findings) {
+    const entry = counts.get(finding.file) ?? { errors: 0, warnings: 0 };
+    if (finding.severity === 'error') entry.errors++;
+    else if (finding.severity === 'warning') entry.warnings++;
+    counts.set(finding.file, entry);
+  }
+  return counts;
+}
+
+function accountNames(set: ContentSet): Map<string, string> {
+  return new Map(set.accounts.map((a) => [a.place.account, typeof a.doc?.data.name === 'string' ? a.doc.data.name : a.place.account]));
 }

@@ -1,10 +1,11 @@
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { articleFields, releaseArticle, type ContentSet } from '../content/index.ts';
-import { renderArticle, type ArticleMeta } from '../render/index.ts';
+import { articleFields, releaseArticle, type ArticleFile, type ContentSet } from '../content/index.ts';
+import { renderArticle, type RenderedArticle } from '../render/index.ts';
 import { writeFileAtomicSync } from '../shared/atomic-write.ts';
 import type { Finding } from '../shared/finding.ts';
 import { validateContent } from '../validate/index.ts';
+import { outputFile, type OutputFiles } from './build-record.ts';
 
 /** Articles validated and rendered together. */
 const groupSize = 4;
@@ -22,11 +23,16 @@ export interface ArticleOutcome {
   findings: Finding[];
   title: string;
   status: string;
+  publishAt?: string;
+  /** The processed 500x500 cover, relative to the article's output folder. */
+  thumbnail?: string;
+  /** What was written, when `ok`. */
+  outputs?: OutputFiles;
 }
 
 /**
- * Validates and renders the given articles and writes their output folders. An article with an error is
- * reported and left unwritten; the others go on.
+ * Validates and renders the given articles and writes their output folders. An article with an error, or one that
+ * makes mpdesk itself fail, is reported and left unwritten; the others go on.
  */
 export async function renderBatch(
   set: ContentSet,
@@ -37,42 +43,93 @@ export async function renderBatch(
   const accounts = new Map(set.accounts.map((a) => [a.place.account, a]));
   const byFile = new Map(set.articles.map((a) => [a.source.file, a]));
 
-  const renderOne = async (file: string, validation: readonly Finding[]): Promise<ArticleOutcome> => {
-    const article = byFile.get(file)!;
-    const problems = validation.filter((f) => f.file === file);
+  const renderOne = async (article: ArticleFile, validation: readonly Finding[]): Promise<ArticleOutcome> => {
+    const { file } = article.source;
     const fields = articleFields(article);
-    const base = { file, title: fields.title ?? article.place.slug, status: fields.status ?? '' };
+    const base = { file, title: fields.title ?? article.place.slug, status: fields.status ?? '', ...(fields.publish_at ? { publishAt: fields.publish_at } : {}) };
+    const problems = validation.filter((f) => f.file === file);
     if (problems.some((f) => f.severity === 'error')) return { ...base, ok: false, findings: problems };
-    const rendered = await renderArticle({ root: paths.root, article, account: accounts.get(article.place.account), cacheDir: paths.cacheDir });
-    if (rendered.findings.length) return { ...base, ok: false, findings: [...problems, ...rendered.findings] };
-    writeArticle(join(paths.outDir, article.place.account, article.place.slug), rendered);
-    return { ...base, ok: true, findings: problems };
+    try {
+      const rendered = await renderArticle({ root: paths.root, article, account: accounts.get(article.place.account), cacheDir: paths.cacheDir });
+      if (rendered.findings.length) return { ...base, ok: false, findings: [...problems, ...rendered.findings] };
+      const outputs = writeArticle(join(paths.outDir, article.place.account, article.place.slug), rendered);
+      return { ...base, ok: true, findings: problems, outputs, ...(rendered.meta.cover ? { thumbnail: rendered.meta.cover.square } : {}) };
+    } catch (error) {
+      return { ...base, ok: false, findings: [...problems, crashed(file, error)] };
+    }
   };
 
   // A few articles at a time: image encoding waits on other threads, so several in flight keep this one busy, and
   // each group's Markdown trees are dropped before the next group is parsed.
   for (let start = 0; start < files.length; start += groupSize) {
     const group = files.slice(start, start + groupSize);
-    const wanted = new Set(group);
-    const validation = await validateContent(set, { only: (file) => wanted.has(file) });
+    const validation = await validateGroup(set, group);
     await Promise.all(
       group.map(async (file) => {
-        onDone(await renderOne(file, validation));
-        releaseArticle(byFile.get(file)!.source);
+        const article = byFile.get(file)!;
+        onDone(await renderOne(article, validation.get(file) ?? []));
+        releaseArticle(article.source);
       }),
     );
   }
 }
 
+/** Validation findings per file; when validating the group fails, each file is tried alone, so only the culprit fails. */
+async function validateGroup(set: ContentSet, group: readonly string[]): Promise<Map<string, Finding[]>> {
+  const byFile = new Map<string, Finding[]>(group.map((file) => [file, []]));
+  const validate = async (files: readonly string[]) => {
+    const wanted = new Set(files);
+    for (const finding of await validateContent(set, { only: (file) => wanted.has(file) })) byFile.get(finding.file)?.push(finding);
+  };
+  try {
+    await validate(group);
+  } catch {
+    for (const file of group) {
+      byFile.set(file, []);
+      await validate([file]).catch((error: unknown) => byFile.get(file)!.push(crashed(file, error)));
+    }
+  }
+  return byFile;
+}
+
+/** A failure of mpdesk itself on one article: reported on that article, so the build goes on and names it. */
+function crashed(file: string, error: unknown): Finding {
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    file,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    ruleId: 'build/crashed',
+    severity: 'error',
+    message: `构建这篇文章时 mpdesk 出错（请报告这个问题），其他文章照常构建：${message}`,
+  };
+}
+
 /**
- * Synchronous on purpose: the render threads keep both cores busy, so the thread-pool threads that would do
- * asynchronous writes wait for a core, and a dozen small writes per article cost more in hand-offs than in writing.
+ * Writes the output folder and describes what it wrote. Synchronous on purpose: the render threads keep both
+ * cores busy, so the thread-pool threads that would do asynchronous writes wait for a core, and a dozen small
+ * writes per article cost more in hand-offs than in writing.
  */
-function writeArticle(dir: string, rendered: { html: string; preview: string; meta: ArticleMeta; assets: Array<{ name: string; path: string }> }) {
+function writeArticle(dir: string, rendered: Pick<RenderedArticle, 'html' | 'preview' | 'meta' | 'assets'>): OutputFiles {
+  const outputs: OutputFiles = {};
   rmSync(join(dir, 'images'), { recursive: true, force: true });
   mkdirSync(join(dir, 'images'), { recursive: true });
-  for (const asset of rendered.assets) copyFileSync(asset.path, join(dir, asset.name));
-  writeFileAtomicSync(join(dir, 'article.html'), rendered.html);
-  writeFileAtomicSync(join(dir, 'preview.html'), rendered.preview);
-  writeFileAtomicSync(join(dir, 'meta.json'), `${JSON.stringify(rendered.meta, null, 2)}\n`);
+  for (const asset of rendered.assets) {
+    const bytes = readFileSync(asset.path);
+    const path = join(dir, asset.name);
+    writeFileSync(path, bytes);
+    outputs[asset.name] = outputFile(path, bytes);
+  }
+  const texts: Array<[string, string]> = [
+    ['article.html', rendered.html],
+    ['preview.html', rendered.preview],
+    ['meta.json', `${JSON.stringify(rendered.meta, null, 2)}\n`],
+  ];
+  for (const [name, text] of texts) {
+    writeFileAtomicSync(join(dir, name), text);
+    outputs[name] = outputFile(join(dir, name), text);
+  }
+  return outputs;
 }

@@ -1,0 +1,21 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { article, baseFiles, makeRepo } from '../testing/fixture-repo.ts';
+import { runCli } from '../testing/run-cli.ts';
+
+describe('the lint cache', () => {
+  it('is discarded with a notice naming it when corrupt, and made again', async () => {
+    const root = await makeRepo({ ...baseFiles(), 'content/shanye/articles/2026/zuijia/index.md': article('title: 最佳\nstatus: draft', '全城最佳的咖啡。\n') });
+    const fresh = await runCli(['lint', '--format', 'json'], root);
+    expect(fresh.code).toBe(1);
+    const cache = join(root, '.cache/mpdesk/lint.json');
+    for (const corrupt of ['{"entries": {"content/shanye/articles', '{"entries": {"content/shanye/articles/2026/zuijia/index.md": {"key": 1, "findings": "坏"}}}']) {
+      await writeFile(cache, corrupt);
+      const again = await runCli(['lint', '--format', 'json'], root);
+      expect(again.stderr).toBe('mpdesk: 注意：检查缓存 .cache/mpdesk/lint.json 已损坏，已丢弃并重新检查。A corrupt lint cache was discarded.\n');
+      expect(again).toMatchObject({ code: 1, stdout: fresh.stdout });
+      expect(JSON.parse(await readFile(cache, 'utf8'))).toMatchObject({ entries: expect.any(Object) });
+    }
+  });
+});
