@@ -44,7 +44,7 @@ export async function readLintCache(root: string): Promise<LintCache> {
   const cache = { entries: records(parsed, 'entries', cacheEntry), lists: records(parsed, 'lists', listEntry) };
   const kept = Object.keys(cache.entries).length + Object.keys(cache.lists).length;
   const stored = isObject(parsed) ? count(parsed.entries) + count(parsed.lists) : -1;
-  if (kept !== stored) notice(`检查缓存 ${relative(process.cwd(), path) || path} 已损坏，已丢弃损坏的部分并重新检查。A corrupt lint cache was discarded.`);
+  if (kept !== stored) notice(`检查缓存 ${relative(process.cwd(), path) || path} 已损坏，已丢弃并重新检查。A corrupt lint cache was discarded.`);
   return cache;
 }
 

@@ -51,8 +51,11 @@ sponsored: false`,
   '## 温杯\n\n![温好的杯子](./cup.png)\n\n冬天水温掉得快，手冲时可以先温杯。\n',
 );
 
-// Smallest valid PNG; the loader only checks that image files exist.
-const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+// A real 1x1 PNG: small, and decodable by every check that opens images.
+const png = Buffer.from(
+  '89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000970485973000003e8000003e801b57b526b0000000c49444154089963f8ffff3f0005fe02fe58f26b0e0000000049454e44ae426082',
+  'hex',
+);
 
 export type FixtureFiles = Record<string, string | Uint8Array>;
 
