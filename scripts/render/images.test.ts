@@ -94,4 +94,11 @@ describe('cover', () => {
       crop11: '0.25_0_0.75_1',
     });
   });
+
+  it('crops even a 1x1 cover instead of failing inside sharp', async () => {
+    const { dir, cache } = await workspace();
+    await photo(1, 1).png().toFile(join(dir, 'tiny.png'));
+    const result = await processCover(join(dir, 'tiny.png'), cache);
+    expect(result).toMatchObject({ ok: true, value: { wide: { width: 900, height: 383 } } });
+  });
 });

@@ -94,10 +94,11 @@ interface Box {
 
 function centreCrop(width: number, height: number, ratio: number): Box {
   if (width / height > ratio) {
-    const w = Math.round(height * ratio);
+    // At least one pixel: a tiny cover must still crop (sharp fails on an empty area).
+    const w = Math.max(1, Math.round(height * ratio));
     return { left: Math.floor((width - w) / 2), top: 0, width: w, height };
   }
-  const h = Math.round(width / ratio);
+  const h = Math.max(1, Math.round(width / ratio));
   return { left: 0, top: Math.floor((height - h) / 2), width, height: h };
 }
 
