@@ -14,7 +14,7 @@ function prNumber(value: string): number {
 }
 
 async function github(repository?: string) {
-  const { GitHub, githubSettingsFromEnv } = await import('./github/client.ts');
+  const { GitHub, githubSettingsFromEnv } = await import('./github/index.ts');
   return new GitHub(githubSettingsFromEnv(process.env, repository));
 }
 

@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
-import { accountOf, articleOf, classify } from '../content/layout.ts';
-import { readFrontmatter } from '../content/frontmatter.ts';
-import { approvalProblems, reviewLevelsOf } from '../review/policy.ts';
-import { parseTrailers, type ReviewRecord } from '../review/trailers.ts';
-import { blobReader, fileAtCommit, mergedAuthors, type Commit, type ContentHistory, type FileChange } from './git-history.ts';
+import { accountOf, articleOf, classify, readFrontmatter } from '../content/index.ts';
+import { approvalProblems, parseTrailers, reviewLevelsOf, type ReviewRecord } from '../review/index.ts';
+import { blobReader, fileAtCommit, mergedAuthors, type Commit, type ContentHistory, type FileChange } from '../shared/git-history.ts';
 
 export interface Who {
   commit: string;

@@ -1,7 +1,7 @@
 import { markdownCell, markdownTable } from '../output/markdown-table.ts';
 import type { ArticleAudit, ChangeEntry } from './article-history.ts';
 import { beijingTime } from './beijing-time.ts';
-import { reviewWorkflow } from './git-history.ts';
+import { reviewWorkflow } from '../shared/git-history.ts';
 import type { AuditReport, ProcessStart } from './index.ts';
 
 const viaLabel = { merge: '合并', direct: '直接提交', branch: '分支提交' } as const;

@@ -5,9 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { makeRepo } from '../testing/fixture-repo.ts';
 import { makeGitRepo, type Author, type TestRepo } from '../testing/git-repo.ts';
 import { runCli } from '../testing/run-cli.ts';
-import { recordMerge } from '../review/record.ts';
-import { explainGitError } from '../review/git-errors.ts';
-import { trailerBlock } from '../review/trailers.ts';
+import { explainGitError, recordMerge, trailerBlock } from '../review/index.ts';
 import { anomalyFindings, auditMarkdown, auditRepository, type ArticleAudit } from './index.ts';
 
 const writer: Author = { name: '陈晓', email: 'chenxiao@qinghe.example' };

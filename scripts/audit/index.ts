@@ -1,8 +1,8 @@
 import { compareFindings, type Finding } from '../shared/finding.ts';
 import { auditArticles, type ArticleAudit } from './article-history.ts';
-import { parseTrailers } from '../review/trailers.ts';
+import { parseTrailers } from '../review/index.ts';
 import { beijingDate } from './beijing-time.ts';
-import { readContentHistory, type ContentHistory } from './git-history.ts';
+import { readContentHistory, type ContentHistory } from '../shared/git-history.ts';
 
 export type { Anomaly, ArticleAudit } from './article-history.ts';
 export { auditMarkdown, processStartLabel } from './audit-markdown.ts';

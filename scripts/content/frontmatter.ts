@@ -1,6 +1,6 @@
 import matter from 'gray-matter';
 import { isMap, isSeq, isPair, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
-import { isRecord } from '../shared/is-record.ts';
+import { isObject } from '../shared/json-shape.ts';
 
 /** Offsets into the original text: [start, end). */
 export type Span = readonly [number, number];
@@ -88,7 +88,7 @@ function parseYamlBlock(source: string, base: number): YamlBlock {
     };
   }
   if (data === null || data === undefined) return { ok: true, value: { data: {}, fields: new Map() } };
-  if (!isRecord(data)) {
+  if (!isObject(data)) {
     return {
       ok: false,
       reason: 'not-mapping',

@@ -1,4 +1,4 @@
-import { isRecord } from '../shared/is-record.ts';
+import { isObject } from '../shared/json-shape.ts';
 import { loadSchema } from './schemas.ts';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -17,12 +17,12 @@ export const typesFile = fileURLToPath(new URL('./schema-types.ts', import.meta.
 
 /** Nested `title`s would each become a named type (`SourceURL1`…); without them the types stay inline and readable. */
 function withoutNestedTitles(node: Record<string, unknown>, isRoot: boolean): Record<string, unknown> {
-  const strip = (value: unknown): unknown => (Array.isArray(value) ? value.map(strip) : isRecord(value) ? withoutNestedTitles(value, false) : value);
+  const strip = (value: unknown): unknown => (Array.isArray(value) ? value.map(strip) : isObject(value) ? withoutNestedTitles(value, false) : value);
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
     if (key === 'title' && !isRoot) continue;
     // Under `properties` the keys are field names, not keywords: a field called `title` stays.
-    out[key] = key === 'properties' && isRecord(value) ? Object.fromEntries(Object.entries(value).map(([name, schema]) => [name, strip(schema)])) : strip(value);
+    out[key] = key === 'properties' && isObject(value) ? Object.fromEntries(Object.entries(value).map(([name, schema]) => [name, strip(schema)])) : strip(value);
   }
   return out;
 }

@@ -7,7 +7,11 @@ import { discoverContent, suggestedPlace, type ContentKind, type ContentPath } f
 import { maxNesting, tooDeeplyNested } from './markdown.ts';
 
 export type { Frontmatter, FieldSpan, Span } from './frontmatter.ts';
-export { classify, toRepoPath } from './layout.ts';
+export { accountOf, articleOf, classify, toRepoPath } from './layout.ts';
+export { decodeText } from './decode-text.ts';
+export { readFrontmatter, readYamlFile } from './frontmatter.ts';
+export { forgetMarkdown, nodeSpan, parseMarkdown } from './markdown.ts';
+export { fromPortable, toPortable, type PortableContentSet } from './portable.ts';
 export { articleFields, releaseArticle, resolveArticle, resolveFailure, type Article } from './article.ts';
 export { imageProblem, type ImageProblem } from './image-problems.ts';
 export { isAutolink, type ImageRef, type ImageTarget, type LinkRef, type LinkTarget, type ReferenceSite } from './references.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { isRecord } from '../shared/is-record.ts';
+import { isObject } from '../shared/json-shape.ts';
 import type { AccountSettings, ArticleFrontmatter, ContentPlan, WordListFile } from './schema-types.ts';
 
 export type SchemaKind = 'account' | 'article' | 'plan' | 'words';
@@ -30,12 +30,12 @@ const schemaDir = new URL('../../schemas/', import.meta.url);
 
 export function loadSchema(kind: SchemaKind): JsonSchema {
   const schema: unknown = JSON.parse(readFileSync(new URL(`${kind}.schema.json`, schemaDir), 'utf8'));
-  if (!isRecord(schema)) throw new Error(`schemas/${kind}.schema.json 不是 JSON 对象。`);
+  if (!isObject(schema)) throw new Error(`schemas/${kind}.schema.json 不是 JSON 对象。`);
   return schema;
 }
 
 function propertiesOf(schema: JsonSchema): Record<string, unknown> {
-  return isRecord(schema.properties) ? schema.properties : {};
+  return isObject(schema.properties) ? schema.properties : {};
 }
 
 const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false });
@@ -66,14 +66,14 @@ function articleSchemaWith(limits: FieldLimits): JsonSchema {
   for (const field of ['title', 'author', 'digest'] as const) {
     const limit = limits[field];
     const property = properties[field];
-    if (limit !== undefined && isRecord(property)) properties[field] = { ...property, maxLength: limit };
+    if (limit !== undefined && isObject(property)) properties[field] = { ...property, maxLength: limit };
   }
   return schema;
 }
 
 /** A property's schema without length limits: a title too long for WeChat is still the title. */
 function withoutLengthLimits(node: JsonSchema): JsonSchema {
-  const strip = (value: unknown): unknown => (Array.isArray(value) ? value.map(strip) : isRecord(value) ? withoutLengthLimits(value) : value);
+  const strip = (value: unknown): unknown => (Array.isArray(value) ? value.map(strip) : isObject(value) ? withoutLengthLimits(value) : value);
   return Object.fromEntries(Object.entries(node).filter(([key]) => key !== 'maxLength').map(([key, value]) => [key, strip(value)]));
 }
 
@@ -81,7 +81,7 @@ function propertyValidator(kind: SchemaKind, property: string): ValidateFunction
   const key = `${kind}/${property}`;
   if (compiled.has(key)) return compiled.get(key);
   const schema = propertiesOf(loadSchema(kind))[property];
-  if (!isRecord(schema)) return undefined;
+  if (!isObject(schema)) return undefined;
   return compile(key, () => ({ $id: `https://mpdesk.dev/schemas/${kind}.schema.json`, ...withoutLengthLimits(schema) }));
 }
 

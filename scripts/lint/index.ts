@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ArticleFile, ContentSet } from '../content/index.ts';
-import { readFrontmatter } from '../content/frontmatter.ts';
-import { parseMarkdown } from '../content/markdown.ts';
+import { parseMarkdown, readFrontmatter, type ArticleFile, type ContentSet } from '../content/index.ts';
 import { writeFileAtomic } from '../shared/atomic-write.ts';
 import { compareFindings, type Finding } from '../shared/finding.ts';
 import { articleKey } from '../shared/input-key.ts';

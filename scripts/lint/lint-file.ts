@@ -1,8 +1,7 @@
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { Root } from 'mdast';
-import { resolveArticle, type ArticleFile, type PlanFile } from '../content/index.ts';
-import { parseMarkdown } from '../content/markdown.ts';
+import { parseMarkdown, resolveArticle, type ArticleFile, type PlanFile } from '../content/index.ts';
 import type { Finding } from '../shared/finding.ts';
 import { messageData, type DictionaryName, type Fix, type PeerArticle, type Rule, type RuleContext } from './define-rule.ts';
 import type { Dictionary } from './dictionary.ts';

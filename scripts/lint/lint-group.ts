@@ -1,5 +1,4 @@
-import { releaseArticle, type ContentSet } from '../content/index.ts';
-import { parseMarkdown } from '../content/markdown.ts';
+import { parseMarkdown, releaseArticle, type ContentSet } from '../content/index.ts';
 import type { Finding } from '../shared/finding.ts';
 import { validateContent } from '../validate/index.ts';
 import type { Rule } from './define-rule.ts';

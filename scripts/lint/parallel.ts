@@ -1,5 +1,4 @@
-import type { ContentSet } from '../content/index.ts';
-import { toPortable, type PortableContentSet } from '../content/portable.ts';
+import { toPortable, type ContentSet, type PortableContentSet } from '../content/index.ts';
 import { shareJobs } from '../shared/worker-pool.ts';
 import type { Rule } from './define-rule.ts';
 import type { WordList } from './dictionary.ts';

@@ -1,10 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { readYamlFile } from '../content/frontmatter.ts';
-import { decodeText } from '../content/decode-text.ts';
-import { validatorFor, type Frontmatter, type SourceFile } from '../content/index.ts';
+import { decodeText, readYamlFile, validatorFor, type Frontmatter, type SourceFile } from '../content/index.ts';
 import type { Finding, Severity } from '../shared/finding.ts';
 import { createLocator } from '../shared/text-locator.ts';
-import { schemaFindings } from '../validate/schema-findings.ts';
+import { schemaFindings } from '../validate/index.ts';
 import type { DictionaryEntry, WordList } from './dictionary.ts';
 import { engineFinding, fileStart, wordTooShort } from './engine-findings.ts';
 import { normalize } from './normalize.ts';

@@ -1,4 +1,4 @@
-import { fromPortable } from '../content/portable.ts';
+import { fromPortable } from '../content/index.ts';
 import { serveJobs } from '../shared/worker-pool.ts';
 import { groupLinter, type LintJob, type LintJobResult } from './lint-group.ts';
 import type { LintSetup } from './parallel.ts';

@@ -1,4 +1,4 @@
-import { accountOf, classify } from '../content/layout.ts';
+import { accountOf, classify } from '../content/index.ts';
 
 /** The content files of one account that a change touches. */
 export interface AccountChange {

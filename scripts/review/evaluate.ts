@@ -1,4 +1,4 @@
-import type { Review } from '../github/client.ts';
+import type { Review } from '../github/index.ts';
 import type { ReviewLevel } from './policy.ts';
 
 /** How one level of one account stands. */

@@ -2,7 +2,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { GitHub, GitHubError } from '../github/client.ts';
+import { GitHub, GitHubError } from '../github/index.ts';
 import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions, type FakePull, type FakeReview } from '../testing/fake-github.ts';
 import { runCli } from '../testing/run-cli.ts';
 import { evaluateGate } from './gate.ts';

@@ -1,4 +1,4 @@
-import { GitHubError, type GitHub, type PullRequest, type Review } from '../github/client.ts';
+import { GitHubError, type GitHub, type PullRequest, type Review } from '../github/index.ts';
 import { groupByAccount } from './changed-content.ts';
 import { evaluateLevels, type LevelOutcome } from './evaluate.ts';
 import { isTeam, reviewLevelsOf, sameName, type ReviewLevel } from './policy.ts';

@@ -1,5 +1,5 @@
 import { appendFile } from 'node:fs/promises';
-import { GitHubError, type GitHub } from '../github/client.ts';
+import { GitHubError, type GitHub } from '../github/index.ts';
 import { evaluateGate, type GateResult } from './gate.ts';
 import { gateMarkdown } from './gate-report.ts';
 
@@ -8,6 +8,9 @@ export { recordMerge, type RecordOptions, type RecordOutcome } from './record.ts
 export { gateMarkdown, gateText } from './gate-report.ts';
 export type { GateResult } from './gate.ts';
 export { codeownersFor } from './codeowners.ts';
+export { approvalProblems, reviewLevelsOf } from './policy.ts';
+export { parseTrailers, trailerBlock, type ReviewRecord } from './trailers.ts';
+export { explainGitError } from './git-errors.ts';
 
 export interface GateOptions {
   /** GITHUB_STEP_SUMMARY: the job summary file to append the table to. */

@@ -1,4 +1,4 @@
-import type { GitHub } from '../github/client.ts';
+import type { GitHub } from '../github/index.ts';
 import { evaluateGate, type GateResult } from './gate.ts';
 import { trailerBlock } from './trailers.ts';
 

@@ -1,5 +1,5 @@
 import { simpleGit } from 'simple-git';
-import { fileAtCommit, mergedAuthors, unknownRefMessage } from '../audit/git-history.ts';
+import { fileAtCommit, mergedAuthors, unknownRefMessage } from '../shared/git-history.ts';
 import { UsageError } from '../shared/path-filter.ts';
 import { groupByAccount, type ChangedPath } from './changed-content.ts';
 import { explainGitError } from './git-errors.ts';

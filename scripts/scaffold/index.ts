@@ -1,13 +1,11 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import type { ContentSet } from '../content/index.ts';
+import { readFrontmatter, validatorFor, type ContentSet } from '../content/index.ts';
 import { writeFileAtomic } from '../shared/atomic-write.ts';
-import { validatorFor } from '../content/index.ts';
 import { isCalendarDate } from '../shared/calendar-date.ts';
 import { notFoundMessage } from '../shared/did-you-mean.ts';
-import { schemaFindings } from '../validate/schema-findings.ts';
-import { readFrontmatter } from '../content/frontmatter.ts';
+import { schemaFindings } from '../validate/index.ts';
 import { createLocator } from '../shared/text-locator.ts';
 import type { Finding } from '../shared/finding.ts';
 import { slugify, uniqueSlug } from './slug.ts';

@@ -1,5 +1,4 @@
-import type { ContentSet } from '../content/index.ts';
-import { toPortable, type PortableContentSet } from '../content/portable.ts';
+import { toPortable, type ContentSet, type PortableContentSet } from '../content/index.ts';
 import { shareJobs } from '../shared/worker-pool.ts';
 import { renderBatch, type ArticleOutcome, type BatchPaths } from './render-batch.ts';
 

@@ -1,4 +1,4 @@
-import { fromPortable } from '../content/portable.ts';
+import { fromPortable } from '../content/index.ts';
 import { serveJobs } from '../shared/worker-pool.ts';
 import type { RenderSetup } from './parallel.ts';
 import { renderBatch, type ArticleOutcome } from './render-batch.ts';

@@ -1,8 +1,8 @@
-import type { ContentSet } from '../content/index.ts';
+export { schemaFindings } from './schema-findings.ts';
+import { validatorFor, type ContentSet, type FieldLimits } from '../content/index.ts';
 import { compareFindings, type Finding } from '../shared/finding.ts';
 import { referenceFindings } from './references.ts';
 import { schemaFindings } from './schema-findings.ts';
-import { validatorFor, type FieldLimits } from '../content/index.ts';
 
 export interface ValidateOptions {
   /** Report only on these repository-relative files (the rest of the content is still read for references). */

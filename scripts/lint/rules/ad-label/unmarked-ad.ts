@@ -1,5 +1,5 @@
 import { visit } from 'unist-util-visit';
-import { nodeSpan } from '../../../content/markdown.ts';
+import { nodeSpan } from '../../../content/index.ts';
 import { defineRule } from '../../define-rule.ts';
 import { blockSpan } from '../../prose.ts';
 

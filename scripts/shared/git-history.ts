@@ -1,6 +1,6 @@
 import { simpleGit, type SimpleGit } from 'simple-git';
-import { closestFirst, didYouMean } from '../shared/did-you-mean.ts';
-import { UsageError } from '../shared/path-filter.ts';
+import { closestFirst, didYouMean } from './did-you-mean.ts';
+import { UsageError } from './path-filter.ts';
 
 export interface Commit {
   sha: string;
