@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { accountOf, articleOf, classify, readFrontmatter } from '../content/index.ts';
+import { accountOf, articleOf, classify, readFrontmatter, typedFields } from '../content/index.ts';
 import { approvalProblems, parseTrailers, reviewLevelsOf, type ReviewRecord } from '../review/index.ts';
 import { blobReader, fileAtCommit, mergedAuthors, type Commit, type ContentHistory, type FileChange } from '../shared/git-history.ts';
 
@@ -221,13 +221,9 @@ async function judgeMainline(entry: Entry, change: FileChange, who: Who, read: R
       anomaly(audit, who, change.path, 'unapproved-status', 'error', `状态改为 ${to}，但这一版内容没有经过各级审核的合并记录（提交 ${short}）。`, statusLine(after.text));
     }
   }
-  const receipt = after?.data.wechat as { media_id?: unknown; url?: unknown } | undefined;
-  if (receipt && JSON.stringify(receipt) !== JSON.stringify(before?.data.wechat)) {
-    audit.receipts.push({
-      ...who,
-      ...(typeof receipt.media_id === 'string' ? { media_id: receipt.media_id } : {}),
-      ...(typeof receipt.url === 'string' ? { url: receipt.url } : {}),
-    });
+  const receipt = after ? typedFields('article', after.data).wechat : undefined;
+  if (receipt && JSON.stringify(after?.data.wechat) !== JSON.stringify(before?.data.wechat)) {
+    audit.receipts.push({ ...who, ...(receipt.media_id ? { media_id: receipt.media_id } : {}), ...(receipt.url ? { url: receipt.url } : {}) });
   }
 }
 

@@ -16,7 +16,7 @@ export { articleFields, releaseArticle, resolveArticle, resolveFailure, type Art
 export { imageProblem, type ImageProblem } from './image-problems.ts';
 export { isAutolink, type ImageRef, type ImageTarget, type LinkRef, type LinkTarget, type ReferenceSite } from './references.ts';
 export type { AccountSettings, ArticleFrontmatter, ContentPlan } from './schema-types.ts';
-export { loadSchema, typedFields, validatorFor, type FieldLimits, type SchemaKind } from './schemas.ts';
+export { conforms, loadSchema, typedFields, validatorFor, type FieldLimits, type SchemaKind } from './schemas.ts';
 
 /** One content file as read: its text (BOM kept, so offsets match the original) and a locator for positions. */
 export interface SourceFile {

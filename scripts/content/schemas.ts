@@ -71,6 +71,11 @@ function articleSchemaWith(limits: FieldLimits): JsonSchema {
   return schema;
 }
 
+/** Whether a parsed value is a valid content file of this kind, as a type guard: parse, then type. */
+export function conforms<K extends SchemaKind>(kind: K, data: unknown): data is SchemaTypes[K] {
+  return validatorFor(kind)(data).length === 0;
+}
+
 /** A property's schema without length limits: a title too long for WeChat is still the title. */
 function withoutLengthLimits(node: JsonSchema): JsonSchema {
   const strip = (value: unknown): unknown => (Array.isArray(value) ? value.map(strip) : isObject(value) ? withoutLengthLimits(value) : value);

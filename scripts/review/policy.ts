@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { validatorFor } from '../content/index.ts';
+import { conforms } from '../content/index.ts';
 
 /** One approval level of an account: its name (编辑, 审稿, 终审) and who may approve, logins or `org/team`. */
 export interface ReviewLevel {
@@ -17,12 +17,12 @@ export function reviewLevelsOf(accountYaml: string, file: string): PolicyResult 
   try {
     data = parse(accountYaml.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return { ok: false, message: `${file}：YAML 无法解析（${(error as Error).message.split('\n')[0]}），先运行 mpdesk validate。` };
+    return { ok: false, message: `${file}：YAML 无法解析（${(error instanceof Error ? error.message : String(error)).split('\n')[0]}），先运行 mpdesk validate。` };
   }
-  if (validatorFor('account')(data).length > 0) {
+  if (!conforms('account', data)) {
     return { ok: false, message: `${file}：不符合账号 schema，先运行 mpdesk validate ${file}。` };
   }
-  const levels = (data as { review: { levels: ReviewLevel[] } }).review.levels;
+  const levels: ReviewLevel[] = data.review.levels;
   const names = levels.map((level) => level.name);
   const repeated = names.find((name, i) => names.indexOf(name) !== i);
   if (repeated) return { ok: false, message: `${file}：审核级别名称“${repeated}”重复，trailer 无法区分。` };
