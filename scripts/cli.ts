@@ -77,7 +77,8 @@ create
     const root = rootOf(options);
     requireAccount(root, options.account);
     const set = await loadContent(root);
-    const date = options.date ?? new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const { beijingDate } = await import('./shared/beijing-time.ts');
+    const date = options.date ?? beijingDate(new Date().toISOString());
     const { newArticle } = await import('./scaffold/index.ts');
     const result = await newArticle(set, { ...options, date });
     if (!result.ok) throw new UsageError(result.message);

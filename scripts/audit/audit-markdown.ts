@@ -1,6 +1,6 @@
 import { markdownCell, markdownTable } from '../output/markdown-table.ts';
 import type { ArticleAudit, ChangeEntry } from './article-history.ts';
-import { beijingTime } from './beijing-time.ts';
+import { beijingTime } from '../shared/beijing-time.ts';
 import { reviewWorkflow } from '../shared/git-history.ts';
 import type { AuditReport, ProcessStart } from './index.ts';
 

@@ -1,12 +1,12 @@
 import { compareFindings, type Finding } from '../shared/finding.ts';
 import { auditArticles, type ArticleAudit } from './article-history.ts';
 import { parseTrailers } from '../review/index.ts';
-import { beijingDate } from './beijing-time.ts';
+import { beijingDate } from '../shared/beijing-time.ts';
 import { readContentHistory, type ContentHistory } from '../shared/git-history.ts';
 
 export type { Anomaly, ArticleAudit } from './article-history.ts';
 export { auditMarkdown, processStartLabel } from './audit-markdown.ts';
-export { beijingDate, beijingTime } from './beijing-time.ts';
+export { beijingDate, beijingTime } from '../shared/beijing-time.ts';
 export { isCalendarDate } from '../shared/calendar-date.ts';
 
 export interface AuditOptions {

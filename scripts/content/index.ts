@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { beijingDate } from '../shared/beijing-time.ts';
 import type { Finding } from '../shared/finding.ts';
 import { createLocator, type TextLocator } from '../shared/text-locator.ts';
 import { decodeText } from './decode-text.ts';
@@ -83,7 +84,7 @@ async function loadOne(entry: ContentPath, overlay: ReadonlyMap<string, Uint8Arr
   });
 
   if (place.kind === 'misplaced') {
-    const year = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date());
+    const year = beijingDate(new Date().toISOString()).slice(0, 4);
     const target = suggestedPlace(file, year);
     const message = /account\.ya?ml$/i.test(file)
       ? `账号目录名应是小写字母、数字和连字符（如 qinghe-tea），这个账号没有被读取：请把目录改名为 ${target.split('/')[1]}。`

@@ -6,7 +6,8 @@ import { parseFinding, type Finding } from '../shared/finding.ts';
 import { article } from '../testing/fixture-repo.ts';
 import { runCli } from '../testing/run-cli.ts';
 import { articleFile, siteRepo } from './fixture.test-helper.ts';
-import { beijingTime, indexPage } from './index-page.ts';
+import { beijingClock } from '../shared/beijing-time.ts';
+import { indexPage } from './index-page.ts';
 
 const zuijia = 'content/shanye/articles/2026/zuijia/index.md';
 
@@ -47,9 +48,9 @@ describe('the desk front page, dist/index.html', () => {
   });
 
   it('formats publish times in Beijing time whatever the offset written', () => {
-    expect(beijingTime('2026-11-06T20:00:00+08:00')).toBe('2026-11-06 20:00 北京时间');
-    expect(beijingTime('2026-12-31T18:30:00Z')).toBe('2027-01-01 02:30 北京时间');
-    expect(beijingTime('明天')).toBe('明天');
+    expect(beijingClock('2026-11-06T20:00:00+08:00')).toBe('2026-11-06 20:00 北京时间');
+    expect(beijingClock('2026-12-31T18:30:00Z')).toBe('2027-01-01 02:30 北京时间');
+    expect(beijingClock('明天')).toBe('明天');
   });
 
   it('escapes what articles bring, and names an account without account.yaml by its id', () => {

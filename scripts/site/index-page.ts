@@ -1,3 +1,4 @@
+import { beijingClock } from '../shared/beijing-time.ts';
 import { escapeHtml } from '../shared/escape-html.ts';
 import type { Finding } from '../shared/finding.ts';
 import type { BuildRecord, BuiltArticle, FailedArticle, LintCounts } from './build-record.ts';
@@ -11,23 +12,6 @@ export const statusNames: Record<string, string> = {
   archived: '已归档',
 };
 
-const beijing = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** `2026-11-06T12:00:00Z` → `2026-11-06 20:00 北京时间`; what does not parse is shown as written. */
-export function beijingTime(value: string): string {
-  const time = Date.parse(value);
-  if (Number.isNaN(time)) return value;
-  const part = Object.fromEntries(beijing.formatToParts(time).map((p) => [p.type, p.value]));
-  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute} 北京时间`;
-}
 
 /** Publish time first (unscheduled last), then title: the order of `mpdesk list`. */
 const byPublishTime = (a: BuiltArticle, b: BuiltArticle) =>
@@ -52,7 +36,7 @@ function articleItem(entry: BuiltArticle): string {
   const thumb = entry.thumbnail
     ? `<img src="${dir}/${escapeHtml(entry.thumbnail)}" width="64" height="64" alt="" loading="lazy">`
     : '<span class="no-cover">无封面</span>';
-  const time = entry.publishAt ? `<time datetime="${escapeHtml(entry.publishAt)}">${escapeHtml(beijingTime(entry.publishAt))}</time>` : '<span class="muted">未定发布时间</span>';
+  const time = entry.publishAt ? `<time datetime="${escapeHtml(entry.publishAt)}">${escapeHtml(beijingClock(entry.publishAt))}</time>` : '<span class="muted">未定发布时间</span>';
   return `      <li class="article">
         <a class="thumb" href="${dir}/preview.html" tabindex="-1" aria-hidden="true">${thumb}</a>
         <div class="body">

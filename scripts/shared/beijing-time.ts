@@ -1,5 +1,4 @@
-// Audit records are read in China: every time is shown in 北京时间 (Asia/Shanghai), whatever clock the committer
-// had, with the offset so that the figure is unambiguous. JSON keeps git's own ISO 8601 times.
+// Records are read in China: times are shown in 北京时间 (Asia/Shanghai), whatever clock wrote them.
 const format = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Asia/Shanghai',
   year: 'numeric',
@@ -15,11 +14,18 @@ function parts(iso: string): Record<string, string> {
   return Object.fromEntries(format.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
 }
 
-/** `2026-11-20T02:01:00Z` → `2026-11-20 10:01 (+08:00)`. */
+/** `2026-11-20T02:01:00Z` → `2026-11-20 10:01 (+08:00)`: with the offset, so the figure is unambiguous. */
 export function beijingTime(iso: string): string {
   const p = parts(iso);
   const offset = p.timeZoneName === 'GMT' ? '+00:00' : p.timeZoneName!.replace('GMT', '');
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute} (${offset})`;
+}
+
+/** `2026-11-06T12:00:00Z` → `2026-11-06 20:00 北京时间`; what does not parse is shown as written. */
+export function beijingClock(value: string): string {
+  if (Number.isNaN(Date.parse(value))) return value;
+  const p = parts(value);
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute} 北京时间`;
 }
 
 /** The calendar day in Beijing: `2026-11-19T20:00:00-08:00` → `2026-11-20`. */
