@@ -189,13 +189,19 @@ program
       return;
     }
     const { writeFileAtomic } = await import('./shared/atomic-write.ts');
-    const { copyFile, mkdir } = await import('node:fs/promises');
+    const { makeDir } = await import('./shared/make-dir.ts');
+    const { copyFile } = await import('node:fs/promises');
     const out = resolve(process.cwd(), options.output);
-    for (const asset of rendered.assets) {
-      await mkdir(dirname(join(dirname(out), asset.name)), { recursive: true });
-      await copyFile(asset.path, join(dirname(out), asset.name));
+    try {
+      for (const asset of rendered.assets) {
+        makeDir(dirname(join(dirname(out), asset.name)));
+        await copyFile(asset.path, join(dirname(out), asset.name));
+      }
+      await writeFileAtomic(out, rendered.html);
+    } catch (error) {
+      const code = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+      throw new UsageError(`无法写入 ${options.output}（${code}）：请换一个可写的位置。`);
     }
-    await writeFileAtomic(out, rendered.html);
     process.stderr.write(`已写入 ${options.output}（${rendered.meta.visible_chars} 字，${rendered.assets.length} 张图片）\n`);
   });
 

@@ -1,9 +1,10 @@
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { isMainThread } from 'node:worker_threads';
 import { onExit } from 'signal-exit';
+import { makeDir } from './make-dir.ts';
 import { isRunning } from './process-alive.ts';
 
 /**
@@ -35,7 +36,7 @@ function tempFor(path: string): string {
 
 /** Writes through a temporary file in the same folder and renames it, so a crash never leaves half a file. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+  makeDir(dirname(path));
   const temp = tempFor(path);
   try {
     await writeFile(temp, data);
@@ -53,7 +54,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
  * a round trip through libuv's thread pool costs more than the write.
  */
 export function writeFileAtomicSync(path: string, data: string | Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
+  makeDir(dirname(path));
   const temp = tempFor(path);
   try {
     writeFileSync(temp, data);

@@ -1,5 +1,5 @@
+import { makeDir } from './make-dir.ts';
 import { readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join, relative } from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -26,7 +26,7 @@ export interface RepositoryLock {
  */
 export async function lockRepository(root: string, name: string): Promise<RepositoryLock> {
   const dir = join(root, '.cache', 'mpdesk');
-  await mkdir(dir, { recursive: true });
+  makeDir(dir);
   const target = join(dir, name);
   const lockPath = `${target}.lock`;
   const ownerPath = `${lockPath}.owner`;

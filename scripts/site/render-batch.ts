@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { makeDir } from '../shared/make-dir.ts';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { articleFields, releaseArticle, type ArticleFile, type ContentSet } from '../content/index.ts';
 import { renderArticle, type RenderedArticle } from '../render/index.ts';
@@ -115,7 +116,7 @@ function crashed(file: string, error: unknown): Finding {
 function writeArticle(dir: string, rendered: Pick<RenderedArticle, 'html' | 'preview' | 'meta' | 'assets'>): OutputFiles {
   const outputs: OutputFiles = {};
   rmSync(join(dir, 'images'), { recursive: true, force: true });
-  mkdirSync(join(dir, 'images'), { recursive: true });
+  makeDir(join(dir, 'images'));
   for (const asset of rendered.assets) {
     const bytes = readFileSync(asset.path);
     const path = join(dir, asset.name);
