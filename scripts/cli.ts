@@ -170,6 +170,15 @@ program
     const set = await loadContent(root);
     const file = relative(root, resolve(process.cwd(), input)).split(sep).join('/');
     const article = set.articles.find((a) => a.source.file === file || dirname(a.source.file) === file);
+    // An article that could not be read (encoding, a FIFO, a link out of the account) is not missing: say why.
+    const unreadable = set.findings.filter((f) => f.file === file || f.file === `${file}/index.md`);
+    if (!article && unreadable.length) {
+      const { formatFindings } = await import('./output/findings.ts');
+      process.stderr.write(formatFindings(unreadable, 'pretty', { checked: unreadable[0]!.file }));
+      process.stderr.write('文章有错误，没有渲染。\n');
+      process.exitCode = 1;
+      return;
+    }
     if (!article) throw new UsageError(`不是一篇文章：${input}（应为 content/<账号>/articles/<年份>/<slug>/index.md）`);
     const { validateContent } = await import('./validate/index.ts');
     const { formatFindings } = await import('./output/findings.ts');

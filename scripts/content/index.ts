@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { beijingDate } from '../shared/beijing-time.ts';
 import type { Finding } from '../shared/finding.ts';
 import { createLocator, type TextLocator } from '../shared/text-locator.ts';
@@ -6,10 +6,12 @@ import { decodeText } from './decode-text.ts';
 import { readFrontmatter, readYamlFile, type Frontmatter } from './frontmatter.ts';
 import { discoverContent, suggestedPlace, type ContentKind, type ContentPath } from './layout.ts';
 import { maxNesting, tooDeeplyNested } from './markdown.ts';
+import { readRegularFile } from './read-regular.ts';
 
 export type { Frontmatter, FieldSpan, Span } from './frontmatter.ts';
 export { accountOf, articleOf, classify, toRepoPath } from './layout.ts';
 export { decodeText } from './decode-text.ts';
+export { readRegularFile } from './read-regular.ts';
 export { readFrontmatter, readYamlFile } from './frontmatter.ts';
 export { forgetMarkdown, nodeSpan, parseMarkdown } from './markdown.ts';
 export { fromPortable, toPortable, type PortableContentSet } from './portable.ts';
@@ -57,7 +59,7 @@ export interface LoadOptions {
 export async function loadContent(root: string, options: LoadOptions = {}): Promise<ContentSet> {
   const set: ContentSet = { root, accounts: [], plans: [], articles: [], findings: [] };
   const paths = await discoverContent(root);
-  const loaded = await Promise.all(paths.map((entry) => loadOne(entry, options.overlay)));
+  const loaded = await Promise.all(paths.map((entry) => loadOne(root, entry, options.overlay)));
   for (const { entry, source, doc, findings } of loaded) {
     set.findings.push(...findings);
     if (!source) continue;
@@ -76,7 +78,7 @@ interface LoadResult {
   findings: Finding[];
 }
 
-async function loadOne(entry: ContentPath, overlay: ReadonlyMap<string, Uint8Array> | undefined): Promise<LoadResult> {
+async function loadOne(root: string, entry: ContentPath, overlay: ReadonlyMap<string, Uint8Array> | undefined): Promise<LoadResult> {
   const { file, place } = entry;
   const fail = (ruleId: string, message: string, line = 1, column = 1, endColumn = column): LoadResult => ({
     entry,
@@ -94,11 +96,9 @@ async function loadOne(entry: ContentPath, overlay: ReadonlyMap<string, Uint8Arr
 
   let bytes = overlay?.get(file);
   if (!bytes) {
-    try {
-      bytes = await readFile(entry.path);
-    } catch (error) {
-      return fail('schema/read', `无法读取文件：${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-    }
+    const read = await readRegularFile(entry.path, join(root, 'content', place.account));
+    if (!read.ok) return fail('schema/read', `无法读取文件：${read.message}`);
+    bytes = read.bytes;
   }
   const decoded = decodeText(bytes);
   if (!decoded.ok) return fail('schema/encoding', decoded.message, decoded.line, decoded.column);

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseMarkdown, readFrontmatter, type ArticleFile, type ContentSet } from '../content/index.ts';
+import { parseMarkdown, readFrontmatter, readRegularFile, type ArticleFile, type ContentSet } from '../content/index.ts';
 import { writeFileAtomic } from '../shared/atomic-write.ts';
 import { compareFindings, type Finding } from '../shared/finding.ts';
 import { articleKey } from '../shared/input-key.ts';
@@ -101,7 +100,8 @@ async function wordListFindings(root: string, targets: readonly Lintable[], reso
   let changed = false;
   if (!targets.length) return { findings, changed };
   for (const list of repositoryLists(root, new Set(targets.map((t) => t.place.account)))) {
-    const bytes = await readFile(list.path).catch(() => undefined);
+    const read = await readRegularFile(list.path, join(root, 'content'));
+    const bytes = read.ok ? read.bytes : undefined;
     const key = bytes && createHash('sha256').update(tool).update(bytes).digest('hex');
     const cached = cache?.lists[list.file];
     if (key && cached?.key === key) {
@@ -248,7 +248,10 @@ function titleOf(file: Lintable): string {
  * lists and plans, the account's slugs (duplicates), its own text and the files it references.
  */
 async function inputKeys(set: ContentSet, tool: string): Promise<Map<string, string>> {
-  const read = (path: string) => readFile(path, 'utf8').catch(() => '');
+  const read = async (path: string) => {
+    const result = await readRegularFile(path, join(set.root, 'content'));
+    return result.ok ? result.bytes.toString('utf8') : '';
+  };
   const team = await read(join(set.root, 'content', 'words.yaml'));
   const perAccount = new Map<string, string>();
   const accountIds = new Set([...set.articles, ...set.plans].map((f) => f.place.account));

@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { decodeText, readYamlFile, validatorFor, type Frontmatter, type SourceFile } from '../content/index.ts';
+import { dirname } from 'node:path';
+import { decodeText, readRegularFile, readYamlFile, validatorFor, type Frontmatter, type SourceFile } from '../content/index.ts';
 import type { Finding, Severity } from '../shared/finding.ts';
 import { createLocator } from '../shared/text-locator.ts';
 import { schemaFindings } from '../validate/index.ts';
@@ -25,14 +25,12 @@ const validate = (data: unknown) => validatorFor('words')(data);
  * `file` is the repository-relative path findings name; `list` the label messages give the list.
  */
 export async function readWordFile(path: string, file: string, list: string): Promise<WordFile> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-    if (code === 'ENOENT') return { list: empty(), findings: [] };
-    return { list: empty(), findings: [fail(file, 'schema/read', `无法读取词表：${code}`)] };
-  }
+  // Only a regular file inside the folder `file` is named from: a FIFO would block the run.
+  const within = path.endsWith(file) ? path.slice(0, path.length - file.length) : dirname(path);
+  const read = await readRegularFile(path, within);
+  if (!read.ok && read.code === 'ENOENT') return { list: empty(), findings: [] };
+  if (!read.ok) return { list: empty(), findings: [fail(file, 'schema/read', `无法读取词表：${read.message}`)] };
+  const bytes = read.bytes;
   const decoded = decodeText(bytes);
   if (!decoded.ok) {
     const at = { line: decoded.line, column: decoded.column, endLine: decoded.line, endColumn: decoded.column };

@@ -2,7 +2,7 @@ import type { ElementContent, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import rehypeHighlight from 'rehype-highlight';
 import rehypeRaw from 'rehype-raw';
-import rehypeSanitize from 'rehype-sanitize';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -40,7 +40,7 @@ const toSafeHast = unified()
   .use(remarkRehype, { allowDangerousHtml: true })
   .use(rehypeRawWhenNeeded)
   // Raw HTML in Markdown may carry scripts, handlers, iframes and javascript: URLs; GitHub's schema removes them.
-  .use(rehypeSanitize)
+  .use(rehypeSanitize, { ...defaultSchema, strip: ['script', 'style'] })
   .use(rehypeDropEmptyParagraphs)
   .use(rehypeGithubAlerts, alertsOptions)
   .use(rehypeHighlight, { detect: false, plainText: ['text', 'txt', 'plain'] });

@@ -97,6 +97,21 @@ describe('rendering follows the article model', () => {
     expect(rendered.html).not.toMatch(/<(a|input)\b/);
   });
 
+  it('does not show the text of a raw <style> as prose', async () => {
+    const root = await repoWith(basic, '<style>body{display:none}</style>\n\n正文。\n');
+    const { rendered } = await render(root);
+    expect(rendered.findings).toEqual([]);
+    expect(rendered.html).not.toContain('display:none');
+  });
+
+  it('render of an article that cannot be read (UTF-16) exits 1 with the reason', async () => {
+    const root = await repoWith(basic, '正文。\n');
+    await writeFile(join(root, dir, 'index.md'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(article(basic, '正文。\n'), 'utf16le')]));
+    const result = await runCli(['render', dir], root);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('schema/encoding');
+  });
+
   it('names the source line of an output problem instead of 1:1', async () => {
     const root = await repoWith(basic, '第一段。\n\n## 水温\n\n第二段。\n', { 'styles/accounts/shanye.css': '.mp-article h2 { position: relative; }\n' });
     const { rendered } = await render(root);
