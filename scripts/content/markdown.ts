@@ -60,7 +60,9 @@ export function tooDeeplyNested(body: string): number | undefined {
       if (char === '>') quotes++;
       else columns += char === '\t' ? 4 : 1;
     }
-    if (quotes + Math.floor(columns / 2) > maxNesting) return i + 1;
+    // A list marker opens one more level than its indentation shows.
+    const listItem = /^(?:[-*+]|\d{1,9}[.)])(?:\s|$)/.test(rest) ? 1 : 0;
+    if (quotes + Math.floor(columns / 2) + listItem > maxNesting) return i + 1;
   }
   return undefined;
 }

@@ -11,6 +11,9 @@ describe('nesting depth', () => {
   it('finds the first line that nests too deep, and ignores fenced code', () => {
     expect(tooDeeplyNested(`正文\n\n${'> '.repeat(70)}太深\n`)).toBe(3);
     expect(tooDeeplyNested(`${'> '.repeat(30)}还可以\n`)).toBeUndefined();
+    // 65 list levels: the 65th item is indented 64 levels and opens one more.
+    expect(tooDeeplyNested(Array.from({ length: 65 }, (_, i) => `${'  '.repeat(i)}- 第 ${i + 1} 层`).join('\n'))).toBe(65);
+    expect(tooDeeplyNested(Array.from({ length: 64 }, (_, i) => `${'  '.repeat(i)}- 第 ${i + 1} 层`).join('\n'))).toBeUndefined();
     expect(tooDeeplyNested(`\`\`\`\n${' '.repeat(400)}代码里的缩进\n\`\`\`\n`)).toBeUndefined();
   });
 
@@ -22,7 +25,7 @@ describe('nesting depth', () => {
     });
     const set = await loadContent(root);
     expect(set.findings.map((f) => [f.file.split('/')[4], f.ruleId, f.line])).toEqual([
-      ['shen-lie', 'schema/nesting-depth', 71],
+      ['shen-lie', 'schema/nesting-depth', 70],
       ['shen-yin', 'schema/nesting-depth', 8],
     ]);
     expect(set.articles.filter((a) => a.doc).map((a) => a.place.slug)).toEqual(['dongtian-shouchong']);

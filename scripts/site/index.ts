@@ -86,7 +86,8 @@ async function build(options: BuildOptions): Promise<BuildReport> {
     rendered: [],
     unchanged: [],
     failed: [],
-    findings: [...set.findings.filter((f) => selectedFiles.has(f.file)), ...unreadable.map((f) => f.error), ...accounts.findings],
+    // Load problems of readable articles come back with their validation; only the unread ones are added here.
+    findings: [...unreadable.map((f) => f.error), ...accounts.findings],
   };
   const failures = new Map<string, { account: string; slug?: string; title: string; status: string; error: Finding }>(early.map((f) => [f.file, f]));
 
