@@ -97,6 +97,12 @@ describe('rendering follows the article model', () => {
     expect(rendered.html).not.toMatch(/<(a|input)\b/);
   });
 
+  it('validation names an unknown theme at its line, so lint and the pre-commit hook catch it before the build', async () => {
+    const root = await repoWith('title: 冬天的手冲\nstatus: draft\ncover: ./cover.jpg\ntheme: nope', '正文。\n');
+    const findings = await validateContent(await loadContent(root));
+    expect(findings).toEqual([expect.objectContaining({ ruleId: 'schema/theme', line: 5, field: 'theme', suggestions: ['default', 'ink'] })]);
+  });
+
   it('does not show the text of a raw <style> as prose', async () => {
     const root = await repoWith(basic, '<style>body{display:none}</style>\n\n正文。\n');
     const { rendered } = await render(root);

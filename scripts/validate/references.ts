@@ -1,4 +1,5 @@
-import { sep } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { imageProblem, resolveArticle, resolveFailure, type ArticleFile, type ContentSet, type SourceFile, type Span } from '../content/index.ts';
 import type { Finding } from '../shared/finding.ts';
 
@@ -11,6 +12,25 @@ export function referenceFindings(set: ContentSet, wanted: (file: string) => boo
   for (const plan of set.plans) {
     if (!plan.doc || !wanted(plan.source.file)) continue;
     findings.push(...planFindings(plan.source, plan.doc.data, plan.place.month, (p) => fieldSpan(plan.doc!, p)));
+  }
+
+  // A theme named in account.yaml or an article must exist, or every build of it fails.
+  // (A repository without styles/themes/ at all is told so by the build, once, not by every file here.)
+  const themesDir = join(set.root, 'styles', 'themes');
+  const themeMissing = (name: unknown) => typeof name === 'string' && existsSync(themesDir) && !existsSync(join(themesDir, `${name}.css`));
+  for (const file of [...set.accounts, ...set.articles]) {
+    if (!file.doc || !wanted(file.source.file) || !themeMissing(file.doc.data.theme)) continue;
+    const span = fieldSpan(file.doc, '/theme');
+    const themes = listThemes(set.root);
+    findings.push({
+      file: file.source.file,
+      ...file.source.locator.range(span[0], span[1]),
+      ruleId: 'schema/theme',
+      severity: 'error',
+      message: `排版主题 “${String(file.doc.data.theme)}” 不存在（缺少 styles/themes/${String(file.doc.data.theme)}.css）。现有主题：${themes.join('、') || '（无）'}。`,
+      field: 'theme',
+      ...(themes.length ? { suggestions: themes } : {}),
+    });
   }
 
   const bySlug = new Map<string, ArticleFile[]>();
@@ -121,6 +141,14 @@ function planFindings(source: SourceFile, data: Record<string, unknown>, month: 
 function fieldSpan(doc: { fields: ReadonlyMap<string, { key?: Span; value: Span }>; span: Span }, pointer: string): Span {
   const field = doc.fields.get(pointer);
   return field ? (field.key ?? field.value) : [doc.span[0], doc.span[0] + 3];
+}
+
+function listThemes(root: string): string[] {
+  try {
+    return readdirSync(join(root, 'styles', 'themes')).filter((name) => name.endsWith('.css')).map((name) => name.slice(0, -4)).sort();
+  } catch {
+    return [];
+  }
 }
 
 function relativeTo(root: string, path: string): string {
