@@ -13,7 +13,7 @@ export { accountOf, articleOf, classify, toRepoPath } from './layout.ts';
 export { decodeText } from './decode-text.ts';
 export { readRegularFile } from './read-regular.ts';
 export { readFrontmatter, readYamlFile } from './frontmatter.ts';
-export { forgetMarkdown, nodeSpan, parseMarkdown } from './markdown.ts';
+export { nodeSpan, parseMarkdown } from './markdown.ts';
 export { fromPortable, toPortable, type PortableContentSet } from './portable.ts';
 export { articleFields, releaseArticle, resolveArticle, resolveFailure, type Article } from './article.ts';
 export { imageProblem, type ImageProblem } from './image-problems.ts';

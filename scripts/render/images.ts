@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { columnWidth, maxBodyImageBytes } from '../platform/index.ts';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import sharp, { type OutputInfo } from 'sharp';
@@ -7,9 +8,6 @@ import { isCount, isObject } from '../shared/json-shape.ts';
 import { notice } from '../shared/notice.ts';
 import { toolHash } from '../shared/tool-hash.ts';
 
-/** The reading column is about 677 px; images are made for it at 2x. */
-export const columnWidth = 677;
-const maxBodyBytes = 1024 * 1024;
 /** Anything larger is treated as a decompression bomb. */
 const maxInputPixels = 60_000_000;
 
@@ -56,7 +54,7 @@ export async function processBodyImage(path: string, cacheDir: string): Promise<
           encoding.format === 'png'
             ? await image.png({ palette: encoding.palette ?? false, effort: 1 }).toBuffer({ resolveWithObject: true })
             : await image.flatten({ background: '#ffffff' }).jpeg({ quality: encoding.quality, mozjpeg: true }).toBuffer({ resolveWithObject: true });
-        if (encoded.data.length <= maxBodyBytes) return save(base, encoding.format, encoded);
+        if (encoded.data.length <= maxBodyImageBytes) return save(base, encoding.format, encoded);
       }
     }
     return { ok: false, message: '压缩到 1 MB 以内失败。' };
