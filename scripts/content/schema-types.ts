@@ -131,6 +131,51 @@ export interface AccountSettings {
    */
   description?: string;
   /**
+   * 账号售卖或推广的行业，一个或多个；合规检查据此判断哪些说法受特别限制。What the account sells; the compliance rules use it to know which claims are regulated.
+   *
+   * @minItems 1
+   */
+  industry?: [
+    (
+      | "food"
+      | "tea"
+      | "alcohol"
+      | "health-food"
+      | "medical"
+      | "pharma"
+      | "medical-device"
+      | "medical-beauty"
+      | "cosmetics"
+      | "education"
+      | "finance"
+      | "real-estate"
+      | "ecommerce"
+      | "media"
+      | "other"
+    ),
+    ...(
+      | "food"
+      | "tea"
+      | "alcohol"
+      | "health-food"
+      | "medical"
+      | "pharma"
+      | "medical-device"
+      | "medical-beauty"
+      | "cosmetics"
+      | "education"
+      | "finance"
+      | "real-estate"
+      | "ecommerce"
+      | "media"
+      | "other"
+    )[]
+  ];
+  /**
+   * 本账号自己的品牌、产品和店名；正文说到它们时，绝对化用语按“描述所推广的商品”处理。The account's own brands, products and shops.
+   */
+  products?: string[];
+  /**
    * 公众号的微信号或原始 id。The account's WeChat id or original id.
    */
   wechat_id?: string;

@@ -1,0 +1,68 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../shared/atomic-write.ts';
+import { isObject } from '../shared/json-shape.ts';
+import { corpusDir } from './corpus.ts';
+import { per10k, recall, type Score, type Tally } from './score.ts';
+
+/** The committed figures the suite holds the rules to: recall may not fall, false alarms may not rise. */
+export interface Baseline {
+  recall: Record<string, number>;
+  alarms: Record<string, number>;
+  prosePer10k: number;
+}
+
+export const baselineFile = join(corpusDir, 'baseline.json');
+
+const round = (n: number) => Math.round(n * 10_000) / 10_000;
+
+function recalls(prefix: string, tallies: Record<string, Tally>): [string, number][] {
+  return Object.entries(tallies).flatMap(([key, t]) => {
+    const r = recall(t);
+    return r === undefined ? [] : [[`${prefix}:${key}`, round(r)] as [string, number]];
+  });
+}
+
+export function toBaseline(score: Score): Baseline {
+  const groups = { family: score.families, rule: score.rules, category: score.categories, evasion: score.evasion, context: score.contexts };
+  const entries = Object.entries(groups).flatMap(([prefix, tallies]) => recalls(prefix, tallies));
+  const alarms = Object.entries(score.families).map(([family, t]) => [`family:${family}`, t.alarms] as const);
+  return {
+    recall: Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b))),
+    alarms: Object.fromEntries(alarms.sort(([a], [b]) => a.localeCompare(b))),
+    prosePer10k: round(per10k(score.prose)),
+  };
+}
+
+export async function readBaseline(file = baselineFile): Promise<Baseline> {
+  const data: unknown = JSON.parse(await readFile(file, 'utf8'));
+  const numbers = (value: unknown): Record<string, number> | undefined =>
+    isObject(value) && Object.values(value).every((v) => typeof v === 'number') ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, Number(v)])) : undefined;
+  if (!isObject(data)) throw new Error(`${file} 不是评测基线`);
+  const recallValues = numbers(data.recall);
+  const alarmValues = numbers(data.alarms);
+  if (!recallValues || !alarmValues || typeof data.prosePer10k !== 'number') throw new Error(`${file} 不是评测基线（缺 recall、alarms 或 prosePer10k）`);
+  return { recall: recallValues, alarms: alarmValues, prosePer10k: data.prosePer10k };
+}
+
+export async function writeBaseline(baseline: Baseline, file = baselineFile): Promise<void> {
+  await writeFileAtomic(file, `${JSON.stringify(baseline, null, 2)}\n`);
+}
+
+/** Every figure that got worse than the baseline, as a sentence; empty when none did. */
+export function compareBaseline(now: Baseline, base: Baseline): string[] {
+  const worse: string[] = [];
+  for (const [key, before] of Object.entries(base.recall)) {
+    const after = now.recall[key] ?? 0;
+    if (after < before) worse.push(`召回率 recall ${key}: ${before} → ${after}`);
+  }
+  for (const [key, before] of Object.entries(base.alarms)) {
+    const after = now.alarms[key] ?? 0;
+    if (after > before) worse.push(`误报 false alarms ${key}: ${before} → ${after}`);
+  }
+  for (const [key, after] of Object.entries(now.alarms)) {
+    if (!(key in base.alarms) && after > 0) worse.push(`误报 false alarms ${key}: 0 → ${after}`);
+  }
+  if (now.prosePer10k > base.prosePer10k) worse.push(`普通文本误报 prose findings per 10,000 characters: ${base.prosePer10k} → ${now.prosePer10k}`);
+  return worse;
+}

@@ -1,0 +1,83 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type JSONSchemaType } from 'ajv';
+import { parse } from 'yaml';
+
+/** Where a labelled line is placed in its article: the body by default, or the title, a heading, alt or link text. */
+export type LineContext = 'body' | 'title' | 'heading' | 'alt' | 'link';
+
+export interface LabelledLine {
+  text: string;
+  /** Every compliance rule id the line must get; empty: it must get none. */
+  expect: string[];
+  why: string;
+  /** The id of the guidance or case in SOURCES.md; clean lines written as ordinary copy have none. */
+  source?: string;
+  evasion?: string;
+  context?: LineContext;
+}
+
+export interface LabelledFile {
+  category: string;
+  lines: LabelledLine[];
+}
+
+export interface ProseFile {
+  name: string;
+  /** One paragraph per entry, as the corpus file has them. */
+  paragraphs: string[];
+}
+
+export interface Corpus {
+  labelled: LabelledFile[];
+  prose: ProseFile[];
+}
+
+export const corpusDir = fileURLToPath(new URL('../lint/corpus/', import.meta.url));
+
+const lineSchema: JSONSchemaType<LabelledLine> = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['text', 'expect', 'why'],
+  properties: {
+    text: { type: 'string', minLength: 1 },
+    expect: { type: 'array', items: { type: 'string', pattern: '^[a-z-]+/[a-z-]+$' } },
+    why: { type: 'string', minLength: 1 },
+    source: { type: 'string', pattern: '^S[0-9]{2}$', nullable: true },
+    evasion: { type: 'string', nullable: true },
+    context: { type: 'string', enum: ['body', 'title', 'heading', 'alt', 'link'], nullable: true },
+  },
+};
+
+const fileSchema: JSONSchemaType<LabelledFile> = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['category', 'lines'],
+  properties: { category: { type: 'string', pattern: '^[a-z-]+$' }, lines: { type: 'array', minItems: 1, items: lineSchema } },
+};
+
+const checkFile = new Ajv({ allErrors: true }).compile(fileSchema);
+
+export class CorpusError extends Error {}
+
+/** The labelled lines and the prose, checked against the corpus's shape; a malformed file names itself. */
+export async function readCorpus(dir = corpusDir): Promise<Corpus> {
+  const labelledDir = join(dir, 'labelled');
+  const labelled: LabelledFile[] = [];
+  for (const name of (await readdir(labelledDir)).filter((n) => n.endsWith('.yaml')).sort()) {
+    const data: unknown = parse(await readFile(join(labelledDir, name), 'utf8'));
+    if (!checkFile(data)) {
+      const first = checkFile.errors?.[0];
+      throw new CorpusError(`语料文件 labelled/${name} 格式不对：${first?.instancePath || '/'} ${first?.message ?? ''}`);
+    }
+    labelled.push(data);
+  }
+  const proseDir = join(dir, 'prose');
+  const prose: ProseFile[] = [];
+  for (const name of (await readdir(proseDir)).filter((n) => n.endsWith('.txt') && !n.startsWith('LICENSE')).sort()) {
+    const paragraphs = (await readFile(join(proseDir, name), 'utf8')).split('\n').filter((line) => line.trim());
+    prose.push({ name, paragraphs });
+  }
+  return { labelled, prose };
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { Corpus } from './corpus.ts';
+import { compareBaseline, readBaseline, runEval, toBaseline } from './index.ts';
+
+describe('eval:lint', () => {
+  it('does not fall behind the committed baseline on the compliance corpus', async () => {
+    const result = await runEval();
+    expect(result.lines).toBeGreaterThanOrEqual(3000);
+    expect(result.prose.chars).toBeGreaterThanOrEqual(200_000);
+    expect(compareBaseline(toBaseline(result), await readBaseline())).toEqual([]);
+  }, 180_000);
+
+  it('scores a line found, a line missed, a false alarm and prose that raised something', async () => {
+    const corpus: Corpus = {
+      labelled: [
+        {
+          category: 'tea-food',
+          lines: [
+            { text: '本店的白茶是全网最佳的白茶。', expect: ['ad-law/absolute-terms'], why: '绝对化用语' },
+            { text: '这款茶能治疗失眠，喝一周就见效。', expect: ['ad-law/regulated-claims', 'facts/unsourced-statistics'], why: '疗效' },
+            { text: '天气转凉，记得添衣。', expect: [], why: '普通' },
+          ],
+        },
+      ],
+      prose: [{ name: 'essay.txt', paragraphs: ['这是全国销量第一的茶饮品牌。', '秋天到了，树叶黄了。'] }],
+    };
+    const result = await runEval({ corpus });
+    expect(result.rules['ad-law/absolute-terms']).toMatchObject({ expected: 1, found: 1 });
+    expect(result.rules['facts/unsourced-statistics']).toMatchObject({ expected: 1, found: 0 });
+    expect(result.misses).toContainEqual(expect.objectContaining({ ruleId: 'facts/unsourced-statistics', text: '这款茶能治疗失眠，喝一周就见效。' }));
+    expect(result.prose.findings).toBeGreaterThan(0);
+    expect(result.alarms).toContainEqual(expect.objectContaining({ where: 'essay.txt', ruleId: 'ad-law/absolute-terms' }));
+    const base = toBaseline(result);
+    expect(compareBaseline(base, base)).toEqual([]);
+    expect(compareBaseline(base, { ...base, prosePer10k: 0 })).toEqual([expect.stringContaining('prose findings per 10,000 characters')]);
+    expect(compareBaseline(base, { ...base, recall: { ...base.recall, 'rule:facts/unsourced-statistics': 1 } })).toEqual([
+      expect.stringContaining('rule:facts/unsourced-statistics: 1 → 0'),
+    ]);
+  }, 60_000);
+});

@@ -1,0 +1,69 @@
+import { markdownTable } from '../output/markdown-table.ts';
+import { formatTable } from '../output/table.ts';
+import { per10k, precision, recall, type Alarm, type Miss, type Score, type Tally } from './score.ts';
+
+/** The issue's targets: recall per family and per category, per evasion class, and the prose false-alarm rate. */
+export const targets = { recall: 0.95, evasion: 0.9, prosePer10k: 0.5 };
+
+export type ReportFormat = 'text' | 'markdown';
+
+const percent = (n: number | undefined) => (n === undefined ? '—' : `${(n * 100).toFixed(1)}%`);
+const mark = (ok: boolean) => (ok ? '✓' : '✗');
+
+function tallyRows(tallies: Record<string, Tally>, aim: number | undefined): string[][] {
+  return Object.entries(tallies)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, t]) => {
+      const r = recall(t);
+      const verdict = aim === undefined || r === undefined ? '' : mark(r >= aim);
+      return [key, String(t.expected), String(t.found), percent(r), String(t.alarms), percent(precision(t)), verdict];
+    });
+}
+
+const tallyHeaders = ['', '应报 expected', '报出 found', '召回 recall', '误报 alarms', '精确 precision', '达标'];
+
+function worstMisses(misses: readonly Miss[], limit: number): string[][] {
+  return misses.slice(0, limit).map((m) => [m.category, m.ruleId, m.text, m.got.join(', ') || '（无）']);
+}
+
+/** False alarms grouped by rule and the words they named, most frequent first. */
+function worstAlarms(alarms: readonly Alarm[], limit: number): string[][] {
+  const groups = new Map<string, { alarm: Alarm; count: number }>();
+  for (const alarm of alarms) {
+    const key = `${alarm.ruleId}\u0000${alarm.term}`;
+    const group = groups.get(key);
+    if (group) group.count++;
+    else groups.set(key, { alarm, count: 1 });
+  }
+  return [...groups.values()]
+    .sort((a, b) => b.count - a.count || a.alarm.ruleId.localeCompare(b.alarm.ruleId))
+    .slice(0, limit)
+    .map(({ alarm, count }) => [String(count), alarm.ruleId, alarm.term, alarm.where, alarm.text]);
+}
+
+export function formatReport(score: Score & { seconds: number }, format: ReportFormat, limit = 25): string {
+  const table = (headers: readonly string[], rows: readonly string[][]) =>
+    format === 'markdown' ? markdownTable(headers, rows).join('\n') + '\n' : formatTable(headers, rows);
+  const heading = (text: string) => (format === 'markdown' ? `\n#### ${text}\n\n` : `\n${text}\n`);
+  const rate = per10k(score.prose);
+  const proseFamilies = Object.entries(score.prose.byFamily).map(([family, n]) => `${family} ${n}`).join('，') || '无';
+  return [
+    `标注语料 ${score.lines} 行，普通文本 ${score.prose.chars.toLocaleString('en-US')} 字；检查用时 ${score.seconds.toFixed(1)} s\n`,
+    heading(`按家族 by family（目标召回 ≥ ${targets.recall}）`),
+    table(tallyHeaders, tallyRows(score.families, targets.recall)),
+    heading(`按类别 by category（目标召回 ≥ ${targets.recall}）`),
+    table(tallyHeaders, tallyRows(score.categories, targets.recall)),
+    heading(`规避写法 by evasion class（目标召回 ≥ ${targets.evasion}）`),
+    table(tallyHeaders, tallyRows(score.evasion, targets.evasion)),
+    heading('按位置 by context'),
+    table(tallyHeaders, tallyRows(score.contexts, undefined)),
+    heading('按规则 by rule'),
+    table(tallyHeaders, tallyRows(score.rules, undefined)),
+    heading(`普通文本 ordinary prose（目标 ≤ ${targets.prosePer10k} 条 / 万字）`),
+    `${score.prose.findings} 条合规提示，每万字 ${rate.toFixed(2)} 条 ${mark(rate <= targets.prosePer10k)}（${proseFamilies}）\n`,
+    heading(`漏报 misses（${score.misses.length} 处，列前 ${Math.min(limit, score.misses.length)} 处）`),
+    table(['类别', '应报规则', '原文', '实际报出'], worstMisses(score.misses, limit)),
+    heading(`误报 false alarms（${score.alarms.length} 处，按规则和词归并）`),
+    table(['次数', '规则', '词', '出处', '例句'], worstAlarms(score.alarms, limit)),
+  ].join('');
+}
