@@ -118,10 +118,18 @@ program
   .option('--staged', '只检查已暂存的内容（pre-commit 钩子用）the staged version of staged files')
   .option('--fix', '自动修正排版问题（空格、标点），只改正文，不改代码、网址和 frontmatter apply the mechanical style fixes')
   .option('--rule <module>', '另加自定义规则模块（默认导出 defineRule 定义的规则），可多次使用 add a custom rule module', (value: string, list: string[]) => [...list, value], [])
+  .option('--explain <rule>', '说明一条规则或一个家族：用途、依据、例子（不检查文件）explain a rule or family')
   .addOption(new Option('--format <format>', '输出格式 output format').choices(['pretty', 'json', 'github', 'sarif']).default('pretty'))
   .addOption(rootOption())
-  .addHelpText('after', afterHelp('\n例 Examples:\n  mpdesk lint\n  mpdesk lint content/qinghe-tea --format github\n  mpdesk lint --fix content/qinghe-tea/articles/2026/dongri-pao-cha/index.md\n\n跳过一处 Suppress: <!-- mpdesk-disable-next-line ad-law/absolute-terms -- 理由 -->\n退出码 Exit: 0 无错误 · 1 有错误级别的问题 · 2 用法或运行错误，或有规则运行出错（lint/rule-crashed）'))
-  .action(async (paths: string[], options: { staged?: boolean; fix?: boolean; rule: string[]; format: 'pretty' | 'json' | 'github' | 'sarif'; root?: string }) => {
+  .addHelpText('after', afterHelp('\n例 Examples:\n  mpdesk lint\n  mpdesk lint content/qinghe-tea --format github\n  mpdesk lint --fix content/qinghe-tea/articles/2026/dongri-pao-cha/index.md\n  mpdesk lint --explain ad-law/absolute-terms\n\n跳过一处 Suppress: <!-- mpdesk-disable-next-line ad-law/absolute-terms -- 理由 -->\n退出码 Exit: 0 无错误 · 1 有错误级别的问题 · 2 用法或运行错误，或有规则运行出错（lint/rule-crashed）'))
+  .action(async (paths: string[], options: { staged?: boolean; fix?: boolean; rule: string[]; explain?: string; format: 'pretty' | 'json' | 'github' | 'sarif'; root?: string }) => {
+    if (options.explain !== undefined) {
+      const { explain } = await import('./lint/explain.ts');
+      const result = explain(options.explain, options.format === 'json' ? 'json' : 'pretty');
+      if ('error' in result) throw new UsageError(result.error);
+      process.stdout.write(result.text);
+      return;
+    }
     if (options.staged && options.fix) throw new UsageError('--fix 不能和 --staged 一起用：修正会写工作区文件，可能覆盖未暂存的改动。');
     const root = rootOf(options);
     let only = pathFilter(root, process.cwd(), paths, isContentFile);

@@ -93,6 +93,8 @@ export interface RuleDefinition {
   severity: Severity;
   /** One line, Chinese first. */
   description: string;
+  /** The law, regulation or platform rule the findings rest on, Chinese first; for `mpdesk lint --explain`. */
+  basis?: string;
   /** Which files the rule applies to; articles only by default. */
   appliesTo?: ReadonlyArray<'article' | 'plan'>;
   examples: RuleExamples;

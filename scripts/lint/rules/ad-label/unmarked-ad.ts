@@ -14,6 +14,7 @@ export default defineRule({
   id: 'ad-label/unmarked-ad',
   severity: 'warning',
   description: '读起来像广告却没标 sponsored：购买链接、优惠码、价格加购买引导（《广告法》第十四条，广告应当具有可识别性）。Reads like an ad but is not marked sponsored.',
+  basis: '《广告法》第十四条（广告应当具有可识别性）；《互联网广告管理办法》第九条（以知识介绍、体验分享、消费测评等形式推销商品并附购物链接的，应显著标明“广告”）。Advertising Law art. 14; Internet Advertising Measures art. 9.',
   examples: {
     valid: [
       '冬天的红茶，甜香明显。',

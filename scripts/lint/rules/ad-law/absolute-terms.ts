@@ -4,6 +4,7 @@ export default dictionaryRule({
   id: 'ad-law/absolute-terms',
   severity: 'error',
   description: '广告法绝对化用语（最佳、第一、国家级、100% 等）。Absolute terms banned by Advertising Law art. 9(3).',
+  basis: '《中华人民共和国广告法》第九条第（三）项；市场监管总局《广告绝对化用语执法指南》（2023）。Advertising Law art. 9(3); SAMR guideline on absolute terms (2023).',
   dictionary: 'absolute',
   message: (entry, text) => `${quoted(entry, text)}属于绝对化用语（${entry.category}），${basis(entry)}不得在广告中使用。${entry.message ?? ''}`,
   examples: {

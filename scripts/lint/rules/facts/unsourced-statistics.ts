@@ -7,6 +7,7 @@ export default defineRule({
   id: 'facts/unsourced-statistics',
   severity: 'warning',
   description: '统计数据与研究结论要在 frontmatter 的 sources 里列出至少两个独立来源。Statistics need two sources.',
+  basis: '《广告法》第十一条第二款（引证内容应真实、准确并表明出处）；编辑部事实核查要求。Advertising Law art. 11(2) on cited data; the desk\'s fact-checking rule.',
   examples: {
     valid: [
       '冬天喝茶，暖和。',

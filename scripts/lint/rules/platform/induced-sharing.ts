@@ -4,6 +4,7 @@ export default dictionaryRule({
   id: 'platform/induced-sharing',
   severity: 'error',
   description: '诱导分享、诱导关注（转发朋友圈领奖、集赞、关注领取）。Induced sharing or following, against the WeChat platform rules.',
+  basis: '《微信公众平台运营规范》诱导分享条款；《微信外部链接内容管理规范》2.1.2（利益诱惑诱导分享）。WeChat Official Accounts operating rules on induced sharing; external-link content rules 2.1.2.',
   dictionary: 'platform',
   categories: ['诱导分享', '诱导关注'],
   message: (entry, text) => `${quoted(entry, text)}属于${entry.category}，${basis(entry)}，文章可能被删除或限制功能。${entry.message ?? ''}`,

@@ -4,6 +4,7 @@ export default dictionaryRule({
   id: 'platform/sensational-headline',
   severity: 'warning',
   description: '标题党用语（震惊、速看、99% 的人都不知道），只查标题、摘要和小标题。Sensational headline patterns, in the title, digest and headings.',
+  basis: '《微信公众平台运营规范》标题党条款；微信公众平台治理“标题党”公告。WeChat operating rules and notices on sensational headlines.',
   dictionary: 'platform',
   categories: ['标题党'],
   blocks: ({ meta, body }) => [...meta.filter((b) => b.kind !== 'author'), ...body.filter((b) => b.kind === 'heading')],

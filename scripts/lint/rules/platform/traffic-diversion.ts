@@ -4,6 +4,7 @@ export default dictionaryRule({
   id: 'platform/traffic-diversion',
   severity: 'warning',
   description: '站外导流（加微信、VX、+V、扫码加群）。Diverting readers off the platform.',
+  basis: '《微信公众平台运营规范》外链与导流条款。WeChat operating rules on diverting traffic off the platform.',
   dictionary: 'platform',
   categories: ['外链导流'],
   message: (entry, text) => `${quoted(entry, text)}可能被判定为导流（${entry.category}），${basis(entry)}。请改用公众号菜单、小程序或留言。${entry.message ?? ''}`,

@@ -14,6 +14,7 @@ export default defineRule({
   id: 'privacy/personal-data',
   severity: 'error',
   description: '个人信息：手机号、身份证号（校验位）、银行卡号（Luhn）、电子邮箱。Personal data in the body.',
+  basis: '《中华人民共和国个人信息保护法》第十三、二十五、二十八条。Personal Information Protection Law arts. 13, 25, 28.',
   examples: {
     valid: ['订单号 20261203123456 不是手机号。', '身份证号 110101199003071234 校验位不对，不报。', '价格 6222 元。'],
     invalid: [
