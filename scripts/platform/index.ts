@@ -33,15 +33,29 @@ export function isWechatArticleLink(href: string): boolean {
   return wechatArticle.test(href);
 }
 
-/** What a link's address is, by its text alone; whether a relative file exists is the content stage's to find. */
-export type LinkKind = 'wechat-article' | 'external' | 'email' | 'anchor' | 'relative' | 'empty';
+/**
+ * What a link's address is, by its text alone; whether a relative file exists is the content stage's to find.
+ * `unsafe` (script, data and file addresses) and `unsupported` (any other scheme but http, https and mailto) are
+ * dropped by the renderer, keeping the link's text.
+ */
+export type LinkKind = 'wechat-article' | 'external' | 'email' | 'anchor' | 'relative' | 'empty' | 'unsafe' | 'unsupported';
+
+const unsafeSchemes = new Set(['javascript', 'vbscript', 'data', 'file']);
+
+/** The scheme of an address, lower-cased, as a browser reads it (tabs and line breaks ignored), if it has one. */
+export function linkScheme(url: string): string | undefined {
+  const cleaned = url.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
+  return scheme.exec(cleaned)?.[0].slice(0, -1).toLowerCase();
+}
 
 export function linkKind(url: string): LinkKind {
   const trimmed = url.trim();
   if (trimmed === '') return 'empty';
   if (isWechatArticleLink(trimmed)) return 'wechat-article';
-  if (/^mailto:/i.test(trimmed)) return 'email';
-  if (scheme.test(trimmed) || trimmed.startsWith('//')) return 'external';
+  const name = linkScheme(trimmed);
+  if (name === 'mailto') return 'email';
+  if (name === 'http' || name === 'https' || (!name && trimmed.startsWith('//'))) return 'external';
+  if (name) return unsafeSchemes.has(name) ? 'unsafe' : 'unsupported';
   if (trimmed.startsWith('#')) return 'anchor';
   return 'relative';
 }

@@ -97,6 +97,26 @@ describe('rendering follows the article model', () => {
     expect(rendered.html).not.toMatch(/<(a|input)\b/);
   });
 
+  it('drops unsafe and other-scheme links keeping their text, as lint says, and never lists them as notes', async () => {
+    const body = '点[这里](javascript:alert(1))、[茶单](data:text/html,hi)、<a href="vbscript:x">脚本</a>、[文件](file:///etc/passwd)、[聊天](xmpp:tea@example.com)和[电话](tel:0571)。\n\n正常的[链接](https://example.com/a)。\n';
+    const root = await repoWith(basic, body);
+    const { file, rendered } = await render(root);
+    expect(resolveArticle(file)!.links.map((l) => l.target)).toEqual([
+      { kind: 'unsafe', scheme: 'javascript' },
+      { kind: 'unsafe', scheme: 'data' },
+      { kind: 'unsafe', scheme: 'vbscript' },
+      { kind: 'unsafe', scheme: 'file' },
+      { kind: 'unsupported', scheme: 'xmpp' },
+      { kind: 'unsupported', scheme: 'tel' },
+      { kind: 'external' },
+    ]);
+    expect(rendered.findings).toEqual([]);
+    expect(rendered.html).not.toMatch(/<a\b/);
+    expect(rendered.html).toContain('点这里、茶单、脚本、文件、聊天和电话。');
+    expect(rendered.html).toContain('[1] 链接：https://example.com/a');
+    expect(rendered.html).not.toContain('[2]');
+  });
+
   it('validation names an unknown theme at its line, so lint and the pre-commit hook catch it before the build', async () => {
     const root = await repoWith('title: 冬天的手冲\nstatus: draft\ncover: ./cover.jpg\ntheme: nope', '正文。\n');
     const findings = await validateContent(await loadContent(root));
