@@ -17,6 +17,8 @@ export { nodeSpan, parseMarkdown } from './markdown.ts';
 export { fromPortable, toPortable, type PortableContentSet } from './portable.ts';
 export { articleFields, releaseArticle, resolveArticle, resolveFailure, type Article } from './article.ts';
 export { imageProblem, type ImageProblem } from './image-problems.ts';
+export { alertKeywords, alertMarker, type AlertKeyword } from './alerts.ts';
+export { derivedDigest } from './digest.ts';
 export { isAutolink, type ImageRef, type ImageTarget, type LinkRef, type LinkTarget, type ReferenceSite } from './references.ts';
 export type { AccountSettings, ArticleFrontmatter, ContentPlan } from './schema-types.ts';
 export { conforms, loadSchema, typedFields, validatorFor, type FieldLimits, type SchemaKind } from './schemas.ts';

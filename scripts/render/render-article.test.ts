@@ -90,6 +90,15 @@ describe('rendering follows the article model', () => {
     expect(rendered.meta.digest.startsWith('这款挂耳')).toBe(true);
   });
 
+  it('starts a sponsored article’s derived digest with its first prose, not the alert title or the label, as lint quotes it', async () => {
+    const root = await repoWith('title: 冬日联名挂耳\nstatus: draft\ncover: ./cover.jpg\nsponsored:\n  advertiser: 山野咖啡', '> [!NOTE]\n> 本文由山野咖啡与保山咖啡园共同推出。\n\n这款挂耳用的是保山小粒咖啡。\n');
+    const { rendered } = await render(root);
+    expect(rendered.meta.digest).toBe('本文由山野咖啡与保山咖啡园共同推出。这款挂耳用的是保山小粒咖啡。');
+    expect(rendered.html).toContain('说明');
+    const result = await runCli(['lint', dir], root);
+    expect(result.stdout).toContain(`作摘要：“${rendered.meta.digest}”`);
+  });
+
   it('leaves no script link, task-list input or mail link for the output check to find', async () => {
     const root = await repoWith(basic, '第一段有<a href="javascript:alert(1)">链接</a>。\n\n- [ ] 待办\n\n写信到 <mailto:hi@example.com>，或[来信](mailto:hi@example.com)。\n\n[空链接]() 与 <a href="">空</a>、<a href="#top">锚点</a>。\n');
     const { rendered } = await render(root);
