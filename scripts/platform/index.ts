@@ -16,6 +16,8 @@ export const derivedDigestChars = 54;
 export const columnWidth = 677;
 /** Body images (`media/uploadimg`) must be JPEG or PNG under 1 MB. */
 export const maxBodyImageBytes = 1024 * 1024;
+/** An image declaring more pixels than this is refused unread, by lint and build alike: a decompression bomb. */
+export const maxImagePixels = 60_000_000;
 /** The label an advertisement must carry (Advertising Law art. 14). */
 export const adLabel = '广告';
 

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { loadContent, resolveArticle } from '../content/index.ts';
-import { article, baseFiles, makeRepo, type FixtureFiles } from '../testing/fixture-repo.ts';
+import { article, baseFiles, declaredPng, makeRepo, type FixtureFiles } from '../testing/fixture-repo.ts';
 import { runCli } from '../testing/run-cli.ts';
 import { validateContent } from '../validate/index.ts';
 import { renderArticle } from './index.ts';
@@ -182,6 +182,31 @@ describe('rendering follows the article model', () => {
     const { rendered } = await render(root);
     expect(rendered.findings).toEqual([]);
     expect(rendered.html).toContain('src="images/chart.png"');
+  });
+
+  it('lint and build refuse the same unreadable images, cover included, at the same line and in the same words', async () => {
+    const body = '第一段。\n\n![坏图](./broken.jpg)\n\n![巨图](./huge.png)\n';
+    const root = await repoWith('title: 冬天的手冲\nstatus: draft\ncover: ./bomb-cover.png', body, {
+      [`${dir}/broken.jpg`]: Buffer.from('不是图片，只是名字叫 .jpg 的随机字节'),
+      [`${dir}/huge.png`]: declaredPng(30_000, 30_000),
+      [`${dir}/bomb-cover.png`]: declaredPng(20_000, 8_000),
+    });
+    const lint = await runCli(['lint', dir, '--format', 'json'], root);
+    const build = await runCli(['build', '--format', 'json'], root);
+    expect([lint.code, build.code]).toEqual([1, 1]);
+    type Found = Array<{ line: number; severity: string; message: string }>;
+    const errors = (findings: Found) =>
+      findings
+        .filter((f) => f.severity === 'error')
+        .map((f) => [f.line, f.message]);
+    const expected = [
+      [4, expect.stringMatching(/^封面 “\.\/bomb-cover\.png”：图片声明的尺寸 20000×8000 超过 60 百万像素，可能是解压炸弹/)],
+      [9, expect.stringMatching(/^图片 “\.\/broken\.jpg”：无法读取图片：文件已损坏或不是图片/)],
+      [11, expect.stringMatching(/^图片 “\.\/huge\.png”：图片声明的尺寸 30000×30000 超过 60 百万像素/)],
+    ];
+    const linted = errors(JSON.parse(lint.stdout) as Found);
+    expect(linted).toEqual(expected);
+    expect(errors((JSON.parse(build.stdout) as { findings: Found }).findings)).toEqual(linted);
   });
 
   it('render of an invalid article exits 1 with the findings and prints no fragment', async () => {
