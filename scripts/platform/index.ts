@@ -9,6 +9,11 @@ export const fieldLimits = { title: 32, author: 8, digest: 120 } as const;
 export const fieldLimitCeilings = { title: 64, author: 16, digest: 128 } as const;
 /** WeChat counts visible characters of the body and refuses 20,000 or more. */
 export const maxVisibleChars = 20_000;
+
+/** What the 20,000 limit counts: code points, whitespace (no-break spaces included) left out. */
+export function visibleCharCount(text: string): number {
+  return [...text.replace(/\s+/g, '')].length;
+}
 export const maxHtmlBytes = 1024 * 1024;
 /** Without a digest, WeChat shows the first 54 characters of the body. */
 export const derivedDigestChars = 54;

@@ -1,4 +1,4 @@
-import { derivedDigest, resolveArticle, typedFields, type AccountFile, type Article, type ArticleFile, type Span } from '../content/index.ts';
+import { articleVisibleChars, derivedDigest, resolveArticle, typedFields, type AccountFile, type Article, type ArticleFile, type Span } from '../content/index.ts';
 import type { Finding } from '../shared/finding.ts';
 import { checkOutput } from './check-output.ts';
 import { addressKeys } from './address-keys.ts';
@@ -94,7 +94,7 @@ async function renderResolved(article: Article, { root, account, cacheDir }: Ren
   const html = theme.ok ? inlineStyles(classed, theme.css) : classed;
   // Images that failed are reported above; the check need not report them again.
   const expected = [...[...processed.targets.values()].map((target) => target.src), ...processed.failures.flatMap((failure) => addressKeys(failure.image.url))];
-  const check = checkOutput(html, { images: new Set(expected) });
+  const check = checkOutput(html, { images: new Set(expected), ownChars: articleVisibleChars(article.tree, settings.footer) });
   // Without its theme the fragment still has its classes: the theme's finding says why, the check would only repeat it.
   for (const violation of theme.ok ? check.violations : []) {
     const at = violation.offset === undefined ? [source.bomLength, source.bomLength + 3] as const : [violation.offset + source.bomLength, violation.offset + source.bomLength + 1] as const;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { loadContent, resolveArticle } from '../content/index.ts';
+import { articleVisibleChars, loadContent, resolveArticle } from '../content/index.ts';
 import { article, baseFiles, declaredPng, makeRepo, type FixtureFiles } from '../testing/fixture-repo.ts';
 import { runCli } from '../testing/run-cli.ts';
 import { validateContent } from '../validate/index.ts';
@@ -207,6 +207,28 @@ describe('rendering follows the article model', () => {
     const linted = errors(JSON.parse(lint.stdout) as Found);
     expect(linted).toEqual(expected);
     expect(errors((JSON.parse(build.stdout) as { findings: Found }).findings)).toEqual(linted);
+  });
+
+  it('quotes, when the rendered body is too long, the same count validation reported for the article', async () => {
+    const body = `${'冬天水温掉得快，手冲时可以先温杯，再注水闷蒸。\n\n'.repeat(870)}- 温杯\n- 闷蒸\n`;
+    const root = await repoWith(basic, body);
+    const validation = (await validateContent(await loadContent(root))).filter((f) => f.ruleId === 'platform/body-length');
+    const own = Number(/正文 (\d+) 字/.exec(validation[0]?.message ?? '')?.[1]);
+    expect(validation).toEqual([expect.objectContaining({ severity: 'error', line: 1, column: 1 })]);
+    expect(own).toBe(870 * 23 + 4);
+    const { rendered } = await render(root);
+    const length = rendered.findings.filter((f) => f.ruleId === 'platform/output-length');
+    expect(length).toEqual([expect.objectContaining({ line: 1, column: 1, message: expect.stringContaining(`其中文章、参考资料网址和文末 ${own} 字（validate 报告的字数），其余 2 字是排版加上的列表符号`) })]);
+    expect(length[0]!.message).toContain(`排版后正文 ${own + 2} 字（不计空白），微信要求少于 20000 字`);
+  });
+
+  it('counts the same characters as the model when the renderer adds nothing (prose, code, tables, raw HTML, notes’ URLs)', async () => {
+    const body = '### 温杯\n\n冬天 水温掉得快，见[指南](https://example.com/brew)。\n\n```js\nconst t = 92;\n```\n\n| 茶 | 水温 |\n|--|--|\n| 绿茶 | 80 |\n\n<div>店里<script>x</script></div>\n';
+    const root = await repoWith(basic, body);
+    const { file, rendered } = await render(root);
+    expect(rendered.findings).toEqual([]);
+    // The one note adds its number twice ([1] in the text and in the list) and the 参考资料 title.
+    expect(rendered.meta.visible_chars).toBe(articleVisibleChars(resolveArticle(file)!.tree) + 3 + 3 + 4);
   });
 
   it('render of an invalid article exits 1 with the findings and prints no fragment', async () => {
