@@ -15,38 +15,37 @@ const headers = new Map<string, Promise<DecodedHeader>>();
  * millisecond). Lint and build both ask here, so a file one accepts the other does not refuse at this step.
  * Results are kept per file version (path, size, modification time) for the run: shared images are read once.
  */
-export function decodeImageHeader(input: string | Buffer): Promise<DecodedHeader> {
-  if (typeof input !== 'string') return readHeader(input);
+export function decodeImageHeader(path: string): Promise<DecodedHeader> {
   let version: string;
   try {
-    const info = statSync(input);
-    version = `${input}\0${info.size}\0${info.mtimeMs}`;
+    const info = statSync(path);
+    version = `${path}\0${info.size}\0${info.mtimeMs}`;
   } catch {
     return Promise.resolve({ ok: false, reason: '文件不存在或无法读取。' });
   }
   let known = headers.get(version);
   if (!known) {
-    known = readHeader(input);
+    known = readHeader(path);
     headers.set(version, known);
   }
   return known;
 }
 
-async function readHeader(input: string | Buffer): Promise<DecodedHeader> {
+async function readHeader(path: string): Promise<DecodedHeader> {
   try {
-    const meta = await sharp(input, imageInput).metadata();
+    const meta = await sharp(path, imageInput).metadata();
     const width = meta.autoOrient?.width ?? meta.width;
     const height = meta.autoOrient?.height ?? meta.height;
     if (!meta.format || !width || !height) return { ok: false, reason: describeImageError(new Error('no dimensions')) };
     return { ok: true, format: meta.format, width, height };
   } catch (error) {
-    return { ok: false, reason: describeImageError(error, await declaredSize(input)) };
+    return { ok: false, reason: describeImageError(error, await declaredSize(path)) };
   }
 }
 
 /** The size a refused header declares, read without the pixel limit (the header only, no pixels), for the message. */
-async function declaredSize(input: string | Buffer): Promise<string | undefined> {
-  const meta = await sharp(input, { limitInputPixels: false }).metadata().catch(() => undefined);
+async function declaredSize(path: string): Promise<string | undefined> {
+  const meta = await sharp(path, { limitInputPixels: false }).metadata().catch(() => undefined);
   return meta?.width && meta.height ? `${meta.width}×${meta.height}` : undefined;
 }
 
