@@ -1,3 +1,4 @@
+import { decodeImageHeader } from './image-decode.ts';
 import type { ImageRef } from './references.ts';
 
 export interface ImageProblem {
@@ -28,4 +29,15 @@ export function imageProblem(image: ImageRef, account: string, show: (path: stri
     case 'data':
       return { ruleId: 'image/external', message: `${what}不能内嵌为 data: 地址，微信会过滤：请存成文件放在文章旁边，用相对路径引用。` };
   }
+}
+
+/**
+ * Why a local image, though a file of an accepted format, cannot be opened: not an image, corrupt, or a
+ * decompression bomb. Read from its header as the build opens it; lint reports it, and the build refuses the same.
+ */
+export async function decodeProblem(image: ImageRef): Promise<ImageProblem | undefined> {
+  if (image.target.kind !== 'local') return undefined;
+  const decoded = await decodeImageHeader(image.target.path);
+  if (decoded.ok) return undefined;
+  return { ruleId: 'image/unreadable', message: `${image.site === 'cover' ? '封面' : '图片'} “${image.url}”：${decoded.reason}` };
 }

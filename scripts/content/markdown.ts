@@ -22,6 +22,11 @@ export function parseMarkdown(source: SourceFile): Root {
   return tree;
 }
 
+/** The tree of Markdown that is not a content file (an account's footer), parsed the same way. */
+export function parseMarkdownText(markdown: string): Root {
+  return parser.runSync(parser.parse(markdown)) as Root;
+}
+
 /** Drops the cached tree of a file that is done with, so a long run does not keep every file's tree alive. */
 export function forgetMarkdown(source: SourceFile): void {
   parsed.delete(source);

@@ -3,7 +3,7 @@ import { dirname, extname, resolve, sep } from 'node:path';
 import { Parser } from 'htmlparser2';
 import type { Nodes, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { imageAddressKind, imageHandlingFor, linkKind, type ImageHandling } from '../platform/index.ts';
+import { imageAddressKind, imageHandlingFor, linkKind, linkScheme, type ImageHandling } from '../platform/index.ts';
 import type { Span } from './frontmatter.ts';
 
 /** Where an image or link was written. */
@@ -36,7 +36,11 @@ export type LinkTarget =
   | { kind: 'anchor' }
   | { kind: 'empty' }
   | { kind: 'relative'; path: string; exists: boolean }
-  | { kind: 'invalid'; reason: string };
+  | { kind: 'invalid'; reason: string }
+  /** javascript:, vbscript:, data:, file:; the renderer drops the link and keeps its text. */
+  | { kind: 'unsafe'; scheme: string }
+  /** Another scheme than http, https or mailto (tel:, ftp:, weixin:); dropped the same way. */
+  | { kind: 'unsupported'; scheme: string };
 
 export interface LinkRef {
   site: ReferenceSite;
@@ -78,6 +82,7 @@ export function imageTarget(url: string, base: ResolveBase): ImageTarget {
 /** Resolves a link address; a relative one is looked up on disk. */
 export function linkTarget(url: string, base: ResolveBase): LinkTarget {
   const kind = linkKind(url);
+  if (kind === 'unsafe' || kind === 'unsupported') return { kind, scheme: linkScheme(url) ?? '' };
   if (kind !== 'relative') return { kind };
   const decoded = decodePath(url);
   if (decoded === undefined) return { kind: 'invalid', reason: `地址中的百分号转义无效：${url}` };

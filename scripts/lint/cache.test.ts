@@ -18,4 +18,18 @@ describe('the lint cache', () => {
       expect(JSON.parse(await readFile(cache, 'utf8'))).toMatchObject({ entries: expect.any(Object) });
     }
   });
+
+  it('sees an image that became unreadable since the cached run, also one named by a reference definition elsewhere', async () => {
+    const files = baseFiles();
+    const dir = 'content/shanye/articles/2026/dongtian-shouchong';
+    const png = files[`${dir}/cup.png`]!;
+    const body = '冬天水温掉得快。\n\n![店招][logo]\n\n[logo]: ../logo.png\n';
+    const root = await makeRepo({ ...files, [`${dir}/index.md`]: article('title: 冬天的手冲\nstatus: draft\ndigest: 温杯。\ncover: ./cover.jpg', body), 'content/shanye/articles/2026/logo.png': png });
+    const first = await runCli(['lint', '--format', 'json'], root);
+    expect(first.code).toBe(0);
+    await writeFile(join(root, 'content/shanye/articles/2026/logo.png'), '坏掉的图片');
+    const second = await runCli(['lint', '--format', 'json'], root);
+    expect(second.code).toBe(1);
+    expect(second.stdout).toContain('图片 “../logo.png”：无法读取图片');
+  });
 });

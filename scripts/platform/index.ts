@@ -9,6 +9,11 @@ export const fieldLimits = { title: 32, author: 8, digest: 120 } as const;
 export const fieldLimitCeilings = { title: 64, author: 16, digest: 128 } as const;
 /** WeChat counts visible characters of the body and refuses 20,000 or more. */
 export const maxVisibleChars = 20_000;
+
+/** What the 20,000 limit counts: code points, whitespace (no-break spaces included) left out. */
+export function visibleCharCount(text: string): number {
+  return [...text.replace(/\s+/g, '')].length;
+}
 export const maxHtmlBytes = 1024 * 1024;
 /** Without a digest, WeChat shows the first 54 characters of the body. */
 export const derivedDigestChars = 54;
@@ -16,6 +21,8 @@ export const derivedDigestChars = 54;
 export const columnWidth = 677;
 /** Body images (`media/uploadimg`) must be JPEG or PNG under 1 MB. */
 export const maxBodyImageBytes = 1024 * 1024;
+/** An image declaring more pixels than this is refused unread, by lint and build alike: a decompression bomb. */
+export const maxImagePixels = 60_000_000;
 /** The label an advertisement must carry (Advertising Law art. 14). */
 export const adLabel = '广告';
 
@@ -33,15 +40,29 @@ export function isWechatArticleLink(href: string): boolean {
   return wechatArticle.test(href);
 }
 
-/** What a link's address is, by its text alone; whether a relative file exists is the content stage's to find. */
-export type LinkKind = 'wechat-article' | 'external' | 'email' | 'anchor' | 'relative' | 'empty';
+/**
+ * What a link's address is, by its text alone; whether a relative file exists is the content stage's to find.
+ * `unsafe` (script, data and file addresses) and `unsupported` (any other scheme but http, https and mailto) are
+ * dropped by the renderer, keeping the link's text.
+ */
+export type LinkKind = 'wechat-article' | 'external' | 'email' | 'anchor' | 'relative' | 'empty' | 'unsafe' | 'unsupported';
+
+const unsafeSchemes = new Set(['javascript', 'vbscript', 'data', 'file']);
+
+/** The scheme of an address, lower-cased, as a browser reads it (tabs and line breaks ignored), if it has one. */
+export function linkScheme(url: string): string | undefined {
+  const cleaned = url.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
+  return scheme.exec(cleaned)?.[0].slice(0, -1).toLowerCase();
+}
 
 export function linkKind(url: string): LinkKind {
   const trimmed = url.trim();
   if (trimmed === '') return 'empty';
   if (isWechatArticleLink(trimmed)) return 'wechat-article';
-  if (/^mailto:/i.test(trimmed)) return 'email';
-  if (scheme.test(trimmed) || trimmed.startsWith('//')) return 'external';
+  const name = linkScheme(trimmed);
+  if (name === 'mailto') return 'email';
+  if (name === 'http' || name === 'https' || (!name && trimmed.startsWith('//'))) return 'external';
+  if (name) return unsafeSchemes.has(name) ? 'unsafe' : 'unsupported';
   if (trimmed.startsWith('#')) return 'anchor';
   return 'relative';
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadSchema } from '../content/index.ts';
-import { fieldLimitCeilings, fieldLimits, imageAddressKind, imageHandlingFor, linkKind } from './index.ts';
+import { fieldLimitCeilings, fieldLimits, imageAddressKind, imageHandlingFor, linkKind, linkScheme } from './index.ts';
 
 describe('WeChat facts', () => {
   it('the schemas carry the same field limits as the platform module (editors show them as you type)', () => {
@@ -16,6 +16,12 @@ describe('WeChat facts', () => {
     expect(
       ['https://mp.weixin.qq.com/s/abc', 'HTTP://MP.WEIXIN.QQ.COM/s?__biz=1', 'https://example.com', '//cdn.example.com/a', 'mailto:a@b.cn', '#top', './a.md', '', '  '].map(linkKind),
     ).toEqual(['wechat-article', 'wechat-article', 'external', 'external', 'email', 'anchor', 'relative', 'empty', 'empty']);
+  });
+
+  it('calls script, data and file addresses unsafe and other schemes unsupported, as a browser reads them', () => {
+    const urls = ['javascript:alert(1)', ' JavaScript:void(0)', 'java\tscript:alert(1)', 'vbscript:msgbox', 'data:text/html,hi', 'file:///etc/passwd', 'tel:0571', 'xmpp:a@b.cn', 'weixin://dl/chat'];
+    expect(urls.map(linkKind)).toEqual(['unsafe', 'unsafe', 'unsafe', 'unsafe', 'unsafe', 'unsafe', 'unsupported', 'unsupported', 'unsupported']);
+    expect(urls.map(linkScheme)).toEqual(['javascript', 'javascript', 'javascript', 'vbscript', 'data', 'file', 'tel', 'xmpp', 'weixin']);
   });
 
   it('classifies image addresses and formats', () => {

@@ -1,5 +1,5 @@
 import { basename, extname } from 'node:path';
-import { imageProblem, type ImageRef } from '../content/index.ts';
+import { decodeProblem, imageProblem, type ImageRef } from '../content/index.ts';
 import { processBodyImage, processCover, type ProcessedImage } from './images.ts';
 import { addressKeys } from './address-keys.ts';
 import type { ImageTarget } from './plugins/render-data.ts';
@@ -39,6 +39,12 @@ export async function processImages(images: readonly ImageRef[], cacheDir: strin
     if (target.kind !== 'local') {
       const problem = imageProblem(image, '', (path) => path);
       if (problem) fail(image, problem.ruleId, problem.message);
+      continue;
+    }
+    // The header check lint makes, so both refuse the same files in the same words.
+    const unreadable = await decodeProblem(image);
+    if (unreadable) {
+      fail(image, unreadable.ruleId, unreadable.message);
       continue;
     }
     if (image.site === 'cover') {

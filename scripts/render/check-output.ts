@@ -1,5 +1,5 @@
 import * as cheerio from 'cheerio';
-import { isWechatArticleLink, isWechatImage, maxHtmlBytes, maxVisibleChars } from '../platform/index.ts';
+import { isWechatArticleLink, isWechatImage, maxHtmlBytes, maxVisibleChars, visibleCharCount } from '../platform/index.ts';
 import { allElements, type Element } from './dom.ts';
 import { offsetAttribute } from './plugins/source-offsets.ts';
 
@@ -22,6 +22,8 @@ export interface OutputCheck {
 export interface OutputExpectations {
   /** The `src` of every processed image: the only local addresses the fragment may use. */
   images?: ReadonlySet<string>;
+  /** The article's own count (content `articleVisibleChars`, what validate reports), quoted beside the rendered one. */
+  ownChars?: number;
 }
 
 const forbiddenTags = new Set(['script', 'style', 'iframe', 'frame', 'input', 'form', 'button', 'textarea', 'select', 'object', 'embed', 'link', 'meta']);
@@ -57,10 +59,15 @@ export function checkOutput(marked: string, expect: OutputExpectations = {}): Ou
     }
   }
 
-  const visibleChars = [...$.root().text().replace(/\s+/g, '')].length;
+  const visibleChars = visibleCharCount($.root().text());
   const html = marked.replace(offsetPattern, '');
   const htmlBytes = Buffer.byteLength(html);
-  if (visibleChars >= maxVisibleChars) add('platform/output-length', `正文 ${visibleChars} 字，超过微信上限 ${maxVisibleChars} 字。`);
+  if (visibleChars >= maxVisibleChars) {
+    const own = expect.ownChars;
+    const why =
+      own === undefined ? '' : own >= visibleChars ? '（与 validate 报告的字数相同）' : `；其中文章、参考资料网址和文末 ${own} 字（validate 报告的字数），其余 ${visibleChars - own} 字是排版加上的列表符号、注释编号和提示框标题`;
+    add('platform/output-length', `排版后正文 ${visibleChars} 字（不计空白），微信要求少于 ${maxVisibleChars} 字${why}：请删减，或分成两篇。`);
+  }
   if (htmlBytes >= maxHtmlBytes) add('platform/output-size', `HTML 有 ${(htmlBytes / 1024).toFixed(0)} KB，超过微信上限 1 MB。`);
   return { violations, html, visibleChars, htmlBytes };
 }

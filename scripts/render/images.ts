@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { describeImageError, imageInput } from '../content/index.ts';
 import { columnWidth, maxBodyImageBytes } from '../platform/index.ts';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
@@ -7,9 +8,6 @@ import { writeFileAtomic } from '../shared/atomic-write.ts';
 import { isCount, isObject } from '../shared/json-shape.ts';
 import { notice } from '../shared/notice.ts';
 import { toolHash } from '../shared/tool-hash.ts';
-
-/** Anything larger is treated as a decompression bomb. */
-const maxInputPixels = 60_000_000;
 
 export interface ProcessedImage {
   /** Where the processed file is, in the cache. */
@@ -36,7 +34,7 @@ export type Result<T> = { ok: true; value: T } | { ok: false; message: string };
  */
 export async function processBodyImage(path: string, cacheDir: string): Promise<Result<ProcessedImage>> {
   return cached(path, cacheDir, bodyRecord, async (bytes, base) => {
-    const meta = await sharp(bytes, { limitInputPixels: maxInputPixels }).metadata();
+    const meta = await sharp(bytes, imageInput).metadata();
     const alpha = Boolean(meta.hasAlpha);
     const png = meta.format === 'png' || meta.format === 'svg' || alpha;
     // Cheapest loss first: PNG stays PNG (screenshots stay crisp), then a palette, then JPEG when there is no
@@ -47,7 +45,7 @@ export async function processBodyImage(path: string, cacheDir: string): Promise<
     const width = Math.min(meta.autoOrient?.width ?? meta.width ?? columnWidth * 2, columnWidth * 2);
     for (let scale = 1; scale >= 0.25; scale /= 1.5) {
       for (const encoding of encodings) {
-        const image = sharp(bytes, { limitInputPixels: maxInputPixels })
+        const image = sharp(bytes, imageInput)
           .rotate()
           .resize({ width: Math.round(width * scale), withoutEnlargement: true });
         const encoded =
@@ -64,7 +62,7 @@ export async function processBodyImage(path: string, cacheDir: string): Promise<
 /** The cover as 900x383 (2.35:1) and 500x500 (1:1) centre crops, with the crop strings WeChat wants. */
 export async function processCover(path: string, cacheDir: string): Promise<Result<ProcessedCover>> {
   return cached(path, cacheDir, coverRecord, async (bytes, base) => {
-    const oriented = await sharp(bytes, { limitInputPixels: maxInputPixels }).rotate().toBuffer({ resolveWithObject: true });
+    const oriented = await sharp(bytes, imageInput).rotate().toBuffer({ resolveWithObject: true });
     const { width, height } = oriented.info;
     const crop = async (ratio: number, outWidth: number, outHeight: number, suffix: string) => {
       const box = centreCrop(width, height, ratio);
@@ -195,7 +193,7 @@ async function cached<T>(
   try {
     result = await work(bytes, base);
   } catch (error) {
-    result = { ok: false, message: describeSharpError(error) };
+    result = { ok: false, message: describeImageError(error) };
   }
   if (result.ok) {
     const images = kind.images(result.value);
@@ -241,13 +239,4 @@ function readRecord<T>(record: string, kind: RecordKind<T>, dir: string): Result
     }
   }
   return { ok: true, value };
-}
-
-function describeSharpError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  if (/pixel limit/i.test(message)) return `图片像素过大（超过 ${maxInputPixels / 1e6} 百万像素），可能是解压炸弹，请缩小后再用。`;
-  if (/unsupported image format|bad seek|corrupt|premature end|invalid|VipsJpeg|heif/i.test(message)) {
-    return `无法读取图片：文件已损坏或格式不受支持（支持 JPEG、PNG、WebP、GIF、AVIF、TIFF；HEIC 请先转为 JPEG）。${message}`;
-  }
-  return `图片处理失败：${message}`;
 }

@@ -1,5 +1,4 @@
-import { resolveArticle, typedFields, type AccountFile, type Article, type ArticleFile, type Span } from '../content/index.ts';
-import { adLabel, derivedDigestChars } from '../platform/index.ts';
+import { articleVisibleChars, derivedDigest, resolveArticle, typedFields, type AccountFile, type Article, type ArticleFile, type Span } from '../content/index.ts';
 import type { Finding } from '../shared/finding.ts';
 import { checkOutput } from './check-output.ts';
 import { addressKeys } from './address-keys.ts';
@@ -95,7 +94,7 @@ async function renderResolved(article: Article, { root, account, cacheDir }: Ren
   const html = theme.ok ? inlineStyles(classed, theme.css) : classed;
   // Images that failed are reported above; the check need not report them again.
   const expected = [...[...processed.targets.values()].map((target) => target.src), ...processed.failures.flatMap((failure) => addressKeys(failure.image.url))];
-  const check = checkOutput(html, { images: new Set(expected) });
+  const check = checkOutput(html, { images: new Set(expected), ownChars: articleVisibleChars(article.tree, settings.footer) });
   // Without its theme the fragment still has its classes: the theme's finding says why, the check would only repeat it.
   for (const violation of theme.ok ? check.violations : []) {
     const at = violation.offset === undefined ? [source.bomLength, source.bomLength + 3] as const : [violation.offset + source.bomLength, violation.offset + source.bomLength + 1] as const;
@@ -115,7 +114,7 @@ async function renderResolved(article: Article, { root, account, cacheDir }: Ren
   const meta: ArticleMeta = {
     title,
     author,
-    digest: data.digest ?? derivedDigest(check.html, sponsored),
+    digest: data.digest ?? derivedDigest(article),
     status: data.status ?? '',
     theme: themeName,
     sponsored,
@@ -132,14 +131,4 @@ async function renderResolved(article: Article, { root, account, cacheDir }: Ren
 
 function emptyMeta(title: string): ArticleMeta {
   return { title, author: '', digest: '', status: '', theme: '', sponsored: false, visible_chars: 0, html_bytes: 0, reading_minutes: 0, images: [] };
-}
-
-/**
- * What WeChat uses as the digest when none is given: the first 54 characters of the body text. An advertisement's
- * body opens with its 广告 label, which is no summary of it.
- */
-function derivedDigest(html: string, sponsored: boolean): string {
-  const plain = html.replace(/<[^>]+>/g, '').replace(/&nbsp;/g, ' ').replace(/&[a-z]+;|&#\d+;/g, '').replace(/\s+/g, '');
-  const body = sponsored && plain.startsWith(adLabel) ? plain.slice(adLabel.length) : plain;
-  return [...body].slice(0, derivedDigestChars).join('');
 }

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { loadContent, resolveArticle } from '../content/index.ts';
-import { article, baseFiles, makeRepo, type FixtureFiles } from '../testing/fixture-repo.ts';
+import { articleVisibleChars, loadContent, resolveArticle } from '../content/index.ts';
+import { article, baseFiles, declaredPng, makeRepo, type FixtureFiles } from '../testing/fixture-repo.ts';
 import { runCli } from '../testing/run-cli.ts';
 import { validateContent } from '../validate/index.ts';
 import { renderArticle } from './index.ts';
@@ -90,11 +90,40 @@ describe('rendering follows the article model', () => {
     expect(rendered.meta.digest.startsWith('这款挂耳')).toBe(true);
   });
 
+  it('starts a sponsored article’s derived digest with its first prose, not the alert title or the label, as lint quotes it', async () => {
+    const root = await repoWith('title: 冬日联名挂耳\nstatus: draft\ncover: ./cover.jpg\nsponsored:\n  advertiser: 山野咖啡', '> [!NOTE]\n> 本文由山野咖啡与保山咖啡园共同推出。\n\n这款挂耳用的是保山小粒咖啡。\n');
+    const { rendered } = await render(root);
+    expect(rendered.meta.digest).toBe('本文由山野咖啡与保山咖啡园共同推出。这款挂耳用的是保山小粒咖啡。');
+    expect(rendered.html).toContain('说明');
+    const result = await runCli(['lint', dir], root);
+    expect(result.stdout).toContain(`作摘要：“${rendered.meta.digest}”`);
+  });
+
   it('leaves no script link, task-list input or mail link for the output check to find', async () => {
     const root = await repoWith(basic, '第一段有<a href="javascript:alert(1)">链接</a>。\n\n- [ ] 待办\n\n写信到 <mailto:hi@example.com>，或[来信](mailto:hi@example.com)。\n\n[空链接]() 与 <a href="">空</a>、<a href="#top">锚点</a>。\n');
     const { rendered } = await render(root);
     expect(rendered.findings).toEqual([]);
     expect(rendered.html).not.toMatch(/<(a|input)\b/);
+  });
+
+  it('drops unsafe and other-scheme links keeping their text, as lint says, and never lists them as notes', async () => {
+    const body = '点[这里](javascript:alert(1))、[茶单](data:text/html,hi)、<a href="vbscript:x">脚本</a>、[文件](file:///etc/passwd)、[聊天](xmpp:tea@example.com)和[电话](tel:0571)。\n\n正常的[链接](https://example.com/a)。\n';
+    const root = await repoWith(basic, body);
+    const { file, rendered } = await render(root);
+    expect(resolveArticle(file)!.links.map((l) => l.target)).toEqual([
+      { kind: 'unsafe', scheme: 'javascript' },
+      { kind: 'unsafe', scheme: 'data' },
+      { kind: 'unsafe', scheme: 'vbscript' },
+      { kind: 'unsafe', scheme: 'file' },
+      { kind: 'unsupported', scheme: 'xmpp' },
+      { kind: 'unsupported', scheme: 'tel' },
+      { kind: 'external' },
+    ]);
+    expect(rendered.findings).toEqual([]);
+    expect(rendered.html).not.toMatch(/<a\b/);
+    expect(rendered.html).toContain('点这里、茶单、脚本、文件、聊天和电话。');
+    expect(rendered.html).toContain('[1] 链接：https://example.com/a');
+    expect(rendered.html).not.toContain('[2]');
   });
 
   it('validation names an unknown theme at its line, so lint and the pre-commit hook catch it before the build', async () => {
@@ -153,6 +182,53 @@ describe('rendering follows the article model', () => {
     const { rendered } = await render(root);
     expect(rendered.findings).toEqual([]);
     expect(rendered.html).toContain('src="images/chart.png"');
+  });
+
+  it('lint and build refuse the same unreadable images, cover included, at the same line and in the same words', async () => {
+    const body = '第一段。\n\n![坏图](./broken.jpg)\n\n![巨图](./huge.png)\n';
+    const root = await repoWith('title: 冬天的手冲\nstatus: draft\ncover: ./bomb-cover.png', body, {
+      [`${dir}/broken.jpg`]: Buffer.from('不是图片，只是名字叫 .jpg 的随机字节'),
+      [`${dir}/huge.png`]: declaredPng(30_000, 30_000),
+      [`${dir}/bomb-cover.png`]: declaredPng(20_000, 8_000),
+    });
+    const lint = await runCli(['lint', dir, '--format', 'json'], root);
+    const build = await runCli(['build', '--format', 'json'], root);
+    expect([lint.code, build.code]).toEqual([1, 1]);
+    type Found = Array<{ line: number; severity: string; message: string }>;
+    const errors = (findings: Found) =>
+      findings
+        .filter((f) => f.severity === 'error')
+        .map((f) => [f.line, f.message]);
+    const expected = [
+      [4, expect.stringMatching(/^封面 “\.\/bomb-cover\.png”：图片声明的尺寸 20000×8000 超过 60 百万像素，可能是解压炸弹/)],
+      [9, expect.stringMatching(/^图片 “\.\/broken\.jpg”：无法读取图片：文件已损坏或不是图片/)],
+      [11, expect.stringMatching(/^图片 “\.\/huge\.png”：图片声明的尺寸 30000×30000 超过 60 百万像素/)],
+    ];
+    const linted = errors(JSON.parse(lint.stdout) as Found);
+    expect(linted).toEqual(expected);
+    expect(errors((JSON.parse(build.stdout) as { findings: Found }).findings)).toEqual(linted);
+  });
+
+  it('quotes, when the rendered body is too long, the same count validation reported for the article', async () => {
+    const body = `${'冬天水温掉得快，手冲时可以先温杯，再注水闷蒸。\n\n'.repeat(870)}- 温杯\n- 闷蒸\n`;
+    const root = await repoWith(basic, body);
+    const validation = (await validateContent(await loadContent(root))).filter((f) => f.ruleId === 'platform/body-length');
+    const own = Number(/正文 (\d+) 字/.exec(validation[0]?.message ?? '')?.[1]);
+    expect(validation).toEqual([expect.objectContaining({ severity: 'error', line: 1, column: 1 })]);
+    expect(own).toBe(870 * 23 + 4);
+    const { rendered } = await render(root);
+    const length = rendered.findings.filter((f) => f.ruleId === 'platform/output-length');
+    expect(length).toEqual([expect.objectContaining({ line: 1, column: 1, message: expect.stringContaining(`其中文章、参考资料网址和文末 ${own} 字（validate 报告的字数），其余 2 字是排版加上的列表符号`) })]);
+    expect(length[0]!.message).toContain(`排版后正文 ${own + 2} 字（不计空白），微信要求少于 20000 字`);
+  });
+
+  it('counts the same characters as the model when the renderer adds nothing (prose, code, tables, raw HTML, notes’ URLs)', async () => {
+    const body = '### 温杯\n\n冬天 水温掉得快，见[指南](https://example.com/brew)。\n\n```js\nconst t = 92;\n```\n\n| 茶 | 水温 |\n|--|--|\n| 绿茶 | 80 |\n\n<div>店里<script>x</script></div>\n';
+    const root = await repoWith(basic, body);
+    const { file, rendered } = await render(root);
+    expect(rendered.findings).toEqual([]);
+    // The one note adds its number twice ([1] in the text and in the list) and the 参考资料 title.
+    expect(rendered.meta.visible_chars).toBe(articleVisibleChars(resolveArticle(file)!.tree) + 3 + 3 + 4);
   });
 
   it('render of an invalid article exits 1 with the findings and prints no fragment', async () => {

@@ -12,7 +12,8 @@ export async function articleKey(parts: readonly string[], articlePath: string, 
   hash.update(articleText);
   const dir = dirname(articlePath);
   const referenced = new Set((await readdir(dir, { recursive: true }).catch(() => [] as string[])).map((name) => join(dir, name)));
-  for (const match of articleText.matchAll(/(?:\]\(|src=["']|cover:\s*)(\.\.?\/[^)\s"']+)/g)) referenced.add(resolve(dir, match[1]!));
+  // Inline `](…)`, reference definitions `[x]: …`, raw `src="…"` and the cover.
+  for (const match of articleText.matchAll(/(?:\]\(|\]:[ \t]*<?|src=["']|cover:\s*)(\.\.?\/[^)\s"'>]+)/g)) referenced.add(resolve(dir, match[1]!));
   for (const path of [...referenced].sort()) {
     const info = await stat(path).catch(() => undefined);
     hash.update(`\0${path}:${info ? `${info.size}:${info.mtimeMs}` : 'missing'}`);

@@ -1,6 +1,7 @@
 export { schemaFindings } from './schema-findings.ts';
 import { validatorFor, type ContentSet, type FieldLimits } from '../content/index.ts';
 import { compareFindings, type Finding } from '../shared/finding.ts';
+import { lengthFindings } from './length.ts';
 import { referenceFindings } from './references.ts';
 import { schemaFindings } from './schema-findings.ts';
 
@@ -33,6 +34,7 @@ export async function validateContent(set: ContentSet, options: ValidateOptions 
     }
   }
   findings.push(...referenceFindings(set, wanted));
+  findings.push(...lengthFindings(set, wanted));
   return findings.sort(compareFindings);
 }
 

@@ -220,4 +220,20 @@ describe('validate', () => {
     const findings = await validateContent(await loadContent(root), { only: (file) => file === articlePath });
     expect(findings).toEqual([]);
   });
+
+  it('reports a body at or near WeChat’s 20,000 visible characters at the article, with the count and the limit', async () => {
+    // 23 visible characters a paragraph; the footer and each external link's note (text：URL) count too.
+    const paragraph = '冬天水温掉得快，手冲时可以先温杯，再注水闷蒸。\n\n';
+    const files = baseFiles();
+    files['content/shanye/account.yaml'] = `${String(files['content/shanye/account.yaml'])}footer: 谢谢阅读，欢迎来店里坐坐。\n`;
+    const counted = async (paragraphs: number, extra = '') => {
+      const body = paragraph.repeat(paragraphs) + extra;
+      const findings = await validate({ ...files, [articlePath]: article('title: 茶\nstatus: draft', body) });
+      return findings.map((f) => [f.ruleId, f.severity, f.line, f.column, f.message.replace(/。.*$/, '')]);
+    };
+    const footer = 13;
+    expect(await counted(870)).toEqual([['platform/body-length', 'error', 1, 1, `正文 ${870 * 23 + footer} 字（不计空白，含参考资料网址和账号的文末），微信要求少于 20000 字，构建会失败：请删减，或分成两篇`]]);
+    expect(await counted(790, '见[指南](https://example.com/brew)。\n')).toEqual([['platform/body-length', 'warning', 1, 1, `正文 ${790 * 23 + footer + 4 + 3 + 24} 字（不计空白，含参考资料网址和账号的文末），接近微信上限 20000 字：排版时还会加上列表符号、注释编号和提示框标题，构建可能超限`]]);
+    expect(await counted(700)).toEqual([]);
+  });
 });

@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../content/index.ts';
 import type { Finding } from '../../shared/finding.ts';
-import { accountYaml, makeRepo, type FixtureFiles } from '../../testing/fixture-repo.ts';
+import { accountYaml, declaredPng, makeRepo, type FixtureFiles } from '../../testing/fixture-repo.ts';
 import type { Rule } from '../define-rule.ts';
 import { lintContent } from '../index.ts';
 import { allRules } from './index.ts';
@@ -25,11 +25,12 @@ function asArticle(markdown: string): string {
 /** Per example, the rule's findings and the engine's (a crash, a suppression notice), lines as in the example. */
 async function lintExamples(rule: Rule, examples: readonly string[]): Promise<Finding[][]> {
   const cover = await sharp({ create: { width: 1800, height: 766, channels: 3, background: '#7a9' } }).jpeg().toBuffer();
+  const bomb = declaredPng(30_000, 30_000);
   const small = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#7a9' } }).png().toBuffer();
   const files: FixtureFiles = { 'content/shanye/account.yaml': account };
   examples.forEach((markdown, i) => {
     const dir = `content/shanye/articles/2026/example-${i}`;
-    Object.assign(files, { [`${dir}/index.md`]: asArticle(markdown), [`${dir}/cover.jpg`]: cover, [`${dir}/cup.jpg`]: cover, [`${dir}/small.png`]: small, [`${dir}/a.webp`]: cover, [`${dir}/cup.gif`]: cover, [`${dir}/broken.jpg`]: '不是图片' });
+    Object.assign(files, { [`${dir}/index.md`]: asArticle(markdown), [`${dir}/cover.jpg`]: cover, [`${dir}/cup.jpg`]: cover, [`${dir}/small.png`]: small, [`${dir}/a.webp`]: cover, [`${dir}/cup.gif`]: cover, [`${dir}/broken.jpg`]: '不是图片', [`${dir}/bomb.png`]: bomb });
   });
   const root = await makeRepo(files);
   const { findings } = await lintContent(await loadContent(root), { rules: [rule] });

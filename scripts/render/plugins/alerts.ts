@@ -2,14 +2,11 @@ import type { ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { rehypeGithubAlerts, type IAlert, type IOptions } from 'rehype-github-alerts';
 import { SKIP, visit } from 'unist-util-visit';
+import { alertKeywords, type AlertKeyword } from '../../content/index.ts';
 
-const alerts: IAlert[] = [
-  { keyword: 'NOTE', icon: '', title: '说明' },
-  { keyword: 'TIP', icon: '', title: '提示' },
-  { keyword: 'IMPORTANT', icon: '', title: '重要' },
-  { keyword: 'WARNING', icon: '', title: '注意' },
-  { keyword: 'CAUTION', icon: '', title: '警告' },
-];
+const titles: Record<AlertKeyword, string> = { NOTE: '说明', TIP: '提示', IMPORTANT: '重要', WARNING: '注意', CAUTION: '警告' };
+// The keywords are the article model's, so the digest and the renderer agree on what is an alert.
+const alerts: IAlert[] = alertKeywords.map((keyword) => ({ keyword, icon: '', title: titles[keyword] }));
 
 /** GitHub alerts (`> [!NOTE]`) as styled sections with Chinese titles; rehype-github-alerts does the parsing. */
 export const alertsOptions: IOptions = {

@@ -3,7 +3,7 @@ import { defineRule } from '../../define-rule.ts';
 export default defineRule({
   id: 'links/links',
   severity: 'info',
-  description: '链接：外链会变成文末参考资料，页内锚点会被删掉，相对链接要指向存在的文件。External links become notes; anchors are dropped; relative links must exist.',
+  description: '链接：外链会变成文末参考资料，页内锚点会被删掉，相对链接要指向存在的文件，javascript: 等不安全地址是错误。External links become notes; anchors are dropped; relative links must exist; unsafe schemes are errors.',
   examples: {
     valid: ['见[上一篇](https://mp.weixin.qq.com/s/abc)。', '网址 https://www.gov.cn 直接写出来。'],
     invalid: [
@@ -14,6 +14,17 @@ export default defineRule({
       { markdown: '见[说明]()。', findings: [{ line: 1, column: 2, message: '链接地址为空' }] },
       { markdown: '茶有很多种[^1]。\n\n[^1]: 见[茶经](https://example.com/chajing)。', findings: [{ line: 3, column: 8, message: 'https://example.com/chajing' }] },
       { markdown: '见<a href="./none.md">旧文</a>。', findings: [{ line: 1, column: 2, message: '相对链接指向的文件不存在：./none.md' }] },
+      { markdown: '点[这里](javascript:alert(1))领券。', findings: [{ line: 1, column: 2, message: '链接地址无效：javascript: 是不安全的地址，渲染时会删掉这个链接，只保留文字“这里”' }] },
+      {
+        markdown: '[茶单](data:text/html,hi)、[脚本](VBScript:run)和[本地文件](file:///C:/茶.doc)。\n\n<a href=" javascript:void(0)">原样</a>',
+        findings: [
+          { line: 1, column: 1, message: '链接地址无效：data: 是不安全的地址' },
+          { line: 1, column: 25, message: '链接地址无效：vbscript: 是不安全的地址' },
+          { line: 1, column: 44, message: '链接地址无效：file: 是不安全的地址' },
+          { line: 3, column: 1, message: '链接地址无效：javascript: 是不安全的地址' },
+        ],
+      },
+      { markdown: '电话[预约](tel:057112345678)。', findings: [{ line: 1, column: 3, message: '链接协议 tel: 在公众号里不能用，渲染时会删掉这个链接，只保留文字“预约”' }] },
     ],
   },
   check(context) {
@@ -31,6 +42,12 @@ export default defineRule({
         case 'invalid':
           context.report({ span, message: `链接地址无效：${target.reason}。`, severity: 'error' });
           break;
+        case 'unsafe':
+          context.report({ span, message: `链接地址无效：${target.scheme}: 是不安全的地址，渲染时会删掉这个链接，只保留文字${quoted(link.text)}。请改成 https:// 开头的网址，或去掉链接。Unsafe link scheme.`, severity: 'error' });
+          break;
+        case 'unsupported':
+          context.report({ span, message: `链接协议 ${target.scheme}: 在公众号里不能用，渲染时会删掉这个链接，只保留文字${quoted(link.text)}。`, severity: 'warning' });
+          break;
         case 'external':
         case 'email':
           if (link.site !== 'autolink') context.report({ span, message: `外链在公众号里不能点击，会变成编号 [n]，网址列在文末“参考资料”。${url}` });
@@ -43,3 +60,7 @@ export default defineRule({
     }
   },
 });
+
+function quoted(text: string): string {
+  return text.trim() ? `“${text.trim()}”` : '';
+}
