@@ -55,8 +55,20 @@ export function readFrontmatter(text: string, bomLength: number): FrontmatterRes
 
   // gray-matter leaves the \r of a CRLF closing line on the block; YAML would read it into the last value.
   const parsed = parseYamlBlock(split.matter.replace(/\r$/, ''), yamlStart);
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) return closedByBreak(content, split.matter, parsed, bomLength) ?? parsed;
   return { ok: true, frontmatter: { ...parsed.value, span: [bomLength, bodyOffset], body: split.content, bodyOffset } };
+}
+
+/**
+ * A block that was never closed, whose end gray-matter took from a `---` thematic break in the body: the YAML fails
+ * on a line that reads as prose. Reported as unclosed, at the opening line, rather than as the YAML error.
+ */
+function closedByBreak(content: string, block: string, failed: { reason: string; span: Span }, bomLength: number): FrontmatterResult | undefined {
+  const lines = `---${block}`.split(/\r?\n/);
+  const body = bodyLine(lines);
+  const errorLine = content.slice(0, failed.span[0] - bomLength).split('\n').length;
+  if (failed.reason !== 'yaml' || body <= 0 || errorLine <= body) return undefined;
+  return { ok: false, reason: 'unclosed', message: unclosedMessage(content, lines.length + 1), span: [bomLength, bomLength + 3] };
 }
 
 /** A whole-file YAML document (account.yaml) in the same shape as a frontmatter block with no body. */
@@ -187,11 +199,20 @@ function usualMistake(source: string, errorAt: number): { message: string; span:
   return undefined;
 }
 
-/** Where the block that never closes began, and, when the body seems to start somewhere, where `---` belongs. */
-function unclosedMessage(content: string): string {
-  const lines = content.split(/\r?\n/);
-  const looksLikeYaml = (line: string) => line === '' || /^(\s|-\s|-$|#\s|#$|[A-Za-z_][\w-]*\s*[:：])/.test(line);
-  const body = lines.findIndex((line, index) => index > 0 && !looksLikeYaml(line));
-  const where = body > 0 ? `看起来正文从第 ${body + 1} 行开始，在它前面加一行 ---。` : '在最后一个字段后面另起一行，只写 ---。';
-  return `frontmatter 从第 1 行的 --- 开始，但没有结束的 --- 行：${where}The frontmatter opened by --- on line 1 is never closed; add a line with only --- after its last field.`;
+const looksLikeYaml = (line: string) => line === '' || /^(\s|-\s|-$|#\s|#$|[A-Za-z_][\w-]*\s*[:：])/.test(line);
+
+/** The index of the first line after the opening `---` that reads as body text rather than YAML, or -1. */
+function bodyLine(lines: readonly string[]): number {
+  return lines.findIndex((line, index) => index > 0 && !looksLikeYaml(line));
+}
+
+/**
+ * Where the block that never closes began, and, when the body seems to start somewhere, where `---` belongs.
+ * `breakLine` is the body's `---` thematic break that was taken for the end of the block, when there is one.
+ */
+function unclosedMessage(content: string, breakLine?: number): string {
+  const body = bodyLine(content.split(/\r?\n/));
+  const where = body > 0 ? `看起来正文从第 ${body + 1} 行开始，在它前面加一行 ---` : '在最后一个字段后面另起一行，只写 ---';
+  const taken = breakLine ? `（第 ${breakLine} 行的 --- 是正文里的分隔线，不是 frontmatter 的结尾）` : '';
+  return `frontmatter 从第 1 行的 --- 开始，但缺少结尾的 --- 行：${where}${taken}。The frontmatter opened by --- on line 1 is never closed; add a line with only --- after its last field.`;
 }
