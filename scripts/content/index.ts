@@ -4,7 +4,7 @@ import type { Finding } from '../shared/finding.ts';
 import { createLocator, type TextLocator } from '../shared/text-locator.ts';
 import { decodeText } from './decode-text.ts';
 import { readFrontmatter, readYamlFile, type Frontmatter } from './frontmatter.ts';
-import { discoverContent, suggestedPlace, type ContentKind, type ContentPath } from './layout.ts';
+import { discoverContent, suggestedPlace, type ContentKind, type ContentPath, type FileShape } from './layout.ts';
 import { maxNesting, tooDeeplyNested } from './markdown.ts';
 import { readRegularFile } from './read-regular.ts';
 
@@ -78,6 +78,17 @@ interface LoadResult {
   findings: Finding[];
 }
 
+/** What a misplaced Markdown file's frontmatter says it is (a plan's `month`), so it can be sent to the right place. */
+async function shapeOf(path: string, root: string, account: string, staged: Uint8Array | undefined): Promise<FileShape> {
+  const read = staged ? { ok: true as const, bytes: staged } : await readRegularFile(path, join(root, 'content', account));
+  const decoded = read.ok ? decodeText(read.bytes) : undefined;
+  const result = decoded?.ok ? readFrontmatter(decoded.text, decoded.bomLength) : undefined;
+  if (!result?.ok) return {};
+  const { data } = result.frontmatter;
+  if ('month' in data || 'entries' in data) return { looksLike: 'plan', ...(typeof data.month === 'string' ? { month: data.month } : {}) };
+  return 'title' in data || 'status' in data ? { looksLike: 'article' } : {};
+}
+
 async function loadOne(root: string, entry: ContentPath, overlay: ReadonlyMap<string, Uint8Array> | undefined): Promise<LoadResult> {
   const { file, place } = entry;
   const fail = (ruleId: string, message: string, line = 1, column = 1, endColumn = column): LoadResult => ({
@@ -87,7 +98,7 @@ async function loadOne(root: string, entry: ContentPath, overlay: ReadonlyMap<st
 
   if (place.kind === 'misplaced') {
     const year = beijingDate(new Date().toISOString()).slice(0, 4);
-    const target = suggestedPlace(file, year);
+    const target = suggestedPlace(file, year, /account\.ya?ml$/i.test(file) ? {} : await shapeOf(entry.path, root, place.account, overlay?.get(file)));
     const message = /account\.ya?ml$/i.test(file)
       ? `账号目录名应是小写字母、数字和连字符（如 qinghe-tea），这个账号没有被读取：请把目录改名为 ${target.split('/')[1]}。`
       : `文件不在约定的位置，没有被校验、检查或构建：请移到 ${target}（文章是 content/${place.account}/articles/<年份>/<slug>/index.md，计划是 content/${place.account}/plans/<YYYY-MM>.md）。`;

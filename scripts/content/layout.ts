@@ -57,16 +57,31 @@ export function classify(file: string): ContentKind | undefined {
   return undefined;
 }
 
+/** What a misplaced file's frontmatter says it is, when it could be read. */
+export interface FileShape {
+  /** A plan's keys (`month`, `entries`), or an article's (`title`, `status`). */
+  looksLike?: 'plan' | 'article';
+  /** The plan's `month` field, when it is one (`2026-10`). */
+  month?: string;
+}
+
+const monthPattern = /^\d{4}-\d{2}$/;
+
 /**
- * Where a misplaced Markdown file belongs: a plan if its name is a month, otherwise an article folder named from
+ * Where a misplaced Markdown file belongs: a plan when its frontmatter is a plan's, its name a month or its folder
+ * `plans/` (at `plans/<month>.md`, from the `month` field when it has one); otherwise an article folder named from
  * the file (or its folder, for an index.md), in the year the path names or the given year.
  */
-export function suggestedPlace(file: string, year: string): string {
+export function suggestedPlace(file: string, year: string, shape: FileShape = {}): string {
   const parts = file.split('/');
   const account = accountIdFor(parts[1]!);
   if (/^account\.ya?ml$/i.test(parts.at(-1)!)) return `content/${account}/account.yaml`;
   const name = parts.at(-1)!.replace(/\.(?:md|markdown)$/i, '');
-  if (/^\d{4}-\d{2}$/.test(name)) return `content/${account}/plans/${name}.md`;
+  const inPlans = parts.slice(2, -1).includes('plans');
+  if (shape.looksLike === 'plan' || monthPattern.test(name) || (inPlans && shape.looksLike !== 'article')) {
+    const month = shape.month !== undefined && monthPattern.test(shape.month) ? shape.month : monthPattern.test(name) ? name : '<YYYY-MM>';
+    return `content/${account}/plans/${month}.md`;
+  }
   const stem = (name.toLowerCase() === 'index' ? parts.at(-2) ?? '' : name).toLowerCase().replace(/[\s_]+/g, '-');
   const slug = /^[a-z0-9][a-z0-9-]*$/.test(stem) ? stem : '<slug>';
   const pathYear = parts.slice(2, -1).find((part) => /^\d{4}$/.test(part)) ?? year;
