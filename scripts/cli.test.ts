@@ -237,6 +237,19 @@ describe('mpdesk never misleads', () => {
     expect(mandatory.stderr).toBe('mpdesk: 缺少必填选项 --account <account>\n用法：mpdesk new article --account <account> --title <title> [options]\n运行 mpdesk new article --help 查看全部选项\n');
   });
 
+  it('answers a group without its subcommand, and help for an unknown command, with one line and the usage', async () => {
+    const [help, guess, create, review] = await Promise.all([runCli(['help', 'nope'], repoRoot), runCli(['help', 'revew'], repoRoot), runCli(['new'], repoRoot), runCli(['review'], repoRoot)]);
+    expect(help).toMatchObject({ code: 2, stdout: '', stderr: 'mpdesk: 没有命令 nope，无法显示它的帮助\n用法：mpdesk help [command]\n运行 mpdesk --help 查看全部选项\n' });
+    expect(guess.stderr).toContain('（是不是想看 review？）');
+    expect(create).toMatchObject({ code: 2, stdout: '', stderr: 'mpdesk: mpdesk new 后面缺少子命令：可用 article\n用法：mpdesk new <command> [options]\n运行 mpdesk new --help 查看全部选项\n' });
+    expect(review).toMatchObject({ code: 2, stdout: '' });
+    expect(review.stderr.split('\n')[0]).toBe('mpdesk: mpdesk review 后面缺少子命令：可用 gate、merge、record、check、codeowners');
+    // Asking for help is not misuse.
+    const [known, group] = await Promise.all([runCli(['help', 'new'], repoRoot), runCli(['new', '--help'], repoRoot)]);
+    expect([known.code, group.code]).toEqual([0, 0]);
+    expect(known.stdout).toContain('article');
+  });
+
   it('wraps help by display width, a Chinese character counting two columns', async () => {
     const commands = [['lint'], ['new', 'article'], ['render'], ['review', 'record'], []];
     const helps = await Promise.all(commands.map((args) => runCli([...args, '--help'], repoRoot, { COLUMNS: '60' })));
