@@ -54,3 +54,15 @@ describe('newArticle', () => {
     expect((await loadContent(root)).articles).toHaveLength(1);
   });
 });
+
+describe('mpdesk new article when the file cannot be written', () => {
+  it('says in Chinese which path is in the way, and exits 2', async () => {
+    const { writeFile, rm } = await import('node:fs/promises');
+    const { runCli } = await import('../testing/run-cli.ts');
+    const root = await makeRepo(baseFiles());
+    await rm(join(root, 'content/shanye/articles/2026'), { recursive: true });
+    await writeFile(join(root, 'content/shanye/articles/2026'), '挡路的文件');
+    const result = await runCli(['new', 'article', '--account', 'shanye', '--title', '冬天的手冲', '--date', '2026-12-01'], root);
+    expect(result).toMatchObject({ code: 2, stdout: '', stderr: 'mpdesk: 无法创建目录 content/shanye/articles/2026：已有同名的文件（EEXIST）。\n' });
+  });
+});
