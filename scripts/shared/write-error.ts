@@ -86,7 +86,8 @@ function notADirectory(path: string): string {
   return '路径中有一级是文件，不是目录（ENOTDIR）';
 }
 
-function shown(path: string): string {
+/** A path as messages show it: relative to the working folder when inside it, else as it is. */
+export function shown(path: string): string {
   const inside = relative(process.cwd(), path);
   return isAbsolute(path) && inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : path;
 }
