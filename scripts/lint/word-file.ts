@@ -41,7 +41,7 @@ export async function readWordFile(path: string, file: string, list: string): Pr
   const parsed = readYamlFile(text, bomLength);
   if (!parsed.ok) {
     const ruleId = parsed.reason === 'yaml' ? 'schema/yaml-syntax' : 'schema/type';
-    const message = `${parsed.message}词表没有生效。The word list is not used.`;
+    const message = `词表没有生效：${parsed.message}`;
     return { list: empty(), findings: [{ ...fail(file, ruleId, message), ...source.locator.range(parsed.span[0], parsed.span[1]) }] };
   }
   const doc = parsed.frontmatter;
