@@ -183,6 +183,18 @@ describe('mpdesk never misleads', () => {
     expect(existsSync(join(root, 'dist'))).toBe(false);
   });
 
+  it('refuses an --account that cannot be an id, even when a folder of that name exists', async () => {
+    const root = await makeRepo({ ...baseFiles(), 'content/Bad_Acc/account.yaml': 'name: 山野\n', 'content/Bad_Acc/articles/2026/a/index.md': article('title: 茶\nstatus: draft') });
+    const message = 'mpdesk: 账号 id “Bad_Acc” 不合规：只能用小写字母、数字和连字符（如 qinghe-tea）。content/Bad_Acc/ 的目录名不是合规的 id，没有被当作账号读取：请改名为 content/bad-acc/。现有账号：shanye。\n';
+    for (const args of [['list'], ['build'], ['new', 'article', '--title', '茶']]) {
+      const result = await runCli([...args, '--account', 'Bad_Acc'], root);
+      expect(result, args[0]).toMatchObject({ code: 2, stdout: '', stderr: message });
+    }
+    const upper = await runCli(['list', '--account', 'SHANYE'], root);
+    expect(upper).toMatchObject({ code: 2, stderr: 'mpdesk: 账号 id “SHANYE” 不合规：只能用小写字母、数字和连字符（如 qinghe-tea）。是不是 shanye？现有账号：shanye。\n' });
+    expect(existsSync(join(root, 'dist'))).toBe(false);
+  });
+
   it('refuses paths that are not content, saying why; folders under content/ are fine', async () => {
     const root = await makeRepo({ ...baseFiles(), 'README.md': '# 山野咖啡\n', 'schemas/article.schema.json': '{}\n' });
     const readme = await runCli(['lint', 'README.md'], root);

@@ -9,7 +9,7 @@ import { maxNesting, tooDeeplyNested } from './markdown.ts';
 import { readRegularFile } from './read-regular.ts';
 
 export type { Frontmatter, FieldSpan, Span } from './frontmatter.ts';
-export { accountOf, articleOf, classify, toRepoPath } from './layout.ts';
+export { accountOf, accountProblem, articleOf, classify, isAccountId, toRepoPath } from './layout.ts';
 export { decodeText } from './decode-text.ts';
 export { readRegularFile } from './read-regular.ts';
 export { readFrontmatter, readYamlFile } from './frontmatter.ts';
