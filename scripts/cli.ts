@@ -83,8 +83,9 @@ create
     const { newArticle } = await import('./scaffold/index.ts');
     const result = await newArticle(set, { ...options, date });
     if (!result.ok) throw new UsageError(result.message);
-    if (options.format === 'json') process.stdout.write(`${JSON.stringify({ file: result.file, slug: result.slug })}\n`);
+    if (options.format === 'json') process.stdout.write(`${JSON.stringify({ file: result.file, slug: result.slug, warnings: result.warnings })}\n`);
     else process.stdout.write(`已创建 ${result.file}\n下一步：写正文，然后运行 mpdesk validate ${result.file}\n`);
+    for (const warning of result.warnings) process.stderr.write(`mpdesk: 警告：${warning}\n`);
   });
 
 program
