@@ -119,13 +119,23 @@ const help: Partial<Help> = {
     return wrapCommand(`${commandPath(command)} ${command.usage()}`, width, '', '').replace(/\n/g, `\n${' '.repeat(stringWidth(titles['Usage:']!) - 1)}`);
   },
   optionDescription: (option: Option) => {
-    const extra = [
-      ...(option.argChoices ? [`可选 ${option.argChoices.join('、')}`] : []),
-      ...(option.defaultValue !== undefined && !option.negate ? [`默认 ${option.defaultValueDescription ?? String(option.defaultValue)}`] : []),
-    ];
+    const fallback = defaultText(option);
+    const extra = [...(option.argChoices ? [`可选 ${option.argChoices.join('、')}`] : []), ...(fallback ? [`默认 ${fallback}`] : [])];
     return extra.length ? `${option.description}（${extra.join('；')}）` : option.description;
   },
 };
+
+/**
+ * An option's default as help shows it, or undefined when there is nothing to show: an empty list (a repeatable
+ * option such as `--rule` starts from []), an empty string, or the `false` of a negatable flag.
+ */
+function defaultText(option: Option): string | undefined {
+  if (option.defaultValueDescription) return option.defaultValueDescription;
+  const value: unknown = option.defaultValue;
+  if (value === undefined || value === false || value === '' || option.negate) return undefined;
+  if (Array.isArray(value)) return value.length ? value.map(String).join('、') : undefined;
+  return String(value);
+}
 
 /** The root command with mpdesk's help and error handling; set before adding commands, which inherit it. */
 export function createProgram(name: string, version: string): MpdeskCommand {

@@ -249,6 +249,13 @@ describe('mpdesk never misleads', () => {
     expect(mandatory.stderr).toBe('mpdesk: 缺少必填选项 --account <account>\n用法：mpdesk new article --account <account> --title <title> [options]\n运行 mpdesk new article --help 查看全部选项\n');
   });
 
+  it('shows no empty default in help (a repeatable --rule starts from an empty list)', async () => {
+    const lint = await runCli(['lint', '--help'], repoRoot, { COLUMNS: '200' });
+    expect(lint.stdout).toMatch(/--rule <module> +另加自定义规则模块（默认导出 defineRule 定义的规则），可多次使用 add a custom rule module\n/);
+    const helps = await Promise.all([['validate'], ['new', 'article'], ['list'], ['render'], ['build'], ['review', 'gate'], ['review', 'merge'], ['review', 'record'], ['review', 'check'], ['review', 'codeowners'], ['audit']].map((args) => runCli([...args, '--help'], repoRoot, { COLUMNS: '200' })));
+    for (const help of [lint, ...helps]) expect(help.stdout).not.toMatch(/默认 [）；]/);
+  });
+
   it('answers a group without its subcommand, and help for an unknown command, with one line and the usage', async () => {
     const [help, guess, create, review] = await Promise.all([runCli(['help', 'nope'], repoRoot), runCli(['help', 'revew'], repoRoot), runCli(['new'], repoRoot), runCli(['review'], repoRoot)]);
     expect(help).toMatchObject({ code: 2, stdout: '', stderr: 'mpdesk: 没有命令 nope，无法显示它的帮助\n用法：mpdesk help [command]\n运行 mpdesk --help 查看全部选项\n' });
