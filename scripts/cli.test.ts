@@ -109,7 +109,7 @@ describe('mpdesk command', () => {
     const root = await makeRepo(baseFiles());
     const created = await runCli(['new', 'article', '--account', 'shanye', '--title', '冬至喝咖啡', '--date', '2026-12-01', '--format', 'json'], root);
     expect(created.code).toBe(0);
-    expect(JSON.parse(created.stdout)).toEqual({ file: 'content/shanye/articles/2026/dong-zhi-he-ka-fei/index.md', slug: 'dong-zhi-he-ka-fei' });
+    expect(JSON.parse(created.stdout)).toEqual({ file: 'content/shanye/articles/2026/dong-zhi-he-ka-fei/index.md', slug: 'dong-zhi-he-ka-fei', warnings: [] });
     const listed = await runCli(['list', '--status', 'draft'], join(root, 'content/shanye'));
     expect(listed.code).toBe(0);
     expect(listed.stdout).toMatch(/冬至喝咖啡\s+draft\s+—\s+—\s+dong-zhi-he-ka-fei/);

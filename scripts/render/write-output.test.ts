@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { article, baseFiles, makeRepo } from '../testing/fixture-repo.ts';
 import { runCli } from '../testing/run-cli.ts';
+import { checkOutputTarget } from './write-output.ts';
 
 const styles = fileURLToPath(new URL('../../styles', import.meta.url));
 const dir = 'content/shanye/articles/2026/dongtian-shouchong';
@@ -35,16 +36,19 @@ describe('render -o', () => {
     expect(await render(root, 'dangling.html')).toMatchObject({ code: 2, stderr: expect.stringContaining('是符号链接（指向的文件不存在）') });
   });
 
-  it('refuses a FIFO, a device and a folder instead of replacing them with a file', async () => {
+  it('refuses a FIFO and a folder instead of replacing them with a file', async () => {
     const root = await repo();
     execFileSync('mkfifo', [join(root, 'pipe')]);
     await mkdir(join(root, 'out'));
-    const [pipe, device, folder] = [await render(root, 'pipe'), await render(root, '/dev/null'), await render(root, 'out')];
+    const [pipe, folder] = [await render(root, 'pipe'), await render(root, 'out')];
     expect(pipe).toMatchObject({ code: 2, stderr: 'mpdesk: -o pipe 是命名管道（FIFO），不是普通文件，mpdesk 不会覆盖它：要输出到标准输出，去掉 -o 即可。\n' });
-    expect(device).toMatchObject({ code: 2, stderr: expect.stringContaining('-o /dev/null 是设备文件，不是普通文件') });
     expect(folder).toMatchObject({ code: 2, stderr: `mpdesk: -o out 是目录，不是普通文件，mpdesk 不会覆盖它：请给出文件名，如 -o ${join('out', 'article.html')}。\n` });
     expect((await lstat(join(root, 'pipe'))).isFIFO()).toBe(true);
-    expect((await lstat('/dev/null')).isCharacterDevice()).toBe(true);
+  });
+
+  // Only looked at, never written: a regression must not be able to replace the machine's /dev/null.
+  it('refuses a device', () => {
+    expect(checkOutputTarget('/dev/null', '/dev/null')).toEqual({ ok: false, message: '-o /dev/null 是设备文件，不是普通文件，mpdesk 不会覆盖它：要输出到标准输出，去掉 -o 即可。' });
   });
 
   it('replaces a regular file, and says in Chinese, with the path, why it cannot write', async () => {
