@@ -217,15 +217,18 @@ describe('validate', () => {
       'content/shanye/articles/yiyue-jihua.md': plan('2027-01'),
       'content/shanye/plans/notes.md': '十月的想法，还没有 frontmatter。\n',
       'content/shanye/plans/draft.md': article('title: 草稿\nstatus: draft'),
+      // A plan where an article belongs: one layout error, not a page of article-schema errors.
+      'content/shanye/articles/2026/shiyue-jihua/index.md': plan('2026-10'),
     });
     expect(findings.map((f) => [f.file, f.suggestions])).toEqual([
+      ['content/shanye/articles/2026/shiyue-jihua/index.md', ['content/shanye/plans/2026-10.md']],
       ['content/shanye/articles/yiyue-jihua.md', ['content/shanye/plans/2027-01.md']],
       ['content/shanye/november-plan.md', ['content/shanye/plans/2026-11.md']],
       ['content/shanye/plans/draft.md', [expect.stringMatching(/^content\/shanye\/articles\/\d{4}\/draft\/index\.md$/)]],
       ['content/shanye/plans/notes.md', ['content/shanye/plans/<YYYY-MM>.md']],
       ['content/shanye/plans/october.md', ['content/shanye/plans/2026-10.md']],
     ]);
-    expect(findings[4]!.message).toContain('请移到 content/shanye/plans/2026-10.md');
+    expect(findings[5]!.message).toContain('请移到 content/shanye/plans/2026-10.md');
   });
 
   it('fails an account folder whose name is not an id, instead of skipping it', async () => {
