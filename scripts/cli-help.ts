@@ -1,6 +1,7 @@
-import { Command, type Help, type Option } from 'commander';
+import { Command, type Help, type HelpContext, type Option } from 'commander';
 import stringWidth from 'string-width';
 import { wrapCommand, wrapText } from './output/wrap.ts';
+import { didYouMean } from './shared/did-you-mean.ts';
 import { UsageError } from './shared/path-filter.ts';
 
 // How mpdesk talks about its own arguments: help in Chinese wrapped by display width, and argument errors as one
@@ -18,13 +19,39 @@ export class MpdeskCommand extends Command {
   }
 
   override error(message: string, options?: { code?: string }): never {
-    const name = commandPath(this);
     const problem =
       options?.code === 'commander.excessArguments'
         ? `多余的参数：${this.args.slice(this.registeredArguments.length).join(' ')}`
         : explain(message, options?.code);
-    throw new ArgumentError(`${problem}\n用法：${name} ${this.usage()}\n运行 ${name} --help 查看全部选项`);
+    throw usageError(this, problem);
   }
+
+  /**
+   * commander prints the whole help as an error in two cases of misuse: a command group called without its
+   * subcommand (`mpdesk new`), and `mpdesk help <unknown>`. Both are argument errors like any other. Bare `mpdesk`
+   * keeps its help: it is how a newcomer finds the commands.
+   */
+  override help(context?: HelpContext): never;
+  override help(cb: (text: string) => string): never;
+  override help(context?: HelpContext | ((text: string) => string)): never {
+    const error = typeof context === 'object' && context.error;
+    if (error && this.parent === null && this.args[0] === 'help' && this.args[1] !== undefined) {
+      const asked = this.args[1];
+      const names = this.commands.map((c) => c.name()).filter((n) => n !== 'help');
+      const guess = didYouMean(asked, names);
+      throw usageError(this, `没有命令 ${asked}，无法显示它的帮助${guess ? `（是不是想看 ${guess}？）` : ''}`, `${commandPath(this)} help [command]`);
+    }
+    if (error && this.parent !== null && this.commands.length > 0) {
+      const names = this.commands.map((c) => c.name()).filter((n) => n !== 'help');
+      throw usageError(this, `${commandPath(this)} 后面缺少子命令：可用 ${names.join('、')}`);
+    }
+    return typeof context === 'function' ? super.help(context) : super.help(context);
+  }
+}
+
+/** One Chinese line saying what is wrong, the command's usage, and where to read the rest. */
+function usageError(command: Command, problem: string, usage = `${commandPath(command)} ${command.usage()}`): ArgumentError {
+  return new ArgumentError(`${problem}\n用法：${usage}\n运行 ${commandPath(command)} --help 查看全部选项`);
 }
 
 /** `mpdesk review record`: the command as typed. */
@@ -92,13 +119,23 @@ const help: Partial<Help> = {
     return wrapCommand(`${commandPath(command)} ${command.usage()}`, width, '', '').replace(/\n/g, `\n${' '.repeat(stringWidth(titles['Usage:']!) - 1)}`);
   },
   optionDescription: (option: Option) => {
-    const extra = [
-      ...(option.argChoices ? [`可选 ${option.argChoices.join('、')}`] : []),
-      ...(option.defaultValue !== undefined && !option.negate ? [`默认 ${option.defaultValueDescription ?? String(option.defaultValue)}`] : []),
-    ];
+    const fallback = defaultText(option);
+    const extra = [...(option.argChoices ? [`可选 ${option.argChoices.join('、')}`] : []), ...(fallback ? [`默认 ${fallback}`] : [])];
     return extra.length ? `${option.description}（${extra.join('；')}）` : option.description;
   },
 };
+
+/**
+ * An option's default as help shows it, or undefined when there is nothing to show: an empty list (a repeatable
+ * option such as `--rule` starts from []), an empty string, or the `false` of a negatable flag.
+ */
+function defaultText(option: Option): string | undefined {
+  if (option.defaultValueDescription) return option.defaultValueDescription;
+  const value: unknown = option.defaultValue;
+  if (value === undefined || value === false || value === '' || option.negate) return undefined;
+  if (Array.isArray(value)) return value.length ? value.map(String).join('、') : undefined;
+  return String(value);
+}
 
 /** The root command with mpdesk's help and error handling; set before adding commands, which inherit it. */
 export function createProgram(name: string, version: string): MpdeskCommand {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option } from 'commander';
 import type { FindingsFormat } from './output/findings.ts';
-import { notFoundMessage } from './shared/did-you-mean.ts';
+import { accountProblem } from './content/index.ts';
 import { UsageError } from './shared/path-filter.ts';
 import { accountFolders, findRepoRoot } from './shared/repo-root.ts';
 
@@ -32,9 +32,8 @@ export function rootOf(options: { root?: string }): string {
   return root;
 }
 
-/** Refuses an `--account` that names no account folder, listing those that exist, closest first. */
+/** Refuses an `--account` that names no account (the content module says why), listing those that exist. */
 export function requireAccount(root: string, account: string | undefined): void {
-  if (account === undefined) return;
-  const known = accountFolders(root);
-  if (!known.includes(account)) throw new UsageError(notFoundMessage('账号', account, known));
+  const problem = account === undefined ? undefined : accountProblem(root, account);
+  if (problem) throw new UsageError(problem);
 }

@@ -151,9 +151,7 @@ export function registerReviewCommands(program: Command): void {
         process.stdout.write('.github/CODEOWNERS 与账号的审核名单不一致：运行 mpdesk review codeowners 更新。\n');
         process.exitCode = 1;
       } else {
-        const { mkdir } = await import('node:fs/promises');
         const { writeFileAtomic } = await import('./shared/atomic-write.ts');
-        await mkdir(join(root, '.github'), { recursive: true });
         await writeFileAtomic(file, text);
         process.stdout.write('已更新 .github/CODEOWNERS。\n');
       }

@@ -109,7 +109,7 @@ describe('mpdesk command', () => {
     const root = await makeRepo(baseFiles());
     const created = await runCli(['new', 'article', '--account', 'shanye', '--title', '冬至喝咖啡', '--date', '2026-12-01', '--format', 'json'], root);
     expect(created.code).toBe(0);
-    expect(JSON.parse(created.stdout)).toEqual({ file: 'content/shanye/articles/2026/dong-zhi-he-ka-fei/index.md', slug: 'dong-zhi-he-ka-fei' });
+    expect(JSON.parse(created.stdout)).toEqual({ file: 'content/shanye/articles/2026/dong-zhi-he-ka-fei/index.md', slug: 'dong-zhi-he-ka-fei', warnings: [] });
     const listed = await runCli(['list', '--status', 'draft'], join(root, 'content/shanye'));
     expect(listed.code).toBe(0);
     expect(listed.stdout).toMatch(/冬至喝咖啡\s+draft\s+—\s+—\s+dong-zhi-he-ka-fei/);
@@ -183,6 +183,18 @@ describe('mpdesk never misleads', () => {
     expect(existsSync(join(root, 'dist'))).toBe(false);
   });
 
+  it('refuses an --account that cannot be an id, even when a folder of that name exists', async () => {
+    const root = await makeRepo({ ...baseFiles(), 'content/Bad_Acc/account.yaml': 'name: 山野\n', 'content/Bad_Acc/articles/2026/a/index.md': article('title: 茶\nstatus: draft') });
+    const message = 'mpdesk: 账号 id “Bad_Acc” 不合规：只能用小写字母、数字和连字符（如 qinghe-tea）。content/Bad_Acc/ 的目录名不是合规的 id，没有被当作账号读取：请改名为 content/bad-acc/。现有账号：shanye。\n';
+    for (const args of [['list'], ['build'], ['new', 'article', '--title', '茶']]) {
+      const result = await runCli([...args, '--account', 'Bad_Acc'], root);
+      expect(result, args[0]).toMatchObject({ code: 2, stdout: '', stderr: message });
+    }
+    const upper = await runCli(['list', '--account', 'SHANYE'], root);
+    expect(upper).toMatchObject({ code: 2, stderr: 'mpdesk: 账号 id “SHANYE” 不合规：只能用小写字母、数字和连字符（如 qinghe-tea）。是不是 shanye？现有账号：shanye。\n' });
+    expect(existsSync(join(root, 'dist'))).toBe(false);
+  });
+
   it('refuses paths that are not content, saying why; folders under content/ are fine', async () => {
     const root = await makeRepo({ ...baseFiles(), 'README.md': '# 山野咖啡\n', 'schemas/article.schema.json': '{}\n' });
     const readme = await runCli(['lint', 'README.md'], root);
@@ -235,6 +247,26 @@ describe('mpdesk never misleads', () => {
     for (const result of [unknown, missing, choice, command, excess]) expect(result.code).toBe(2);
     const mandatory = await runCli(['new', 'article', '--title', '茶'], repoRoot);
     expect(mandatory.stderr).toBe('mpdesk: 缺少必填选项 --account <account>\n用法：mpdesk new article --account <account> --title <title> [options]\n运行 mpdesk new article --help 查看全部选项\n');
+  });
+
+  it('shows no empty default in help (a repeatable --rule starts from an empty list)', async () => {
+    const lint = await runCli(['lint', '--help'], repoRoot, { COLUMNS: '200' });
+    expect(lint.stdout).toMatch(/--rule <module> +另加自定义规则模块（默认导出 defineRule 定义的规则），可多次使用 add a custom rule module\n/);
+    const helps = await Promise.all([['validate'], ['new', 'article'], ['list'], ['render'], ['build'], ['review', 'gate'], ['review', 'merge'], ['review', 'record'], ['review', 'check'], ['review', 'codeowners'], ['audit']].map((args) => runCli([...args, '--help'], repoRoot, { COLUMNS: '200' })));
+    for (const help of [lint, ...helps]) expect(help.stdout).not.toMatch(/默认 [）；]/);
+  });
+
+  it('answers a group without its subcommand, and help for an unknown command, with one line and the usage', async () => {
+    const [help, guess, create, review] = await Promise.all([runCli(['help', 'nope'], repoRoot), runCli(['help', 'revew'], repoRoot), runCli(['new'], repoRoot), runCli(['review'], repoRoot)]);
+    expect(help).toMatchObject({ code: 2, stdout: '', stderr: 'mpdesk: 没有命令 nope，无法显示它的帮助\n用法：mpdesk help [command]\n运行 mpdesk --help 查看全部选项\n' });
+    expect(guess.stderr).toContain('（是不是想看 review？）');
+    expect(create).toMatchObject({ code: 2, stdout: '', stderr: 'mpdesk: mpdesk new 后面缺少子命令：可用 article\n用法：mpdesk new <command> [options]\n运行 mpdesk new --help 查看全部选项\n' });
+    expect(review).toMatchObject({ code: 2, stdout: '' });
+    expect(review.stderr.split('\n')[0]).toBe('mpdesk: mpdesk review 后面缺少子命令：可用 gate、merge、record、check、codeowners');
+    // Asking for help is not misuse.
+    const [known, group] = await Promise.all([runCli(['help', 'new'], repoRoot), runCli(['new', '--help'], repoRoot)]);
+    expect([known.code, group.code]).toEqual([0, 0]);
+    expect(known.stdout).toContain('article');
   });
 
   it('wraps help by display width, a Chinese character counting two columns', async () => {

@@ -3,6 +3,7 @@ import { classify, loadContent, type ContentSet } from './content/index.ts';
 import { hasErrors } from './shared/finding.ts';
 import { pathFilter, UsageError } from './shared/path-filter.ts';
 import { isCalendarDate } from './shared/calendar-date.ts';
+import { WriteError } from './shared/write-error.ts';
 import { afterHelp, createProgram, setUsage } from './cli-help.ts';
 import { formatOption, requireAccount, rootOf, rootOption, type CommonOptions } from './cli-options.ts';
 import { registerReviewCommands } from './cli-review.ts';
@@ -82,8 +83,9 @@ create
     const { newArticle } = await import('./scaffold/index.ts');
     const result = await newArticle(set, { ...options, date });
     if (!result.ok) throw new UsageError(result.message);
-    if (options.format === 'json') process.stdout.write(`${JSON.stringify({ file: result.file, slug: result.slug })}\n`);
+    if (options.format === 'json') process.stdout.write(`${JSON.stringify({ file: result.file, slug: result.slug, warnings: result.warnings })}\n`);
     else process.stdout.write(`已创建 ${result.file}\n下一步：写正文，然后运行 mpdesk validate ${result.file}\n`);
+    for (const warning of result.warnings) process.stderr.write(`mpdesk: 警告：${warning}\n`);
   });
 
 program
@@ -175,6 +177,11 @@ program
   .action(async (input: string, options: { output?: string; root?: string }) => {
     const { resolve, relative, sep, dirname, join } = await import('node:path');
     const root = rootOf(options);
+    if (options.output !== undefined) {
+      const { checkOutputTarget } = await import('./render/index.ts');
+      const target = checkOutputTarget(resolve(process.cwd(), options.output), options.output);
+      if (!target.ok) throw new UsageError(target.message);
+    }
     const set = await loadContent(root);
     const file = relative(root, resolve(process.cwd(), input)).split(sep).join('/');
     const article = set.articles.find((a) => a.source.file === file || dirname(a.source.file) === file);
@@ -191,7 +198,7 @@ program
     const { validateContent } = await import('./validate/index.ts');
     const { formatFindings } = await import('./output/findings.ts');
     const problems = (await validateContent(set, { only: (f) => f === article.source.file })).filter((f) => f.severity === 'error');
-    const { renderArticle } = await import('./render/index.ts');
+    const { renderArticle, writeRendered } = await import('./render/index.ts');
     const account = set.accounts.find((a) => a.place.account === article.place.account);
     const rendered = problems.length ? undefined : await renderArticle({ root, article, account, cacheDir: join(root, '.cache', 'mpdesk', 'images') });
     const findings = rendered ? rendered.findings : problems;
@@ -205,20 +212,7 @@ program
       process.stdout.write(rendered.html);
       return;
     }
-    const { writeFileAtomic } = await import('./shared/atomic-write.ts');
-    const { makeDir } = await import('./shared/make-dir.ts');
-    const { copyFile } = await import('node:fs/promises');
-    const out = resolve(process.cwd(), options.output);
-    try {
-      for (const asset of rendered.assets) {
-        makeDir(dirname(join(dirname(out), asset.name)));
-        await copyFile(asset.path, join(dirname(out), asset.name));
-      }
-      await writeFileAtomic(out, rendered.html);
-    } catch (error) {
-      const code = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-      throw new UsageError(`无法写入 ${options.output}（${code}）：请换一个可写的位置。`);
-    }
+    await writeRendered(rendered, resolve(process.cwd(), options.output));
     process.stderr.write(`已写入 ${options.output}（${rendered.meta.visible_chars} 字，${rendered.assets.length} 张图片）\n`);
   });
 
@@ -280,7 +274,7 @@ function exitCodeFor(error: unknown): number {
     // Help and version are not failures; every other parsing problem is misuse.
     return error.exitCode === 0 ? 0 : 2;
   }
-  if (error instanceof UsageError) {
+  if (error instanceof UsageError || error instanceof WriteError) {
     process.stderr.write(`mpdesk: ${error.message}\n`);
     return 2;
   }

@@ -40,7 +40,7 @@ describe('readFrontmatter', () => {
 
   it('rejects a duplicated key', () => {
     const result = readFrontmatter('---\ntitle: 一\ntitle: 二\n---\n', 0);
-    expect(!result.ok && result.message).toContain('同一个键出现了两次');
+    expect(!result.ok && result.message).toContain('写了两次');
   });
 
   it('tells a missing, an unclosed and a non-mapping frontmatter apart', () => {

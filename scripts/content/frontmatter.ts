@@ -1,6 +1,7 @@
 import matter from 'gray-matter';
-import { isMap, isSeq, isPair, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isSeq, isPair, isScalar, parseDocument, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
 import { isObject } from '../shared/json-shape.ts';
+import { explainYamlError, usualMistake } from './yaml-errors.ts';
 
 /** Offsets into the original text: [start, end). */
 export type Span = readonly [number, number];
@@ -55,8 +56,20 @@ export function readFrontmatter(text: string, bomLength: number): FrontmatterRes
 
   // gray-matter leaves the \r of a CRLF closing line on the block; YAML would read it into the last value.
   const parsed = parseYamlBlock(split.matter.replace(/\r$/, ''), yamlStart);
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) return closedByBreak(content, split.matter, parsed, bomLength) ?? parsed;
   return { ok: true, frontmatter: { ...parsed.value, span: [bomLength, bodyOffset], body: split.content, bodyOffset } };
+}
+
+/**
+ * A block that was never closed, whose end gray-matter took from a `---` thematic break in the body: the YAML fails
+ * on a line that reads as prose. Reported as unclosed, at the opening line, rather than as the YAML error.
+ */
+function closedByBreak(content: string, block: string, failed: { reason: string; span: Span }, bomLength: number): FrontmatterResult | undefined {
+  const lines = `---${block}`.split(/\r?\n/);
+  const body = bodyLine(lines);
+  const errorLine = content.slice(0, failed.span[0] - bomLength).split('\n').length;
+  if (failed.reason !== 'yaml' || body <= 0 || errorLine <= body) return undefined;
+  return { ok: false, reason: 'unclosed', message: unclosedMessage(content, lines.length + 1), span: [bomLength, bomLength + 3] };
 }
 
 /** A whole-file YAML document (account.yaml) in the same shape as a frontmatter block with no body. */
@@ -70,11 +83,28 @@ type YamlBlock =
   | { ok: true; value: Pick<Frontmatter, 'data' | 'fields'> }
   | { ok: false; reason: 'yaml' | 'not-mapping'; message: string; span: Span };
 
+/**
+ * The document as plain data. An alias to no anchor (`title: *abc`) or one expanded too often is thrown by `toJS`,
+ * not listed among the parse errors: it becomes one, at the alias, so one file never stops the run.
+ */
+function toData(doc: Document.Parsed, source: string): { data: unknown; error?: undefined } | { data?: undefined; error: Pick<YAMLError, 'code' | 'message' | 'pos'> } {
+  try {
+    return { data: doc.toJS({ maxAliasCount: 100 }) };
+  } catch (thrown) {
+    const message = thrown instanceof Error ? thrown.message : String(thrown);
+    const alias = message.match(/: (\S+)$/)?.[1];
+    const at = alias ? source.indexOf(`*${alias}`) : -1;
+    const pos: [number, number] = at >= 0 ? [at, at + alias!.length + 1] : [0, 1];
+    return { error: { code: /resource exhaustion/i.test(message) ? 'RESOURCE_EXHAUSTION' : 'BAD_ALIAS', message, pos } };
+  }
+}
+
 /** `source` starts on the file's first line: a frontmatter block right after the opening `---`. */
 function parseYamlBlock(source: string, base: number): YamlBlock {
   const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false });
-  const error = doc.errors[0];
-  const data: unknown = error ? undefined : doc.toJS({ maxAliasCount: 100 });
+  const converted = doc.errors[0] ? undefined : toData(doc, source);
+  const error = doc.errors[0] ?? converted?.error;
+  const data: unknown = error ? undefined : converted?.data;
   if (error || (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data)))) {
     const mistake = usualMistake(source, error ? error.pos[0] : source.length);
     if (mistake) return { ok: false, reason: 'yaml', message: mistake.message, span: [base + mistake.span[0], base + mistake.span[1]] };
@@ -83,7 +113,7 @@ function parseYamlBlock(source: string, base: number): YamlBlock {
     return {
       ok: false,
       reason: 'yaml',
-      message: `YAML 语法错误：${describeYamlError(error.code, error.message)}`,
+      message: explainYamlError(source, error),
       span: [base + error.pos[0], base + Math.max(error.pos[1], error.pos[0] + 1)],
     };
   }
@@ -133,65 +163,20 @@ function escapePointer(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-const yamlErrorHints: Record<string, string> = {
-  DUPLICATE_KEY: '同一个键出现了两次',
-  BAD_INDENT: '缩进不对',
-  MISSING_CHAR: '缺少字符（引号或括号没有闭合？）',
-  MULTILINE_IMPLICIT_KEY: '键不能跨行（冒号后缺少空格，或上一行的引号没有闭合？）',
-  BLOCK_AS_IMPLICIT_KEY: '缩进或冒号位置不对',
-  UNEXPECTED_TOKEN: '出现了意外的字符',
-  TAB_AS_INDENT: '不能用 Tab 缩进，请用空格',
-  BAD_SCALAR_START: '值不能以这个字符开头，请加引号',
-  ALIAS_PROPS: '别名用法不对',
-};
+const looksLikeYaml = (line: string) => line === '' || /^(\s|-\s|-$|#\s|#$|[A-Za-z_][\w-]*\s*[:：])/.test(line);
 
-function describeYamlError(code: string, message: string): string {
-  const firstLine = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-  const hint = yamlErrorHints[code];
-  return hint ? `${hint}。${firstLine}` : firstLine;
+/** The index of the first line after the opening `---` that reads as body text rather than YAML, or -1. */
+function bodyLine(lines: readonly string[]): number {
+  return lines.findIndex((line, index) => index > 0 && !looksLikeYaml(line));
 }
 
-// The mistakes people make most in frontmatter, explained with what to write instead. Each pattern reads one line:
-// an optional list dash, a key, and what follows it.
-const keyLine = /^(\s*(?:-\s+)?)([A-Za-z_][\w-]*)(\s*)([:：])(.*)$/;
-
-function mistakeOnLine(line: string): string | undefined {
-  const match = line.match(keyLine);
-  if (!match) return undefined;
-  const [lead, key, gap, colon, rest] = [match[1]!, match[2]!, match[3]!, match[4]!, match[5]!];
-  const value = rest.trim();
-  if (colon === '：') {
-    return `“${key}” 后面用了全角冒号“：”，YAML 只认半角冒号加空格。应写成：${lead.trim() ? `${lead.trim()} ` : ''}${key}: ${value}`;
-  }
-  if (gap === '' && rest !== '' && !/^\s/.test(rest) && !rest.startsWith('//')) {
-    return `“${key}:” 后面缺少空格，YAML 会把整行读成一个字符串。应写成：${key}: ${value}`;
-  }
-  if (/^[^'"[{|>&*!#%@`]/.test(value) && /:(\s|$)/.test(value)) {
-    const quoted = `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-    return `“${key}” 的值里有半角冒号加空格“: ”，YAML 会把它读成又一个键。给整个值加引号：${key}: ${quoted}，或改用全角冒号“：”。`;
-  }
-  return undefined;
-}
-
-/** The first usual mistake on a line up to the one where parsing failed (`errorAt`, an offset into `source`). */
-function usualMistake(source: string, errorAt: number): { message: string; span: Span } | undefined {
-  let offset = 0;
-  const lines = source.split('\n');
-  for (const [index, line] of lines.entries()) {
-    const text = line.replace(/\r$/, '');
-    const found = text.trimStart().startsWith('#') ? undefined : mistakeOnLine(text);
-    if (found) return { message: `YAML 语法错误，第 ${index + 1} 行：${found}`, span: [offset, offset + Math.max(text.length, 1)] };
-    offset += line.length + 1;
-    if (offset > errorAt) break;
-  }
-  return undefined;
-}
-
-/** Where the block that never closes began, and, when the body seems to start somewhere, where `---` belongs. */
-function unclosedMessage(content: string): string {
-  const lines = content.split(/\r?\n/);
-  const looksLikeYaml = (line: string) => line === '' || /^(\s|-\s|-$|#\s|#$|[A-Za-z_][\w-]*\s*[:：])/.test(line);
-  const body = lines.findIndex((line, index) => index > 0 && !looksLikeYaml(line));
-  const where = body > 0 ? `看起来正文从第 ${body + 1} 行开始，在它前面加一行 ---。` : '在最后一个字段后面另起一行，只写 ---。';
-  return `frontmatter 从第 1 行的 --- 开始，但没有结束的 --- 行：${where}The frontmatter opened by --- on line 1 is never closed; add a line with only --- after its last field.`;
+/**
+ * Where the block that never closes began, and, when the body seems to start somewhere, where `---` belongs.
+ * `breakLine` is the body's `---` thematic break that was taken for the end of the block, when there is one.
+ */
+function unclosedMessage(content: string, breakLine?: number): string {
+  const body = bodyLine(content.split(/\r?\n/));
+  const where = body > 0 ? `看起来正文从第 ${body + 1} 行开始，在它前面加一行 ---` : '在最后一个字段后面另起一行，只写 ---';
+  const taken = breakLine ? `（第 ${breakLine} 行的 --- 是正文里的分隔线，不是 frontmatter 的结尾）` : '';
+  return `frontmatter 从第 1 行的 --- 开始，但缺少结尾的 --- 行：${where}${taken}。The frontmatter opened by --- on line 1 is never closed; add a line with only --- after its last field.`;
 }

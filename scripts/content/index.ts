@@ -4,12 +4,12 @@ import type { Finding } from '../shared/finding.ts';
 import { createLocator, type TextLocator } from '../shared/text-locator.ts';
 import { decodeText } from './decode-text.ts';
 import { readFrontmatter, readYamlFile, type Frontmatter } from './frontmatter.ts';
-import { discoverContent, suggestedPlace, type ContentKind, type ContentPath } from './layout.ts';
+import { discoverContent, suggestedPlace, type ContentKind, type ContentPath, type FileShape } from './layout.ts';
 import { maxNesting, tooDeeplyNested } from './markdown.ts';
 import { readRegularFile } from './read-regular.ts';
 
 export type { Frontmatter, FieldSpan, Span } from './frontmatter.ts';
-export { accountOf, articleOf, classify, toRepoPath } from './layout.ts';
+export { accountOf, accountProblem, articleOf, classify, isAccountId, toRepoPath } from './layout.ts';
 export { decodeText } from './decode-text.ts';
 export { readRegularFile } from './read-regular.ts';
 export { readFrontmatter, readYamlFile } from './frontmatter.ts';
@@ -82,6 +82,26 @@ interface LoadResult {
   findings: Finding[];
 }
 
+/** What a misplaced Markdown file's frontmatter says it is (a plan's `month`), so it can be sent to the right place. */
+async function shapeOf(path: string, root: string, account: string, staged: Uint8Array | undefined): Promise<FileShape> {
+  const read = staged ? { ok: true as const, bytes: staged } : await readRegularFile(path, join(root, 'content', account));
+  const decoded = read.ok ? decodeText(read.bytes) : undefined;
+  const result = decoded?.ok ? readFrontmatter(decoded.text, decoded.bomLength) : undefined;
+  if (!result?.ok) return {};
+  return shapeOfData(result.frontmatter.data);
+}
+
+function shapeOfData(data: Record<string, unknown>): FileShape {
+  if (!('title' in data) && ('month' in data || 'entries' in data)) return { looksLike: 'plan', ...(typeof data.month === 'string' ? { month: data.month } : {}) };
+  return 'title' in data || 'status' in data ? { looksLike: 'article' } : {};
+}
+
+/** A misplaced file's finding: where it belongs, as a path to move it to. */
+function layoutFinding(file: string, account: string, target: string): Finding {
+  const message = `文件不在约定的位置，没有被校验、检查或构建：请移到 ${target}（文章是 content/${account}/articles/<年份>/<slug>/index.md，计划是 content/${account}/plans/<YYYY-MM>.md）。`;
+  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, ruleId: 'schema/layout', severity: 'error', message, suggestions: [target] };
+}
+
 async function loadOne(root: string, entry: ContentPath, overlay: ReadonlyMap<string, Uint8Array> | undefined): Promise<LoadResult> {
   const { file, place } = entry;
   const fail = (ruleId: string, message: string, line = 1, column = 1, endColumn = column): LoadResult => ({
@@ -91,10 +111,9 @@ async function loadOne(root: string, entry: ContentPath, overlay: ReadonlyMap<st
 
   if (place.kind === 'misplaced') {
     const year = beijingDate(new Date().toISOString()).slice(0, 4);
-    const target = suggestedPlace(file, year);
-    const message = /account\.ya?ml$/i.test(file)
-      ? `账号目录名应是小写字母、数字和连字符（如 qinghe-tea），这个账号没有被读取：请把目录改名为 ${target.split('/')[1]}。`
-      : `文件不在约定的位置，没有被校验、检查或构建：请移到 ${target}（文章是 content/${place.account}/articles/<年份>/<slug>/index.md，计划是 content/${place.account}/plans/<YYYY-MM>.md）。`;
+    const target = suggestedPlace(file, year, /account\.ya?ml$/i.test(file) ? {} : await shapeOf(entry.path, root, place.account, overlay?.get(file)));
+    if (!/account\.ya?ml$/i.test(file)) return { entry, findings: [layoutFinding(file, place.account, target)] };
+    const message = `账号目录名应是小写字母、数字和连字符（如 qinghe-tea），这个账号没有被读取：请把目录改名为 ${target.split('/')[1]}。`;
     return { entry, findings: [{ file, line: 1, column: 1, endLine: 1, endColumn: 1, ruleId: 'schema/layout', severity: 'error', message, suggestions: [target] }] };
   }
 
@@ -118,6 +137,11 @@ async function loadOne(root: string, entry: ContentPath, overlay: ReadonlyMap<st
     const range = source.locator.range(result.span[0], result.span[1]);
     const ruleId = result.reason === 'yaml' ? 'schema/yaml-syntax' : 'schema/frontmatter';
     return { entry, source, findings: [{ file, ...range, ruleId, severity: 'error', message: result.message }] };
+  }
+  // A plan saved where an article belongs would give a page of article-schema errors; it is a plan in the wrong place.
+  if (place.kind === 'article' && shapeOfData(result.frontmatter.data).looksLike === 'plan') {
+    const target = suggestedPlace(file, place.year, shapeOfData(result.frontmatter.data));
+    return { entry, findings: [layoutFinding(file, place.account, target)] };
   }
   const { body, bodyOffset } = result.frontmatter;
   const deepLine = place.kind === 'account' ? undefined : tooDeeplyNested(body);

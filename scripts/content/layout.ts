@@ -1,5 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { closestFirst, didYouMean, notFoundMessage } from '../shared/did-you-mean.ts';
+import { accountFolders } from '../shared/repo-root.ts';
 
 export type ContentKind =
   | { kind: 'account'; account: string }
@@ -38,10 +40,31 @@ export function articleOf(file: string): string | undefined {
   return file.match(inArticle)?.[1]?.concat('/index.md');
 }
 
+/** Whether a name can be an account id (and so an account folder): lowercase ASCII letters, digits, hyphens. */
+export function isAccountId(name: string): boolean {
+  return new RegExp(`^${accountId}$`).test(name);
+}
+
 /** The account id a folder name was probably meant to be: lowercase ASCII with hyphens. */
 function accountIdFor(folder: string): string {
   const id = folder.toLowerCase().replace(/[\s_]+/g, '-');
-  return new RegExp(`^${accountId}$`).test(id) ? id : '<账号 id>';
+  return isAccountId(id) ? id : '<账号 id>';
+}
+
+/**
+ * Why `account` names no account of the repository at `root`, or undefined when it does. Only a folder whose name
+ * is an id is an account (the loader skips `content/Bad_Acc/` with a layout error), so neither an id that cannot
+ * exist nor such a folder is accepted; what exists is listed, closest first.
+ */
+export function accountProblem(root: string, account: string): string | undefined {
+  const folders = accountFolders(root);
+  const known = folders.filter(isAccountId);
+  if (known.includes(account)) return undefined;
+  if (isAccountId(account)) return notFoundMessage('账号', account, known);
+  const folder = folders.includes(account) ? `content/${account}/ 的目录名不是合规的 id，没有被当作账号读取：请改名为 content/${accountIdFor(account)}/。` : '';
+  const guess = didYouMean(account, known);
+  const list = known.length ? `现有账号：${closestFirst(account, known).join('、')}。` : '还没有任何账号。';
+  return `账号 id “${account}” 不合规：只能用小写字母、数字和连字符（如 qinghe-tea）。${folder}${guess ? `是不是 ${guess}？` : ''}${list}`;
 }
 
 /** Where a repository-relative path sits in the content layout, or undefined when it is not a content file. */
@@ -57,16 +80,31 @@ export function classify(file: string): ContentKind | undefined {
   return undefined;
 }
 
+/** What a misplaced file's frontmatter says it is, when it could be read. */
+export interface FileShape {
+  /** A plan's keys (`month`, `entries`), or an article's (`title`, `status`). */
+  looksLike?: 'plan' | 'article';
+  /** The plan's `month` field, when it is one (`2026-10`). */
+  month?: string;
+}
+
+const monthPattern = /^\d{4}-\d{2}$/;
+
 /**
- * Where a misplaced Markdown file belongs: a plan if its name is a month, otherwise an article folder named from
+ * Where a misplaced Markdown file belongs: a plan when its frontmatter is a plan's, its name a month or its folder
+ * `plans/` (at `plans/<month>.md`, from the `month` field when it has one); otherwise an article folder named from
  * the file (or its folder, for an index.md), in the year the path names or the given year.
  */
-export function suggestedPlace(file: string, year: string): string {
+export function suggestedPlace(file: string, year: string, shape: FileShape = {}): string {
   const parts = file.split('/');
   const account = accountIdFor(parts[1]!);
   if (/^account\.ya?ml$/i.test(parts.at(-1)!)) return `content/${account}/account.yaml`;
   const name = parts.at(-1)!.replace(/\.(?:md|markdown)$/i, '');
-  if (/^\d{4}-\d{2}$/.test(name)) return `content/${account}/plans/${name}.md`;
+  const inPlans = parts.slice(2, -1).includes('plans');
+  if (shape.looksLike === 'plan' || monthPattern.test(name) || (inPlans && shape.looksLike !== 'article')) {
+    const month = shape.month !== undefined && monthPattern.test(shape.month) ? shape.month : monthPattern.test(name) ? name : '<YYYY-MM>';
+    return `content/${account}/plans/${month}.md`;
+  }
   const stem = (name.toLowerCase() === 'index' ? parts.at(-2) ?? '' : name).toLowerCase().replace(/[\s_]+/g, '-');
   const slug = /^[a-z0-9][a-z0-9-]*$/.test(stem) ? stem : '<slug>';
   const pathYear = parts.slice(2, -1).find((part) => /^\d{4}$/.test(part)) ?? year;

@@ -21,7 +21,8 @@ export interface Report {
   /** Overrides the rule's default, e.g. from a dictionary entry. */
   severity?: Severity;
   suggestions?: string[];
-  fix?: Fix;
+  /** One edit, or several made together (a space either side of an address). */
+  fix?: Fix | readonly Fix[];
 }
 
 export type DictionaryName = 'absolute' | 'claims' | 'platform' | 'sensitive';
@@ -50,6 +51,8 @@ export interface RuleContext {
   account: Record<string, unknown>;
   /** Body prose, in order. */
   blocks: readonly TextBlock[];
+  /** `blocks` with every address written as text masked (`withoutUrls`): what style rules read and fix. */
+  prose: readonly TextBlock[];
   /** title, digest and author fields. */
   meta: readonly TextBlock[];
   dictionary(name: DictionaryName): Dictionary;
@@ -63,7 +66,7 @@ export interface MessageData {
   span: Span;
   severity: Severity;
   suggestions?: string[];
-  fix?: Fix;
+  fix?: readonly Fix[];
   /** Set when the engine reports in the rule's place (`lint/rule-crashed`). */
   ruleId?: string;
 }
@@ -131,7 +134,7 @@ export function defineRule(definition: RuleDefinition): Rule {
       // An empty suggestion would print as a bare “建议：”.
       const suggestions = report.suggestions?.filter((s) => s.trim() !== '');
       if (suggestions?.length) data.suggestions = suggestions;
-      if (report.fix) data.fix = report.fix;
+      if (report.fix) data.fix = 'span' in report.fix ? [report.fix] : report.fix;
       if (ruleId) data.ruleId = ruleId;
       messages.set(message, data);
     };

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { parseMarkdown, readFrontmatter, readRegularFile, type ArticleFile, type ContentSet } from '../content/index.ts';
 import { writeFileAtomic } from '../shared/atomic-write.ts';
+import { WriteError } from '../shared/write-error.ts';
 import { compareFindings, type Finding } from '../shared/finding.ts';
 import { articleKey } from '../shared/input-key.ts';
 import { toolHash } from '../shared/tool-hash.ts';
@@ -195,7 +196,8 @@ async function fixFile(target: Lintable, first: Settled, lint: (t: Lintable) => 
   try {
     await writeFileAtomic(target.source.path, text);
   } catch (error) {
-    return { findings: [engineFinding(internalError, file, fileStart, `修正后写回 ${file} 失败：${errorText(error)}。文件没有改动。Writing the fixed file failed; it is unchanged.`)], wrote: false };
+    const reason = error instanceof WriteError ? error.reason : errorText(error);
+    return { findings: [engineFinding(internalError, file, fileStart, `修正后写回 ${file} 失败：${reason}。文件没有改动。Writing the fixed file failed; it is unchanged.`)], wrote: false };
   }
   return { findings: result.findings, wrote: true };
 }

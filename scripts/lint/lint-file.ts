@@ -6,7 +6,7 @@ import type { Finding } from '../shared/finding.ts';
 import { messageData, type DictionaryName, type Fix, type PeerArticle, type Rule, type RuleContext } from './define-rule.ts';
 import type { Dictionary } from './dictionary.ts';
 import { crashMessage, engineFinding, fileStart, ruleCrashed } from './engine-findings.ts';
-import { frontmatterBlocks, proseBlocks, type TextBlock } from './prose.ts';
+import { frontmatterBlocks, proseBlocks, withoutUrls, type TextBlock } from './prose.ts';
 import type { LintResources } from './resources.ts';
 import { allRules } from './rules/index.ts';
 import { applySuppressions, readDirectives, type Directives } from './suppress.ts';
@@ -18,8 +18,8 @@ type VFileMessage = VFile['messages'][number];
 export interface FileLint {
   /** Every rule's findings, in rule order, before suppressions. */
   findings: Finding[];
-  /** The fix offered with a finding, by finding. */
-  fixes: ReadonlyMap<Finding, Fix>;
+  /** The edits offered with a finding, by finding; only ones that change prose. */
+  fixes: ReadonlyMap<Finding, readonly Fix[]>;
   /** The body prose the rules saw, for the originality fingerprints. */
   blocks: readonly TextBlock[];
   /** The file's `mpdesk-disable` comments. */
@@ -40,6 +40,7 @@ export async function lintFile(
   const dictionaries = new Map<DictionaryName, Dictionary>();
   for (const name of ['absolute', 'claims', 'platform', 'sensitive'] as const) dictionaries.set(name, await resources.dictionary(name, place.account));
   const blocks = proseBlocks(source, tree);
+  const prose = blocks.map(withoutUrls);
   const context: RuleContext = {
     source,
     doc: doc!,
@@ -48,6 +49,7 @@ export async function lintFile(
     ...(article ? { article } : {}),
     account: accounts.get(place.account) ?? {},
     blocks,
+    prose,
     meta: frontmatterBlocks(source, doc!),
     dictionary: (name) => dictionaries.get(name)!,
     peers,
@@ -55,7 +57,8 @@ export async function lintFile(
   };
   const file = new VFile({ path: source.file, data: { mpdesk: context } });
   const findings: Finding[] = [];
-  const fixes = new Map<Finding, Fix>();
+  const fixes = new Map<Finding, readonly Fix[]>();
+  const editable = proseMask(source.text.length, prose);
   for (const rule of rules) {
     const before = file.messages.length;
     try {
@@ -67,14 +70,14 @@ export async function lintFile(
     for (const message of file.messages.slice(before)) {
       const found = toFinding(target, rule, message);
       findings.push(found.finding);
-      if (found.fix) fixes.set(found.finding, found.fix);
+      if (found.fix?.every((edit) => editsProse(edit, editable()))) fixes.set(found.finding, found.fix);
     }
   }
   return { findings, fixes, blocks, directives: readDirectives(source, tree, knownRuleIds(rules)) };
 }
 
 /** The file's findings once its suppressions are applied, with the comments' own notices; and the kept fixes. */
-export function settle(file: string, findings: readonly Finding[], directives: Directives, fixes?: ReadonlyMap<Finding, Fix>): { findings: Finding[]; fixes: Fix[] } {
+export function settle(file: string, findings: readonly Finding[], directives: Directives, fixes?: ReadonlyMap<Finding, readonly Fix[]>): { findings: Finding[]; fixes: Fix[] } {
   const { kept, notices } = applySuppressions(file, findings, directives);
   const keptFixes = fixes ? kept.flatMap((f) => fixes.get(f) ?? []) : [];
   return { findings: [...kept, ...notices], fixes: keptFixes };
@@ -95,7 +98,29 @@ function processorOf(rule: Rule): Runner {
   return processor;
 }
 
-function toFinding(target: Lintable, rule: Rule, message: VFileMessage): { finding: Finding; fix?: Fix } {
+/**
+ * Which file offsets hold prose (built on first use): the only characters a fix may change. Code, HTML, link
+ * addresses, autolinks and the frontmatter are not in it, whatever a rule asks for.
+ */
+function proseMask(length: number, prose: readonly TextBlock[]): () => Uint8Array {
+  let mask: Uint8Array | undefined;
+  return () => {
+    if (!mask) {
+      mask = new Uint8Array(length);
+      for (const block of prose) for (const offset of block.offsets) if (offset >= 0) mask[offset] = 1;
+    }
+    return mask;
+  };
+}
+
+/** An edit replaces prose only, or inserts next to prose (never inside an address or code). */
+function editsProse({ span: [start, end] }: Fix, mask: Uint8Array): boolean {
+  if (start === end) return mask[start - 1] === 1 || mask[start] === 1;
+  for (let i = start; i < end; i++) if (mask[i] !== 1) return false;
+  return true;
+}
+
+function toFinding(target: Lintable, rule: Rule, message: VFileMessage): { finding: Finding; fix?: readonly Fix[] } {
   const { source } = target;
   const data = messageData(message);
   if (!data) {

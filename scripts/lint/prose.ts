@@ -1,5 +1,5 @@
 import type { Nodes, Root } from 'mdast';
-import type { Frontmatter, SourceFile, Span } from '../content/index.ts';
+import { isAutolink, type Frontmatter, type SourceFile, type Span } from '../content/index.ts';
 
 /**
  * A run of prose a writer wrote (a paragraph, heading, table cell, or the title/digest/author), with the file
@@ -12,6 +12,15 @@ export interface TextBlock {
   offsets: number[];
   /** Heading depth, for headings. */
   depth?: number;
+  /** Addresses written as text (autolinks such as `<https://a.com>` or a bare `tea@example.com`), in order. */
+  urls?: UrlRun[];
+}
+
+/** An address shown as its own text: the block's units `[from, to)` and the whole link's span in the file. */
+export interface UrlRun {
+  from: number;
+  to: number;
+  span: Span;
 }
 
 export const breaker = '\uFFFC';
@@ -63,7 +72,12 @@ export function proseBlocks(source: SourceFile, tree: Root): TextBlock[] {
       block.text += breaker;
       block.offsets.push(-1);
     } else if ('children' in node) {
+      const from = block.text.length;
       for (const child of node.children) collect(child as Nodes, block);
+      if (node.type === 'link' && isAutolink(node.url, block.text.slice(from))) {
+        const start = (node.position?.start.offset ?? 0) + base;
+        (block.urls ??= []).push({ from, to: block.text.length, span: [start, (node.position?.end.offset ?? 0) + base] });
+      }
       if (node.type === 'link' || node.type === 'linkReference') {
         block.text += breaker;
         block.offsets.push(-1);
@@ -72,6 +86,31 @@ export function proseBlocks(source: SourceFile, tree: Root): TextBlock[] {
   };
   walk(tree);
   return blocks;
+}
+
+const masked = new WeakMap<TextBlock, TextBlock>();
+
+/**
+ * The block as style rules read it: every address written as text turned into breakers, so that no spacing or
+ * punctuation rule finds or fixes anything inside a URL (`<https://a.com/中文abc>` is not prose). Compliance
+ * rules read the block itself: an e-mail address in an autolink is still personal data.
+ */
+export function withoutUrls(block: TextBlock): TextBlock {
+  if (!block.urls?.length) return block;
+  let view = masked.get(block);
+  if (!view) {
+    const text = block.text.split('');
+    const offsets = [...block.offsets];
+    for (const { from, to } of block.urls) {
+      for (let i = from; i < to; i++) {
+        text[i] = breaker;
+        offsets[i] = -1;
+      }
+    }
+    view = { ...block, text: text.join(''), offsets };
+    masked.set(block, view);
+  }
+  return view;
 }
 
 /** Appends a text node, mapping each unit to the file; escapes and entities in the source are stepped over. */

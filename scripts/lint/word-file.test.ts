@@ -52,6 +52,33 @@ describe('words.yaml', () => {
     expect(article).toEqual(expect.arrayContaining(['“竞品咖啡”是', '“刷单返利”是']));
   });
 
+  it('does not use an entry the schema rejects: it is reported on the list and matches nothing', async () => {
+    const words = [
+      'entries:',
+      '  - {term: 竞品咖啡, severity: fatal}',
+      '  - {term: 团队禁词, categroy: 竞品}',
+      '  - {term: 刷单, suggestions: [1]}',
+      '  - 限量款',
+      'allow: [限量款式, 7]',
+      '',
+    ].join('\n');
+    const root = await makeRepo({
+      'content/shanye/account.yaml': accountYaml,
+      'content/shanye/words.yaml': words,
+      'content/shanye/articles/2026/a0/index.md': article('title: 冬日\nstatus: draft', '别提竞品咖啡和团队禁词，也别说刷单，限量款要少写。\n'),
+    });
+    const { findings } = await lintContent(await loadContent(root), { cache: false, workers: 1 });
+    expect(findings.filter((f) => f.file === 'content/shanye/words.yaml').map((f) => [f.line, f.ruleId, f.field])).toEqual([
+      [2, 'schema/enum', 'entries[0].severity'],
+      [3, 'schema/additionalProperties', 'entries[1].categroy'],
+      [4, 'schema/type', 'entries[2].suggestions[0]'],
+      [6, 'schema/type', 'allow[1]'],
+    ]);
+    // Only the well-formed 限量款 is looked for; the three rejected entries match nothing, not even as errors.
+    const matched = findings.filter((f) => f.ruleId === 'sensitive/words' && f.file.endsWith('index.md')).map((f) => [f.column, f.message.slice(0, 5)]);
+    expect(matched).toEqual([[19, '“限量款”']]);
+  });
+
   it('with a YAML error is an error on the file at the place, and the rest of the lint runs', async () => {
     const { about, findings } = await lintWith({ 'content/words.yaml': 'entries:\n  - term: 团队禁词\n    category: [竞品\n' });
     expect(about('content/words.yaml')).toEqual([[4, 1, 'schema/yaml-syntax', undefined]]);

@@ -41,12 +41,15 @@ export async function readWordFile(path: string, file: string, list: string): Pr
   const parsed = readYamlFile(text, bomLength);
   if (!parsed.ok) {
     const ruleId = parsed.reason === 'yaml' ? 'schema/yaml-syntax' : 'schema/type';
-    const message = `${parsed.message}词表没有生效。The word list is not used.`;
+    const message = `词表没有生效：${parsed.message}`;
     return { list: empty(), findings: [{ ...fail(file, ruleId, message), ...source.locator.range(parsed.span[0], parsed.span[1]) }] };
   }
   const doc = parsed.frontmatter;
-  const findings = schemaFindings(source, doc, validate(doc.data)).map((f) => (f.field === '(frontmatter)' ? { ...f, field: '(words.yaml)' } : f));
-  const result = toWordList(doc.data, list);
+  const errors = validate(doc.data);
+  const findings = schemaFindings(source, doc, errors).map((f) => (f.field === '(frontmatter)' ? { ...f, field: '(words.yaml)' } : f));
+  // An entry the schema rejects is reported there and not used: a misspelt severity must not match as an error.
+  const rejected = (pointer: string) => errors.some((e) => e.instancePath === pointer || e.instancePath.startsWith(`${pointer}/`));
+  const result = toWordList(doc.data, list, rejected);
   for (const { entry, pointer } of result.located) {
     const folded = normalize(entry.term).text;
     if ([...folded].length >= 2) continue;
@@ -67,18 +70,20 @@ function fieldOf(pointer: string): string {
   return pointer.slice(1).replace(/\/(\d+)/g, '[$1]');
 }
 
-/** The entries and allow phrases of a parsed list that have the right shape; the rest are the schema's findings. */
-function toWordList(data: Frontmatter['data'], list: string): { list: WordList; located: Array<{ entry: DictionaryEntry; pointer: string }> } {
+/** The entries and allow phrases of a parsed list that the schema accepts; the rest are the schema's findings. */
+function toWordList(data: Frontmatter['data'], list: string, rejected: (pointer: string) => boolean): { list: WordList; located: Array<{ entry: DictionaryEntry; pointer: string }> } {
   const located: Array<{ entry: DictionaryEntry; pointer: string }> = [];
   for (const key of ['entries', 'deny'] as const) {
     const items = data[key];
     if (!Array.isArray(items)) continue;
     items.forEach((item: unknown, index) => {
-      const entry = toEntry(item, list);
-      if (entry) located.push({ entry, pointer: `/${key}/${index}` });
+      const pointer = `/${key}/${index}`;
+      const entry = rejected(pointer) ? undefined : toEntry(item, list);
+      if (entry) located.push({ entry, pointer });
     });
   }
-  return { list: { entries: located.map((l) => l.entry), allow: strings(data.allow) }, located };
+  const allow = Array.isArray(data.allow) ? data.allow.filter((phrase: unknown, index: number): phrase is string => typeof phrase === 'string' && phrase !== '' && !rejected(`/allow/${index}`)) : [];
+  return { list: { entries: located.map((l) => l.entry), allow }, located };
 }
 
 function toEntry(item: unknown, list: string): DictionaryEntry | undefined {

@@ -8,6 +8,8 @@ import { markdownToHtml } from './markdown-to-html.ts';
 import { previewPage } from './preview.ts';
 import { loadTheme } from './theme.ts';
 
+export { checkOutputTarget, writeRendered, type OutputTarget } from './write-output.ts';
+
 export interface RenderRequest {
   root: string;
   article: ArticleFile;

@@ -1,4 +1,5 @@
 import { appendFile } from 'node:fs/promises';
+import { writing } from '../shared/write-error.ts';
 import { GitHubError, type GitHub } from '../github/index.ts';
 import { evaluateGate, type GateResult } from './gate.ts';
 import { gateMarkdown } from './gate-report.ts';
@@ -31,7 +32,8 @@ export const gateStatusContext = 'mpdesk/review-gate';
 export async function runGate(github: GitHub, number: number, options: GateOptions): Promise<GateResult> {
   const result = await evaluateGate(github, number);
   const markdown = gateMarkdown(result);
-  if (options.summaryFile) await appendFile(options.summaryFile, `${markdown}\n`);
+  const summary = options.summaryFile;
+  if (summary) await writing(summary, () => appendFile(summary, `${markdown}\n`));
   if (options.comment) {
     try {
       await github.upsertComment(number, gateCommentMarker, markdown);

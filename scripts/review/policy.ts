@@ -1,5 +1,4 @@
-import { parse } from 'yaml';
-import { conforms } from '../content/index.ts';
+import { conforms, readYamlFile } from '../content/index.ts';
 
 /** One approval level of an account: its name (编辑, 审稿, 终审) and who may approve, logins or `org/team`. */
 export interface ReviewLevel {
@@ -13,12 +12,9 @@ export type PolicyResult = { ok: true; levels: ReviewLevel[] } | { ok: false; me
 
 /** The review levels an account.yaml text declares, or why they cannot be used. */
 export function reviewLevelsOf(accountYaml: string, file: string): PolicyResult {
-  let data: unknown;
-  try {
-    data = parse(accountYaml.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    return { ok: false, message: `${file}：YAML 无法解析（${(error instanceof Error ? error.message : String(error)).split('\n')[0]}），先运行 mpdesk validate。` };
-  }
+  const parsed = readYamlFile(accountYaml, accountYaml.startsWith('\uFEFF') ? 1 : 0);
+  if (!parsed.ok) return { ok: false, message: `${file}：${parsed.message.replace(/。?$/, '')}。先运行 mpdesk validate ${file}。` };
+  const data = parsed.frontmatter.data;
   if (!conforms('account', data)) {
     return { ok: false, message: `${file}：不符合账号 schema，先运行 mpdesk validate ${file}。` };
   }

@@ -5,7 +5,7 @@ import { readFrontmatter, validatorFor, type ContentSet } from '../content/index
 import { writeFileAtomic } from '../shared/atomic-write.ts';
 import { isCalendarDate } from '../shared/calendar-date.ts';
 import { notFoundMessage } from '../shared/did-you-mean.ts';
-import { schemaFindings } from '../validate/index.ts';
+import { planEntryReused, schemaFindings } from '../validate/index.ts';
 import { createLocator } from '../shared/text-locator.ts';
 import type { Finding } from '../shared/finding.ts';
 import { slugify, uniqueSlug } from './slug.ts';
@@ -21,7 +21,8 @@ export interface NewArticleRequest {
 }
 
 export type NewArticleResult =
-  | { ok: true; file: string; slug: string }
+  /** `warnings`: what validate will warn about the new article (a plan entry another article already uses). */
+  | { ok: true; file: string; slug: string; warnings: string[] }
   | { ok: false; message: string; findings?: Finding[] };
 
 /** Creates `content/<account>/articles/<YYYY>/<slug>/index.md` with frontmatter that passes validation. */
@@ -72,7 +73,8 @@ export async function newArticle(set: ContentSet, request: NewArticleRequest): P
     return { ok: false, message: `${file} 已存在，不会覆盖。` };
   }
   await writeFileAtomic(path, text);
-  return { ok: true, file, slug };
+  const reused = request.plan === undefined ? undefined : planEntryReused(set, request.account, request.plan);
+  return { ok: true, file, slug, warnings: reused ? [reused] : [] };
 }
 
 function stringField(value: unknown): string | undefined {

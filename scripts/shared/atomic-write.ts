@@ -6,6 +6,7 @@ import { isMainThread } from 'node:worker_threads';
 import { onExit } from 'signal-exit';
 import { makeDir } from './make-dir.ts';
 import { isRunning } from './process-alive.ts';
+import { writeError } from './write-error.ts';
 
 /**
  * Temporary files are named `.<name>.<pid>-<random>.tmp`: hidden, ignored by `*.tmp` in .gitignore, and carrying
@@ -34,7 +35,10 @@ function tempFor(path: string): string {
   return temp;
 }
 
-/** Writes through a temporary file in the same folder and renames it, so a crash never leaves half a file. */
+/**
+ * Writes through a temporary file in the same folder and renames it, so a crash never leaves half a file. A failure
+ * is a WriteError naming `path` in Chinese.
+ */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   makeDir(dirname(path));
   const temp = tempFor(path);
@@ -43,7 +47,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
-    throw error;
+    throw writeError(error, path);
   } finally {
     pending.delete(temp);
   }
@@ -61,7 +65,7 @@ export function writeFileAtomicSync(path: string, data: string | Uint8Array): vo
     renameSync(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });
-    throw error;
+    throw writeError(error, path);
   } finally {
     pending.delete(temp);
   }

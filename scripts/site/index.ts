@@ -4,6 +4,7 @@ import { removeStaleTempFiles, writeFileAtomic } from '../shared/atomic-write.ts
 import { compareFindings, type Finding } from '../shared/finding.ts';
 import { articleKey } from '../shared/input-key.ts';
 import { notice } from '../shared/notice.ts';
+import { makeDir } from '../shared/make-dir.ts';
 import { lockRepository } from '../shared/repo-lock.ts';
 import { toolHash, treeHash } from '../shared/tool-hash.ts';
 import { threadCount } from '../shared/worker-pool.ts';
@@ -68,6 +69,8 @@ async function build(options: BuildOptions): Promise<BuildReport> {
   const { root } = options;
   const outDir = options.outDir ?? join(root, 'dist');
   const paths = { root, outDir, cacheDir: join(root, '.cache', 'mpdesk', 'images') };
+  // An output folder that cannot be made fails the build once, in Chinese, rather than every article on its own.
+  makeDir(outDir);
   removeStaleTempFiles([join(root, 'content'), outDir, join(root, '.cache', 'mpdesk')]);
   const set = await loadContent(root);
   const inAccount = (account: string) => !options.account || account === options.account;

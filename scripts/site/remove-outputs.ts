@@ -1,7 +1,10 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writing } from '../shared/write-error.ts';
 import type { BuildRecord } from './build-record.ts';
+
+const remove = (dir: string) => writing(dir, () => rm(dir, { recursive: true, force: true }), 'remove');
 
 export interface Leftovers {
   /** Every article file that still exists, built or not. */
@@ -18,14 +21,14 @@ export interface Leftovers {
 export async function removeOutputs(outDir: string, record: BuildRecord, { present, failedDirs }: Leftovers): Promise<void> {
   for (const [file, entry] of Object.entries(record.articles)) {
     if (present.has(file)) continue;
-    await rm(join(outDir, entry.dir), { recursive: true, force: true });
+    await remove(join(outDir, entry.dir));
     delete record.articles[file];
   }
   for (const file of Object.keys(record.failed)) if (!present.has(file)) delete record.failed[file];
   const claimed = new Set(Object.values(record.articles).map((entry) => entry.dir));
   const unclaimed = new Set(failedDirs.filter((dir) => !claimed.has(dir)));
   for (const dir of outputFolders(outDir)) if (!claimed.has(dir)) unclaimed.add(dir);
-  for (const dir of unclaimed) await rm(join(outDir, dir), { recursive: true, force: true });
+  for (const dir of unclaimed) await remove(join(outDir, dir));
 }
 
 /** `<account>/<slug>` folders under `outDir` that hold a build's output (an article.html and a meta.json). */

@@ -5,6 +5,7 @@ import { articleFields, releaseArticle, type ArticleFile, type ContentSet } from
 import { renderArticle, type RenderedArticle } from '../render/index.ts';
 import { writeFileAtomicSync } from '../shared/atomic-write.ts';
 import type { Finding } from '../shared/finding.ts';
+import { WriteError, writingSync } from '../shared/write-error.ts';
 import { validateContent } from '../validate/index.ts';
 import { outputFile, type OutputFiles } from './build-record.ts';
 
@@ -93,19 +94,15 @@ async function validateGroup(set: ContentSet, group: readonly string[]): Promise
   return byFile;
 }
 
-/** A failure of mpdesk itself on one article: reported on that article, so the build goes on and names it. */
+/**
+ * A failure on one article, reported on that article so the build goes on and names it: an output file that could
+ * not be written (a full disk, permissions), or mpdesk itself failing.
+ */
 function crashed(file: string, error: unknown): Finding {
+  const at = { file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error' as const };
+  if (error instanceof WriteError) return { ...at, ruleId: 'build/write-failed', message: `这篇文章的输出没有写成，其他文章照常构建：${error.message}` };
   const message = error instanceof Error ? error.message : String(error);
-  return {
-    file,
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 1,
-    ruleId: 'build/crashed',
-    severity: 'error',
-    message: `构建这篇文章时 mpdesk 出错（请报告这个问题），其他文章照常构建：${message}`,
-  };
+  return { ...at, ruleId: 'build/crashed', message: `构建这篇文章时 mpdesk 出错（请报告这个问题），其他文章照常构建：${message}` };
 }
 
 /**
@@ -115,12 +112,12 @@ function crashed(file: string, error: unknown): Finding {
  */
 function writeArticle(dir: string, rendered: Pick<RenderedArticle, 'html' | 'preview' | 'meta' | 'assets'>): OutputFiles {
   const outputs: OutputFiles = {};
-  rmSync(join(dir, 'images'), { recursive: true, force: true });
+  writingSync(join(dir, 'images'), () => rmSync(join(dir, 'images'), { recursive: true, force: true }), 'remove');
   makeDir(join(dir, 'images'));
   for (const asset of rendered.assets) {
     const bytes = readFileSync(asset.path);
     const path = join(dir, asset.name);
-    writeFileSync(path, bytes);
+    writingSync(path, () => writeFileSync(path, bytes));
     outputs[asset.name] = outputFile(path, bytes);
   }
   const texts: Array<[string, string]> = [

@@ -39,13 +39,7 @@ export function referenceFindings(set: ContentSet, wanted: (file: string) => boo
     bySlug.set(key, [...(bySlug.get(key) ?? []), article]);
   }
 
-  const byPlanEntry = new Map<string, ArticleFile[]>();
-  for (const article of set.articles) {
-    const plan = article.doc?.data.plan;
-    if (typeof plan !== 'string') continue;
-    const key = `${article.place.account}/${plan}`;
-    byPlanEntry.set(key, [...(byPlanEntry.get(key) ?? []), article]);
-  }
+  const byPlanEntry = articlesByPlanEntry(set);
 
   for (const article of set.articles) {
     const { source, doc, place } = article;
@@ -81,15 +75,9 @@ export function referenceFindings(set: ContentSet, wanted: (file: string) => boo
           'plan',
         );
       }
-      const others = (byPlanEntry.get(`${place.account}/${plan}`) ?? []).filter((other) => other !== article);
+      const others = (byPlanEntry.get(planKey(place.account, plan)) ?? []).filter((other) => other !== article);
       if (others.length && entries instanceof Set && entries.has(id)) {
-        at(
-          'schema/plan-entry-reused',
-          fieldSpan(doc, '/plan'),
-          `计划条目 ${plan} 已被另一篇文章使用：${others.map((o) => o.source.file).join('、')}。一个条目对应一篇文章；如果是同一选题的续篇，请在计划里新增条目。`,
-          'plan',
-          'warning',
-        );
+        at('schema/plan-entry-reused', fieldSpan(doc, '/plan'), planEntryReusedMessage(plan, others), 'plan', 'warning');
       }
     }
 
@@ -102,6 +90,33 @@ export function referenceFindings(set: ContentSet, wanted: (file: string) => boo
     }
   }
   return findings;
+}
+
+function planEntryReusedMessage(plan: string, others: readonly ArticleFile[]): string {
+  return `计划条目 ${plan} 已被另一篇文章使用：${others.map((o) => o.source.file).join('、')}。一个条目对应一篇文章；如果是同一选题的续篇，请在计划里新增条目。`;
+}
+
+/**
+ * The warning `schema/plan-entry-reused` would give an article of `account` naming `plan`, when other articles
+ * already name it (for `new article --plan`, before the article exists); undefined when the entry is free.
+ */
+export function planEntryReused(set: ContentSet, account: string, plan: string): string | undefined {
+  const others = articlesByPlanEntry(set).get(planKey(account, plan)) ?? [];
+  return others.length ? planEntryReusedMessage(plan, others) : undefined;
+}
+
+const planKey = (account: string, plan: string) => `${account}/${plan}`;
+
+/** The articles naming each plan entry, by `<account>/<plan>`. */
+function articlesByPlanEntry(set: ContentSet): Map<string, ArticleFile[]> {
+  const byPlanEntry = new Map<string, ArticleFile[]>();
+  for (const article of set.articles) {
+    const plan = article.doc?.data.plan;
+    if (typeof plan !== 'string') continue;
+    const key = planKey(article.place.account, plan);
+    byPlanEntry.set(key, [...(byPlanEntry.get(key) ?? []), article]);
+  }
+  return byPlanEntry;
 }
 
 type PlanIndex = Map<string, Set<string> | 'unreadable'>;

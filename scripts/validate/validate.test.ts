@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../content/index.ts';
 import type { Finding } from '../shared/finding.ts';
-import { article, baseFiles, makeRepo, validArticle, type FixtureFiles } from '../testing/fixture-repo.ts';
+import { article, baseFiles, makeRepo, planMarkdown, validArticle, type FixtureFiles } from '../testing/fixture-repo.ts';
 import { validateContent } from './index.ts';
 
 const articlePath = 'content/shanye/articles/2026/dongtian-shouchong/index.md';
@@ -207,6 +207,28 @@ describe('validate', () => {
       ['content/shanye/articles/draft.md', 'error', [expect.stringMatching(/^content\/shanye\/articles\/\d{4}\/draft\/index\.md$/)]],
     ]);
     expect(findings[0]!.message).toContain('请移到 content/shanye/plans/2026-12.md');
+  });
+
+  it('sends a misplaced plan to plans/<month>.md, from its month field when it has one', async () => {
+    const plan = (month: string) => planMarkdown.replace('month: "2026-12"', `month: "${month}"`);
+    const findings = await validate({
+      'content/shanye/plans/october.md': plan('2026-10'),
+      'content/shanye/november-plan.md': plan('2026-11'),
+      'content/shanye/articles/yiyue-jihua.md': plan('2027-01'),
+      'content/shanye/plans/notes.md': '十月的想法，还没有 frontmatter。\n',
+      'content/shanye/plans/draft.md': article('title: 草稿\nstatus: draft'),
+      // A plan where an article belongs: one layout error, not a page of article-schema errors.
+      'content/shanye/articles/2026/shiyue-jihua/index.md': plan('2026-10'),
+    });
+    expect(findings.map((f) => [f.file, f.suggestions])).toEqual([
+      ['content/shanye/articles/2026/shiyue-jihua/index.md', ['content/shanye/plans/2026-10.md']],
+      ['content/shanye/articles/yiyue-jihua.md', ['content/shanye/plans/2027-01.md']],
+      ['content/shanye/november-plan.md', ['content/shanye/plans/2026-11.md']],
+      ['content/shanye/plans/draft.md', [expect.stringMatching(/^content\/shanye\/articles\/\d{4}\/draft\/index\.md$/)]],
+      ['content/shanye/plans/notes.md', ['content/shanye/plans/<YYYY-MM>.md']],
+      ['content/shanye/plans/october.md', ['content/shanye/plans/2026-10.md']],
+    ]);
+    expect(findings[5]!.message).toContain('请移到 content/shanye/plans/2026-10.md');
   });
 
   it('fails an account folder whose name is not an id, instead of skipping it', async () => {

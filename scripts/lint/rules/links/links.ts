@@ -1,4 +1,18 @@
-import { defineRule } from '../../define-rule.ts';
+import type { LinkRef } from '../../../content/index.ts';
+import { defineRule, type RuleContext } from '../../define-rule.ts';
+
+const cjkPunctuation = /[，。！？；：、（）「」『』“”‘’《》【】…—]/u;
+
+/** A bare address (no `<>`) that swallowed the Chinese after it: full-width punctuation is never part of a URL. */
+function reportRunOn(context: RuleContext, link: LinkRef): void {
+  const mark = cjkPunctuation.exec(link.text)?.[0];
+  if (!mark || context.source.text[link.span[0]] === '<') return;
+  context.report({
+    span: link.span,
+    message: `网址“${link.text}”里有中文标点“${mark}”：网址要到空格才结束，后面的中文被算进了网址。在网址后加一个空格，或写成 <网址>。`,
+    severity: 'warning',
+  });
+}
 
 export default defineRule({
   id: 'links/links',
@@ -25,6 +39,8 @@ export default defineRule({
         ],
       },
       { markdown: '电话[预约](tel:057112345678)。', findings: [{ line: 1, column: 3, message: '链接协议 tel: 在公众号里不能用，渲染时会删掉这个链接，只保留文字“预约”' }] },
+      // A bare address runs on to the next space: the sentence after it became part of the link.
+      { markdown: '详情访问 https://example.com/join了解。谢谢', findings: [{ line: 1, column: 6, message: '网址“https://example.com/join了解。谢谢”里有中文标点“。”' }] },
     ],
   },
   check(context) {
@@ -50,7 +66,8 @@ export default defineRule({
           break;
         case 'external':
         case 'email':
-          if (link.site !== 'autolink') context.report({ span, message: `外链在公众号里不能点击，会变成编号 [n]，网址列在文末“参考资料”。${url}` });
+          if (link.site === 'autolink') reportRunOn(context, link);
+          else context.report({ span, message: `外链在公众号里不能点击，会变成编号 [n]，网址列在文末“参考资料”。${url}` });
           break;
         case 'relative':
           if (!target.exists) context.report({ span, message: `相对链接指向的文件不存在：${url}。`, severity: 'error' });

@@ -1,5 +1,6 @@
-import { defineRule } from '../../define-rule.ts';
-import { blockSpan, breaker } from '../../prose.ts';
+import type { Span } from '../../../content/index.ts';
+import { defineRule, type RuleContext } from '../../define-rule.ts';
+import type { TextBlock } from '../../prose.ts';
 import { isContiguous } from '../block-matches.ts';
 import { at, before, hanAfter, hanBefore, isHan } from './cjk.ts';
 
@@ -15,7 +16,14 @@ export default defineRule({
   severity: 'warning',
   description: '中文与英文、数字之间加空格。A space between Chinese and Latin letters or digits.',
   examples: {
-    valid: ['用 Python 统计 3 款茶的销量。', '`code`和[链接](https://a.com)旁边不管。', '**WeChat**公众号里的加粗不跨过去。'],
+    valid: [
+      '用 Python 统计 3 款茶的销量。',
+      '`code`和[链接](https://a.com)旁边不管。',
+      '**WeChat**公众号里的加粗不跨过去。',
+      // Nothing inside an address, code or HTML is prose.
+      '参考资料见 <https://example.com/中文abc> 这里，代码 `变量abc值` 不动。',
+      '网址 https://example.com/路径abc 和 <span title="中文abc">标注</span>。',
+    ],
     invalid: [
       {
         markdown: '用Python统计3款茶。',
@@ -38,43 +46,66 @@ export default defineRule({
       { markdown: '100%的人都满意。', findings: [{ line: 1, column: 1, message: '“100%”后面缺少空格', suggestions: ['100% 的人'] }] },
       { markdown: '售价¥99元起。', findings: [{ line: 1, column: 1, message: '“¥99”前后', suggestions: ['售价 ¥99 元起'] }] },
       {
-        markdown: '投稿请发tea@example.com或访问https://example.com/join了解。',
+        markdown: '投稿请发tea@example.com或访问<https://example.com/join>了解。',
         findings: [
-          { line: 1, column: 3, message: '“tea@example.com”前后', suggestions: ['请发 tea@example.com 或访'] },
-          { line: 1, column: 21, message: '“https://example.com/join”前后', suggestions: ['访问 https://example.com/join 了解'] },
+          { line: 1, column: 3, message: '“tea@example.com”前后缺少空格，中文与网址之间', suggestions: ['请发 tea@example.com 或访'] },
+          { line: 1, column: 21, message: '“<https://example.com/join>”前后', suggestions: ['访问 <https://example.com/join> 了解'] },
         ],
       },
     ],
   },
   check(context) {
-    for (const block of context.blocks) {
+    for (const block of context.prose) {
       for (const match of block.text.matchAll(token)) {
         const from = match.index;
         const to = from + match[0].length;
         if (!isContiguous(block, from, to)) continue;
         const prev = before(block.text, from);
-        // An autolink (tea@example.com) ends the block's text with a breaker, but what follows touches it in the source.
-        const after = block.text[to] === breaker && block.offsets[to + 1] === block.offsets[to - 1]! + 1 ? to + 1 : to;
-        const next = at(block.text, after);
+        const next = at(block.text, to);
         // Only where the characters touch in the source: not across **, links or code.
         const left = !!prev && isHan(prev.char) && isContiguous(block, prev.at, to);
-        const right = isHan(next) && (after > to || isContiguous(block, from, to + next!.length));
-        if (!left && !right) continue;
-        // The token with up to two Han characters either side: enough to recognise, and what the writer should type.
-        const start = left ? hanBefore(block, from, 2) : from;
-        const end = right ? hanAfter(block, after, 2) : after;
-        const written = block.text.slice(start, from) + match[0] + block.text.slice(after, end);
-        const spaced = `${block.text.slice(start, from)}${left ? ' ' : ''}${match[0]}${right ? ' ' : ''}${block.text.slice(after, end)}`;
-        const sides = left && right ? '前后' : left ? '前面' : '后面';
-        const tokenStart = block.offsets[from]!;
-        const tokenEnd = block.offsets[to - 1]! + 1;
-        context.report({
-          span: blockSpan(block, start, end),
-          message: `“${written}”：“${match[0]}”${sides}缺少空格，中文与英文、数字之间应加一个空格。`,
-          suggestions: [spaced],
-          fix: { span: [tokenStart, tokenEnd], text: `${left ? ' ' : ''}${match[0]}${right ? ' ' : ''}` },
-        });
+        const right = isHan(next) && isContiguous(block, from, to + next!.length);
+        if (left || right) reportToken(context, block, { from, to, left, right, span: [block.offsets[from]!, block.offsets[to - 1]! + 1] });
+      }
+      // An address written as text is masked in the block: its own characters are never split, only spaced from Chinese.
+      for (const url of block.urls ?? []) {
+        const prev = before(block.text, url.from);
+        const after = url.to + 1;
+        const next = at(block.text, after);
+        const left = !!prev && isHan(prev.char) && block.offsets[prev.at]! + prev.char.length === url.span[0];
+        const right = isHan(next) && block.offsets[after] === url.span[1];
+        if (left || right) reportToken(context, block, { from: url.from, to: url.to, after, left, right, span: url.span, address: true });
       }
     }
   },
 });
+
+interface Token {
+  /** The token's units in the block, and where its text continues (after an address's closing breaker). */
+  from: number;
+  to: number;
+  after?: number;
+  left: boolean;
+  right: boolean;
+  /** The token as written in the file (an autolink with its brackets). */
+  span: Span;
+  /** An address written as text. */
+  address?: boolean;
+}
+
+function reportToken(context: RuleContext, block: TextBlock, { from, to, after = to, left, right, span, address }: Token): void {
+  const written = context.source.text.slice(span[0], span[1]);
+  // The token with up to two Han characters either side: enough to recognise, and what the writer should type.
+  const start = left ? hanBefore(block, from, 2) : from;
+  const end = right ? hanAfter(block, after, 2) : after;
+  const head = block.text.slice(start, from);
+  const tail = block.text.slice(after, end);
+  const sides = left && right ? '前后' : left ? '前面' : '后面';
+  context.report({
+    span: [left ? block.offsets[start]! : span[0], right ? block.offsets[end - 1]! + 1 : span[1]],
+    message: `“${head}${written}${tail}”：“${written}”${sides}缺少空格，中文与${address ? '网址' : '英文、数字'}之间应加一个空格。`,
+    suggestions: [`${head}${left ? ' ' : ''}${written}${right ? ' ' : ''}${tail}`],
+    // Spaces inserted beside the token, so not one of its characters (nor an address's) is rewritten.
+    fix: [...(left ? [{ span: [span[0], span[0]] as const, text: ' ' }] : []), ...(right ? [{ span: [span[1], span[1]] as const, text: ' ' }] : [])],
+  });
+}

@@ -36,7 +36,7 @@ export default defineRule({
     ],
   },
   check(context) {
-    for (const block of context.blocks) {
+    for (const block of context.prose) {
       const { text } = block;
       // The end of the last mark reported: a mark right after it (吗?!) is in the same sentence.
       let reportedEnd = -1;

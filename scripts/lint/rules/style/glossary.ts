@@ -37,7 +37,7 @@ export default defineRule({
   },
   check(context) {
     const glossary = glossaryOf(context.account.glossary);
-    for (const block of [...context.meta.filter((b) => b.kind === 'title' || b.kind === 'digest'), ...context.blocks]) {
+    for (const block of [...context.meta.filter((b) => b.kind === 'title' || b.kind === 'digest'), ...context.prose]) {
       for (const { preferred, avoid, note } of glossary) {
         for (const term of avoid) {
           for (let at = block.text.indexOf(term); at >= 0; at = block.text.indexOf(term, at + term.length)) {

@@ -48,7 +48,7 @@ export default defineRule({
     ],
   },
   check(context) {
-    for (const block of context.blocks) {
+    for (const block of context.prose) {
       for (const { match, span } of contiguousMatches(block, runs)) {
         const run = match[0];
         const group = groupOf(run[0])!;

@@ -27,7 +27,7 @@ export default defineRule({
     ],
   },
   check(context) {
-    for (const block of context.blocks) {
+    for (const block of context.prose) {
       for (const { match, span } of contiguousMatches(block, /[ \t\u3000]+(?=[，。！？；：、」』）》】”’])|(?<=[，。！？；：、「『（《【“‘])[ \t\u3000]+/gu)) {
         // The characters either side, so the suggestion shows what to write (never an empty one).
         const from = before(block.text, match.index);

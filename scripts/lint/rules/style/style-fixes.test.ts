@@ -4,7 +4,9 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../../content/index.ts';
 import { accountYaml, article, makeRepo } from '../../../testing/fixture-repo.ts';
+import { defineRule } from '../../define-rule.ts';
 import { lintContent } from '../../index.ts';
+import { allRules } from '../index.ts';
 
 const path = 'content/shanye/articles/2026/shouchong/index.md';
 
@@ -48,7 +50,8 @@ describe('style fixes', () => {
     ['我买了10张', '我买了 10 张'],
     ['新款iPhone15发布，保留了3.5mm耳机孔，支持5G网络和Wi-Fi。', '新款 iPhone15 发布，保留了 3.5mm 耳机孔，支持 5G 网络和 Wi-Fi。'],
     ['100%的人都满意，售价¥99元，共1,000份。', '100% 的人都满意，售价 ¥99 元，共 1,000 份。'],
-    ['投稿请发tea@example.com或访问https://example.com/join了解。', '投稿请发 tea@example.com 或访问 https://example.com/join 了解。'],
+    ['投稿请发tea@example.com或访问<https://example.com/join>了解。', '投稿请发 tea@example.com 或访问 <https://example.com/join> 了解。'],
+    ['网址是https://example.com/join ，中文abc', '网址是 https://example.com/join，中文 abc'],
     ['先温杯 ，再投茶 。「 好茶 」', '先温杯，再投茶。「好茶」'],
     ['用Python统计3款茶 ，真好喝！！！', '用 Python 统计 3 款茶，真好喝！'],
     ['He said wow!! and left.', 'He said wow! and left.'],
@@ -74,5 +77,69 @@ describe('style fixes', () => {
     const suggestions = result.before.filter((f) => f.ruleId === 'style/cjk-latin-spacing').flatMap((f) => f.suggestions ?? []);
     expect(suggestions).toEqual(['买了 10 张', '用了 iPhone15 和', '和 3.5mm 的线', '5G 网络', '¥99 元都']);
     for (const bad of ['了1', '0张', 'iPhone 15', '3 .5', '5 G', 'Wi -Fi', '100 %']) expect(suggestions.join('|')).not.toContain(bad);
+  });
+});
+
+describe('style rules and what is not prose', () => {
+  // Each line breaks every style rule, but only inside an address, code or HTML, which the writer did not write as prose.
+  const notProse = [
+    '参考资料见 <https://example.com/中文abc> 这里。',
+    '再看 <https://example.com/路径,中文。abc!!!...> 和 <https://example.com/山野咖啡馆>。',
+    '网址 https://example.com/中文abc,再来 和 www.example.com/中文abc。',
+    '[https://example.com/中文abc](https://example.com/中文abc) 也是网址。',
+    '链接 [文字](https://example.com/中文abc,中文!!! "标题abc中文 ，") 只看文字。',
+    '代码 `中文abc,中文!!! 山野咖啡馆 ，中文...` 不动。',
+    '标注 <span title="中文abc,中文!!! ，山野咖啡馆">标注</span> 不动。',
+    '[参考][ref] 的地址不动。\n\n[ref]: https://example.com/中文abc,中文!!!',
+    '```\n中文abc,中文!!! 山野咖啡馆 ，中文...\n```',
+    '<div title="中文abc">\n中文abc,中文!!! 山野咖啡馆\n</div>',
+  ].join('\n\n');
+
+  it('finds nothing and fixes nothing inside autolinks, link addresses, code or HTML', async () => {
+    const cover = await sharp({ create: { width: 1800, height: 766, channels: 3, background: '#7a9' } }).jpeg().toBuffer();
+    const glossary = `${accountYaml}glossary:\n  - preferred: 山野咖啡\n    avoid: [山野咖啡馆]\n`;
+    const root = await makeRepo({
+      'content/shanye/account.yaml': glossary,
+      [path]: article('title: 手冲\nstatus: draft\ndigest: 冬天的手冲。\ncover: ./cover.jpg', `${notProse}\n`),
+      'content/shanye/articles/2026/shouchong/cover.jpg': cover,
+    });
+    const before = await readFile(join(root, path), 'utf8');
+    const styleRules = allRules.filter((rule) => rule.id.startsWith('style/'));
+    expect(styleRules.map((r) => r.id)).toEqual(expect.arrayContaining(['style/cjk-latin-spacing', 'style/fullwidth-punctuation', 'style/repeated-punctuation', 'style/space-around-fullwidth', 'style/glossary']));
+    const { findings } = await lintContent(await loadContent(root), { cache: false });
+    expect(findings.filter((f) => f.ruleId.startsWith('style/')).map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.message}`)).toEqual([]);
+    const { fixed } = await lintContent(await loadContent(root), { fix: true });
+    expect(fixed).toEqual([]);
+    expect(await readFile(join(root, path), 'utf8')).toBe(before);
+  });
+
+  it('still spaces Chinese from an autolink, outside its brackets', async () => {
+    const result = await fixTwice('参考资料见<https://example.com/中文abc>这里。');
+    expect(result.before.map((f) => [f.ruleId, f.column, f.suggestions])).toEqual([['style/cjk-latin-spacing', 4, ['料见 <https://example.com/中文abc> 这里']]]);
+    expect(result.body).toBe('参考资料见 <https://example.com/中文abc> 这里。');
+    expect(result.after).toEqual([]);
+  });
+});
+
+describe('the fix engine', () => {
+  it('drops a fix that would change code or an address, whatever the rule asks for, and keeps the finding', async () => {
+    const body = '代码 `abc` 和 <https://example.com/abc> 旁边。';
+    const careless = defineRule({
+      id: 'style/careless',
+      severity: 'warning',
+      description: '测试用：把 abc 改成 ABC。Test rule.',
+      examples: { valid: [], invalid: [] },
+      check(context) {
+        for (let at = context.source.text.indexOf('abc'); at >= 0; at = context.source.text.indexOf('abc', at + 1)) {
+          context.report({ span: [at, at + 3], message: '写作 ABC。', fix: { span: [at, at + 3], text: 'ABC' } });
+        }
+      },
+    });
+    const root = await makeRepo({ 'content/shanye/account.yaml': accountYaml, [path]: article('title: 手冲\nstatus: draft', `${body}\n`) });
+    const before = await readFile(join(root, path), 'utf8');
+    const { findings, fixed } = await lintContent(await loadContent(root), { fix: true, rules: [careless] });
+    expect(findings.filter((f) => f.ruleId === 'style/careless')).toHaveLength(2);
+    expect(fixed).toEqual([]);
+    expect(await readFile(join(root, path), 'utf8')).toBe(before);
   });
 });

@@ -1,0 +1,30 @@
+import * as fs from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { loadContent } from '../content/index.ts';
+import { accountYaml, article, makeRepo } from '../testing/fixture-repo.ts';
+import { lintContent } from './index.ts';
+
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:fs/promises')>();
+  return { ...real, rename: vi.fn(real.rename) };
+});
+
+const path = 'content/shanye/articles/2026/shouchong/index.md';
+
+describe('lint --fix when the file cannot be written back', () => {
+  it('says so in Chinese, naming the file, and leaves it unchanged', async () => {
+    const root = await makeRepo({ 'content/shanye/account.yaml': accountYaml, [path]: article('title: 手冲\nstatus: draft', '太好喝了!!!\n') });
+    const before = await readFile(join(root, path), 'utf8');
+    vi.mocked(fs.rename).mockRejectedValueOnce(Object.assign(new Error(`EPERM: operation not permitted, rename '${join(root, path)}'`), { code: 'EPERM' }));
+    const { findings, fixed, failed } = await lintContent(await loadContent(root), { fix: true });
+    expect(failed).toBe(true);
+    expect(fixed).toEqual([]);
+    expect(findings.filter((f) => f.ruleId === 'lint/internal-error').map((f) => f.message)).toEqual([
+      `修正后写回 ${path} 失败：系统不允许这个操作：权限不足，或文件被设为不可修改（EPERM）。文件没有改动。Writing the fixed file failed; it is unchanged.`,
+    ]);
+    expect(findings.some((f) => /operation not permitted/.test(f.message))).toBe(false);
+    expect(await readFile(join(root, path), 'utf8')).toBe(before);
+  });
+});
