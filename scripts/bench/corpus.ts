@@ -4,8 +4,9 @@ import sharp from 'sharp';
 import { between, hanCount, paragraph, people, pick, seeded, sentence, themes, type Random, type Theme } from './prose.ts';
 
 export const benchAccount = 'qinghe-tea';
-const planMonth = '2026-12';
-const planEntries = 12;
+/** A plan entry per article, as a desk plans them: up to 84 a month (three a day), from January 2026 on. */
+const perMonth = 84;
+const planThemes = ['新年围炉', '春茶上市', '踏青出行', '雨季咖啡', '夏日冷萃', '山野避暑', '秋收产区', '中秋茶礼', '国庆旅行', '深秋烘焙', '初冬暖饮', '冬日围炉'];
 const authors = ['林一', '许青', '何田', '陈小满', '周文'];
 const slugWords = ['dongri', 'shanchang', 'shouchong', 'laojie', 'chadian', 'chanqu', 'zaocan', 'xiaolu', 'huolu', 'cunfang'];
 
@@ -206,7 +207,7 @@ export function articleMarkdown(index: number, images: readonly string[]): { slu
     `digest: ${sentence(next, theme).replace(/[*「」]/g, '').slice(0, 100)}`,
     'cover: ./cover.jpg',
     'status: draft',
-    `plan: ${planMonth}/${String((index % planEntries) + 1).padStart(2, '0')}`,
+    `plan: ${planEntry(index)}`,
     `tags: [${theme.tag}, 冬季]`,
     'original: true',
     'sponsored: false',
@@ -216,35 +217,56 @@ export function articleMarkdown(index: number, images: readonly string[]): { slu
   return { slug, text: `${frontmatter}\n\n${blocks.map((b) => b.join('\n\n')).join('\n\n')}\n\n${footnote}\n` };
 }
 
-function planMarkdown(): string {
-  const entries = Array.from({ length: planEntries }, (_, i) => {
+const monthOf = (index: number) => `${2026 + Math.floor(index / perMonth / 12)}-${String((Math.floor(index / perMonth) % 12) + 1).padStart(2, '0')}`;
+const entryId = (index: number) => String((index % perMonth) + 1).padStart(2, '0');
+
+/** The plan entry of the article at `index`: each article its own, so none is reported as reused. */
+function planEntry(index: number): string {
+  return `${monthOf(index)}/${entryId(index)}`;
+}
+
+/** The month's plan with an entry for each of the articles `first` to `last` (inclusive). */
+function planMarkdown(first: number, last: number): string {
+  const month = monthOf(first);
+  const entries = [];
+  for (let i = first; i <= last; i++) {
     const theme = themes[i % themes.length]!;
-    const day = String(1 + i * 2).padStart(2, '0');
-    return [
-      `  - id: "${String(i + 1).padStart(2, '0')}"`,
-      `    topic: ${theme.titles[i % theme.titles.length]}`,
-      '    format: 图文',
-      `    owner: ${authors[i % authors.length]}`,
-      `    publish_at: ${planMonth}-${day}T20:00:00+08:00`,
-    ].join('\n');
-  });
-  return `---\nmonth: "${planMonth}"\ntheme: 冬日围炉\nentries:\n${entries.join('\n')}\n---\n\n十二月以冬季饮品、产区和旅行故事为主。\n`;
+    const k = i % perMonth;
+    const day = String(1 + Math.floor(k / 3)).padStart(2, '0');
+    const hour = ['08', '12', '20'][k % 3];
+    entries.push(
+      [
+        `  - id: "${entryId(i)}"`,
+        `    topic: ${theme.titles[i % theme.titles.length]}`,
+        '    format: 图文',
+        `    owner: ${authors[i % authors.length]}`,
+        `    publish_at: ${month}-${day}T${hour}:00:00+08:00`,
+      ].join('\n'),
+    );
+  }
+  const theme = planThemes[Number(month.slice(5)) - 1]!;
+  return `---\nmonth: "${month}"\ntheme: ${theme}\nentries:\n${entries.join('\n')}\n---\n\n本月以${theme}为主题，饮品、产区和旅行故事穿插。\n`;
 }
 
 export interface Corpus {
   /** index.md of every article, in generation order. */
   articles: string[];
+  /** How many monthly plans hold the articles' entries. */
+  plans: number;
   hanCharacters: number;
   bytes: number;
 }
 
-/** Writes one account, one plan and `count` articles under `root`, with the repository's themes. */
+/** Writes one account, `count` articles and the monthly plans with an entry for each, with the repository's themes. */
 export async function writeCorpus(repoRoot: string, root: string, count: number, onProgress: (done: number) => void): Promise<Corpus> {
   await cp(join(repoRoot, 'styles'), join(root, 'styles'), { recursive: true });
   const accountDir = join(root, 'content', benchAccount);
   await mkdir(join(accountDir, 'plans'), { recursive: true });
   await copyFile(join(repoRoot, 'content', benchAccount, 'account.yaml'), join(accountDir, 'account.yaml'));
-  await writeFile(join(accountDir, 'plans', `${planMonth}.md`), planMarkdown());
+  let plans = 0;
+  for (let first = 0; first < count; first += perMonth, plans++) {
+    await writeFile(join(accountDir, 'plans', `${monthOf(first)}.md`), planMarkdown(first, Math.min(count, first + perMonth) - 1));
+  }
 
   const images = await makeImages();
   const imageDir = join(root, '.bench-images');
@@ -252,7 +274,7 @@ export async function writeCorpus(repoRoot: string, root: string, count: number,
   for (const image of images) await writeFile(join(imageDir, image.name), image.bytes);
   const body = images.filter((image) => image.name !== 'cover.jpg');
 
-  const corpus: Corpus = { articles: [], hanCharacters: 0, bytes: 0 };
+  const corpus: Corpus = { articles: [], plans, hanCharacters: 0, bytes: 0 };
   for (let i = 0; i < count; i++) {
     const chosen = [body[i % body.length]!.name, body[(i + 2) % body.length]!.name];
     const { slug, text } = articleMarkdown(i, chosen);
