@@ -1,0 +1,176 @@
+import type { Span } from '../../../content/index.ts';
+import { normalizedBlock } from '../../define-rule.ts';
+import type { Dictionary, DictionaryEntry } from '../../dictionary.ts';
+import { blockSpan, type TextBlock } from '../../prose.ts';
+import { rewardPatterns } from './patterns.ts';
+
+/** Word classes of the platform lexicon, by the category (and tag) names dictionaries/platform.yaml uses. */
+const roleNames = {
+  分享: 'share',
+  '分享·需对象': 'share-to',
+  分享任务: 'share-task',
+  关注: 'follow',
+  点赞在看: 'like',
+  '点击·需广告': 'click',
+  广告: 'ad',
+  集赞: 'collect',
+  拉票: 'canvass',
+  投票: 'vote',
+  奖励: 'reward',
+  门槛: 'gate',
+  胁迫: 'threat',
+  否定: 'negation',
+  红包: 'money',
+  非现金红包: 'voucher',
+  冒充通知: 'impersonation',
+  通知: 'notice',
+  拆红包: 'open-packet',
+  打开: 'open',
+  进群: 'group',
+  留信息: 'personal-data',
+  导流: 'divert',
+  导流去处: 'offsite',
+  站外平台: 'platform',
+  站内功能: 'onsite',
+  标题党: 'bait',
+  '标题党·弱': 'bait-weak',
+} as const;
+
+export type Role = (typeof roleNames)[keyof typeof roleNames];
+
+const isRoleName = (name: string): name is keyof typeof roleNames => Object.hasOwn(roleNames, name);
+
+/** A word of the lexicon (or a pattern) found in a sentence. Offsets are in the block's normalised text. */
+export interface Token {
+  start: number;
+  end: number;
+  roles: ReadonlySet<Role>;
+  /** Normalised text of the match. */
+  text: string;
+}
+
+/** A sentence of a block: its range in the block's normalised text, its tokens, and the sentence before it. */
+export interface Sentence {
+  block: TextBlock;
+  /** The block's whole normalised text; `start`/`end` delimit this sentence in it. */
+  text: string;
+  start: number;
+  end: number;
+  tokens: readonly Token[];
+  previous?: Sentence;
+  /** Maps normalised offsets back to the block's text. */
+  map: readonly number[];
+}
+
+const sentenceEnd = /[。!?;\n]/;
+const latin = /[a-z]/;
+const clauseEnd = /[,:()、\uFFFC。!?;\n]/;
+
+const rolesByEntry = new WeakMap<DictionaryEntry, ReadonlySet<Role>>();
+
+function rolesOf(entry: DictionaryEntry): ReadonlySet<Role> {
+  let roles = rolesByEntry.get(entry);
+  if (!roles) {
+    roles = new Set([entry.category, ...(entry.tags ?? [])].filter(isRoleName).map((name) => roleNames[name]));
+    rolesByEntry.set(entry, roles);
+  }
+  return roles;
+}
+
+const reward: ReadonlySet<Role> = new Set(['reward']);
+
+/** Rewards the patterns find, unless they overlap a lexicon word (领取 is one token, not 可领 + 取). */
+function patternTokens(text: string, start: number, end: number, words: readonly Token[]): Token[] {
+  const slice = text.slice(start, end);
+  const found: Token[] = [];
+  for (const pattern of rewardPatterns) {
+    pattern.lastIndex = 0;
+    for (const match of slice.matchAll(pattern)) {
+      const from = start + match.index;
+      const to = from + match[0].length;
+      if (words.some((w) => w.start < to && w.end > from)) continue;
+      found.push({ start: from, end: to, roles: reward, text: match[0] });
+    }
+  }
+  return found;
+}
+
+const analyses = new WeakMap<Dictionary, WeakMap<TextBlock, Sentence[]>>();
+
+/** The sentences of a block with the lexicon's words in each; computed once per block for all platform rules. */
+export function sentencesOf(block: TextBlock, dictionary: Dictionary): readonly Sentence[] {
+  let byBlock = analyses.get(dictionary);
+  if (!byBlock) analyses.set(dictionary, (byBlock = new WeakMap()));
+  let sentences = byBlock.get(block);
+  if (!sentences) byBlock.set(block, (sentences = analyse(block, dictionary)));
+  return sentences;
+}
+
+function analyse(block: TextBlock, dictionary: Dictionary): Sentence[] {
+  const { text, map } = normalizedBlock(block);
+  const words = dictionary.find(text).flatMap((m): Token[] => {
+    const roles = rolesOf(m.entry);
+    // A Latin term inside a longer word (app in application, vx in a code) is not the term.
+    if (!roles.size || (latin.test(text[m.start - 1] ?? '') && latin.test(text[m.start]!)) || (latin.test(text[m.end] ?? '') && latin.test(text[m.end - 1]!))) return [];
+    return [{ start: m.start, end: m.end, roles, text: text.slice(m.start, m.end) }];
+  });
+  const sentences: Sentence[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !sentenceEnd.test(text[i]!)) continue;
+    const end = Math.min(i + 1, text.length);
+    if (text.slice(start, end).trim()) {
+      const inside = words.filter((w) => w.start >= start && w.start < end);
+      const tokens = [...inside, ...patternTokens(text, start, end, inside)].sort((a, b) => a.start - b.start);
+      const previous = sentences.at(-1);
+      sentences.push({ block, text, start, end, tokens, map, ...(previous ? { previous } : {}) });
+    }
+    start = end;
+  }
+  return sentences;
+}
+
+/** The clause (between commas, colons, brackets) around a normalised offset. */
+export function clauseAround(sentence: Sentence, at: number): [number, number] {
+  let from = at;
+  while (from > sentence.start && !clauseEnd.test(sentence.text[from - 1]!)) from--;
+  let to = at;
+  while (to < sentence.end && !clauseEnd.test(sentence.text[to]!)) to++;
+  return [from, to];
+}
+
+export const has = (token: Token, role: Role): boolean => token.roles.has(role);
+
+export function tokensWith(sentence: Sentence, role: Role): Token[] {
+  return sentence.tokens.filter((t) => t.roles.has(role));
+}
+
+/** The sentence's normalised text. */
+export const sentenceText = (sentence: Sentence): string => sentence.text.slice(sentence.start, sentence.end);
+
+/** Block-text range of a normalised range. */
+function originalRange(sentence: Sentence, from: number, to: number): [number, number] {
+  const first = sentence.map[from]!;
+  const last = sentence.map[to - 1]!;
+  return [first, last + (sentence.block.text.codePointAt(last)! > 0xffff ? 2 : 1)];
+}
+
+/** The words as written, for messages. */
+export function original(sentence: Sentence, from: number, to: number): string {
+  const [a, b] = originalRange(sentence, from, to);
+  return sentence.block.text.slice(a, b);
+}
+
+/** The file span of a normalised range. */
+export function spanOf(sentence: Sentence, from: number, to: number): Span {
+  const [a, b] = originalRange(sentence, from, to);
+  return blockSpan(sentence.block, a, b);
+}
+
+/** The block as one sentence, for checks of a whole title. */
+export function wholeBlock(sentences: readonly Sentence[]): Sentence | undefined {
+  const first = sentences[0];
+  const last = sentences.at(-1);
+  if (!first || !last) return undefined;
+  return { block: first.block, text: first.text, start: first.start, end: last.end, tokens: sentences.flatMap((s) => s.tokens), map: first.map };
+}
