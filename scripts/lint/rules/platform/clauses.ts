@@ -1,8 +1,9 @@
 import type { Span } from '../../../content/index.ts';
-import { normalizedBlock } from '../../define-rule.ts';
+import { findInBlock, normalizedBlock } from '../../define-rule.ts';
+import { normalize } from '../../normalize.ts';
 import type { Dictionary, DictionaryEntry } from '../../dictionary.ts';
 import { blockSpan, type TextBlock } from '../../prose.ts';
-import { rewardPatterns } from './patterns.ts';
+import { gatePatterns, rewardPatterns } from './patterns.ts';
 
 /** Word classes of the platform lexicon, by the category (and tag) names dictionaries/platform.yaml uses. */
 const roleNames = {
@@ -38,7 +39,8 @@ const roleNames = {
 
 export type Role = (typeof roleNames)[keyof typeof roleNames];
 
-const isRoleName = (name: string): name is keyof typeof roleNames => Object.hasOwn(roleNames, name);
+/** Whether a lexicon category or tag names a word class the platform rules use. */
+export const isRoleName = (name: string): name is keyof typeof roleNames => Object.hasOwn(roleNames, name);
 
 /** A word of the lexicon (or a pattern) found in a sentence. Offsets are in the block's normalised text. */
 export interface Token {
@@ -47,6 +49,8 @@ export interface Token {
   roles: ReadonlySet<Role>;
   /** Normalised text of the match. */
   text: string;
+  /** The lexicon term it matched, normalised: the same for every spelling the engine folds onto it (关住 → 关注). */
+  term: string;
 }
 
 /** A sentence of a block: its range in the block's normalised text, its tokens, and the sentence before it. */
@@ -66,30 +70,36 @@ const sentenceEnd = /[。!?;\n]/;
 const latin = /[a-z]/;
 const clauseEnd = /[,:()、\uFFFC。!?;\n]/;
 
-const rolesByEntry = new WeakMap<DictionaryEntry, ReadonlySet<Role>>();
+const entryInfo = new WeakMap<DictionaryEntry, { roles: ReadonlySet<Role>; term: string }>();
 
-function rolesOf(entry: DictionaryEntry): ReadonlySet<Role> {
-  let roles = rolesByEntry.get(entry);
-  if (!roles) {
-    roles = new Set([entry.category, ...(entry.tags ?? [])].filter(isRoleName).map((name) => roleNames[name]));
-    rolesByEntry.set(entry, roles);
+function infoOf(entry: DictionaryEntry): { roles: ReadonlySet<Role>; term: string } {
+  let info = entryInfo.get(entry);
+  if (!info) {
+    info = { roles: new Set([entry.category, ...(entry.tags ?? [])].filter(isRoleName).map((name) => roleNames[name])), term: normalize(entry.term).text };
+    entryInfo.set(entry, info);
   }
-  return roles;
+  return info;
 }
 
-const reward: ReadonlySet<Role> = new Set(['reward']);
+const askingRoles: ReadonlySet<Role> = new Set(['share', 'share-to', 'share-task', 'follow', 'like', 'click', 'vote', 'group', 'offsite', 'platform']);
 
-/** Rewards the patterns find, unless they overlap a lexicon word (领取 is one token, not 可领 + 取). */
+const patternRoles: ReadonlyArray<[readonly RegExp[], ReadonlySet<Role>]> = [
+  [rewardPatterns, new Set(['reward'])],
+  [gatePatterns, new Set(['gate'])],
+];
+
+/** Rewards and gates the patterns find, unless they overlap a lexicon word (领取 is one token, not 可领 + 取). */
 function patternTokens(text: string, start: number, end: number, words: readonly Token[]): Token[] {
   const slice = text.slice(start, end);
   const found: Token[] = [];
-  for (const pattern of rewardPatterns) {
-    pattern.lastIndex = 0;
-    for (const match of slice.matchAll(pattern)) {
-      const from = start + match.index;
-      const to = from + match[0].length;
-      if (words.some((w) => w.start < to && w.end > from)) continue;
-      found.push({ start: from, end: to, roles: reward, text: match[0] });
+  for (const [patterns, roles] of patternRoles) {
+    for (const pattern of patterns) {
+      for (const match of slice.matchAll(pattern)) {
+        const from = start + match.index;
+        const to = from + match[0].length;
+        if (words.some((w) => w.start < to && w.end > from) || found.some((w) => w.start < to && w.end > from)) continue;
+        found.push({ start: from, end: to, roles, text: match[0], term: match[0] });
+      }
     }
   }
   return found;
@@ -108,11 +118,12 @@ export function sentencesOf(block: TextBlock, dictionary: Dictionary): readonly 
 
 function analyse(block: TextBlock, dictionary: Dictionary): Sentence[] {
   const { text, map } = normalizedBlock(block);
-  const words = dictionary.find(text).flatMap((m): Token[] => {
-    const roles = rolesOf(m.entry);
+  // Through findInBlock, the engine's own matching, so whatever it folds (variants, look-alikes) the lexicon gets.
+  const words = findInBlock(dictionary, block).flatMap((m): Token[] => {
+    const { roles, term } = infoOf(m.entry);
     // A Latin term inside a longer word (app in application, vx in a code) is not the term.
     if (!roles.size || (latin.test(text[m.start - 1] ?? '') && latin.test(text[m.start]!)) || (latin.test(text[m.end] ?? '') && latin.test(text[m.end - 1]!))) return [];
-    return [{ start: m.start, end: m.end, roles, text: text.slice(m.start, m.end) }];
+    return [{ start: m.start, end: m.end, roles, text: text.slice(m.start, m.end), term }];
   });
   const sentences: Sentence[] = [];
   let start = 0;
@@ -121,7 +132,9 @@ function analyse(block: TextBlock, dictionary: Dictionary): Sentence[] {
     const end = Math.min(i + 1, text.length);
     if (text.slice(start, end).trim()) {
       const inside = words.filter((w) => w.start >= start && w.start < end);
-      const tokens = [...inside, ...patternTokens(text, start, end, inside)].sort((a, b) => a.start - b.start);
+      // Rewards and gates only matter beside an action, a vote or a destination; most sentences have none.
+      const asks = inside.some((w) => [...w.roles].some((r) => askingRoles.has(r)));
+      const tokens = asks ? [...inside, ...patternTokens(text, start, end, inside)].sort((a, b) => a.start - b.start) : inside;
       const previous = sentences.at(-1);
       sentences.push({ block, text, start, end, tokens, map, ...(previous ? { previous } : {}) });
     }

@@ -7,9 +7,9 @@ const basis = '《微信外部链接内容管理规范》6.1（虚假红包）�
 
 /** 到账、待领取、查收……: the words that make money a message to the reader rather than a topic. */
 const claimNotices = new Set(['到账', '待领取', '未领取', '查收', '等你领', '点击领取', '点此领取', '打开领取', '被抽中', '待确认', '点我领']);
-const isClaim = (t: Token): boolean => claimNotices.has(t.text) || claimNotices.has(t.text.replace(/[^\p{Script=Han}]/gu, ''));
+const isClaim = (t: Token): boolean => claimNotices.has(t.term);
 /** Cash as WeChat pays it out (现金红包), the thing S37 says is faked, not a shop's 红包 that is a coupon. */
-const isCash = (t: Token): boolean => has(t, 'money') && t.text.includes('现金');
+const isCash = (t: Token): boolean => has(t, 'money') && t.term.includes('现金');
 
 interface Evidence {
   reading: string;
@@ -31,8 +31,8 @@ function evidence(sentence: Sentence): Evidence | undefined {
   if (addressed && claim) return { reading: '以系统通知的口吻告诉读者有钱待领', tokens: [claim] };
   const told = claim ?? (addressed ? notice : undefined);
   if (headline && money && told) return { reading: '以红包、现金到账或过期的通知作标题', tokens: [money, told] };
-  const packet = tokens.find((t) => has(t, 'money') && t.text.includes('红包'));
-  const clicked = tokens.find((t) => (isClaim(t) || has(t, 'open')) && /点|打开|拆/.test(t.text));
+  const packet = tokens.find((t) => has(t, 'money') && t.term.includes('红包'));
+  const clicked = tokens.find((t) => (isClaim(t) || has(t, 'open')) && /点|打开|拆/.test(t.term));
   if (packet && clicked) return { reading: '让读者点开、领取文中的红包', tokens: [clicked, packet] };
   const cash = tokens.find((t) => isCash(t) && claimed(sentence, t));
   const condition = liveActions(sentence, 'follow')[0] ?? tokens.find((t) => has(t, 'personal-data'));

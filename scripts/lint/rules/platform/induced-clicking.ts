@@ -12,7 +12,7 @@ export default platformRule({
     const found = inducementIn(sentence, 'click');
     if (!found) return undefined;
     // 点赞最多者赢大奖: likes counted as votes are a vote campaign, which vote-collecting reports.
-    if (found.action.text !== '在看' && voteIn(sentence)) return undefined;
+    if (found.action.term !== '在看' && voteIn(sentence)) return undefined;
     return inducementFinding(found, {
       act: '点赞、点“在看”或点击广告',
       basis: '《微信公众平台运营规范》（图文内诱导用户点赞）和《微信外部链接内容管理规范》2.1.2（以积分或金钱利益诱导用户分享、点击、点赞）',

@@ -49,6 +49,8 @@ export function inducementIn(sentence: Sentence, kind: ActionKind): Inducement |
   if (task) return { sentence, action: task, reading: 'task' };
   for (const action of actions) {
     if (has(action, 'threat')) return { sentence, action, reading: 'threat' };
+    const refusers = refusersOf(sentence, action);
+    if (refusers) return { sentence, action, incentive: sentence.tokens.find((t) => has(t, 'threat')) ?? refusers, reading: 'threat' };
     const found = incentiveFor(sentence, action);
     if (found) return found;
   }
@@ -65,6 +67,17 @@ function incentiveFor(sentence: Sentence, action: Token): Inducement | undefined
   if (text[action.start - 1] === '先' && text.slice(action.end, sentence.end).includes('再')) return { sentence, action, reading: 'gate' };
   if (sentence.previous && offerQuestion.test(sentenceText(sentence.previous))) return { sentence, action, reading: 'gate' };
   return undefined;
+}
+
+const threat: ReadonlySet<Role> = new Set(['threat']);
+
+/** 不转发的人、不点在看的朋友……: a sentence that picks out those who do not act threatens them, whatever follows. */
+function refusersOf(sentence: Sentence, action: Token): Token | undefined {
+  const text = sentence.text;
+  const refused = action.term.startsWith('不') || /不点?$/.test(text.slice(Math.max(sentence.start, action.start - 2), action.start));
+  const who = refused ? /^[^,。!?;]{0,3}的(?:人|朋友|读者|家庭)/.exec(text.slice(action.end, sentence.end)) : null;
+  if (!who) return undefined;
+  return { start: action.end, end: action.end + who[0].length, roles: threat, text: who[0], term: who[0] };
 }
 
 /** 不送、没有奖励: an incentive right after a plain negation is not offered. */
@@ -86,7 +99,7 @@ export function isLive(sentence: Sentence, action: Token, kind: ActionKind): boo
   if (negated) return false;
   if (has(action, 'share-to') && !has(action, 'share')) return shareTarget.test(text.slice(action.end, Math.min(to, action.end + 12)));
   if (kind === 'click' && has(action, 'click') && !has(action, 'like')) return sentence.tokens.some((t) => has(t, 'ad') && t.start >= from && t.end <= to);
-  if (action.text === '在看') return likeButtonBefore.test(text.slice(Math.max(sentence.start, action.start - 1), action.start)) || action.start === sentence.start || likeButtonAfter.test(after);
+  if (action.term === '在看') return likeButtonBefore.test(text.slice(Math.max(sentence.start, action.start - 1), action.start)) || action.start === sentence.start || likeButtonAfter.test(after);
   return true;
 }
 

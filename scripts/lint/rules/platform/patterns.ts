@@ -17,6 +17,15 @@ export const rewardPatterns: readonly RegExp[] = [
   /(?:得|赢|拿|返|(?<![分共])享|奖)\d+(?:\.\d+)?(?:元|块|折|倍|份|张)?/g,
   /概率(?:翻倍|加倍|提高)/g,
   /(?<![证债])券|(?:就|马上|立即|立刻|都)发(?![现生展布表言出给到送挥酵烧育达])/g,
+  /(?:多|加|赚|返|送|领|拿|减)\d+(?:\.\d+)?元|发(?:你|给你|您)(?!们)/g,
+];
+
+/**
+ * Content held back until the reader acts (S34 3.3.1 分享后方可知道答案; S36 分享、关注后才可见; S41 方可解锁、查阅、
+ * 下载): 才会显示、就能看到、下期就揭晓.
+ */
+export const gatePatterns: readonly RegExp[] = [
+  /(?:才|就|即可|就能|才能|才会|就会|方|后)(?:显示|看到|查看|解锁|出现|揭晓|公布|公开|下载|开放)/g,
 ];
 
 /** Where a share goes: 发到家族群、告诉五个好朋友、邀请 3 位好友 (S34: 分享至朋友圈; S47: 分享到微信群). */
@@ -46,13 +55,13 @@ export const secondPerson = /您|你的|你有|你获得|你收到|你已/;
 export const voteRequest = /(?:请|帮|给|为|拜托|快来|发动|求|每天|每人|动员|号召)/;
 
 /** Verbs that send a reader off the platform when they precede a destination (加我个人微信、下载我们的 App). */
-export const divertBefore = /(?:加|添加|搜|搜索|下载|扫码|扫描|进|入|私信|联系|关注|打开|戳这里|去)(?:我|我的|我们|我们的|客服|客服的|个人|官方|这个|一下|下|\d+个)?$/;
+export const divertBefore = /(?:加|添加|搜|搜索|下载|扫码|扫描|进|入|私信|联系|关注|打开|戳这里|去)(?:我|我的|我们|我们的|客服|客服的|个人|私人|官方|这个|一下|下|\d+个)*(?:“[^”]{1,10}”)?$/;
 /** …or follow it (小红书搜“小明的茶”、淘宝搜索店铺、在浏览器打开). */
 export const divertAfter = /^(?:里|中|上|号|店铺)?(?:搜|搜索|打开|下单|购买|私信|私聊|加我|关注我)/;
 /** An account or shop named after a platform: 抖音号、店铺“小明茶舍”、搜“小明的茶”. */
 export const namedAccount = /^(?:号|店|店铺|旗舰店|直播间|主页)|^[^,。!?;]{0,6}“|^(?::|号)?[a-z0-9]{5,}/;
 /** A contact id after a destination (微信号 abc88888、QQ 是 123456789), or a phone number in the sentence. */
-export const contactAfter = /^(?:号|号码|群|群号)?(?::|是|为)?[a-z0-9]{5,}/;
+export const contactAfter = /^,?(?:号|号码|群|群号)?(?::|是|为)?[a-z0-9]{5,}/;
 export const phoneNumber = /1[3-9]\d{9}/;
 
 /** What lures a reader off the platform or into a group: 无删减、完整版、领取……(rewards count too). */
