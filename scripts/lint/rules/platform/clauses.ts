@@ -5,7 +5,10 @@ import type { Dictionary, DictionaryEntry } from '../../dictionary.ts';
 import { blockSpan, type TextBlock } from '../../prose.ts';
 import { gatePatterns, rewardPatterns } from './patterns.ts';
 
-/** Word classes of the platform lexicon, by the category (and tag) names dictionaries/platform.yaml uses. */
+/**
+ * Word classes of the platform lexicon, by the category (and tag) names dictionaries/platform.yaml uses. Some exist
+ * only to take a longer match from a shorter word of another class (红包封面 from 红包, 微信搜一搜 from 微信).
+ */
 const roleNames = {
   分享: 'share',
   '分享·需对象': 'share-to',

@@ -1,3 +1,7 @@
+// The shared clause-level matcher of the WeChat inducement rules: an action the account asks of the reader (share,
+// follow, like or 在看, click an ad) and, in the same sentence, what is offered or threatened for it.
+// 《微信公众平台运营规范》3.3.1 names the three readings: 利诱 (a reward), 强制 (a gate: only after sharing can you see
+// it) and 胁迫、煽动 (不转不是中国人、转发保平安). A plain invitation (欢迎分享、点个在看) has none of them.
 import { clauseAround, has, sentenceText, type Role, type Sentence, type Token } from './clauses.ts';
 import {
   likeButtonAfter,
@@ -10,12 +14,7 @@ import {
   shareTarget,
 } from './patterns.ts';
 
-/**
- * The shared clause-level matcher of the WeChat inducement rules: an action the account asks of the reader
- * (share, follow, like or 在看, click an ad) and, in the same sentence, what is offered or threatened for it.
- * 《微信公众平台运营规范》3.3.1 names the three readings: 利诱 (a reward), 强制 (a gate: only after sharing can you
- * see it) and 胁迫、煽动 (不转不是中国人、转发保平安). A plain invitation (欢迎分享、点个在看) has none of them.
- */
+/** Share, follow, or click (点赞、在看、点击广告). */
 export type ActionKind = 'share' | 'follow' | 'click';
 
 /** 奖励 (利诱), 门槛 (强制), 胁迫 (胁迫、煽动), 任务 (助力、砍价、集卡: a task that is itself the lure). */
@@ -24,7 +23,7 @@ export type Reading = 'reward' | 'gate' | 'threat' | 'task';
 export interface Inducement {
   sentence: Sentence;
   action: Token;
-  /** What is offered or threatened; absent for a task, which is its own lure, or a question before the sentence. */
+  /** What is offered or threatened; absent for a task (its own lure), 先……再 or an offer in the question before. */
   incentive?: Token;
   reading: Reading;
 }
@@ -85,25 +84,32 @@ function denied(sentence: Sentence, token: Token): boolean {
   return /[不没无]$/.test(sentence.text.slice(Math.max(sentence.start, token.start - 1), token.start));
 }
 
-/** Whether an action word is asked of the reader here, not negated, narrated, passive or a noun. */
-export function isLive(sentence: Sentence, action: Token, kind: ActionKind): boolean {
+/** Whether a word is asked of the reader here: not negated (不需要转发), narrated (转发了), passive or a noun (分享链接). */
+export function isAsked(sentence: Sentence, word: Token): boolean {
   const text = sentence.text;
-  const after = text.slice(action.end, Math.min(sentence.end, action.end + 4));
-  const before = text.slice(Math.max(sentence.start, action.start - 2), action.start);
+  const after = text.slice(word.end, Math.min(sentence.end, word.end + 4));
+  const before = text.slice(Math.max(sentence.start, word.start - 2), word.start);
   if (narrativeAfter.test(after) || nounAfter.test(after) || before.endsWith('被')) return false;
-  const [from, to] = clauseAround(sentence, action.start);
+  const [from, to] = clauseAround(sentence, word.start);
   if (notACondition.test(text.slice(from, to))) return false;
-  const negated = sentence.tokens.some(
-    (t) => has(t, 'negation') && t.start >= from && t.end <= action.start && !negationNotNegating.test(text.slice(t.end, t.end + 2)),
+  return !sentence.tokens.some(
+    (t) => has(t, 'negation') && t.start >= from && t.end <= word.start && !negationNotNegating.test(text.slice(t.end, t.end + 2)),
   );
-  if (negated) return false;
+}
+
+/** An action word asked of the reader that also has what its kind needs: a share target, an ad, a pressed 在看. */
+function isLive(sentence: Sentence, action: Token): boolean {
+  if (!isAsked(sentence, action)) return false;
+  const text = sentence.text;
+  const [from, to] = clauseAround(sentence, action.start);
   if (has(action, 'share-to') && !has(action, 'share')) return shareTarget.test(text.slice(action.end, Math.min(to, action.end + 12)));
-  if (kind === 'click' && has(action, 'click') && !has(action, 'like')) return sentence.tokens.some((t) => has(t, 'ad') && t.start >= from && t.end <= to);
-  if (action.term === '在看') return likeButtonBefore.test(text.slice(Math.max(sentence.start, action.start - 1), action.start)) || action.start === sentence.start || likeButtonAfter.test(after);
-  return true;
+  if (has(action, 'click') && !has(action, 'like')) return sentence.tokens.some((t) => has(t, 'ad') && t.start >= from && t.end <= to);
+  if (action.term !== '在看') return true;
+  const before = text.slice(Math.max(sentence.start, action.start - 1), action.start);
+  return action.start === sentence.start || likeButtonBefore.test(before) || likeButtonAfter.test(text.slice(action.end, Math.min(sentence.end, action.end + 4)));
 }
 
 /** Words of one kind in the sentence that are asked of the reader (for rules that combine kinds). */
 export function liveActions(sentence: Sentence, kind: ActionKind): Token[] {
-  return sentence.tokens.filter((t) => actionRoles[kind].some((role) => has(t, role)) && isLive(sentence, t, kind));
+  return sentence.tokens.filter((t) => actionRoles[kind].some((role) => has(t, role)) && isLive(sentence, t));
 }

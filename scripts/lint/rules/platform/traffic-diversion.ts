@@ -1,5 +1,5 @@
 import { has, sentenceText, type Sentence, type Token } from './clauses.ts';
-import { isLive } from './inducement.ts';
+import { isAsked } from './inducement.ts';
 import { contactAfter, divertAfter, divertBefore, divertLure, namedAccount, phoneNumber } from './patterns.ts';
 import { platformRule, quote } from './platform-rule.ts';
 
@@ -19,7 +19,7 @@ const lured = (sentence: Sentence): boolean => divertLure.test(sentenceText(sent
 function diversionIn(sentence: Sentence): Diversion | undefined {
   const text = sentence.text;
   for (const token of sentence.tokens) {
-    if (!isLive(sentence, token, 'share')) continue;
+    if (!isAsked(sentence, token)) continue;
     if (has(token, 'divert')) return { token, reading: '引导添加个人号、进群或跳转站外' };
     if (has(token, 'group') && (/扫码|扫描|扫$/.test(text.slice(Math.max(sentence.start, token.start - 2), token.start)) || lured(sentence))) return { token, reading: '以福利引导进群' };
     const platform = has(token, 'platform');

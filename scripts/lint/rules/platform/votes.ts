@@ -1,5 +1,5 @@
 import { clauseAround, has, type Sentence, type Token } from './clauses.ts';
-import { isLive } from './inducement.ts';
+import { isAsked } from './inducement.ts';
 import { voteRequest } from './patterns.ts';
 
 /** A vote or like-collecting campaign in a sentence, and what makes it one. */
@@ -16,7 +16,7 @@ export interface VoteCampaign {
 export function voteIn(sentence: Sentence): VoteCampaign | undefined {
   for (const token of sentence.tokens) {
     const strong = has(token, 'collect') || has(token, 'canvass');
-    if (!(strong || has(token, 'vote')) || !isLive(sentence, token, 'share')) continue;
+    if (!(strong || has(token, 'vote')) || !isAsked(sentence, token)) continue;
     if (strong) return { token };
     const reward = sentence.tokens.find((t) => has(t, 'reward') || has(t, 'gate'));
     if (reward) return { token, because: reward };
