@@ -3,7 +3,7 @@ import { findInBlock, normalizedBlock } from '../../define-rule.ts';
 import { normalize } from '../../normalize.ts';
 import type { Dictionary, DictionaryEntry } from '../../dictionary.ts';
 import { blockSpan, type TextBlock } from '../../prose.ts';
-import { gatePatterns, rewardPatterns } from './patterns.ts';
+import { gatePatterns, mentionAfter, mentionBefore, rewardPatterns } from './patterns.ts';
 
 /**
  * Word classes of the platform lexicon, by the category (and tag) names dictionaries/platform.yaml uses. Some exist
@@ -189,4 +189,14 @@ export function wholeBlock(sentences: readonly Sentence[]): Sentence | undefined
   const last = sentences.at(-1);
   if (!first || !last) return undefined;
   return { block: first.block, text: first.text, start: first.start, end: last.end, tokens: sentences.flatMap((s) => s.tokens), map: first.map };
+}
+
+/** Whether a word stands in a quotation that names a tactic (用“转发领红包”吸粉) rather than in a call to the reader. */
+export function mentioned(sentence: Sentence, token: Token): boolean {
+  const { text } = sentence;
+  const open = text.lastIndexOf('“', token.start);
+  if (open < sentence.start || text.slice(open, token.start).includes('”')) return false;
+  const close = text.indexOf('”', token.end);
+  if (close < 0 || close >= sentence.end) return false;
+  return mentionBefore.test(text.slice(Math.max(sentence.start, open - 2), open)) || mentionAfter.test(text.slice(close + 1, close + 5));
 }

@@ -1,6 +1,7 @@
-import { has, sentenceText, tokensWith, type Sentence, type Token } from './clauses.ts';
+import { breaker } from '../../prose.ts';
+import { has, mentioned, sentenceText, tokensWith, type Sentence, type Token } from './clauses.ts';
 import { liveActions } from './inducement.ts';
-import { secondPerson } from './patterns.ts';
+import { readerCue, secondPerson } from './patterns.ts';
 import { isHeadline, platformRule, quote, type PlatformFinding } from './platform-rule.ts';
 
 const basis = '《微信外部链接内容管理规范》6.1（虚假红包）、2015 年 2 月 5 日《微信团队清理违规抢红包行为的公告》（仿造微信红包消息、关注后才能领取）和 2023 年 11 月《规范公众号群发诱骗点击类消息》（仿冒系统消息、红包积分到账或过期）';
@@ -18,27 +19,32 @@ interface Evidence {
 
 /** Why a sentence imitates a red packet or a system notice; titles, alt and link text are read as notices. */
 function evidence(sentence: Sentence): Evidence | undefined {
-  const tokens = sentence.tokens;
+  const tokens = sentence.tokens.filter((t) => !mentioned(sentence, t));
   const headline = isHeadline(sentence.block);
+  // In the body, opening a packet is a call only when the reader is addressed or it is a link (孩子们拆红包 is not).
+  const toReader = headline || readerCue.test(sentenceText(sentence)) || linked(sentence);
   const money = tokens.find((t) => has(t, 'money'));
   const notice = tokens.find((t) => has(t, 'notice'));
   const claim = tokens.find(isClaim);
   const impersonation = tokens.find((t) => has(t, 'impersonation'));
   const addressed = secondPerson.test(sentenceText(sentence));
   const opened = tokens.find((t) => has(t, 'open-packet'));
-  if (opened) return { reading: '模仿拆微信红包', tokens: [opened] };
+  if (opened && toReader) return { reading: '模仿拆微信红包', tokens: [opened] };
   if (impersonation && (claim || (headline && (notice || addressed)))) return { reading: '冒充微信或系统的通知', tokens: [impersonation, ...(claim ? [claim] : [])] };
   if (addressed && claim) return { reading: '以系统通知的口吻告诉读者有钱待领', tokens: [claim] };
   const told = claim ?? (addressed ? notice : undefined);
   if (headline && money && told) return { reading: '以红包、现金到账或过期的通知作标题', tokens: [money, told] };
   const packet = tokens.find((t) => has(t, 'money') && t.term.includes('红包'));
   const clicked = tokens.find((t) => (isClaim(t) || has(t, 'open')) && /点|打开|拆/.test(t.term));
-  if (packet && clicked) return { reading: '让读者点开、领取文中的红包', tokens: [clicked, packet] };
+  if (packet && clicked && toReader) return { reading: '让读者点开、领取文中的红包', tokens: [clicked, packet] };
   const cash = tokens.find((t) => isCash(t) && claimed(sentence, t));
   const condition = liveActions(sentence, 'follow')[0] ?? tokens.find((t) => has(t, 'personal-data'));
   if (cash && condition) return { reading: '现金红包要关注或留下手机号才能领', tokens: [condition, cash] };
   return undefined;
 }
+
+/** Link text ends where the engine put a breaker (U+FFFC) in the block. */
+const linked = (sentence: Sentence): boolean => sentenceText(sentence).includes(breaker);
 
 /** The reader is to take the packet (领、拆、抢 before it, 待领取 after), not read about someone sending one. */
 function claimed(sentence: Sentence, packet: Token): boolean {

@@ -2,7 +2,7 @@
 // follow, like or 在看, click an ad) and, in the same sentence, what is offered or threatened for it.
 // 《微信公众平台运营规范》3.3.1 names the three readings: 利诱 (a reward), 强制 (a gate: only after sharing can you see
 // it) and 胁迫、煽动 (不转不是中国人、转发保平安). A plain invitation (欢迎分享、点个在看) has none of them.
-import { clauseAround, has, sentenceText, type Role, type Sentence, type Token } from './clauses.ts';
+import { clauseAround, has, mentioned, sentenceText, type Role, type Sentence, type Token } from './clauses.ts';
 import {
   likeButtonAfter,
   likeButtonBefore,
@@ -84,12 +84,12 @@ function denied(sentence: Sentence, token: Token): boolean {
   return /[不没无]$/.test(sentence.text.slice(Math.max(sentence.start, token.start - 1), token.start));
 }
 
-/** Whether a word is asked of the reader here: not negated (不需要转发), narrated (转发了), passive or a noun (分享链接). */
+/** Whether a word is asked of the reader: not negated (不需要转发), narrated (转发了), passive, a noun (分享链接) or quoted. */
 export function isAsked(sentence: Sentence, word: Token): boolean {
   const text = sentence.text;
   const after = text.slice(word.end, Math.min(sentence.end, word.end + 4));
   const before = text.slice(Math.max(sentence.start, word.start - 2), word.start);
-  if (narrativeAfter.test(after) || nounAfter.test(after) || before.endsWith('被')) return false;
+  if (narrativeAfter.test(after) || nounAfter.test(after) || before.endsWith('被') || mentioned(sentence, word)) return false;
   const [from, to] = clauseAround(sentence, word.start);
   if (notACondition.test(text.slice(from, to))) return false;
   return !sentence.tokens.some(

@@ -42,6 +42,13 @@ export const nounAfter = /^(?:功能|按钮|列表|链接|度|会|键|入口|量
 /** A clause that says the action is not a condition (关注公众号不是参与活动的条件). */
 export const notACondition = /不(?:是|作为|构成|设)[^,:]{0,10}(?:条件|前提|门槛)/;
 
+/** A quotation that names a tactic rather than uses it: 用“转发领红包”吸粉、以“关注后回复领取资料”的方式涨粉. */
+export const mentionBefore = /(?:用|以|如|像|比如|例如|诸如|所谓|打着|类似|叫|称)$/;
+export const mentionAfter = /^(?:的(?:方式|做法|活动|话术|说法|标题|套路|名义|形式)|这种|这类|之类|等|式|类|字样|为由)/;
+
+/** What addresses a reader in a sentence about a red packet: 下面这个红包、点我、即可、您. */
+export const readerCue = /下面|下方|这个|此|点我|点击|点此|打开领取|即可|就能|立即|马上|赶紧|快来|请|您|你/;
+
 /** A negation that is really an exhortation: 不要忘了点在看、别错过. */
 export const negationNotNegating = /^(?:忘|错过)/;
 

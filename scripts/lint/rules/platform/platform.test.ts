@@ -48,6 +48,7 @@ describe('platform rules read sentences, not words', () => {
       ['大家帮忙给我们茶馆投票，每天都能投，投满 7 天还能抽奖。', ['platform/vote-collecting']],
       ['点开下面这个红包，填写手机号就能领。', ['platform/fake-red-packet']],
       ['详情见[点此领取现金红包](https://example.com/hb)。', ['platform/fake-red-packet']],
+      ['详情见[拆开红包](https://example.com/hb)。', ['platform/fake-red-packet']],
       ['title: 【通知】您的 20 元茶券即将失效，点击领取', ['platform/fake-red-packet']],
       ['title: 吓人！喝了十年的茶竟然是这样做出来的', ['platform/sensational-headline']],
       ['想要完整茶单的加我私人微信，号码 teaxm01。', ['platform/traffic-diversion']],
@@ -72,6 +73,10 @@ describe('platform rules read sentences, not words', () => {
       '茶叶保存最好放在阴凉干燥处，淘宝上也有专门的茶叶罐。',
       'title: 震后重建的茶园，如今怎样了',
       '震惊之余，他把这件事写了下来。',
+      '很多商家用“转发领红包”吸粉，这种做法已经被平台明令禁止。',
+      '记者发现，不少公众号以“关注后回复领取资料”的方式涨粉。',
+      '孩子们围在一起拆红包，笑声不断。',
+      '她点开红包，发现只有一分钱。',
     ];
     expect(await platformFindings(clean)).toEqual(clean.map(() => []));
   });
