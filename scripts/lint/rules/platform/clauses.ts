@@ -67,11 +67,33 @@ export interface Sentence {
   previous?: Sentence;
   /** Maps normalised offsets back to the block's text. */
   map: readonly number[];
+  /** Per normalised offset: 2 when a sentence ends after it, 1 when a clause does, else 0. */
+  breaks: Uint8Array;
 }
 
-const sentenceEnd = /[。!?;\n]/;
+// Read on the original text too, so a boundary holds even where folding drops the punctuation itself.
+const sentenceEnd = new Set('。！？；!?;\n');
+const clauseEnd = new Set('，,：:（）()、\uFFFC');
 const latin = /[a-z]/;
-const clauseEnd = /[,:()、\uFFFC。!?;\n]/;
+
+function breakOf(chars: string): number {
+  let kind = 0;
+  for (const c of chars) {
+    if (sentenceEnd.has(c)) return 2;
+    if (clauseEnd.has(c)) kind = 1;
+  }
+  return kind;
+}
+
+/** Where sentences and clauses end, by the punctuation at or after each normalised character in the block. */
+function breaksOf(block: TextBlock, text: string, map: readonly number[]): Uint8Array {
+  const breaks = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const next = i + 1 < text.length ? map[i + 1]! : block.text.length;
+    breaks[i] = Math.max(breakOf(text[i]!), next > map[i]! + 1 ? breakOf(block.text.slice(map[i]! + 1, next)) : 0);
+  }
+  return breaks;
+}
 
 const entryInfo = new WeakMap<DictionaryEntry, { roles: ReadonlySet<Role>; term: string }>();
 
@@ -121,6 +143,7 @@ export function sentencesOf(block: TextBlock, dictionary: Dictionary): readonly 
 
 function analyse(block: TextBlock, dictionary: Dictionary): Sentence[] {
   const { text, map } = normalizedBlock(block);
+  const breaks = breaksOf(block, text, map);
   // Through findInBlock, the engine's own matching, so whatever it folds (variants, look-alikes) the lexicon gets.
   const words = findInBlock(dictionary, block).flatMap((m): Token[] => {
     const { roles, term } = infoOf(m.entry);
@@ -131,7 +154,7 @@ function analyse(block: TextBlock, dictionary: Dictionary): Sentence[] {
   const sentences: Sentence[] = [];
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && !sentenceEnd.test(text[i]!)) continue;
+    if (i < text.length && breaks[i] !== 2) continue;
     const end = Math.min(i + 1, text.length);
     if (text.slice(start, end).trim()) {
       const inside = words.filter((w) => w.start >= start && w.start < end);
@@ -139,20 +162,20 @@ function analyse(block: TextBlock, dictionary: Dictionary): Sentence[] {
       const asks = inside.some((w) => [...w.roles].some((r) => askingRoles.has(r)));
       const tokens = asks ? [...inside, ...patternTokens(text, start, end, inside)].sort((a, b) => a.start - b.start) : inside;
       const previous = sentences.at(-1);
-      sentences.push({ block, text, start, end, tokens, map, ...(previous ? { previous } : {}) });
+      sentences.push({ block, text, start, end, tokens, map, breaks, ...(previous ? { previous } : {}) });
     }
     start = end;
   }
   return sentences;
 }
 
-/** The clause (between commas, colons, brackets) around a normalised offset. */
+/** The clause (between commas, colons, brackets) around a normalised offset, with the mark that ends it. */
 export function clauseAround(sentence: Sentence, at: number): [number, number] {
   let from = at;
-  while (from > sentence.start && !clauseEnd.test(sentence.text[from - 1]!)) from--;
+  while (from > sentence.start && !sentence.breaks[from - 1]) from--;
   let to = at;
-  while (to < sentence.end && !clauseEnd.test(sentence.text[to]!)) to++;
-  return [from, to];
+  while (to < sentence.end && !sentence.breaks[to]) to++;
+  return [from, Math.min(to + 1, sentence.end)];
 }
 
 export const has = (token: Token, role: Role): boolean => token.roles.has(role);
@@ -188,7 +211,7 @@ export function wholeBlock(sentences: readonly Sentence[]): Sentence | undefined
   const first = sentences[0];
   const last = sentences.at(-1);
   if (!first || !last) return undefined;
-  return { block: first.block, text: first.text, start: first.start, end: last.end, tokens: sentences.flatMap((s) => s.tokens), map: first.map };
+  return { block: first.block, text: first.text, start: first.start, end: last.end, tokens: sentences.flatMap((s) => s.tokens), map: first.map, breaks: first.breaks };
 }
 
 /** Whether a word stands in a quotation that names a tactic (用“转发领红包”吸粉) rather than in a call to the reader. */
