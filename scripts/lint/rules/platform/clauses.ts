@@ -67,46 +67,49 @@ export interface Sentence {
   previous?: Sentence;
   /** Maps normalised offsets back to the block's text. */
   map: readonly number[];
-  /** Per normalised offset: 2 when a sentence ends after it, 1 when a clause does, else 0. */
+  /** Per normalised offset: 2 when a sentence ends after it, 1 when a clause does, else 0 (empty: no words, not split). */
   breaks: Uint8Array;
 }
 
 // Read on the original text too, so a boundary holds even where folding drops the punctuation itself.
-const sentenceEnd = new Set('。！？；!?;\n');
-const clauseEnd = new Set('，,：:（）()、\uFFFC');
+const sentenceEnd = new Set([...'。！？；!?;\n'].map((c) => c.charCodeAt(0)));
+const clauseEnd = new Set([...'，,：:（）()、\uFFFC'].map((c) => c.charCodeAt(0)));
 const latin = /[a-z]/;
 
-function breakOf(chars: string): number {
-  let kind = 0;
-  for (const c of chars) {
-    if (sentenceEnd.has(c)) return 2;
-    if (clauseEnd.has(c)) kind = 1;
-  }
-  return kind;
-}
+const breakAt = (code: number): number => (sentenceEnd.has(code) ? 2 : clauseEnd.has(code) ? 1 : 0);
 
 /** Where sentences and clauses end, by the punctuation at or after each normalised character in the block. */
 function breaksOf(block: TextBlock, text: string, map: readonly number[]): Uint8Array {
   const breaks = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) {
+    let kind = breakAt(text.charCodeAt(i));
     const next = i + 1 < text.length ? map[i + 1]! : block.text.length;
-    breaks[i] = Math.max(breakOf(text[i]!), next > map[i]! + 1 ? breakOf(block.text.slice(map[i]! + 1, next)) : 0);
+    for (let k = map[i]! + 1; k < next && kind < 2; k++) kind = Math.max(kind, breakAt(block.text.charCodeAt(k)));
+    breaks[i] = kind;
   }
   return breaks;
 }
 
-const entryInfo = new WeakMap<DictionaryEntry, { roles: ReadonlySet<Role>; term: string }>();
+/** Rewards and gates only matter beside an action, a vote or a destination; most sentences have none. */
+const askingRoles: ReadonlySet<Role> = new Set(['share', 'share-to', 'share-task', 'follow', 'like', 'click', 'vote', 'group', 'offsite', 'platform']);
 
-function infoOf(entry: DictionaryEntry): { roles: ReadonlySet<Role>; term: string } {
+interface EntryInfo {
+  roles: ReadonlySet<Role>;
+  term: string;
+  asks: boolean;
+}
+
+const entryInfo = new WeakMap<DictionaryEntry, EntryInfo>();
+
+function infoOf(entry: DictionaryEntry): EntryInfo {
   let info = entryInfo.get(entry);
   if (!info) {
-    info = { roles: new Set([entry.category, ...(entry.tags ?? [])].filter(isRoleName).map((name) => roleNames[name])), term: normalize(entry.term).text };
+    const roles = new Set([entry.category, ...(entry.tags ?? [])].filter(isRoleName).map((name) => roleNames[name]));
+    info = { roles, term: normalize(entry.term).text, asks: [...roles].some((r) => askingRoles.has(r)) };
     entryInfo.set(entry, info);
   }
   return info;
 }
-
-const askingRoles: ReadonlySet<Role> = new Set(['share', 'share-to', 'share-task', 'follow', 'like', 'click', 'vote', 'group', 'offsite', 'platform']);
 
 const patternRoles: ReadonlyArray<[readonly RegExp[], ReadonlySet<Role>]> = [
   [rewardPatterns, new Set(['reward'])],
@@ -143,24 +146,28 @@ export function sentencesOf(block: TextBlock, dictionary: Dictionary): readonly 
 
 function analyse(block: TextBlock, dictionary: Dictionary): Sentence[] {
   const { text, map } = normalizedBlock(block);
-  const breaks = breaksOf(block, text, map);
   // Through findInBlock, the engine's own matching, so whatever it folds (variants, look-alikes) the lexicon gets.
-  const words = findInBlock(dictionary, block).flatMap((m): Token[] => {
-    const { roles, term } = infoOf(m.entry);
+  const words: Array<Token & { asks: boolean }> = [];
+  for (const m of findInBlock(dictionary, block)) {
+    const { roles, term, asks } = infoOf(m.entry);
     // A Latin term inside a longer word (app in application, vx in a code) is not the term.
-    if (!roles.size || (latin.test(text[m.start - 1] ?? '') && latin.test(text[m.start]!)) || (latin.test(text[m.end] ?? '') && latin.test(text[m.end - 1]!))) return [];
-    return [{ start: m.start, end: m.end, roles, text: text.slice(m.start, m.end), term }];
-  });
+    if (!roles.size || (latin.test(text[m.start - 1] ?? '') && latin.test(text[m.start]!)) || (latin.test(text[m.end] ?? '') && latin.test(text[m.end - 1]!))) continue;
+    words.push({ start: m.start, end: m.end, roles, text: text.slice(m.start, m.end), term, asks });
+  }
+  // Most blocks hold none of the lexicon's words: one sentence is enough for the checks that need no word.
+  if (!words.length) return text.trim() ? [{ block, text, start: 0, end: text.length, tokens: [], map, breaks: new Uint8Array(0) }] : [];
+  const breaks = breaksOf(block, text, map);
   const sentences: Sentence[] = [];
   let start = 0;
+  let next = 0;
   for (let i = 0; i <= text.length; i++) {
     if (i < text.length && breaks[i] !== 2) continue;
     const end = Math.min(i + 1, text.length);
+    const first = next;
+    while (next < words.length && words[next]!.start < end) next++;
     if (text.slice(start, end).trim()) {
-      const inside = words.filter((w) => w.start >= start && w.start < end);
-      // Rewards and gates only matter beside an action, a vote or a destination; most sentences have none.
-      const asks = inside.some((w) => [...w.roles].some((r) => askingRoles.has(r)));
-      const tokens = asks ? [...inside, ...patternTokens(text, start, end, inside)].sort((a, b) => a.start - b.start) : inside;
+      const inside = words.slice(first, next);
+      const tokens = inside.some((w) => w.asks) ? [...inside, ...patternTokens(text, start, end, inside)].sort((a, b) => a.start - b.start) : inside;
       const previous = sentences.at(-1);
       sentences.push({ block, text, start, end, tokens, map, breaks, ...(previous ? { previous } : {}) });
     }

@@ -17,7 +17,8 @@ interface PlatformRuleOptions extends Omit<RuleDefinition, 'check'> {
   /** `all`: title, digest and every body block (headings, cells, and alt or link text where the engine gives them);
    * `headlines`: the title, digest and headings only. */
   scope: BlockScope;
-  /** Checked per sentence, or (`block`) per block as one sentence: a headline is judged whole. */
+  /** Checked per sentence, or (`block`) per block as one sentence: a headline is judged whole. A sentence with
+   * none of the lexicon's words is skipped, except per block (a headline can be bait by its pattern alone). */
   unit?: 'sentence' | 'block';
   detect: (sentence: Sentence) => PlatformFinding | undefined;
 }
@@ -40,6 +41,7 @@ export function platformRule(options: PlatformRuleOptions) {
         const sentences = sentencesOf(block, dictionary);
         const whole = unit === 'block' ? wholeBlock(sentences) : undefined;
         for (const sentence of whole ? [whole] : sentences) {
+          if (!whole && !sentence.tokens.length) continue;
           const found = detect(sentence);
           if (!found) continue;
           context.report({ span: spanOf(sentence, found.from, found.to), message: found.message, ...(found.severity ? { severity: found.severity } : {}) });
