@@ -8,9 +8,13 @@ import links from './links/links.ts';
 import cover from './meta/cover.ts';
 import digest from './meta/digest.ts';
 import nearDuplicate from './originality/near-duplicate.ts';
+import fakeRedPacket from './platform/fake-red-packet.ts';
+import inducedClicking from './platform/induced-clicking.ts';
+import inducedFollowing from './platform/induced-following.ts';
 import inducedSharing from './platform/induced-sharing.ts';
 import sensationalHeadline from './platform/sensational-headline.ts';
 import trafficDiversion from './platform/traffic-diversion.ts';
+import voteCollecting from './platform/vote-collecting.ts';
 import personalData from './privacy/personal-data.ts';
 import sensitiveWords from './sensitive/words.ts';
 import cjkLatinSpacing from './style/cjk-latin-spacing.ts';
@@ -24,6 +28,10 @@ export const allRules: readonly Rule[] = [
   absoluteTerms,
   regulatedClaims,
   inducedSharing,
+  inducedFollowing,
+  inducedClicking,
+  voteCollecting,
+  fakeRedPacket,
   trafficDiversion,
   sensationalHeadline,
   sensitiveWords,

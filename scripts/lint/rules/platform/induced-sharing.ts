@@ -1,18 +1,34 @@
-import { basis, dictionaryRule, quoted } from '../dictionary-rule.ts';
+import { has } from './clauses.ts';
+import { inducementIn } from './inducement.ts';
+import { inducementFinding } from './inducement-finding.ts';
+import { platformRule } from './platform-rule.ts';
+import { voteIn } from './votes.ts';
 
-export default dictionaryRule({
+export const sharingBasis = '《微信公众平台运营规范》3.3.1 诱导分享和《微信外部链接内容管理规范》2.1.2';
+
+export default platformRule({
   id: 'platform/induced-sharing',
   severity: 'error',
-  description: '诱导分享、诱导关注（转发朋友圈领奖、集赞、关注领取）。Induced sharing or following, against the WeChat platform rules.',
-  basis: '《微信公众平台运营规范》诱导分享条款；《微信外部链接内容管理规范》2.1.2（利益诱惑诱导分享）。WeChat Official Accounts operating rules on induced sharing; external-link content rules 2.1.2.',
-  dictionary: 'platform',
-  categories: ['诱导分享', '诱导关注'],
-  message: (entry, text) => `${quoted(entry, text)}属于${entry.category}，${basis(entry)}，文章可能被删除或限制功能。${entry.message ?? ''}`,
+  description: '诱导分享：分享、转发与奖励、解锁条件或胁迫话术在同一句（转发领红包、分享后查看答案、不转不是中国人、好友助力）。Induced sharing, against the WeChat operating rules.',
+  scope: 'all',
+  detect(sentence) {
+    const found = inducementIn(sentence, 'share');
+    if (!found) return undefined;
+    // 邀请好友为你的作品点赞: the invitation is to vote, which vote-collecting reports.
+    if (has(found.action, 'share-to') && !has(found.action, 'share') && voteIn(sentence)) return undefined;
+    return inducementFinding(found, {
+      act: '分享',
+      basis: sharingBasis,
+      advice: '分享只能是邀请（如“欢迎分享给需要的朋友”），不要和奖励、解锁内容或祝福诅咒挂钩。',
+    });
+  },
   examples: {
-    valid: ['喜欢这篇文章的话，欢迎分享给同样爱茶的朋友。'],
-    invalid: [{ markdown: '转发朋友圈领奖，集赞 30 个送茶叶一罐。', findings: [
-          { line: 1, column: 1, message: '“转发朋友圈领奖”属于诱导分享' },
-          { line: 1, column: 9, message: '“集赞”属于诱导分享' },
-        ] }],
+    valid: ['喜欢这篇文章的话，欢迎分享给同样爱茶的朋友。', '本次抽奖不需要转发，留言即可参加。', '他把那张老照片转发到了家族群里。'],
+    invalid: [
+      { markdown: '把这篇茶单晒到朋友圈，到店出示就送一杯桂花乌龙。', findings: [{ line: 1, column: 6, message: '“晒到”与“就送”在同一句：以奖励诱导分享（利诱）' }] },
+      { markdown: '测一测你是哪种茶。分享给三位好友后才能看到结果。', findings: [{ line: 1, column: 10, message: '“分享”与“才能”在同一句：把分享当作查看、领取或解锁的条件（强制分享）' }] },
+      { markdown: '这条消息不转发的人，今年都会倒霉。', findings: [{ line: 1, column: 5, message: '“不转”与“倒霉”在同一句：用胁迫、煽动或祝福诅咒的话术诱导分享' }] },
+      { markdown: '喊上好友帮我砍一刀，茶礼盒 0 元带回家。', findings: [{ line: 1, column: 5, message: '“帮我砍”：助力、砍价、集卡这类任务本身就是以奖励换分享' }] },
+    ],
   },
 });

@@ -1,0 +1,27 @@
+import { clauseAround, has, type Sentence, type Token } from './clauses.ts';
+import { isAsked } from './inducement.ts';
+import { voteRequest } from './patterns.ts';
+
+/** A vote or like-collecting campaign in a sentence, and what makes it one. */
+export interface VoteCampaign {
+  token: Token;
+  /** The reward or request that turns a mention of votes into a campaign; absent for 集赞、拉票, campaigns by name. */
+  because?: Token | 'request';
+}
+
+/**
+ * 集赞、拉票、刷票 are campaigns by themselves (S34 3.3.1: 集赞; S35 2.1.2: 集赞、设置收集任务); 投票、票数、点赞最多
+ * only with a reward or a request to vote (请帮我家孩子投票、给 3 号作品投票), so 投票结果出来了 stays clean.
+ */
+export function voteIn(sentence: Sentence): VoteCampaign | undefined {
+  for (const token of sentence.tokens) {
+    const strong = has(token, 'collect') || has(token, 'canvass');
+    if (!(strong || has(token, 'vote')) || !isAsked(sentence, token)) continue;
+    if (strong) return { token };
+    const reward = sentence.tokens.find((t) => has(t, 'reward') || has(t, 'gate'));
+    if (reward) return { token, because: reward };
+    const [from] = clauseAround(sentence, token.start);
+    if (voteRequest.test(sentence.text.slice(from, token.start)) || sentence.text.slice(token.end, sentence.end).includes('拜托')) return { token, because: 'request' };
+  }
+  return undefined;
+}
