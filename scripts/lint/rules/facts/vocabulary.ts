@@ -36,7 +36,7 @@ const outcomeMorphemes = [
   '不良', '逾期', '中签', '中奖', '检出', '阳性', '感染', '接种', '达标', '超标', '出勤', '上座', '入住', '空置', '出租',
   '收视', '押中', '好孕', '受孕', '存活', '生存', '复发', '识别', '上岸', '拿证', '续费', '售罄', '溢价', '毛利', '利润',
 ];
-export const outcomeRate = `(?:(?:${outcomeMorphemes.join('|')})率|满意度|重合度|吻合度|占比|市场份额|份额|增速|增幅|涨幅|跌幅|降幅)`;
+export const outcomeRate = `(?:(?:${outcomeMorphemes.join('|')})率|满意度|重合度|吻合度|(?<!屏幕?)占比|市场份额|份额|增速|增幅|涨幅|跌幅|降幅)`;
 /** The same, without 成功率, which how-to prose uses of its own tips (成功率最高). */
 export const rankedRate = `(?:(?:${outcomeMorphemes.filter((m) => m !== '成功').join('|')})率|满意度|市场份额|份额|增速)`;
 
