@@ -11,9 +11,15 @@ import type { TextBlock } from '../prose.ts';
  * dashes, which numbers, decimals and e-mail addresses need.
  */
 export function plainText(text: string): string {
-  let out = '';
-  for (const unit of text) out += plainChar(unit);
-  return out;
+  let out: string[] | undefined;
+  let i = 0;
+  for (const unit of text) {
+    const plain = unit.charCodeAt(0) < 0x3000 ? unit : plainChar(unit);
+    if (plain !== unit) out ??= [...text.slice(0, i)];
+    if (out) out.push(plain);
+    i += unit.length;
+  }
+  return out ? out.join('') : text;
 }
 
 const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });

@@ -40,6 +40,20 @@ const perk =
   /[¥￥]\s*\d|\d+(?:\.\d+)?\s*(?:元|块)|[一二三四五六七八九十百千万]+(?:元|块)|\d+(?:\.\d+)?\s*折|[一二三四五六七八九]{1,2}折|半价|立减|直降|满\s*\d+\s*减|特价|专享|专属|内部价|会员价|折扣|优惠价|福利价|到手价|包邮|送|赠|返现|免佣|加息|礼包|券/u;
 const negated = /(?:不|没有|没|无|未|别|拒绝|谢绝)[^，。；]{0,8}$/u;
 
+/** Each pattern with a cheap test the sentence must pass first: most sentences carry no way to buy. */
+const signals: Array<[RegExp, RegExp, string]> = [
+  [/码|令|[¥￥$€]/u, code, '优惠码或口令'],
+  [/名字|名号|暗号|昵称/u, spokenCode, '报暗号优惠'],
+  [/立即|马上|立刻|赶紧|赶快|现在就|速来|快来|一键|限时|手慢/u, call, '购买号召'],
+  [/购|单|抢|买|拍下|入手/u, channelPurchase, '购买渠道'],
+  [/直达/u, goodsDirect, '购买渠道'],
+  [/链接/u, link, '购物链接'],
+  [/私信|微信/u, privatePrice, '私信拿价'],
+  [/下单/u, orderPerk, '下单优惠'],
+  [/元|[¥￥]/u, pricedBuy, '价格与购买方式'],
+];
+const bookingGate = /预约|预订|报名|登记|开户|认购|领券|抢券|参团|拼团/u;
+
 /** Every way to buy in a sentence, in order, overlapping ones merged. */
 export function buySignals(sentence: string): BuySignal[] {
   const found: BuySignal[] = [];
@@ -49,16 +63,9 @@ export function buySignals(sentence: string): BuySignal[] {
       found.push({ start: m.index, end: m.index + m[0].length, kind });
     }
   };
-  add(code, '优惠码或口令');
-  add(spokenCode, '报暗号优惠');
-  add(call, '购买号召');
-  add(channelPurchase, '购买渠道');
-  add(goodsDirect, '购买渠道');
-  add(link, '购物链接');
-  add(privatePrice, '私信拿价');
-  add(orderPerk, '下单优惠');
-  add(pricedBuy, '价格与购买方式');
-  if (bookingChannel.test(sentence) && perk.test(sentence)) add(booking, '预约或报名优惠');
+  for (const [gate, pattern, kind] of signals) if (gate.test(sentence)) add(pattern, kind);
+  if (bookingGate.test(sentence) && bookingChannel.test(sentence) && perk.test(sentence)) add(booking, '预约或报名优惠');
+  if (!found.length) return [];
   const kept: BuySignal[] = [];
   for (const s of found.sort((a, b) => a.start - b.start || b.end - a.end)) {
     const last = kept.at(-1);

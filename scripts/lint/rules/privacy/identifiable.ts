@@ -15,7 +15,7 @@ const surnames =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严欧莫孔向常汤康易乔赖文';
 const person = new RegExp(
   `(?:叫|名叫|姓名|名字|真名|真实姓名)(?:是|为|叫)?[:：]?\\s*[${surnames}][\\p{Script=Han}]{1,2}|(?:欧阳|司马|上官|诸葛|东方|皇甫|令狐|[${surnames}])(?:某某?|[\\p{Script=Han}]{0,2}(?=先生|女士|同学|小朋友|老师|阿姨|大爷|师傅|妈妈|爸爸))`,
-  'gu',
+  'u',
 );
 const companions: Array<[RegExp, string]> = [
   [/(?:住在|家住|住址|现住|居住在|家在|住)[^，。；]{0,14}?(?:小区|路|街|巷|弄|村|号|栋|幢|楼|室|单元|公寓|花园|苑)|\d+\s*(?:栋|幢|号楼|单元)\s*\d+\s*(?:室|号)?/u, '住址'],
@@ -30,14 +30,14 @@ const shown = /完整|清晰可见|看得到|能看到|看得清|附上|晒出|�
 const protective = /不要|请勿|勿|不得|别|禁止|打码|隐去|模糊|删除|隐藏|脱敏|授权|避免|不会|不收集|保护|化名|匿名|示例|样例|格式|校验/u;
 
 export function identifiable(sentence: string): Identifiable[] {
-  if (protective.test(sentence)) return [];
-  const names = [...sentence.matchAll(person)];
-  for (const name of names) {
-    for (const [pattern, what] of companions) {
-      if (pattern.test(sentence)) return [{ start: name.index, end: name.index + name[0].length, kind: `姓名和${what}` }];
-    }
-  }
+  const companion = companions.find(([pattern]) => pattern.test(sentence));
   const shownRecord = record.exec(sentence);
+  if (!companion && !(shownRecord && shown.test(sentence))) return [];
+  if (protective.test(sentence)) return [];
+  if (companion) {
+    const name = person.exec(sentence);
+    if (name) return [{ start: name.index, end: name.index + name[0].length, kind: `姓名和${companion[1]}` }];
+  }
   if (shownRecord && shown.test(sentence)) return [{ start: shownRecord.index, end: shownRecord.index + shownRecord[0].length, kind: '公开他人的证件、记录或住址' }];
   return [];
 }
