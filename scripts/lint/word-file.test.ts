@@ -7,7 +7,8 @@ import { runCli } from '../testing/run-cli.ts';
 import { lintContent } from './index.ts';
 import { readWordFile } from './word-file.ts';
 
-const body = '别提竞品咖啡和团队禁词，也别刷单返利。\n';
+// A solicitation, not a warning: sensitive/words leaves “别刷单返利” (advice against it) alone.
+const body = '别提竞品咖啡和团队禁词。本店支持刷单返利。\n';
 
 function repo(words: Record<string, string>, articles = 1): FixtureFiles {
   const files: FixtureFiles = { 'content/shanye/account.yaml': accountYaml, ...words };

@@ -1,31 +1,54 @@
 import { defineRule } from '../../define-rule.ts';
 import { blockSpan } from '../../prose.ts';
+import { sentencesOf } from '../plain-text.ts';
+import { namesSource } from './named-source.ts';
+import { findClaims } from './statistic-claims.ts';
 
-const statistic = /\d+(?:\.\d+)?\s*[%％]|百分之[零一二三四五六七八九十百\d]+|(?:增长|下降|上涨|下跌|增加|减少|提升)了?\s*\d+(?:\.\d+)?\s*(?:倍|成)|排名第\s*[一二三四五六七八九十\d]+|(?:数据|调查|统计|研究|报告)(?:显示|表明|指出)|研究发现/gu;
+const basis = '《广告法》第十一条第二款：使用数据、统计资料、调查结果、引用语等引证内容，应当真实、准确，并表明出处';
 
 export default defineRule({
   id: 'facts/unsourced-statistics',
   severity: 'warning',
-  description: '统计数据与研究结论要在 frontmatter 的 sources 里列出至少两个独立来源。Statistics need two sources.',
-  basis: '《广告法》第十一条第二款（引证内容应真实、准确并表明出处）；编辑部事实核查要求。Advertising Law art. 11(2) on cited data; the desk\'s fact-checking rule.',
+  description:
+    '关于人群、市场或世界的统计数据与研究结论（百分比、几成、几分之几、翻倍、每十人中有七人、调查显示）要注明出处：同一句写明机构和报告或时间，或在 frontmatter 的 sources 列出至少两个来源。规格、配方、进度、折扣、法定费率和作者自己的数字不算。Statistics about the world need a source.',
   examples: {
     valid: [
       '冬天喝茶，暖和。',
+      '这款红茶的含水量控制在 6% 以下，冲泡时投茶 5 克、水 150 毫升。',
+      '油温六成热时下锅，炸到七成熟捞出。',
+      '据中国茶叶流通协会 2024 年发布的报告，全国茶园面积约 5000 万亩。',
+      '网上流传的“八成茶叶农残超标”没有任何依据。',
+      '我今年的体重减了 5%，他的工资是我的两倍。',
       '---\ntitle: 存茶\nstatus: draft\nsources:\n  - {title: 国家标准, url: https://a.example}\n  - {title: 行业报告, url: https://b.example}\n---\n\n数据显示，湿度超过 60% 茶叶易受潮。\n',
     ],
-    invalid: [{ markdown: '数据显示，湿度超过 60% 茶叶易受潮。', findings: [
-          { line: 1, column: 1, message: '“数据显示”是统计数据或研究结论' },
-          { line: 1, column: 11, message: '“60%”是统计数据' },
-        ] }, { markdown: '---\ntitle: 存茶\nstatus: draft\nsources:\n  - {title: 一个来源}\n---\n\n销量增长 3 倍。\n', findings: [{ line: 8, column: 3, message: '“增长 3 倍”是统计数据或研究结论，frontmatter 的 sources 里需要至少两个独立来源（现有 1 个）' }] }],
+    invalid: [
+      { markdown: '数据显示，近七成茶友习惯用盖碗。', findings: [{ line: 1, column: 1, message: '“数据显示”“近七成”是调查或研究结论、成数比例，没有注明出处' }] },
+      { markdown: '每十位来喝茶的客人里，就有三位会续杯。', findings: [{ line: 1, column: 1, message: '每 N 个中有 M 个' }] },
+      { markdown: '过去五年，城市里的独立茶馆数量翻了一番。', findings: [{ line: 1, column: 16, message: '“翻了一番”是倍数变化' }] },
+      { markdown: '三分之一的上班族每天至少喝一杯茶。', findings: [{ line: 1, column: 1, message: '“三分之一”是分数比例' }] },
+      { markdown: '我们的老客户复购率高达 92%。', findings: [{ line: 1, column: 7, message: '“复购率高达 92%”是比率' }] },
+      {
+        markdown: '---\ntitle: 存茶\nstatus: draft\nsources:\n  - {title: 一个来源}\n---\n\n销量增长 3 倍。\n',
+        findings: [{ line: 8, column: 3, message: '“增长 3 倍”是倍数变化，没有注明出处（读作关于人群、市场或世界的统计' }],
+      },
+    ],
   },
   check(context) {
     const sources = Array.isArray(context.doc.data.sources) ? context.doc.data.sources.length : 0;
     if (sources >= 2) return;
-    for (const block of context.blocks) {
-      for (const match of block.text.matchAll(statistic)) {
+    const blocks = [...context.meta.filter((b) => b.kind !== 'author'), ...context.blocks];
+    for (const block of blocks) {
+      for (const sentence of sentencesOf(block)) {
+        const claims = findClaims(sentence.text);
+        if (!claims.length || namesSource(sentence.text)) continue;
+        const first = claims[0]!;
+        const words = claims.map((c) => `“${block.text.slice(sentence.start + c.start, sentence.start + c.end)}”`).join('');
+        const kinds = [...new Set(claims.map((c) => c.kind))].join('、');
         context.report({
-          span: blockSpan(block, match.index, match.index + match[0].length),
-          message: `“${match[0]}”是统计数据或研究结论，frontmatter 的 sources 里需要至少两个独立来源（现有 ${sources} 个）。`,
+          span: blockSpan(block, sentence.start + first.start, sentence.start + first.end),
+          message:
+            `${words}是${kinds}，没有注明出处（读作关于人群、市场或世界的统计，不是规格、配方、进度或作者自己的数字）。` +
+            `${basis}。请在同一句写明发布机构和报告或发布时间，或在 frontmatter 的 sources 里列出至少两个独立来源（现有 ${sources} 个）。`,
         });
       }
     }

@@ -1,0 +1,166 @@
+import { percentage, percentageKind } from './percentages.ts';
+import { inRefutedQuote, readSentence, type Reading } from './reading.ts';
+import { approx, cn, magnitude, num, people, rankedRate, worldScope } from './vocabulary.ts';
+
+/** A statistic or research conclusion found in a sentence: where (indices in the sentence) and what kind. */
+export interface Claim {
+  start: number;
+  end: number;
+  kind: string;
+}
+
+interface Pattern {
+  /** A cheap test the sentence must pass before the pattern is tried: most sentences hold no statistic. */
+  gate: RegExp;
+  kind: string;
+  pattern: RegExp;
+  /** Extra condition on the sentence or the match; default: always. */
+  when?: (reading: Reading, sentence: string, match: RegExpMatchArray) => boolean;
+}
+
+const notPersonal = (r: Reading) => !r.personal;
+/** A change that is a promise in an offer (一个月翻三倍、三年升值) is 广告法第二十五、二十六条的事; a past one is a statistic. */
+const reportedChange = (r: Reading, s: string, m: RegExpMatchArray) =>
+  !r.personal && !r.instruction && !r.cooking && !singular.test(s) && (!r.offer || r.historical || m[0].includes('了')) && (!future.test(s) || r.historical);
+/** 他、我 anywhere: a multiple is then most often a comparison of one person's things (他的工资是我的两倍、工作量翻了一番，他却…). */
+const singular = /(?:我|他|她|你)(?!们|国|校|院|司|市|省|县|区|厂|店|行|军|方|人|乡)/u;
+/** A multiple still to come is a promise (十年后身价翻倍) or a forecast, which is flagged only when it has a teller (专家指出). */
+const future = /[一二两三四五六七八九十\d]+年后|将来|未来|明年|后年|以后|之后|将会|将/u;
+const numberWords = new RegExp(`\\d|${cn}(?:成|倍|番|分之)|半数|一半|${magnitude}`, 'u');
+const hasNumber = (_r: Reading, s: string) => numberWords.test(s);
+/** 首付三成、贷款七成、提成两成: shares set by contract, not measured. */
+const contractShare = /首付|贷款|按揭|定金|订金|首款|尾款|提成|佣金|抽成|分成|利率|税率|违约金|保证金/u;
+const big = `(?:${approx}\\s*)?${magnitude}`;
+
+const patterns: Pattern[] = [
+  // 调查显示、研究发现、数据表明、临床试验证实 …: a research conclusion, with or without a figure.
+  {
+    gate: /显示|表明|发现|指出|证实|证明|揭示|得出|称/u, kind: '调查或研究结论',
+    pattern:
+      /(?:调查|研究|统计|数据|报告|调研|民调|普查|抽查|抽样|问卷|测评|试验|实验|检测|监测|测试|研究人员|科学家|研究者)(?:结果|数据|报告)?(?:均|也|都|还|同样|再次|进一步)?(?:显示|表明|发现|指出|证实|证明|揭示|得出|称)(?![屏器栏框区板灯面模台幕出不成为])/gu,
+  },
+  { gate: /据/u, kind: '调查或研究结论', pattern: /据(?:不完全)?统计|据[^，。；]{0,8}?(?:调查|调研|统计|测算|估算)|(?:根据|依据)[^，。；]{0,8}?(?:调查|统计|研究|调研|测算|估算)/gu },
+  { gate: /调查|受访|被访/u, kind: '调查或研究结论', pattern: /被调查|受访|接受调查|参与调查|问卷调查|抽样调查|被访/gu },
+  // 业内估计、专家指出、据悉: a claim from an unnamed source, when it carries a figure.
+  { gate: /专家|业内|分析师|学者|人士|据/u, kind: '未具名来源的估计', pattern: /(?:专家|业内人士|业内|分析师|学者|有关人士|行业人士)(?:估计|估算|预测|测算|指出|表示|称)|据(?:了解|悉|估计|估算|测算)/gu, when: hasNumber },
+  // 三成、近八成、九成以上: a share in tenths (not 油温六成热、七成熟、九成新、三五成群).
+  {
+    gate: /成/u, kind: '成数比例',
+    pattern: /(?<![变做切分达制搓拌合组构形完养促造写练当赞])(?:近|将近|接近|超过|约|逾|不到|不足)?(?:[一二两三四五六七八九十]|\d(?:\.\d)?)(?:[至到~-][一二三四五六七八九十])?成(?:[一二三四五六七八九](?![成]))?(?![熟热新满干饱为功本绩品立长果就交员型份都了群时高深宽软烂透开黄焦稠浓色不]|年(?!轻))/gu,
+    // 八成是他、八成会下雨: “probably”, not a share.
+    when: (r, s, m) =>
+      !r.cooking &&
+      !r.personal &&
+      !contractShare.test(s) &&
+      !/^的?(?:把握|可能|希望|胜算|信心)/u.test(s.slice(m.index! + m[0].length)) &&
+      !(m[0].endsWith('八成') && /^(?:是|会|要|又|得|就|在|没|不|忘|也|还|能)/u.test(s.slice(m.index! + m[0].length))),
+  },
+  // 近半数、超过一半、一半以上、减少了一半 (not 切一半、煮到一半、当汤汁减少一半时).
+  {
+    gate: /半/u, kind: '半数比例',
+    pattern: new RegExp(
+      `(?<![不别勿])(?:近|将近|接近|超过|超|逾|多于|不到|不足|少于)一半|一半以上|过半数|半数(?:以上)?|(?:减少|增加|下降|降低|缩减|缩水|下滑|上涨|增长)了?(?:近|约)?一半(?![时后的])`,
+      'gu',
+    ),
+    when: (r) => !r.personal && !r.instruction,
+  },
+  { gate: /一半的/u, kind: '半数比例', pattern: /一半的/gu, when: (r, s) => !r.personal && worldScope.test(s) },
+  // 三分之一的成年人、万分之一的概率、四分之一的外卖包装 (not 锅的三分之二、捞三分之一出来).
+  { gate: /分之/u, kind: '分数比例', pattern: new RegExp(`(?:${cn}|\\d+)分之(?:${cn}|\\d+)`, 'gu'), when: (r, s, m) => !r.personal && !m[0].startsWith('百分之') && fractionIsShare(s, m.index!, m.index! + m[0].length) },
+  // 每十个年轻人中就有七个、十个人里有八个、一百家奶茶店中有三十二家、每三秒就卖出一台.
+  {
+    gate: /有/u, kind: '每 N 个中有 M 个',
+    pattern: new RegExp(
+      `每?${num}(?:个|位|名|户|家)?[^，。；]{0,10}?(?:中|里|当中|之中)[，,]?\\s*(?:就|便|即)?(?:有|会有)(?:近|约)?${num}(?:个|位|名|户|家|人)`,
+      'gu',
+    ),
+    when: (r, _s, m) => !r.personal && (new RegExp(`${people}|[位名户家]`, 'u').test(m[0])),
+  },
+  { gate: /每/u, kind: '每 N 个中有 M 个', pattern: new RegExp(`每${num}(?:个|位|名)?${people}(?:中|里)?[，,]?\\s*(?:就|便)?有${num}(?:个|位|名|人)?`, 'gu'), when: notPersonal },
+  { gate: /每/u, kind: '频率统计', pattern: new RegExp(`每${num}?(?:秒|分钟|小时|天)钟?(?:就|便)?(?:卖出|售出|成交|卖掉|有)${num}(?:台|件|份|单|瓶|个|盒|人)`, 'gu') },
+  // 翻了一番、翻两番、翻倍、多了一倍、高出两倍、是线下的三倍、1.5 倍于.
+  {
+    gate: /倍|番/u, kind: '倍数变化',
+    pattern: new RegExp(
+      `(?:翻了?(?:${cn}|\\d+)番|(?:一夜|一年|几年|${num}年)?翻了?一?倍|(?:增长|上涨|涨|增加|提高|提升|上升|高出|多出|多|延长|扩大|减少|下降|降低|缩小|少|偏多|偏少|高|低)了?(?:近|约|超过|将近|足足)?\\s*${num}\\s*倍|是[^，。；]{1,16}?的(?:近|约)?\\s*${num}\\s*倍|${num}\\s*倍于)(?![重大长宽高厚粗深])`,
+      'gu',
+    ),
+    when: reportedChange,
+  },
+  // 全国有将近一亿人、我国茶叶年产量超过三百万吨、每年有超过一千万人.
+  { gate: worldScope, kind: '总量', pattern: new RegExp(big, 'gu'), when: (r, s) => !r.personal && worldScope.test(s) },
+  { gate: /每[年天月日]/u, kind: '总量', pattern: new RegExp(`每(?:年|天|月|日)[^，。；]{0,12}?(?:近|将近|接近|超过|超|逾|约|高达|多达|上|数|几|有)\\s*${magnitude}`, 'gu'), when: notPersonal },
+  // 年销百万瓶、用户突破 1000 万、十万患者亲证.
+  {
+    gate: /销|售|营|用户|会员|粉丝|服务|帮助|覆盖/u, kind: '销量或用户数',
+    pattern: new RegExp(
+      `(?:年销|月销|日销|销量|销售额|累计销售|已售|卖出|售出|营收|营业额|用户数|用户量|注册用户|会员数|粉丝数|服务|帮助|覆盖)(?:已|累计)?(?:超|超过|突破|破|达|达到|近|逾|高达|多达)?\\s*(?:${magnitude}|百万|千万)`,
+      'gu',
+    ),
+  },
+  { gate: /用户|会员|粉丝|学员|客户|顾客/u, kind: '销量或用户数', pattern: new RegExp(`(?:用户|会员|粉丝|学员|客户|顾客)(?:数|量)?(?:已|累计)?(?:超|超过|突破|破|达到|达|近|逾|高达|多达)\\s*(?:${magnitude}|百万|千万)`, 'gu') },
+  {
+    gate: /[万亿]|上[百千]|数[十百千]|几[十百千]|\d{5}/u, kind: '销量或用户数',
+    pattern: new RegExp(`${magnitude}(?:名|位|个|户)?(?:用户|患者|客户|顾客|学员|家长|会员|粉丝|买家|消费者|家庭|读者|宝妈|妈妈|人次|女性)的?(?:选择|好评|亲证|见证|认证|推荐|使用|购买|复购|回购|验证|体验|认可|青睐|都在用)`, 'gu'),
+  },
+  // 人均每年、城市白领的平均通勤时间达到 50 分钟 (not 这家店人均 89 元).
+  { gate: /人均/u, kind: '平均数', pattern: /人均(?=[^，。；]{0,6}?(?:每[年天月]|收入|可支配|寿命|GDP|存款|支出|住房|面积|消费支出))/gu, when: notPersonal },
+  {
+    gate: /平均/u, kind: '平均数',
+    pattern: new RegExp(`${people}的?平均[^，。；]{0,12}?(?:达到?|超过|高达|为|是|约|近|有|提分|提高|增加|减少|长达|不足|在)?\\s*(?:\\d|[一二两三四五六七八九十百千万])`, 'gu'),
+    when: (r) => !r.personal && !r.instruction,
+  },
+  // 通过率最高、好孕率领先全省、复购率排名第一、在国内消费中排在第二位、收益率在同类中排名中等.
+  // (销量第一、回购率遥遥领先 are absolute terms, 广告法第九条第三项, and left to that rule.)
+  { gate: /最高|最低|最快|领先|居首|位居|名列|位列|排名|排在|高于行业|低于行业/u, kind: '排名比较', pattern: new RegExp(`${rankedRate}[^，。；]{0,8}?(?:最高|最低|最快|领先全[国省市球]|领先行业|居首|位居|名列|位列|排名|排在|高于行业|低于行业)`, 'gu') },
+  {
+    gate: /排名|排在|位居|名列|位列|位于/u, kind: '排名比较',
+    pattern: new RegExp(`(?:国内|全国|全球|世界|行业|同类|同行|全省|全市|市场|业内)[^，。；]{0,10}?(?:排名|排在|位居|名列|位列|位于)(?:第${num}|前${num}|中等|靠前|中游|前列|首位|榜首)`, 'gu'),
+  },
+  // 连续七年下降.
+  { gate: /连续/u, kind: '变化趋势', pattern: new RegExp(`连续${num}年[^，。；]{0,4}?(?:下降|上升|增长|减少|下滑|上涨|攀升|走低|走高|递增|递减)`, 'gu'), when: notPersonal },
+];
+
+const percentGate = /%|百分之/u;
+const shareNoun = new RegExp(`^的?(?:${people}|概率|几率|可能|机会|风险|人口|比例)`, 'u');
+const recipeNoun = /^的?(?:水|油|糖|盐|面粉|面|米|汤|汤汁|酱|醋|奶|蛋|肉|菜|料|粉|酒|汁|量|分量|食材|时间|长度|高度|宽度|深度|容量|锅|碗|杯|勺|块|段|片|部分|位置|处|时)/u;
+const clauseOpening = /(?:^|[，,；;：:。！？!?])\s*(?:其中|约|大约|近|将近|超过|有|只有|仅有)?\s*$/u;
+
+/** A fraction is a share of people or things in the world, not a part of the pan or the dough. */
+function fractionIsShare(sentence: string, from: number, to: number): boolean {
+  const after = sentence.slice(to);
+  if (shareNoun.test(after)) return true;
+  if (recipeNoun.test(after)) return false;
+  const before = sentence.slice(0, from);
+  if (/(?:占|比例为?|只有|仅有|不到|不足)\s*$/u.test(before)) return true;
+  return clauseOpening.test(before) && /^的/u.test(after);
+}
+
+/** Every statistic in a sentence, in order; overlapping finds are merged into the first. */
+export function findClaims(sentence: string): Claim[] {
+  let reading: Reading | undefined;
+  const read = () => (reading ??= readSentence(sentence));
+  const claims: Claim[] = [];
+  for (const { gate, kind, pattern, when } of patterns) {
+    if (!gate.test(sentence)) continue;
+    for (const match of sentence.matchAll(pattern)) {
+      if (when && !when(read(), sentence, match)) continue;
+      claims.push({ start: match.index, end: match.index + match[0].length, kind });
+    }
+  }
+  if (percentGate.test(sentence)) {
+    for (const match of sentence.matchAll(percentage)) {
+      const found = percentageKind(sentence, match.index, match.index + match[0].length, read());
+      if (found) claims.push({ start: found.start, end: match.index + match[0].length, kind: found.kind });
+    }
+  }
+  if (!claims.length) return [];
+  const kept: Claim[] = [];
+  for (const claim of claims.sort((a, b) => a.start - b.start || b.end - a.end)) {
+    if (inRefutedQuote(read(), claim.start)) continue;
+    const last = kept.at(-1);
+    if (last && claim.start < last.end) continue;
+    kept.push(claim);
+  }
+  return kept;
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { caughtAndQuiet, lintLines } from '../lint-lines.ts';
+import rule from './unsourced-statistics.ts';
+
+// Lines written for these tests (not the eval corpus): statistics a reviewer would ask a source for, and numbers that are not.
+const statistics = [
+  '超过四成的大学生每月网购支出在五百元以上。',
+  '据调查，每五个上班族里就有两个患有颈椎病。',
+  '全国每年浪费的粮食超过三千万吨。',
+  '近六成受访的茶馆老板表示客流减少。',
+  '电动车销量三年翻了两番。',
+  '城市家庭平均每年在外就餐支出超过一万元。',
+  '研究人员发现，午睡半小时可以提高下午的工作效率。',
+  '一半以上的老年人不会使用手机支付。',
+  '今年的结婚登记人数比去年下降了两成。',
+  '每天喝三杯咖啡的人，患心脏病的风险低 15%。',
+  '四分之三的受访者认为外卖包装过度。',
+  '独居老人的数量十年间增加了一倍。',
+  '85% 的家长担心孩子沉迷手机。',
+  '这个App的用户突破 5000 万。',
+  '过去一年，本地二手房均价下跌了 8%。',
+  '万分之三的概率会出现过敏反应。',
+  '抽样调查发现，近三分之一的学生每天睡不够八小时。',
+  '这类疾病的发病率在十年里上升了 40%。',
+  '离婚率连续五年上升。',
+  '通过率在全省同类机构中名列前茅。',
+  '这款面膜 7 天后细纹减少 28%。',
+  '本品的有效率达 ９７％。',
+];
+
+const notStatistics = [
+  '这瓶黄酒的酒精度是 14%。',
+  '面粉和水按 2 比 1 混合，盐放 2%。',
+  '安装进度已经到了 75%，电池健康度还有 85%。',
+  '会员日全场八五折，个人所得税的最高税率是 45%。',
+  '我这个月的开支比上个月多了一倍。',
+  '她比我高一个头，力气是我的两倍。',
+  '油温七成热时下入鸡块，牛排煎到五成熟最嫩。',
+  '汤汁收到一半时关火，再把三分之一的糖加入蛋白中打发。',
+  '面团发酵到原来的两倍大就可以了。',
+  '九成新的二手相机，三五成群的游客，他八成是忘了带钥匙。',
+  '首付两成，月供三千；二手房中介费为成交价的 2%。',
+  '这部手机的屏幕占比达到 90%。',
+  '这家店人均 60 元，环境不错。',
+  '这套房子三年升值 30%，现在入手正当时。',
+  '经过十几次测试，成功率 100%。',
+  '网传“九成蜂蜜是假的”纯属谣言。',
+  '数据显示屏上跳出了错误代码。',
+  '这个城市的人口约为 1200 万，面积约 1.6 万平方公里。',
+];
+
+const sourced = [
+  '据国家统计局 2024 年发布的数据，全国居民人均可支配收入 41314 元。',
+  '据《中国统计年鉴 2024》，我国城镇化率为 66.2%。',
+  '中国互联网络信息中心第 55 次报告显示，六成以上网民使用短视频购物。',
+];
+
+describe('facts/unsourced-statistics', () => {
+  it('finds statistics written in numerals, words, fractions, multiples and survey phrasing', async () => {
+    const { missed } = await caughtAndQuiet(rule, statistics);
+    expect(missed).toEqual([]);
+  });
+
+  it('stays quiet on specs, recipes, progress, discounts, contract rates, offers and the writer’s own numbers', async () => {
+    const { flagged } = await caughtAndQuiet(rule, notStatistics);
+    expect(flagged).toEqual([]);
+  });
+
+  it('takes a statistic whose institution and report or date are named in the sentence as sourced, not “据权威机构统计”', async () => {
+    expect((await caughtAndQuiet(rule, sourced)).flagged).toEqual([]);
+    const [generic] = await lintLines(rule, ['据权威机构统计，八成茶友偏爱乌龙。']);
+    expect(generic!.map((f) => f.message)).toEqual([expect.stringContaining('“据权威机构统计”“八成”是调查或研究结论、成数比例')]);
+  });
+
+  it('reads the title too, and names the basis', async () => {
+    const [title] = await lintLines(rule, ['99% 的人都不知道的泡茶误区'], 'title');
+    expect(title).toHaveLength(1);
+    expect(title![0]!.message).toContain('《广告法》第十一条第二款');
+  });
+});
