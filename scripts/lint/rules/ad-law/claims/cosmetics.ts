@@ -17,7 +17,7 @@ export const cosmeticsPatterns: ClaimPattern[] = [
   { label: '特殊化妆品功效（美白祛斑）', family: 'cosmetics', requires: 'always', message: special,
     regex: c(`(?:抑制|阻断|减少|淡化)黑色素|越涂越白|白${NUM}个度|提亮${NUM}个度|${NUM}天变白|美白(?:全身|祛斑|淡斑|功效)|祛斑(?:功效|效果|精华|霜)`) },
   { label: '特殊化妆品功效（防脱生发）', family: 'cosmetics', requires: 'always', message: special,
-    regex: c('防脱(?!落)(?:发)?|(?:能)?生发(?:液|效果|精华|水|功效|剂)|能生发|育发|长出(?:新)?头发|再生头发|激活毛囊|毛囊再生|白(?:头)?发(?:又)?变黑|治疗白发') },
+    regex: c('防脱(?!落)(?:发)?|(?:能)?生发(?:液|效果|精华|水|功效|剂)|能生发|育发|长出(?:新)?头发|(?:新)?头发长出来|再生头发|激活毛囊|毛囊再生|白(?:头)?发(?:又)?变黑|治疗白发') },
   { label: '药品才有的功效', family: 'cosmetics', requires: 'always', message: drugLike,
     regex: c(`丰胸|美胸|隆胸|升${NUM}个罩杯|燃烧脂肪|分解脂肪|溶解脂肪|阻断脂肪吸收|躺着(?:也|就)能瘦|睫毛增长|睫毛长1倍|细胞再生|1夜换肤|换肤|逆龄|回春|逆转(?:肌肤|细胞|器官)?年龄|年轻${NUM}岁|胶原蛋白再生|填平[^,。]{0,4}?痘坑|重建屏障|收缩[^,。]{0,4}?毛细血管`) },
   { label: '药品才有的功效', family: 'cosmetics', requires: 'advertised', accept: (v) => v.advertised || v.uses || productIsSubject(v) || has(cosmeticNoun, v.sentence), message: drugLike,
