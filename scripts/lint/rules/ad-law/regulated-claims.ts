@@ -1,20 +1,73 @@
-import { basis, dictionaryRule, quoted } from '../dictionary-rule.ts';
+import { defineRule, findInBlock, normalizedBlock } from '../../define-rule.ts';
+import { blockSpan, type TextBlock } from '../../prose.ts';
+import { accountFacts, findClaims, type Claim } from './claims/index.ts';
 
-export default dictionaryRule({
+/** Where a claim found in normalised text stands in the block (and so in the file). */
+function place(block: TextBlock, claim: Claim) {
+  const { map } = normalizedBlock(block);
+  const from = map[claim.start]!;
+  const last = map[claim.end - 1]!;
+  const to = last + (block.text.codePointAt(last)! > 0xffff ? 2 : 1);
+  return { text: block.text.slice(from, to), span: blockSpan(block, from, to) };
+}
+
+export default defineRule({
   id: 'ad-law/regulated-claims',
   severity: 'error',
-  description: '受限宣传：医疗功效、保健食品、教育培训承诺、投资收益、房地产。Regulated claims (Advertising Law art. 17, 18, 24, 25, 26).',
-  basis: '《广告法》第九条第（一）（二）（八）项、第十条、第十六至十八条、第二十四至二十六条、第四十条；《食品安全法》第七十三条；《化妆品监督管理条例》；《医疗广告管理办法》第七条；《互联网广告管理办法》第五、六条。Advertising Law arts. 9, 10, 16–18, 24–26, 40; Food Safety Law art. 73; cosmetics and medical advertising regulations.',
-  dictionary: 'claims',
-  message: (entry, text) => `${quoted(entry, text)}属于受限宣传（${entry.category}），${basis(entry)}。${entry.message ?? ''}`,
+  description:
+    '受限宣传：按账号行业查医疗与药品、保健食品、普通食品与茶、化妆品、教育培训、投资理财、房地产的功效与承诺，以及国家象征和机关名义、迷信、未成年人、烟草与处方药、医美容貌焦虑。' +
+    'Regulated claims by industry (Advertising Law art. 9(1)(2)(8), 10, 16–18, 24–26, 38–40; 医疗广告管理办法 art. 7; 食品安全法 art. 73; 化妆品监督管理条例; 互联网广告管理办法 art. 5–6).',
   examples: {
-    valid: ['红茶汤色红亮，甜香明显，冬天喝起来很舒服。'],
-    invalid: [{ markdown: '每天一杯，降血压、抗癌。', findings: [
-          { line: 1, column: 6, message: '“降血压”属于受限宣传（医疗用语），依据《广告法》第十七条' },
+    valid: [
+      '红茶汤色红亮，甜香明显，冬天喝起来很舒服。',
+      '茶是日常饮品，不能代替药物，身体不适请及时就医。',
+      '---\ntitle: 怎么读懂保健食品标签\nstatus: draft\n---\n\n本品经注册的保健功能为：有助于维持血脂健康水平。\n',
+      '本产品为非保本浮动收益型，过往业绩不代表未来表现。',
+      '项目距地铁 3 号线站点约 900 米。',
+    ],
+    invalid: [
+      { markdown: '每天一杯，降血压、抗癌。', findings: [
+          { line: 1, column: 6, message: '“降血压”属于受限宣传（医疗用语），账号未声明行业，读作非医疗广告，依据《广告法》第十七条' },
           { line: 1, column: 10, message: '“抗癌”属于受限宣传（医疗用语）' },
-        ] }, { markdown: '报名即保过，不过退款。', findings: [
-          { line: 1, column: 4, message: '“保过”属于受限宣传（教育培训）' },
+        ] },
+      { markdown: '报名即保过，不过退款。', findings: [
+          { line: 1, column: 4, message: '“保过”属于受限宣传（教育培训），读作教育、培训广告，依据《广告法》第二十四条' },
           { line: 1, column: 7, message: '“不过退款”属于受限宣传（教育培训）' },
-        ] }],
+        ] },
+      { markdown: '喝了我们的菊花茶，咽炎三天就好了。', findings: [
+          { line: 1, column: 10, message: '“咽炎三天就好”属于受限宣传（疾病治疗效果）' },
+        ] },
+      { markdown: '本课程由前阅卷组长亲授，三个月提分 80 分。', findings: [
+          { line: 1, column: 5, message: '“前阅卷组长”属于受限宣传（考试机构或命题人员参与），读作教育、培训广告' },
+          { line: 1, column: 16, message: '“提分 80 分”属于受限宣传（培训效果保证）' },
+        ] },
+      { markdown: '年化收益 9%，保本保息，稳赚不赔。', findings: [
+          { line: 1, column: 1, message: '“年化收益 9%”属于受限宣传（收益承诺），读作有投资回报预期的广告，依据《广告法》第二十五条' },
+          { line: 1, column: 9, message: '“保本保息”属于受限宣传（投资理财）' },
+          { line: 1, column: 14, message: '“稳赚不赔”属于受限宣传' },
+        ] },
+      { markdown: '小区出门步行 8 分钟到地铁站，买房送名校学位。', findings: [
+          { line: 1, column: 8, message: '“8 分钟到地铁站”属于受限宣传（以时间表示位置），读作房地产广告' },
+          { line: 1, column: 17, message: '“买房送名校学位”属于受限宣传（学位、户口与规划配套误导）' },
+        ] },
+    ],
+  },
+  check(context) {
+    const facts = accountFacts(context.account);
+    const dictionary = context.dictionary('claims');
+    const blocks = [...context.meta.filter((b) => b.kind !== 'author'), ...context.blocks];
+    for (const block of blocks) {
+      const text = normalizedBlock(block).text;
+      const matches = findInBlock(dictionary, block);
+      for (const claim of findClaims(text, matches, facts)) {
+        const { text: original, span } = place(block, claim);
+        context.report({
+          span,
+          message: `“${original}”属于受限宣传（${claim.label}），${claim.reading}，依据${claim.basis}。${claim.message}`,
+          severity: claim.severity,
+          ...(claim.suggestions ? { suggestions: claim.suggestions } : {}),
+        });
+      }
+    }
   },
 });

@@ -1,0 +1,72 @@
+import { compile, fold } from './pattern.ts';
+
+/** What the account declares it sells (account.yaml `industry:` and `products:`), parsed from the plain object. */
+export interface AccountFacts {
+  industries: ReadonlySet<string>;
+  /** Own brand, product and shop names, folded as lint folds text. */
+  products: readonly string[];
+}
+
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v !== '') : []);
+
+export function accountFacts(account: Record<string, unknown>): AccountFacts {
+  return { industries: new Set(strings(account['industry'])), products: strings(account['products']).map(fold).filter((p) => p.length >= 2) };
+}
+
+export const medicalIndustries = ['medical', 'pharma', 'medical-device', 'medical-beauty'] as const;
+export const hasAny = (facts: AccountFacts, industries: readonly string[]) => industries.some((i) => facts.industries.has(i));
+
+// Who speaks of the thing sold: the seller (本品、我们、本院), a demonstrative on a product (这款、这瓶), a price or buy
+// call. 这道/这种 are left out: recipes and explainers use them for dishes and kinds.
+const seller = compile(
+  '本(?:品|店|院|产品|项目|课程|机构|校|公司|中心|诊所|药店|楼盘|茶|款|团队|平台|基金)|我们|我院|我司|我店|我家|咱家|咱们|' +
+    '这款|此款|该款|这个(?:牌子|产品|品牌|项目|课|班)|这[瓶支盒杯套块台罐袋包粒片剂贴]|这家(?:医院|诊所|医馆|中医馆|机构|门诊|店)',
+);
+const sales = compile('[¥￥]|[0-9]+元|立即购买|点击购买|扫码|下单|抢购|包邮|到手|预订|预约|限时|特价|优惠|立减|报名|咨询电话|免费试用|速来|速上车');
+const consumption = compile('喝|吃|服用|服下|涂|抹|敷|贴上|用了|用我们|戴上|佩戴|泡水|含1片|照射|做完|打完|按摩|疗程');
+
+/** True when the sentence talks about what is advertised: the seller, one of its products, a price or buy call. */
+export function advertised(sentence: string, facts: AccountFacts): boolean {
+  return test(seller, sentence) || test(sales, sentence) || facts.products.some((p) => sentence.includes(p));
+}
+
+/** True when the sentence speaks of eating, drinking or using something: the way a remedy is claimed. */
+export function speaksOfUse(sentence: string): boolean {
+  return test(consumption, sentence);
+}
+
+export function sellerSpeaks(sentence: string, facts: AccountFacts): boolean {
+  return test(seller, sentence) || facts.products.some((p) => sentence.includes(p));
+}
+
+function test(regex: RegExp, text: string): boolean {
+  regex.lastIndex = 0;
+  return regex.test(text);
+}
+
+// A sentence that talks about claims instead of making one: a warning, a myth, a rule, a disclaimer, a regulator.
+const meta = compile(
+  '误区|骗局|谣言|违法|违规|虚假|不现实|不等于|不代表|只是(?:一种)?(?:民间)?(?:说法|风俗|习俗|心愿|口头禅|心理安慰)|民间说法|民间有|' +
+    '没有科学依据|轻信|警惕|当心|谨防|提防|小心|识别|辨别|分清|不承诺|不作承诺|不作任何承诺|不提供|不组织|不推荐|允许|经注册|注册的|' +
+    '备案的|注册证|声称的|字样|被罚|处罚|罚款|查处|禁止|不得|严禁|依法|法规定|规定|可能损失|风险等级|谨慎|(?<![没无])有风险|仅供参考|' +
+    '不构成|不是药|不是药物|并没有|科普|请到正规|请就医|及时就医|遵医嘱|要看医生|咨询医生|问医生|不要自行',
+);
+
+/** True when the sentence warns, explains or disclaims rather than claims (化妆品不能治疗皮肤病、谨防保本骗局). */
+export function isMeta(sentence: string): boolean {
+  return test(meta, sentence);
+}
+
+const negator = /(?:不|没|无法|未|非|别|勿|难以|拒绝)/u;
+const notNegating = /不(?:错|少|断|同|久|仅|管|如|过|光|但|只|止|一样)/gu;
+
+/**
+ * True when the words just before `start` (same clause, quotation marks ignored) negate what follows:
+ * 没有药物能治愈近视、非保本、我们没有“包过班”.
+ */
+export function negated(sentence: string, start: number): boolean {
+  let from = start;
+  while (from > 0 && start - from < 8 && !/[,:;()!?、]/u.test(sentence[from - 1]!)) from--;
+  const window = sentence.slice(from, start).replace(/[“”"'「」‘’]/gu, '').replace(notNegating, '');
+  return negator.test(window);
+}
