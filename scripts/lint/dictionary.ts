@@ -63,7 +63,12 @@ export class Dictionary {
 
   /** Matches in normalised text; of overlapping matches the longest is kept. */
   find(normalized: string): DictionaryMatch[] {
-    if (!this.matcher || !normalized) return [];
+    return this.scan(normalized).matches;
+  }
+
+  /** The matches and the allowed phrases found (half-open ranges in the normalised text), for rules that look further. */
+  scan(normalized: string): { matches: DictionaryMatch[]; allowed: Array<[number, number]> } {
+    if (!this.matcher || !normalized) return { matches: [], allowed: [] };
     const all = this.matcher.search(normalized);
     const allowed = all.filter((m) => m.data.kind === 'allow');
     const hits = all
@@ -78,7 +83,7 @@ export class Dictionary {
       }
       kept.push(toMatch(hit));
     }
-    return kept;
+    return { matches: kept, allowed: allowed.map((a) => [a.start, a.end]) };
   }
 }
 
