@@ -8,10 +8,14 @@ export interface Normalized {
 
 const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
 
+/** What a folded character is to the matcher: a character to keep, noise to drop, or a clause mark (，、：) that is dropped only between spaced-out characters. */
+const Kind = { keep: 0, noise: 1, clause: 2 } as const;
+type Kind = (typeof Kind)[keyof typeof Kind];
+
 /** One character of folded output, with what `normalize` asks of it, worked out once per distinct input character. */
 interface FoldedChar {
   char: string;
-  noise: boolean;
+  kind: Kind;
   han: boolean;
 }
 
@@ -27,38 +31,89 @@ for (let i = 0; i < 10; i++) {
   digits[String.fromCodePoint(0x2780 + i)] = String((i + 1) % 10);
 }
 
-/** Characters writers (or evaders) put between the characters of a word: spaces, stars, dots, dashes, zero-width. */
-const noise = /^[\s\u200b-\u200f\u2060\ufeff*·•・.\-_~|\\/'"`^=#@$&]$/u;
+/**
+ * What writers (or evaders) put between the characters of a word: spaces, zero-width and format characters
+ * (U+200B–U+200D, U+2060, U+FEFF), combining marks, any punctuation or symbol, emoji with their variation
+ * selectors, skin tones, keycaps, tags and flags, and the stroke characters used as bars (丨丶丿, U+31C0–U+31EF).
+ * Kept: letters and digits, `%`, `‰` and `+` (terms such as 100%、+V need them) and the breaker U+FFFC.
+ */
+const noise = /^[\s\p{Cf}\p{Mn}\p{Me}\p{P}\p{S}\p{Extended_Pictographic}\p{Emoji_Modifier}\u{1F1E6}-\u{1F1FF}\uFE00-\uFE0F\u20E3\u{E0020}-\u{E007F}\u31C0-\u31EF丨丶丿]$/u;
+const kept = /^[%‰+\uFFFC]$/u;
+/** Marks that end a clause: kept, so words never join across them, except between spaced-out characters (最、佳、选、择). */
+const clause = /^[,、:;。!?]$/u;
 const han = /^\p{Script=Han}$/u;
+
+function kindOf(char: string): Kind {
+  if (clause.test(char)) return Kind.clause;
+  return noise.test(char) && !kept.test(char) ? Kind.noise : Kind.keep;
+}
 
 function foldChar(char: string): FoldedChar[] {
   let folded = charCache.get(char);
   if (folded === undefined) {
     const text = [...char.normalize('NFKC').toLowerCase()].map((c) => digits[c] ?? digits[toSimplified(c)] ?? toSimplified(c)).join('');
-    folded = [...text].map((c) => ({ char: c, noise: noise.test(c), han: han.test(c) }));
+    folded = [...text].map((c) => ({ char: c, kind: kindOf(c), han: han.test(c) }));
     charCache.set(char, folded);
   }
   return folded;
 }
 
+/** Whether the kept character at `k` stands alone between clause marks or the ends of the text (the 佳 of 最、佳、选). */
+function isolated(kinds: readonly Kind[], k: number): boolean {
+  const side = (step: number) => {
+    for (let i = k + step; i >= 0 && i < kinds.length; i += step) {
+      if (kinds[i] === Kind.noise) continue;
+      return kinds[i] === Kind.clause;
+    }
+    return true;
+  };
+  return side(-1) && side(1);
+}
+
+/** A clause mark is dropped between two characters that each stand alone: 最、佳 is spaced out, 第一、 is not. */
+function dropClause(kinds: readonly Kind[], j: number): boolean {
+  const near = (step: number) => {
+    for (let i = j + step; i >= 0 && i < kinds.length; i += step) {
+      if (kinds[i] === Kind.keep) return i;
+      if (kinds[i] === Kind.clause) return -1;
+    }
+    return -1;
+  };
+  const before = near(-1);
+  const after = near(1);
+  // Both sides alone: 最、佳、选 is spaced out; 蒜、姜、白芝麻 is a list.
+  return before >= 0 && after >= 0 && isolated(kinds, before) && isolated(kinds, after);
+}
+
 /**
  * Folds what evasion varies so one dictionary entry catches them all: full and half width, case, traditional
- * characters, digit styles (①, 一, 壹, 1), noise between characters (最*佳, 国 家 级) and repeated Han characters
- * (最最最好). Dictionary terms go through the same function, so both sides agree.
+ * characters, digit styles (①, 一, 壹, 1), noise between characters (最*佳, 国 家 级, 顶🔥级, 最\u200d佳, 最、佳)
+ * and repeated Han characters (最最最好). Dictionary terms go through the same function, so both sides agree.
  */
 export function normalize(input: string): Normalized {
+  const chars: FoldedChar[] = [];
+  const origins: number[] = [];
+  let clauses = false;
+  for (let i = 0; i < input.length; ) {
+    const code = input.codePointAt(i)!;
+    const char = code > 0xffff ? input.slice(i, i + 2) : input[i]!;
+    for (const c of foldChar(char)) {
+      chars.push(c);
+      origins.push(i);
+      if (c.kind === Kind.clause) clauses = true;
+    }
+    i += char.length;
+  }
+  const kinds = clauses ? chars.map((c) => c.kind) : [];
   let text = '';
   const map: number[] = [];
   let last = '';
-  for (let i = 0; i < input.length; ) {
-    const char = String.fromCodePoint(input.codePointAt(i)!);
-    for (const c of foldChar(char)) {
-      if (c.noise || (c.char === last && c.han)) continue;
-      text += c.char;
-      for (let k = 0; k < c.char.length; k++) map.push(i);
-      last = c.char;
-    }
-    i += char.length;
+  for (let k = 0; k < chars.length; k++) {
+    const c = chars[k]!;
+    if (c.kind === Kind.noise || (c.kind === Kind.clause && dropClause(kinds, k)) || (c.char === last && c.han)) continue;
+    text += c.char;
+    for (let u = 0; u < c.char.length; u++) map.push(origins[k]!);
+    last = c.char;
   }
   return { text, map };
 }

@@ -2,12 +2,13 @@ import type { Nodes, Root } from 'mdast';
 import { isAutolink, type Frontmatter, type SourceFile, type Span } from '../content/index.ts';
 
 /**
- * A run of prose a writer wrote (a paragraph, heading, table cell, or the title/digest/author), with the file
- * offset of every UTF-16 unit, so matches on it point at the original text. Code, inline code, HTML and URLs are
- * not in it; where they stood there is a breaker (U+FFFC, offset -1) so words never join across them.
+ * A run of prose a writer wrote (a paragraph, heading, table cell, an image's alt text, or the
+ * title/digest/author), with the file offset of every UTF-16 unit, so matches on it point at the original text.
+ * Code, inline code, HTML and URLs are not in it; where they stood (and where an image stood in its paragraph)
+ * there is a breaker (U+FFFC, offset -1) so words never join across them. Link text is part of its paragraph.
  */
 export interface TextBlock {
-  kind: 'paragraph' | 'heading' | 'cell' | 'title' | 'digest' | 'author';
+  kind: 'paragraph' | 'heading' | 'cell' | 'alt' | 'title' | 'digest' | 'author';
   text: string;
   offsets: number[];
   /** Heading depth, for headings. */
@@ -43,10 +44,11 @@ function firstOffset(block: TextBlock, from: number, to: number): number {
   return 0;
 }
 
-/** Prose blocks of the Markdown body, in document order. */
+/** Prose blocks of the Markdown body, in document order; an image's alt text follows the block it stands in. */
 export function proseBlocks(source: SourceFile, tree: Root): TextBlock[] {
   const blocks: TextBlock[] = [];
   const base = source.bomLength;
+  let alts: TextBlock[] = [];
   const walk = (node: Nodes) => {
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
       const block: TextBlock = {
@@ -57,6 +59,8 @@ export function proseBlocks(source: SourceFile, tree: Root): TextBlock[] {
       };
       collect(node, block);
       if (block.text.replaceAll(breaker, '').trim()) blocks.push(block);
+      blocks.push(...alts);
+      alts = [];
       return;
     }
     if (node.type === 'code' || node.type === 'html' || node.type === 'yaml' || node.type === 'definition') return;
@@ -71,6 +75,14 @@ export function proseBlocks(source: SourceFile, tree: Root): TextBlock[] {
     } else if (node.type === 'inlineCode' || node.type === 'html' || node.type === 'image' || node.type === 'footnoteReference' || node.type === 'imageReference') {
       block.text += breaker;
       block.offsets.push(-1);
+      if ((node.type === 'image' || node.type === 'imageReference') && node.alt?.trim() && node.position) {
+        // The alt text is written right after “![”; escapes in it are stepped over as in any text.
+        const alt: TextBlock = { kind: 'alt', text: '', offsets: [] };
+        const from = node.position.start.offset! + base + 2;
+        const plain = source.text.slice(from, from + node.alt.length) === node.alt;
+        appendText(alt, node.alt, from, plain ? from + node.alt.length : node.position.end.offset! + base, source.text);
+        alts.push(alt);
+      }
     } else if ('children' in node) {
       const from = block.text.length;
       for (const child of node.children) collect(child as Nodes, block);
