@@ -15,6 +15,7 @@ const advice = '如属商业推广，请在 frontmatter 写 sponsored: {advertis
 
 export default defineRule({
   id: 'ad-label/unmarked-ad',
+  basis: '《广告法》第十四条（广告应当具有可识别性）；《互联网广告管理办法》第九条。Advertising Law art. 14; Internet Advertising Measures art. 9.',
   severity: 'warning',
   description:
     '带购买方式（优惠码、口令、点击或扫码购买、购物链接、下单立减、私信下单）的文章没有标注 sponsored，也没有以“【广告】”开头（《互联网广告管理办法》第九条、《广告法》第十四条）。Carries a way to buy but is not marked as an ad.',

@@ -89,6 +89,7 @@ function checkBlock(context: RuleContext, block: TextBlock, profile: AccountProf
 
 export default defineRule({
   id: 'ad-law/absolute-terms',
+  basis: '《中华人民共和国广告法》第九条第（三）项；市场监管总局《广告绝对化用语执法指南》（2023）。Advertising Law art. 9(3); SAMR guideline on absolute terms (2023).',
   severity: 'error',
   description:
     '广告法绝对化用语（最佳、第一、国家级等），看上下文：描述本店、本品、价格或所售商品时报错，主体不明时提醒，人物、序数、历史、否定、引述、参数和消费提示不报。Absolute terms (Advertising Law art. 9(3)), read in context.',

@@ -13,6 +13,7 @@ function place(block: TextBlock, claim: Claim) {
 
 export default defineRule({
   id: 'ad-law/regulated-claims',
+  basis: '《广告法》第九条第（一）（二）（八）项、第十条、第十六至十八条、第二十四至二十六条、第四十条；《食品安全法》第七十三条；《化妆品监督管理条例》；《医疗广告管理办法》第七条；《互联网广告管理办法》第五、六条。Advertising Law arts. 9, 10, 16–18, 24–26, 40; Food Safety Law art. 73; cosmetics and medical advertising regulations.',
   severity: 'error',
   description:
     '受限宣传：按账号行业查医疗与药品、保健食品、普通食品与茶、化妆品、教育培训、投资理财、房地产的功效与承诺，以及国家象征和机关名义、迷信、未成年人、烟草与处方药、医美容貌焦虑。' +

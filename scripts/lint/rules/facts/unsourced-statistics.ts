@@ -8,6 +8,7 @@ const basis = '《广告法》第十一条第二款：使用数据、统计资�
 
 export default defineRule({
   id: 'facts/unsourced-statistics',
+  basis: '《广告法》第十一条第二款（引证内容应真实、准确并表明出处）；编辑部事实核查要求。Advertising Law art. 11(2) on cited data; the desk\'s fact-checking rule.',
   severity: 'warning',
   description:
     '关于人群、市场或世界的统计数据与研究结论（百分比、几成、几分之几、翻倍、每十人中有七人、调查显示）要注明出处：同一句写明机构和报告或时间，或在 frontmatter 的 sources 列出至少两个来源。规格、配方、进度、折扣、法定费率和作者自己的数字不算。Statistics about the world need a source.',

@@ -54,6 +54,7 @@ function claimed(sentence: Sentence, packet: Token): boolean {
 
 export default platformRule({
   id: 'platform/fake-red-packet',
+  basis: '《微信外部链接内容管理规范》（虚假红包）；2015 年《微信团队清理违规抢红包行为的公告》；2023 年《规范公众号群发诱骗点击类消息》。WeChat notices on fake red packets and fake system messages.',
   severity: 'error',
   description: '虚假红包和仿冒系统通知：标题、图片说明、链接文字里的“红包待领取”“已到账”“系统通知”，正文里点开、拆开或关注后才能领的红包。Fake red packets and imitated system notices.',
   scope: 'all',

@@ -5,6 +5,7 @@ import { voteIn } from './votes.ts';
 
 export default platformRule({
   id: 'platform/induced-clicking',
+  basis: '《微信公众平台运营规范》（诱导点赞、点击）；《微信外部链接内容管理规范》2.1.2。WeChat operating rules on induced likes and clicks.',
   severity: 'error',
   description: '诱导点击：点赞、点“在看”、点击广告与奖励、门槛或祝福诅咒在同一句（点在看抽奖、点赞过 500 发福利、点广告送会员）。Induced likes, 在看 and ad clicks.',
   scope: 'all',

@@ -4,6 +4,7 @@ import { platformRule } from './platform-rule.ts';
 
 export default platformRule({
   id: 'platform/induced-following',
+  basis: '《微信公众平台运营规范》诱导关注条款；2014 年 12 月 30 日《关于整顿诱导分享及诱导关注行为的公告》。WeChat operating rules on induced following.',
   severity: 'error',
   description: '诱导关注：关注公众号与奖励、解锁条件或胁迫话术在同一句（关注领红包、关注后回复领取资料、关注后才能查看）。Induced following, against the WeChat operating rules.',
   scope: 'all',

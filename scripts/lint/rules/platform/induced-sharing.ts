@@ -8,6 +8,7 @@ export const sharingBasis = '《微信公众平台运营规范》3.3.1 诱导分
 
 export default platformRule({
   id: 'platform/induced-sharing',
+  basis: '《微信公众平台运营规范》3.3.1 诱导分享；《微信外部链接内容管理规范》2.1.2（利益诱惑诱导分享）。WeChat operating rules 3.3.1; external-link content rules 2.1.2.',
   severity: 'error',
   description: '诱导分享：分享、转发与奖励、解锁条件或胁迫话术在同一句（转发领红包、分享后查看答案、不转不是中国人、好友助力）。Induced sharing, against the WeChat operating rules.',
   scope: 'all',

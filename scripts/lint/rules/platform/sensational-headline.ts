@@ -6,6 +6,7 @@ const basis = '《网络信息内容生态治理规定》第七条（夸张标�
 
 export default platformRule({
   id: 'platform/sensational-headline',
+  basis: '《网络信息内容生态治理规定》第七条；微信公众平台治理“标题党”的公告。Online content governance provisions art. 7; WeChat notices on sensational headlines.',
   severity: 'warning',
   description: '标题党：震惊、速看、99% 的人都不知道、你还在……吗，或两个以上的夸张信号（刚刚！重大决定），只查标题、摘要和小标题。Sensational headlines, in the title, digest and headings.',
   scope: 'headlines',

@@ -38,6 +38,7 @@ function diversionIn(sentence: Sentence): Diversion | undefined {
 
 export default platformRule({
   id: 'platform/traffic-diversion',
+  basis: '《微信公众平台运营规范》（导流与恶意营销）；《微信外部链接内容管理规范》（诱导、误导下载或跳转）。WeChat operating rules on diverting traffic off the platform.',
   severity: 'warning',
   description: '站外导流：加个人微信或 QQ、进群领福利、去其他平台搜索、下载 App、复制链接到浏览器、淘口令；小程序、视频号、菜单、阅读原文不算。Diverting readers off the platform.',
   scope: 'all',

@@ -4,6 +4,7 @@ import { voteIn } from './votes.ts';
 
 export default platformRule({
   id: 'platform/vote-collecting',
+  basis: '《微信外部链接内容管理规范》2.1.2（集赞、助力、投票、砍价）；《微信公众平台运营规范》诱导分享条款。WeChat rules on vote and like collecting.',
   severity: 'error',
   description: '集赞、拉票、刷票活动，和以奖励或请求拉动的投票、点赞排名（集满 38 个赞送甜品、请帮我家孩子投一票）。Vote and like-collecting campaigns.',
   scope: 'all',

@@ -9,6 +9,7 @@ const sensitiveConsent = '身份证号、金融账户、医疗健康和行踪轨
 
 export default defineRule({
   id: 'privacy/personal-data',
+  basis: '《中华人民共和国个人信息保护法》第十三、二十五、二十八条。Personal Information Protection Law arts. 13, 25, 28.',
   severity: 'error',
   description:
     '个人信息：手机号（含空格、横线、+86、全角写法）、身份证号（校验位）、银行卡号（Luhn）、个人邮箱，以及不含号码也能认出人的信息（姓名加住址、学校、行踪、病情，证件照、病历、聊天记录）。Personal data.',

@@ -8,6 +8,7 @@ const basis = '《网络信息内容生态治理规定》第六条：不得制�
 
 export default defineRule({
   id: 'sensitive/words',
+  basis: '《网络信息内容生态治理规定》第六、七条；团队与账号词表。Provisions on the Governance of the Online Information Content Ecosystem arts. 6–7; team and account lists.',
   severity: 'error',
   description:
     '敏感词与违法招揽：内置、团队（content/words.yaml）和账号（content/<账号>/words.yaml）词表，以及赌博、刷单、虚开发票、买卖账户和证件、违禁品的招揽句式；新闻和防骗提醒里的提及不算。Sensitive words and illegal solicitation.',
