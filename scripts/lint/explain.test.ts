@@ -11,8 +11,8 @@ describe('mpdesk lint --explain', () => {
     const text = 'text' in result ? result.text : '';
     expect(text).toContain('绝对化用语');
     expect(text).toContain('依据 basis:');
-    expect(text).toContain('  │ 这是市面上最佳的白茶。');
-    expect(text).toMatch(/→ 第 1 行第 6 列：…“最佳”属于绝对化用语/);
+    expect(text).toContain('  │ 这是全城最香的一款手冲豆，本店烘焙。');
+    expect(text).toMatch(/→ 第 1 行第 5 列：…“最香”属于绝对化用语/);
   });
 
   it('shows every rule of a family, and suggests the closest id for a typo', () => {

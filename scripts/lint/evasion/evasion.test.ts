@@ -36,7 +36,7 @@ describe('evasion', () => {
   });
 
   it('folds emoji, skin tones and zero-width joiners between characters, spans covering the disguise', async () => {
-    expect(await compliance('顶🔥级大红袍，国\u200d家\u200d级工艺，最💪🏽强口感。')).toEqual([
+    expect(await compliance('顶🔥级大红袍，国\u200d家\u200d级工艺，最💪🏽强口感就在本店。')).toEqual([
       ['ad-law/absolute-terms', 8, 1, 4, '“顶🔥级”（即“顶级”）'],
       ['ad-law/absolute-terms', 8, 8, 13, '“国\u200d家\u200d级”（即“国家级”）'],
       ['ad-law/absolute-terms', 8, 16, 20, '“最💪🏽强”（即“最强”）'],

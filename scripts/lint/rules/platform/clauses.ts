@@ -221,12 +221,18 @@ export function wholeBlock(sentences: readonly Sentence[]): Sentence | undefined
   return { block: first.block, text: first.text, start: first.start, end: last.end, tokens: sentences.flatMap((s) => s.tokens), map: first.map, breaks: first.breaks };
 }
 
-/** Whether a word stands in a quotation that names a tactic (用“转发领红包”吸粉) rather than in a call to the reader. */
+/**
+ * Whether a word stands in a quotation that names a tactic (用“转发领红包”吸粉) rather than in a call to the reader.
+ * Read on the block's own text: folding drops the quotation marks between characters.
+ */
 export function mentioned(sentence: Sentence, token: Token): boolean {
-  const { text } = sentence;
-  const open = text.lastIndexOf('“', token.start);
-  if (open < sentence.start || text.slice(open, token.start).includes('”')) return false;
-  const close = text.indexOf('”', token.end);
-  if (close < 0 || close >= sentence.end) return false;
-  return mentionBefore.test(text.slice(Math.max(sentence.start, open - 2), open)) || mentionAfter.test(text.slice(close + 1, close + 5));
+  const original = sentence.block.text;
+  const at = (offset: number) => sentence.map[Math.min(offset, sentence.map.length - 1)] ?? original.length;
+  const [from, to] = [at(token.start), at(token.end - 1) + 1];
+  const [first, last] = [at(sentence.start), sentence.end >= sentence.map.length ? original.length : at(sentence.end)];
+  const open = original.lastIndexOf('“', from);
+  if (open < first || original.slice(open, from).includes('”')) return false;
+  const close = original.indexOf('”', to);
+  if (close < 0 || close > last) return false;
+  return mentionBefore.test(original.slice(Math.max(first, open - 2), open)) || mentionAfter.test(original.slice(close + 1, close + 5));
 }
