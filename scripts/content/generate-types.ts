@@ -31,7 +31,8 @@ export async function generateTypes(): Promise<string> {
   const parts = ['// Generated from schemas/*.schema.json by `npm run gen:types`. Do not edit: change the schema.\n'];
   for (const [kind, name] of kinds) {
     const input = { ...withoutNestedTitles(loadSchema(kind), true), title: name };
-    parts.push(await compile(input, name, { bannerComment: '', additionalProperties: false, strictIndexSignatures: true }));
+    // Item counts are ajv's to check; as tuple types they only repeat each item type (`[T, ...T[]]`).
+    parts.push(await compile(input, name, { bannerComment: '', additionalProperties: false, strictIndexSignatures: true, ignoreMinAndMaxItems: true }));
   }
   return parts.join('\n');
 }

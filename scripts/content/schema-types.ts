@@ -135,42 +135,23 @@ export interface AccountSettings {
    *
    * @minItems 1
    */
-  industry?: [
-    (
-      | "food"
-      | "tea"
-      | "alcohol"
-      | "health-food"
-      | "medical"
-      | "pharma"
-      | "medical-device"
-      | "medical-beauty"
-      | "cosmetics"
-      | "education"
-      | "finance"
-      | "real-estate"
-      | "ecommerce"
-      | "media"
-      | "other"
-    ),
-    ...(
-      | "food"
-      | "tea"
-      | "alcohol"
-      | "health-food"
-      | "medical"
-      | "pharma"
-      | "medical-device"
-      | "medical-beauty"
-      | "cosmetics"
-      | "education"
-      | "finance"
-      | "real-estate"
-      | "ecommerce"
-      | "media"
-      | "other"
-    )[]
-  ];
+  industry?: (
+    | "food"
+    | "tea"
+    | "alcohol"
+    | "health-food"
+    | "medical"
+    | "pharma"
+    | "medical-device"
+    | "medical-beauty"
+    | "cosmetics"
+    | "education"
+    | "finance"
+    | "real-estate"
+    | "ecommerce"
+    | "media"
+    | "other"
+  )[];
   /**
    * 本账号自己的品牌、产品和店名；正文说到它们时，绝对化用语按“描述所推广的商品”处理。The account's own brands, products and shops.
    */
@@ -234,7 +215,7 @@ export interface AccountSettings {
      *
      * @minItems 1
      */
-    avoid: [string, ...string[]];
+    avoid: string[];
     /**
      * 为什么。Why.
      */
@@ -250,85 +231,18 @@ export interface AccountSettings {
      * @minItems 1
      * @maxItems 3
      */
-    levels:
-      | [
-          {
-            /**
-             * 如 编辑、审稿、终审。
-             */
-            name: string;
-            /**
-             * GitHub 登录名或 org/team；不用 GitHub 的团队（mpdesk review record）可写姓名。GitHub logins or org/team slugs; teams not on GitHub may use names.
-             *
-             * @minItems 1
-             */
-            approvers: [string, ...string[]];
-          }
-        ]
-      | [
-          {
-            /**
-             * 如 编辑、审稿、终审。
-             */
-            name: string;
-            /**
-             * GitHub 登录名或 org/team；不用 GitHub 的团队（mpdesk review record）可写姓名。GitHub logins or org/team slugs; teams not on GitHub may use names.
-             *
-             * @minItems 1
-             */
-            approvers: [string, ...string[]];
-          },
-          {
-            /**
-             * 如 编辑、审稿、终审。
-             */
-            name: string;
-            /**
-             * GitHub 登录名或 org/team；不用 GitHub 的团队（mpdesk review record）可写姓名。GitHub logins or org/team slugs; teams not on GitHub may use names.
-             *
-             * @minItems 1
-             */
-            approvers: [string, ...string[]];
-          }
-        ]
-      | [
-          {
-            /**
-             * 如 编辑、审稿、终审。
-             */
-            name: string;
-            /**
-             * GitHub 登录名或 org/team；不用 GitHub 的团队（mpdesk review record）可写姓名。GitHub logins or org/team slugs; teams not on GitHub may use names.
-             *
-             * @minItems 1
-             */
-            approvers: [string, ...string[]];
-          },
-          {
-            /**
-             * 如 编辑、审稿、终审。
-             */
-            name: string;
-            /**
-             * GitHub 登录名或 org/team；不用 GitHub 的团队（mpdesk review record）可写姓名。GitHub logins or org/team slugs; teams not on GitHub may use names.
-             *
-             * @minItems 1
-             */
-            approvers: [string, ...string[]];
-          },
-          {
-            /**
-             * 如 编辑、审稿、终审。
-             */
-            name: string;
-            /**
-             * GitHub 登录名或 org/team；不用 GitHub 的团队（mpdesk review record）可写姓名。GitHub logins or org/team slugs; teams not on GitHub may use names.
-             *
-             * @minItems 1
-             */
-            approvers: [string, ...string[]];
-          }
-        ];
+    levels: {
+      /**
+       * 如 编辑、审稿、终审。
+       */
+      name: string;
+      /**
+       * GitHub 登录名或 org/team；不用 GitHub 的团队（mpdesk review record）可写姓名。GitHub logins or org/team slugs; teams not on GitHub may use names.
+       *
+       * @minItems 1
+       */
+      approvers: string[];
+    }[];
   };
   /**
    * 月度目标，报告会据此对比。Monthly targets the reports compare against.

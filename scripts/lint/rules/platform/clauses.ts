@@ -207,6 +207,17 @@ export function original(sentence: Sentence, from: number, to: number): string {
   return sentence.block.text.slice(a, b);
 }
 
+/**
+ * The block's text between the kept characters around a normalised range, so what folding dropped at its edges
+ * (the quotation marks of 下载“青禾”App) is there; `original` gives the words alone.
+ */
+export function originalText(sentence: Sentence, from: number, to: number): string {
+  const { map, block } = sentence;
+  const previous = from > 0 ? map[from - 1] : undefined;
+  const start = previous === undefined ? 0 : previous + (block.text.codePointAt(previous)! > 0xffff ? 2 : 1);
+  return block.text.slice(start, to < map.length ? map[to] : block.text.length);
+}
+
 /** The file span of a normalised range. */
 export function spanOf(sentence: Sentence, from: number, to: number): Span {
   const [a, b] = originalRange(sentence, from, to);
@@ -221,18 +232,13 @@ export function wholeBlock(sentences: readonly Sentence[]): Sentence | undefined
   return { block: first.block, text: first.text, start: first.start, end: last.end, tokens: sentences.flatMap((s) => s.tokens), map: first.map, breaks: first.breaks };
 }
 
-/**
- * Whether a word stands in a quotation that names a tactic (用“转发领红包”吸粉) rather than in a call to the reader.
- * Read on the block's own text: folding drops the quotation marks between characters.
- */
+/** Whether a word stands in a quotation that names a tactic (用“转发领红包”吸粉) rather than in a call to the reader. */
 export function mentioned(sentence: Sentence, token: Token): boolean {
-  const original = sentence.block.text;
-  const at = (offset: number) => sentence.map[Math.min(offset, sentence.map.length - 1)] ?? original.length;
-  const [from, to] = [at(token.start), at(token.end - 1) + 1];
-  const [first, last] = [at(sentence.start), sentence.end >= sentence.map.length ? original.length : at(sentence.end)];
-  const open = original.lastIndexOf('“', from);
-  if (open < first || original.slice(open, from).includes('”')) return false;
-  const close = original.indexOf('”', to);
-  if (close < 0 || close > last) return false;
-  return mentionBefore.test(original.slice(Math.max(first, open - 2), open)) || mentionAfter.test(original.slice(close + 1, close + 5));
+  const before = originalText(sentence, sentence.start, token.start);
+  const after = originalText(sentence, token.end, sentence.end);
+  const open = before.lastIndexOf('“');
+  if (open < 0 || before.slice(open).includes('”')) return false;
+  const close = after.indexOf('”');
+  if (close < 0) return false;
+  return mentionBefore.test(before.slice(Math.max(0, open - 2), open)) || mentionAfter.test(after.slice(close + 1, close + 5));
 }

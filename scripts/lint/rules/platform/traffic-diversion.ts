@@ -1,4 +1,4 @@
-import { has, sentenceText, type Sentence, type Token } from './clauses.ts';
+import { has, originalText, sentenceText, type Sentence, type Token } from './clauses.ts';
 import { isAsked } from './inducement.ts';
 import { contactAfter, divertAfter, divertBefore, divertLure, namedAccount, phoneNumber } from './patterns.ts';
 import { platformRule, quote } from './platform-rule.ts';
@@ -27,13 +27,12 @@ function diversionIn(sentence: Sentence): Diversion | undefined {
     const before = text.slice(Math.max(sentence.start, token.start - 8), token.start);
     const after = text.slice(token.end, sentence.end);
     // Another platform is diversion when an account or shop is named (抖音号、店铺“小明茶舍”), not “淘宝上能买到”.
-    const originalAfter = sentence.block.text.slice(sentence.map[token.end] ?? sentence.block.text.length, (sentence.map[sentence.end - 1] ?? sentence.block.text.length - 1) + 1);
-    if (platform && !(token.term.endsWith('号') || namedAccount.test(after) || namedAccount.test(originalAfter) || /我|我们|本店/.test(before.slice(-4)))) continue;
+    // Folding drops the quotation marks of a named account or app (小红书搜“青禾的茶”, 下载“青禾”App).
+    const originalBefore = originalText(sentence, Math.max(sentence.start, token.start - 12), token.start);
+    if (platform && !(token.term.endsWith('号') || namedAccount.test(after) || namedAccount.test(originalText(sentence, token.end, sentence.end)) || /我|我们|本店/.test(before.slice(-4)))) continue;
     const browser = token.term === '浏览器';
     if (browser && !lured(sentence)) continue;
-    // The quotation marks of a named app (下载“青禾”App) are folded away; read them on the block's own text.
-    const original = sentence.block.text.slice(sentence.map[Math.max(sentence.start, token.start - 12)] ?? 0, sentence.map[token.start] ?? 0);
-    if (divertBefore.test(before) || divertBefore.test(original) || divertAfter.test(after)) return { token, reading: browser ? '引导到浏览器打开站外内容' : '引导到个人号、群、站外平台或下载 App' };
+    if (divertBefore.test(before) || divertBefore.test(originalBefore) || divertAfter.test(after)) return { token, reading: browser ? '引导到浏览器打开站外内容' : '引导到个人号、群、站外平台或下载 App' };
     if (contactAfter.test(after) || (/信|qq/.test(token.term) && phoneNumber.test(sentenceText(sentence)))) return { token, reading: '留下个人微信号、QQ 号等联系方式' };
   }
   return undefined;
