@@ -24,6 +24,13 @@ describe('AhoCorasick', () => {
 describe('Dictionary', () => {
   const dictionary = new Dictionary([{ entries: ['最佳', '第一', '国家级', '最好', '加微信'].map(entry), allow: ['第一次', '第一步', '最好不要'] }]);
 
+  it('gives the allowed phrases it found with the matches, so a rule looking further does not report inside them', () => {
+    const { text } = normalize('最好不要用沸水，最佳。');
+    const { matches, allowed } = dictionary.scan(text);
+    expect(matches.map((m) => text.slice(m.start, m.end))).toEqual(['最佳']);
+    expect(allowed.map(([a, b]) => text.slice(a, b))).toEqual(['最好不要']);
+  });
+
   it('catches evasion and reports the original text: width, case, traditional, digit styles, noise, repeats', () => {
     expect(terms(dictionary, '这是最 佳的茶，國家級工艺，ＮＯ.１不算（不在词表），最*佳口感，最最最好喝，加 微 信。')).toEqual([
       '最 佳',

@@ -64,10 +64,16 @@ function quoteRanges(text: string): Array<[number, number]> {
   return ranges;
 }
 
+const quotesOfBlock = new WeakMap<TextBlock, Array<[number, number]>>();
+
 /** The sentence around [from, to) of the block: a quotation's inner full stop does not end it. */
 export function siteOf(block: TextBlock, from: number, to: number): Site {
   const text = foldedText(block);
-  const quotes = quoteRanges(text);
+  let quotes = quotesOfBlock.get(block);
+  if (!quotes) {
+    quotes = quoteRanges(text);
+    quotesOfBlock.set(block, quotes);
+  }
   const inQuote = (i: number) => quotes.some(([a, b]) => i > a && i < b - 1);
   let start = from;
   while (start > 0 && !(sentenceEnd.test(text[start - 1]!) && !inQuote(start - 1))) start--;
