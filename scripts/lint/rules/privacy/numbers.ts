@@ -36,7 +36,11 @@ function genericMailbox(address: string): boolean {
   return roleLocalPart.test(address.slice(0, address.indexOf('@')));
 }
 
+/** Sentences without a run of digits or an @ hold none of these. */
+const gate = /\d[\d -]{9}|@/u;
+
 export function personalNumbers(sentence: string): PersonalNumber[] {
+  if (!gate.test(sentence)) return [];
   const found: PersonalNumber[] = [];
   const ownMailbox = /个人邮箱|私人邮箱|私人的邮箱|个人的邮箱/u.test(sentence);
   for (const { kind, sensitive, pattern, valid } of patterns) {
