@@ -1,7 +1,8 @@
 import type { DictionaryEntry, DictionaryMatch } from '../../../dictionary.ts';
 import type { Severity } from '../../../../shared/finding.ts';
-import { claimPatterns } from './all-patterns.ts';
+import { claimPatterns as written } from './all-patterns.ts';
 import { advertised, isMeta, negated, speaksOfUse, type AccountFacts } from './context.ts';
+import { edgeChars, splitPattern } from './first-chars.ts';
 import { approvedFunction } from './health-food.ts';
 import { has, type ClaimPattern, type Family, type MatchView } from './pattern.ts';
 import { readingFor } from './readings.ts';
@@ -41,21 +42,136 @@ const defaultMessages: Record<Family, string> = {
   appearance: '不得制造容貌焦虑。',
 };
 
+/**
+ * For each UTF-16 unit, a bit per pattern whose matches can start with it, and one per pattern whose matches can
+ * end with it; a pattern whose edge could be anything has that bit set for every sentence. A sentence is tried
+ * against the patterns whose first and last characters it both holds: ordinary prose lights few of them.
+ */
+// Each alternative of a pattern becomes a pattern of its own, so the character index can be precise.
+const claimPatterns: ClaimPattern[] = written.flatMap((pattern) =>
+  splitPattern(pattern.regex.source).map((source) => ({ ...pattern, regex: new RegExp(source, pattern.regex.flags) })),
+);
+const words = Math.ceil(claimPatterns.length / 32);
+const edges = { first: new Uint32Array(0x10000 * words), last: new Uint32Array(0x10000 * words) };
+const always = { first: new Uint32Array(words), last: new Uint32Array(words) };
+claimPatterns.forEach((pattern, index) => {
+  const bit = 1 << index % 32;
+  const word = Math.floor(index / 32);
+  const sets = edgeChars(pattern.regex.source);
+  for (const side of ['first', 'last'] as const) {
+    const chars = sets?.[side];
+    if (!chars || [...chars].some((char) => char.length > 1)) always[side][word]! |= bit;
+    else for (const char of chars) edges[side][char.charCodeAt(0) * words + word]! |= bit;
+  }
+});
+const lit = { first: new Uint32Array(words), last: new Uint32Array(words) };
+
+/** The patterns that could match somewhere in the sentence, in their order. */
+function candidates(sentence: string): ClaimPattern[] {
+  lit.first.set(always.first);
+  lit.last.set(always.last);
+  for (let i = 0; i < sentence.length; i++) {
+    const base = sentence.charCodeAt(i) * words;
+    for (let w = 0; w < words; w++) {
+      lit.first[w]! |= edges.first[base + w]!;
+      lit.last[w]! |= edges.last[base + w]!;
+    }
+  }
+  const chosen: ClaimPattern[] = [];
+  for (let w = 0; w < words; w++) {
+    for (let bits = lit.first[w]! & lit.last[w]!; bits; bits &= bits - 1) chosen.push(claimPatterns[w * 32 + 31 - Math.clz32(bits & -bits)]!);
+  }
+  return chosen;
+}
+
+/** What a sentence says about the thing sold, worked out only once something in it looks like a claim. */
+class SentenceFacts {
+  private cache: { advertised?: boolean; uses?: boolean } = {};
+  constructor(
+    readonly sentence: string,
+    private readonly facts: AccountFacts,
+  ) {}
+  get industries(): ReadonlySet<string> {
+    return this.facts.industries;
+  }
+  get advertised(): boolean {
+    return (this.cache.advertised ??= advertised(this.sentence, this.facts));
+  }
+  get uses(): boolean {
+    return (this.cache.uses ??= speaksOfUse(this.sentence));
+  }
+}
+
+/** A match as accept tests see it: its place, and the sentence's facts on demand. */
+class MatchAt implements MatchView {
+  constructor(
+    private readonly facts: SentenceFacts,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+  get sentence(): string {
+    return this.facts.sentence;
+  }
+  get advertised(): boolean {
+    return this.facts.advertised;
+  }
+  get uses(): boolean {
+    return this.facts.uses;
+  }
+  get industries(): ReadonlySet<string> {
+    return this.facts.industries;
+  }
+}
+
 /** Regulated claims in one block: the word list's matches read in their sentence, and the industry sentence patterns. */
 export function findClaims(text: string, matches: readonly DictionaryMatch[], facts: AccountFacts): Claim[] {
-  const found: Claim[] = [];
-  for (const sentence of sentences(text)) {
-    if (isMeta(sentence.text)) continue;
-    const view = { sentence: sentence.text, advertised: advertised(sentence.text, facts), uses: speaksOfUse(sentence.text), industries: facts.industries };
-    const end = sentence.start + sentence.text.length;
-    for (const match of matches) {
-      if (match.start < sentence.start || match.end > end) continue;
-      const claim = fromEntry(match.entry, { ...view, start: match.start - sentence.start, end: match.end - sentence.start }, facts);
-      if (claim) found.push({ ...claim, start: match.start, end: match.end });
-    }
-    for (const pattern of claimPatterns) found.push(...fromPattern(pattern, sentence, view, facts));
+  const parts = sentences(text);
+  const said = parts.map((sentence) => new SentenceFacts(sentence.text, facts));
+  const claims: Array<Claim & { sentence: number }> = [];
+  for (const match of matches) {
+    const index = sentenceAt(parts, match.start);
+    const sentence = parts[index];
+    if (!sentence || match.end > sentence.start + sentence.text.length) continue;
+    const claim = fromEntry(match.entry, new MatchAt(said[index]!, match.start - sentence.start, match.end - sentence.start), facts);
+    if (claim) claims.push({ ...claim, start: match.start, end: match.end, sentence: index });
   }
-  return keepOutermost(found);
+  // Patterns run sentence by sentence: a sentence lights only the patterns its characters can start.
+  parts.forEach((sentence, index) => {
+    for (const pattern of candidates(sentence.text)) {
+      if (pattern.gate && !pattern.gate(sentence.text)) continue;
+      const regex = pattern.regex;
+      regex.lastIndex = 0;
+      for (let match = regex.exec(sentence.text); match; match = regex.exec(sentence.text)) {
+        if (!match[0]) {
+          regex.lastIndex++;
+          continue;
+        }
+        const end = match.index + match[0].length;
+        const claim = fromPattern(pattern, new MatchAt(said[index]!, match.index, end), facts);
+        if (claim) claims.push({ ...claim, start: sentence.start + match.index, end: sentence.start + end, sentence: index });
+      }
+    }
+  });
+  // Warnings, myths and disclaimers talk about claims rather than make them; checked only where a claim was seen.
+  const meta = new Map<number, boolean>();
+  const kept = claims.filter((claim) => {
+    let isWarning = meta.get(claim.sentence);
+    if (isWarning === undefined) meta.set(claim.sentence, (isWarning = isMeta(parts[claim.sentence]!.text)));
+    return !isWarning;
+  });
+  return keepOutermost(kept.map(({ sentence: _, ...claim }) => claim));
+}
+
+/** The index of the sentence holding `offset` (sentences are in order). */
+function sentenceAt(parts: readonly Sentence[], offset: number): number {
+  let low = 0;
+  let high = parts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (parts[middle]!.start <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return parts[low] && parts[low]!.start <= offset ? low : -1;
 }
 
 function fromEntry(entry: DictionaryEntry, view: MatchView, facts: AccountFacts): Omit<Claim, 'start' | 'end'> | undefined {
@@ -75,29 +191,14 @@ function fromEntry(entry: DictionaryEntry, view: MatchView, facts: AccountFacts)
   };
 }
 
-function fromPattern(pattern: ClaimPattern, sentence: Sentence, base: Omit<MatchView, 'start' | 'end'>, facts: AccountFacts): Claim[] {
-  const claims: Claim[] = [];
-  pattern.regex.lastIndex = 0;
-  for (const match of sentence.text.matchAll(pattern.regex)) {
-    if (!match[0]) continue;
-    const view: MatchView = { ...base, start: match.index, end: match.index + match[0].length };
-    if (negated(view.sentence, view.start)) continue;
-    const accepted = pattern.accept ? pattern.accept(view) : pattern.requires === 'always' || view.advertised;
-    if (!accepted) continue;
-    const family = familyOf(pattern.family, view.sentence);
-    if ((family === 'medical' || family === 'health') && approvedFunction(view, facts)) continue;
-    const reading = readingFor(family, facts);
-    claims.push({
-      start: sentence.start + view.start,
-      end: sentence.start + view.end,
-      label: pattern.label,
-      reading: reading.reading,
-      basis: pattern.basis ?? reading.basis,
-      message: pattern.message,
-      severity: 'error',
-    });
-  }
-  return claims;
+function fromPattern(pattern: ClaimPattern, view: MatchAt, facts: AccountFacts): Omit<Claim, 'start' | 'end'> | undefined {
+  if (negated(view.sentence, view.start)) return undefined;
+  const accepted = pattern.accept ? pattern.accept(view) : pattern.requires === 'always' || view.advertised;
+  if (!accepted) return undefined;
+  const family = familyOf(pattern.family, view.sentence);
+  if ((family === 'medical' || family === 'health') && approvedFunction(view, facts)) return undefined;
+  const reading = readingFor(family, facts);
+  return { label: pattern.label, reading: reading.reading, basis: pattern.basis ?? reading.basis, message: pattern.message, severity: 'error' };
 }
 
 /** Returns and appreciation of a property are read under art. 26, not art. 25. */

@@ -1,7 +1,8 @@
 // Disease, efficacy, safety and endorsement claims (广告法第十六、十七、十八条; 医疗广告管理办法第七条; 药品、医疗器械、
 // 保健食品、特殊医学用途配方食品广告审查管理暂行办法第十一条; 互联网广告管理办法第五、六条). Sources: S01, S04–S06, S12–S17,
 // S48 in scripts/lint/corpus/SOURCES.md. Patterns are sentence shapes over the tables in medical-terms.ts.
-import { compile, has, NUM, type ClaimPattern, type MatchView } from './pattern.ts';
+import { AhoCorasick } from '../../../aho-corasick.ts';
+import { compile, fold, has, NUM, type ClaimPattern, type MatchView } from './pattern.ts';
 import { clauseEnd, clauseStart } from './sentences.ts';
 import * as t from './medical-terms.ts';
 
@@ -21,6 +22,20 @@ const tables: Record<string, readonly string[]> = {
 const han = '(?:(?![这那个的了种得该此其他她我你们])\\p{Script=Han})';
 const disease = `(?:{diseases}|${han}{1,4}?(?:炎(?![热夏])|症(?!状)|癌|瘤|疮|癣|疹|结石|结节|囊肿|溃疡|综合征|综合症|神经痛)|${han}{1,3}?病(?![人房例情历毒菌]))`;
 const c = (source: string) => compile(source.replaceAll('{disease}', disease), tables);
+
+const diseaseWords = new AhoCorasick([...t.diseases, ...t.indicators].map((w) => ({ pattern: fold(w), data: true })));
+const diseaseEnding = /[炎症癌瘤疮癣疹病痛]|结石|结节|囊肿|综合征/u;
+let lastSentence: string | undefined;
+let lastMentions = false;
+
+/** True when the sentence names a disease, symptom or indicator; the disease patterns are tried only then. */
+export function mentionsDisease(sentence: string): boolean {
+  if (sentence !== lastSentence) {
+    lastSentence = sentence;
+    lastMentions = diseaseEnding.test(sentence) || diseaseWords.search(sentence).length > 0;
+  }
+  return lastMentions;
+}
 
 const productSubject = c('{productNouns}');
 const productWithModal = c('(?:{productNouns})[^,。!?]{0,2}?(?:能|可以|可|有助于|帮助|具有)');
@@ -55,19 +70,19 @@ const effect = '不得宣传预防、治疗疾病或改善病症的功能；如�
 const guarantee = '不得对功效、安全性作断言或保证（如保证有效、无效退款、永不复发、无副作用）。';
 
 export const medicalPatterns: ClaimPattern[] = [
-  { label: '疾病治疗功能', family: 'medical', requires: 'always', accept: (v) => !scareQuoted(v), message: cure,
+  { label: '疾病治疗功能', gate: mentionsDisease, family: 'medical', requires: 'always', accept: (v) => !scareQuoted(v), message: cure,
     regex: c('(?:{cureVerbs})(?:了|好|掉|愈)?[^,。!?]{0,4}?(?:{disease})') },
-  { label: '疾病治疗功能', family: 'medical', requires: 'always', message: cure,
+  { label: '疾病治疗功能', gate: mentionsDisease, family: 'medical', requires: 'always', message: cure,
     regex: c('(?:{disease})[^,。!?]{0,8}?(?:治好|治愈|痊愈|根治|断根|除根|能治|可治)') },
-  { label: '疾病预防、治疗功能', family: 'medical', requires: 'advertised', accept: byProductOrUse, message: effect,
+  { label: '疾病预防、治疗功能', gate: mentionsDisease, family: 'medical', requires: 'advertised', accept: byProductOrUse, message: effect,
     regex: c('(?:{effectVerbs})(?:了|掉|住|好)?[^,。!?]{0,4}?(?:{disease}|{indicators})|杀灭[^,。!?]{0,6}?(?:菌|病毒|螨)') },
-  { label: '疾病治疗效果', family: 'medical', requires: 'advertised',
+  { label: '疾病治疗效果', gate: mentionsDisease, family: 'medical', requires: 'advertised',
     accept: (v) => (byProductOrUse(v) || /[0-9]/u.test(v.sentence)) && !/不能|不要|不可|别|勿|擅自/u.test(v.sentence.slice(v.start, v.end)),
     regex: c('(?:{disease}|{indicators})[^。!?]{0,14}?(?:{results}|降了|下降|恢复到|稳稳|搞定|见效|复位)'), message: effect },
   { label: '使用后的疗效', family: 'medical', requires: 'always',
     regex: c('(?:喝|吃|用|服|涂|贴|做|照射)[^。!?]{0,20}?(?:能下地走路|重新走路|站起来|再也不用去医院|不用再去医院|没去过医院|再也没去过医院|摘掉眼镜|不用大声说话|恢复听力|不用打点滴|就不生病|不生病了|再也不感冒|不感冒了)'),
     message: effect },
-  { label: '疾病机构宣传', family: 'medical', requires: 'advertised',
+  { label: '疾病机构宣传', gate: mentionsDisease, family: 'medical', requires: 'advertised',
     accept: (v) => v.advertised && !/^[^,。]*(?:怎么|如何|什么)/u.test(v.sentence),
     regex: c('(?:{disease})(?:的)?(?:治疗方案|治疗|专科|门诊|矫正|康复技术|康复)'),
     message: '医疗广告不得涉及疾病名称、诊疗方法（医疗广告管理办法第七条第（一）项），只能发布机构名称、地址、诊疗科目等基本信息。' },
@@ -82,7 +97,7 @@ export const medicalPatterns: ClaimPattern[] = [
   { label: '功效保证', family: 'health', requires: 'always', message: guarantee,
     regex: c(`(?:瘦|减|掉)了?${NUM}(?:斤|公斤|kg|磅)|(?:${NUM}|1)(?:个)?(?:天|周|个月|月)[^。!?]{0,6}?(?:瘦|减)了?${NUM}?(?:斤|公斤|kg)`) },
   { label: '功效保证', family: 'health', requires: 'advertised', message: guarantee, regex: c(`长高了?${NUM}(?:厘米|公分|cm)`) },
-  { label: '疾病治疗效果', family: 'medical', requires: 'always', message: effect,
+  { label: '疾病治疗效果', gate: mentionsDisease, family: 'medical', requires: 'always', message: effect,
     regex: c('对[^,。!?]{0,8}?(?:{disease})[^,。!?]{0,6}?(?:疗效|效果|作用|帮助)|(?:{disease}|{indicators})(?:患者|病人|人群|的人)?[^,。!?]{0,6}?(?:就对了|的福音|救星|好帮手|放心(?:喝|吃|用))') },
   { label: '保健功能', family: 'health', requires: 'advertised', accept: (v) => v.advertised || productIsSubject(v), message: '普通食品不得声称保健功能；保健食品只能按注册的功能、以目录用语声称。',
     regex: c('(?:提高|提升|开发|增强|改善)[^,。!?]{0,4}?(?:智力|记忆力|免疫力|抵抗力|性功能|精力|体力)|更聪明') },

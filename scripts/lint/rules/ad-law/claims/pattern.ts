@@ -33,6 +33,8 @@ export interface ClaimPattern {
   basis?: string;
   /** Only for accounts of these industries (e.g. travel times apply to real-estate advertising). */
   industries?: readonly string[];
+  /** A cheap test the sentence must pass before the pattern is tried (most sentences name no disease at all). */
+  gate?: (sentence: string) => boolean;
   /** Replaces `requires` with a test of its own (e.g. a product named as the subject of the clause). */
   accept?: (match: MatchView) => boolean;
 }
