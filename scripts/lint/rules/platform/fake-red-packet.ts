@@ -31,7 +31,7 @@ function evidence(sentence: Sentence): Evidence | undefined {
   const opened = tokens.find((t) => has(t, 'open-packet'));
   if (opened && toReader) return { reading: '模仿拆微信红包', tokens: [opened] };
   if (impersonation && (claim || (headline && (notice || addressed)))) return { reading: '冒充微信或系统的通知', tokens: [impersonation, ...(claim ? [claim] : [])] };
-  if (addressed && claim) return { reading: '以系统通知的口吻告诉读者有钱待领', tokens: [claim] };
+  if (addressed && claim) return { reading: '以系统通知的口吻告诉读者有钱待领', tokens: money ? [money, claim] : [claim] };
   const told = claim ?? (addressed ? notice : undefined);
   if (headline && money && told) return { reading: '以红包、现金到账或过期的通知作标题', tokens: [money, told] };
   const packet = tokens.find((t) => has(t, 'money') && t.term.includes('红包'));

@@ -22,7 +22,12 @@ export function inducementFinding(found: Inducement, wording: InducementWording)
   const { sentence, action, incentive } = found;
   const from = Math.min(action.start, incentive?.start ?? action.start);
   const to = Math.max(action.end, incentive?.end ?? action.end);
-  const words = incentive ? `${quote(sentence, action.start, action.end)}与${quote(sentence, incentive.start, incentive.end)}在同一句` : quote(sentence, action.start, action.end);
+  const within = incentive && incentive.start <= action.start && incentive.end >= action.end;
+  const words = within
+    ? quote(sentence, from, to)
+    : incentive
+      ? `${quote(sentence, action.start, action.end)}与${quote(sentence, incentive.start, incentive.end)}在同一句`
+      : quote(sentence, action.start, action.end);
   const question = !incentive && found.reading === 'gate' && sentence.previous ? `，前一句${quote(sentence.previous, sentence.previous.start, sentence.previous.end)}是它的条件` : '';
   const message = `${words}${question}：${readings[found.reading](wording.act)}，违反${wording.basis}，文章可能被删除、账号被限制功能。${wording.advice}`;
   return { from, to, message };

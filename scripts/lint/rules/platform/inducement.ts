@@ -73,10 +73,14 @@ const threat: ReadonlySet<Role> = new Set(['threat']);
 /** 不转发的人、不点在看的朋友……: a sentence that picks out those who do not act threatens them, whatever follows. */
 function refusersOf(sentence: Sentence, action: Token): Token | undefined {
   const text = sentence.text;
-  const refused = action.term.startsWith('不') || /不点?$/.test(text.slice(Math.max(sentence.start, action.start - 2), action.start));
-  const who = refused ? /^[^,。!?;]{0,3}的(?:人|朋友|读者|家庭)/.exec(text.slice(action.end, sentence.end)) : null;
+  const not = action.term.startsWith('不') ? null : /不点?$/.exec(text.slice(Math.max(sentence.start, action.start - 2), action.start));
+  if (!action.term.startsWith('不') && !not) return undefined;
+  const who = /^[^,。!?;]{0,3}的(?:人|朋友|读者|家庭)/.exec(text.slice(action.end, sentence.end));
   if (!who) return undefined;
-  return { start: action.end, end: action.end + who[0].length, roles: threat, text: who[0], term: who[0] };
+  // The whole phrase, 不点在看的朋友, is what is quoted.
+  const start = action.start - (not?.[0].length ?? 0);
+  const end = action.end + who[0].length;
+  return { start, end, roles: threat, text: text.slice(start, end), term: text.slice(start, end) };
 }
 
 /** 不送、没有奖励: an incentive right after a plain negation is not offered. */

@@ -8,6 +8,8 @@ const basis = '《微信公众平台运营规范》（导流与恶意营销）�
 interface Diversion {
   token: Token;
   reading: string;
+  /** Where the quoted words start, when the verb before the destination belongs to them (加客服微信). */
+  from?: number;
 }
 
 const lured = (sentence: Sentence): boolean => divertLure.test(sentenceText(sentence)) || sentence.tokens.some((t) => has(t, 'reward'));
@@ -32,7 +34,11 @@ function diversionIn(sentence: Sentence): Diversion | undefined {
     if (platform && !(token.term.endsWith('号') || namedAccount.test(after) || namedAccount.test(originalText(sentence, token.end, sentence.end)) || /我|我们|本店/.test(before.slice(-4)))) continue;
     const browser = token.term === '浏览器';
     if (browser && !lured(sentence)) continue;
-    if (divertBefore.test(before) || divertBefore.test(originalBefore) || divertAfter.test(after)) return { token, reading: browser ? '引导到浏览器打开站外内容' : '引导到个人号、群、站外平台或下载 App' };
+    const verb = divertBefore.exec(before);
+    if (verb || divertBefore.test(originalBefore) || divertAfter.test(after)) {
+      const reading = browser ? '引导到浏览器打开站外内容' : '引导到个人号、群、站外平台或下载 App';
+      return { token, reading, ...(verb ? { from: token.start - before.length + verb.index } : {}) };
+    }
     if (contactAfter.test(after) || (/信|qq/.test(token.term) && phoneNumber.test(sentenceText(sentence)))) return { token, reading: '留下个人微信号、QQ 号等联系方式' };
   }
   return undefined;
@@ -48,10 +54,11 @@ export default platformRule({
     const found = diversionIn(sentence);
     if (!found) return undefined;
     const { token, reading } = found;
+    const from = found.from ?? token.start;
     return {
-      from: token.start,
+      from,
       to: token.end,
-      message: `${quote(sentence, token.start, token.end)}可能被判定为导流（${reading}），依据${basis}。请改用公众号菜单、小程序、视频号或留言。`,
+      message: `${quote(sentence, from, token.end)}可能被判定为导流（${reading}），依据${basis}。请改用公众号菜单、小程序、视频号或留言。`,
     };
   },
   examples: {
