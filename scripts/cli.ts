@@ -234,13 +234,13 @@ program
     const { buildSite } = await import('./site/index.ts');
     const started = performance.now();
     const showProgress = options.format === 'pretty' && process.stderr.isTTY;
-    const { lintContent } = await import('./lint/index.ts');
+    const { lintPass } = await import('./lint/index.ts');
     const report = await buildSite({
       root,
       outDir,
       account: options.account,
       status: options.status,
-      lint: async (set, only) => (await lintContent(set, { only })).findings,
+      lint: (set, only) => lintPass(set, { only }),
       onProgress: (done, total, file) => {
         if (showProgress && total > 1) process.stderr.write(`\r\x1b[K[${done}/${total}] ${file}`);
         else if (!process.stderr.isTTY && total >= 50 && (done % 50 === 0 || done === total)) process.stderr.write(`[${done}/${total}]\n`);

@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import type { Root } from 'mdast';
-import type { ArticleFile, Frontmatter, SourceFile } from './index.ts';
+import type { GroupHandler } from '../shared/worker-pool.ts';
+import type { ArticleFile, ContentSet, Frontmatter, SourceFile } from './index.ts';
 import { forgetMarkdown, parseMarkdown } from './markdown.ts';
 import { collectReferences, imageTarget, type ImageRef, type LinkRef } from './references.ts';
 import type { ArticleFrontmatter } from './schema-types.ts';
@@ -79,4 +80,19 @@ export function resolveFailure(source: SourceFile): string | undefined {
 export function releaseArticle(source: SourceFile): void {
   resolved.delete(source);
   forgetMarkdown(source);
+}
+
+/** `handler`, then the trees of its group's files released: a long run keeps only the trees of the files in hand. */
+export function releasing<Job extends { file: string }, Result>(set: ContentSet, handler: GroupHandler<Job, Result>): GroupHandler<Job, Result> {
+  const sources = new Map([...set.articles, ...set.plans].map((f) => [f.source.file, f.source]));
+  return async (group, emit) => {
+    try {
+      await handler(group, emit);
+    } finally {
+      for (const job of group) {
+        const source = sources.get(job.file);
+        if (source) releaseArticle(source);
+      }
+    }
+  };
 }

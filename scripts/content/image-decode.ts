@@ -1,4 +1,5 @@
-import { statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import sharp, { type SharpOptions } from 'sharp';
 import { maxImagePixels } from '../platform/index.ts';
 
@@ -8,25 +9,50 @@ export const imageInput: SharpOptions = { limitInputPixels: maxImagePixels };
 /** What an image's header says (dimensions as displayed, EXIF orientation applied), or why it cannot be opened. */
 export type DecodedHeader = { ok: true; format: string; width: number; height: number } | { ok: false; reason: string };
 
+/** Content hashes of image files by file version (path, size, modification time), for the run. */
+const digests = new Map<string, string>();
+/** Headers by content hash: articles share images (a logo, a banner, copies of one photo), each is decoded once. */
 const headers = new Map<string, Promise<DecodedHeader>>();
+
+/**
+ * The sha256 of a regular file's bytes, read once per file version for the run; undefined when it cannot be read.
+ * Lint and build key their work on an image by it, so a copy of an image already seen costs a read, not a decode.
+ */
+export function imageDigest(path: string): string | undefined {
+  let version: string;
+  try {
+    const info = statSync(path);
+    // Only regular files are read: a FIFO would block the run.
+    if (!info.isFile()) return undefined;
+    version = `${path}\0${info.size}\0${info.mtimeMs}`;
+  } catch {
+    return undefined;
+  }
+  let digest = digests.get(version);
+  if (digest === undefined) {
+    try {
+      // Read in this thread: images are small, and during a build the thread pool waits for a core.
+      digest = createHash('sha256').update(readFileSync(path)).digest('hex');
+    } catch {
+      return undefined;
+    }
+    digests.set(version, digest);
+  }
+  return digest;
+}
 
 /**
  * Reads an image's header the way the build opens the image, without decoding pixels (a fraction of a
  * millisecond). Lint and build both ask here, so a file one accepts the other does not refuse at this step.
- * Results are kept per file version (path, size, modification time) for the run: shared images are read once.
+ * Results are kept by content hash for the run: the same image is read once however many files hold it.
  */
 export function decodeImageHeader(path: string): Promise<DecodedHeader> {
-  let version: string;
-  try {
-    const info = statSync(path);
-    version = `${path}\0${info.size}\0${info.mtimeMs}`;
-  } catch {
-    return Promise.resolve({ ok: false, reason: '文件不存在或无法读取。' });
-  }
-  let known = headers.get(version);
+  const digest = imageDigest(path);
+  if (digest === undefined) return Promise.resolve({ ok: false, reason: '文件不存在或无法读取。' });
+  let known = headers.get(digest);
   if (!known) {
     known = readHeader(path);
-    headers.set(version, known);
+    headers.set(digest, known);
   }
   return known;
 }

@@ -9,7 +9,7 @@ import { shareJobs } from '../shared/worker-pool.ts';
 import { defineRule, type Rule } from './define-rule.ts';
 import { lintContent } from './index.ts';
 import { groupLinter, type LintJob, type LintJobResult } from './lint-group.ts';
-import type { LintSetup } from './parallel.ts';
+import type { LintTaskSetup } from './worker.ts';
 import { LintResources } from './resources.ts';
 import { loadRuleModules } from './rule-modules.ts';
 import { allRules } from './rules/index.ts';
@@ -91,9 +91,9 @@ describe('a rule that throws', () => {
     let workerFirst: () => void = () => undefined;
     const fromWorker = new Promise<void>((resolve) => (workerFirst = resolve));
     const here = groupLinter(set, resources, await loadRuleModules(ruleModules));
-    await shareJobs<LintSetup, LintJob, LintJobResult>({
+    await shareJobs<LintTaskSetup, LintJob, LintJobResult>({
       module: new URL('./worker.ts', import.meta.url),
-      setup: { set: toPortable(set), lists: await resources.wordLists(['shanye']), ruleModules },
+      setup: { set: toPortable(set), part: { lists: await resources.wordLists(['shanye']), ruleModules } },
       jobs: set.articles.map((a) => ({ kind: 'lint', file: a.source.file })),
       groupSize: 1,
       workers: 1,

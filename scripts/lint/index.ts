@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { parseMarkdown, readFrontmatter, readRegularFile, type ArticleFile, type ContentSet } from '../content/index.ts';
+import { parseMarkdown, readFrontmatter, readRegularFile, releasing, toPortable, type ArticleFile, type ContentSet } from '../content/index.ts';
 import { writeFileAtomic } from '../shared/atomic-write.ts';
 import { WriteError } from '../shared/write-error.ts';
 import { compareFindings, type Finding } from '../shared/finding.ts';
 import { articleKey } from '../shared/input-key.ts';
 import { toolHash } from '../shared/tool-hash.ts';
 import { createLocator } from '../shared/text-locator.ts';
-import { threadCount } from '../shared/worker-pool.ts';
+import type { FilePass } from '../shared/file-pass.ts';
+import { shareJobs, startWorkers, threadCount } from '../shared/worker-pool.ts';
 import { validateContent } from '../validate/index.ts';
 import { readLintCache, writeLintCache, type CacheEntry, type LintCache } from './cache.ts';
 import type { Fix, PeerArticle, PeerParagraph, Rule } from './define-rule.ts';
@@ -15,14 +16,19 @@ import { engineFinding, errorText, fileStart, internalError, internalErrorMessag
 import { applyFixes } from './fix.ts';
 import { accountSettings, lintFile, settle, type Lintable } from './lint-file.ts';
 import { fileParagraphs, nearDuplicateFindings, peerParagraph, type FileParagraph } from './originality.ts';
-import { lintShared } from './parallel.ts';
+import { groupLinter, type LintJob, type LintJobResult } from './lint-group.ts';
 import { proseBlocks } from './prose.ts';
 import { LintResources, repositoryLists } from './resources.ts';
 import { loadRuleModules } from './rule-modules.ts';
 import { allRules } from './rules/index.ts';
+import type { LintPartSetup, LintTaskSetup } from './worker.ts';
 
 export { engineRules, lintFailed } from './engine-findings.ts';
 export { ruleModuleUrl } from './rule-modules.ts';
+export type { LintJob, LintJobResult } from './lint-group.ts';
+
+/** The worker side of a lint (its `task`, and its `part` for a build). */
+const lintTask = new URL('./worker.ts', import.meta.url);
 
 export interface LintOptions {
   only?: (file: string) => boolean;
@@ -48,18 +54,85 @@ export interface LintResult {
   failed: boolean;
 }
 
+/** Lint as per-file work another stage can do beside its own, in the same threads (see `FilePass`). */
+export type LintPass = FilePass<LintJob, LintJobResult, LintResult, LintPartSetup>;
+
+/** Files validated and linted together in a thread (a build renders them in the same groups). */
+const groupSize = 8;
+
 /**
  * Schema checks plus every lint rule over the selected articles and plans. Results are cached per file by a hash
  * of everything they depend on; a cached article still takes part in the originality comparison, from the
  * fingerprints its cache entry keeps.
  */
 export async function lintContent(set: ContentSet, options: LintOptions = {}): Promise<LintResult> {
+  // Worker threads cannot run rule objects handed in or rewrite files one pass after another: those stay here.
+  const here = Boolean(options.fix || options.rules);
+  const run = await prepareRun(set, options, (likely) => {
+    if (!here) startWorkers((options.workers ?? threadCount(likely)) - 1, [lintTask]);
+  });
+  const workers = here ? 1 : (options.workers ?? threadCount(run.fresh.length));
+  if (workers > 1) {
+    const pass = await passOf(set, run);
+    const results = new Map<string, LintJobResult>();
+    await shareJobs<LintTaskSetup, LintJob, LintJobResult>({
+      module: lintTask,
+      setup: { set: toPortable(set), part: pass.part.setup },
+      jobs: pass.jobs,
+      groupSize,
+      workers: workers - 1,
+      here: releasing(set, pass.here),
+      onResult: (result) => results.set(result.file, result),
+    });
+    return pass.finish(results);
+  }
+  const fixed = await lintHere(set, { ...run, fix: options.fix ?? false });
+  return complete(run, fixed);
+}
+
+/**
+ * The lint of the selected files, prepared (cache read, word lists parsed) as per-file work for another stage to
+ * do beside its own: the jobs left after the cache, and what finishes the run (originality, suppressions, cache).
+ */
+export async function lintPass(set: ContentSet, options: Pick<LintOptions, 'only'> = {}): Promise<LintPass> {
+  return passOf(set, await prepareRun(set, options));
+}
+
+interface LintRun {
+  root: string;
+  wanted: (file: string) => boolean;
+  rules: readonly Rule[];
+  /** Custom rules from modules, run in every thread. */
+  extraRules: readonly Rule[];
+  ruleModules: readonly string[];
+  useCache: boolean;
+  cache: LintCache;
+  /** Whether the word lists' findings changed the cache. */
+  listsChanged: boolean;
+  targets: readonly Lintable[];
+  /** The targets with no valid cache entry, in order. */
+  fresh: readonly Lintable[];
+  hit: (file: string) => CacheEntry | undefined;
+  /** Takes one fresh file's findings (all of them, in order) and its fingerprints for the cache. */
+  record: (target: Lintable, own: Finding[], paragraphs: PeerParagraph[]) => void;
+  findings: Finding[];
+  resources: LintResources;
+}
+
+/**
+ * What a run starts from: the cache and each file's input key, the targets left to lint, the word lists' own
+ * findings and those of cached files. `onCache` hears, once the cache is read, how many targets have no entry at
+ * all, so worker threads can start loading while the keys are hashed and the word lists parsed.
+ */
+async function prepareRun(set: ContentSet, options: LintOptions, onCache?: (likelyFresh: number) => void): Promise<LintRun> {
   const wanted = options.only ?? (() => true);
   const ruleModules = options.ruleModules ?? [];
   const extraRules = await loadRuleModules(ruleModules);
   const rules = [...(options.rules ?? allRules), ...extraRules];
   const useCache = (options.cache ?? true) && !options.fix && !options.rules && !extraRules.length;
   const cache: LintCache = useCache ? await readLintCache(set.root) : { entries: {}, lists: {} };
+  const targets: Lintable[] = [...set.articles, ...set.plans].filter((f) => f.doc && wanted(f.source.file));
+  onCache?.(targets.filter((t) => !cache.entries[t.source.file]).length);
   const tool = useCache ? toolHash() : '';
   const keys = useCache ? await inputKeys(set, tool) : new Map<string, string>();
   const hit = (file: string): CacheEntry | undefined => {
@@ -67,7 +140,6 @@ export async function lintContent(set: ContentSet, options: LintOptions = {}): P
     return entry && entry.key === keys.get(file) ? entry : undefined;
   };
 
-  const targets: Lintable[] = [...set.articles, ...set.plans].filter((f) => f.doc && wanted(f.source.file));
   const fresh = targets.filter((t) => !hit(t.source.file));
   const resources = new LintResources(set.root);
   const lists = await wordListFindings(set.root, targets, resources, tool, useCache ? cache : undefined);
@@ -81,15 +153,14 @@ export async function lintContent(set: ContentSet, options: LintOptions = {}): P
     const article = target.place.kind === 'article';
     if (key && !lintFailed(own)) cache.entries[target.source.file] = { key, findings: own, title: article ? titleOf(target) : '', paragraphs: article ? paragraphs : [] };
   };
+  return { root: set.root, wanted, rules, extraRules, ruleModules, useCache, cache, listsChanged: lists.changed, targets, fresh, hit, record, findings, resources };
+}
 
-  // Worker threads cannot run rule objects handed in or rewrite files one pass after another: those stay here.
-  const workers = options.fix || options.rules ? 1 : (options.workers ?? threadCount(fresh.length));
-  const run = { wanted, fresh, hit, record, findings, resources, extraRules };
-  let fixed: string[] = [];
-  if (workers > 1) await lintParallel(set, { ...run, workers, ruleModules });
-  else fixed = await lintHere(set, { ...run, rules, fix: options.fix ?? false });
-  if (useCache && (fresh.length || lists.changed)) await writeLintCache(set.root, cache);
-  return { findings: findings.sort(compareFindings), fixed, cached: targets.length - fresh.length, failed: lintFailed(findings) };
+/** The run's result, with the cache written when anything in it changed. */
+async function complete(run: LintRun, fixed: string[]): Promise<LintResult> {
+  if (run.useCache && (run.fresh.length || run.listsChanged)) await writeLintCache(run.root, run.cache);
+  const { findings } = run;
+  return { findings: findings.sort(compareFindings), fixed, cached: run.targets.length - run.fresh.length, failed: lintFailed(findings) };
 }
 
 /**
@@ -119,21 +190,8 @@ async function wordListFindings(root: string, targets: readonly Lintable[], reso
   return { findings, changed };
 }
 
-interface LintRun {
-  wanted: (file: string) => boolean;
-  /** The targets with no valid cache entry, in order. */
-  fresh: readonly Lintable[];
-  hit: (file: string) => CacheEntry | undefined;
-  /** Takes one fresh file's findings (all of them, in order) and its fingerprints for the cache. */
-  record: (target: Lintable, own: Finding[], paragraphs: PeerParagraph[]) => void;
-  findings: Finding[];
-  resources: LintResources;
-  /** Custom rules from modules, run in every thread. */
-  extraRules: readonly Rule[];
-}
-
 /** Validation, every rule and the fixes, in this thread: small runs, `--fix`, rules handed in. */
-async function lintHere(set: ContentSet, run: LintRun & { rules: readonly Rule[]; fix: boolean }): Promise<string[]> {
+async function lintHere(set: ContentSet, run: LintRun & { fix: boolean }): Promise<string[]> {
   const { hit, fresh, resources } = run;
   const freshFiles = new Set(fresh.map((t) => t.source.file));
   const validation = byFile(await validateContent(set, { only: (file) => run.wanted(file) && !hit(file) }));
@@ -203,31 +261,40 @@ async function fixFile(target: Lintable, first: Settled, lint: (t: Lintable) => 
 }
 
 /**
- * The fresh files validated and linted in this and worker threads, then `originality/near-duplicate` over
- * everyone's fingerprints and each file's suppressions; findings and their order are those of `lintHere`.
+ * The fresh files as jobs for any thread (with the articles only compared with, for their fingerprints), and the
+ * finish: `originality/near-duplicate` over everyone's fingerprints and each file's suppressions; findings and
+ * their order are those of `lintHere`.
  */
-async function lintParallel(set: ContentSet, run: LintRun & { workers: number; ruleModules: readonly string[] }): Promise<void> {
+async function passOf(set: ContentSet, run: LintRun): Promise<LintPass> {
   const { hit, fresh } = run;
   const freshFiles = new Set(fresh.map((t) => t.source.file));
-  // Articles neither linted now nor cached still take part in the comparison, with fingerprints made in the workers.
+  // Articles neither linted now nor cached still take part in the comparison, with fingerprints made in any thread.
   const compared = set.articles.filter((a) => a.doc && !hit(a.source.file) && !freshFiles.has(a.source.file)).map((a) => a.source.file);
-  const [validation, results] = await Promise.all([
-    validateContent(set, { only: (file) => run.wanted(file) && !hit(file) && !freshFiles.has(file) }),
-    lintShared({ set, lint: [...freshFiles], fingerprint: compared, threads: run.workers, resources: run.resources, extraRules: run.extraRules, ruleModules: run.ruleModules }),
-  ]);
-  run.findings.push(...validation);
-  const paragraphs = (file: string): FileParagraph[] => results.get(file)?.paragraphs ?? [];
-  const peers: PeerArticle[] = set.articles
-    .filter((a) => a.doc)
-    .map((a) => ({ file: a.source.file, title: titleOf(a), paragraphs: hit(a.source.file)?.paragraphs ?? paragraphs(a.source.file).map(peerParagraph) }));
-  for (const target of fresh) {
-    const result = results.get(target.source.file);
-    if (result?.kind !== 'linted') throw new Error(`检查线程没有返回 ${target.source.file} 的结果`);
-    const { file } = target.source;
-    const copies = target.place.kind === 'article' ? nearDuplicateFindings(file, result.paragraphs, peers) : [];
-    const settled = settle(file, [...result.findings, ...copies], result.directives);
-    run.record(target, [...result.validation, ...settled.findings], result.paragraphs.map(peerParagraph));
-  }
+  const jobs: LintJob[] = [...[...freshFiles].map((file) => ({ kind: 'lint' as const, file })), ...compared.map((file) => ({ kind: 'fingerprint' as const, file }))];
+  // The word lists of the linted files' accounts, parsed once here (a 20,000-entry list takes half a second).
+  const lists = await run.resources.wordLists(new Set(fresh.map((f) => f.place.account)));
+  const finish = async (results: ReadonlyMap<string, LintJobResult>): Promise<LintResult> => {
+    run.findings.push(...(await validateContent(set, { only: (file) => run.wanted(file) && !hit(file) && !freshFiles.has(file) })));
+    const paragraphs = (file: string): FileParagraph[] => results.get(file)?.paragraphs ?? [];
+    const peers: PeerArticle[] = set.articles
+      .filter((a) => a.doc)
+      .map((a) => ({ file: a.source.file, title: titleOf(a), paragraphs: hit(a.source.file)?.paragraphs ?? paragraphs(a.source.file).map(peerParagraph) }));
+    for (const target of fresh) {
+      const result = results.get(target.source.file);
+      if (result?.kind !== 'linted') throw new Error(`检查线程没有返回 ${target.source.file} 的结果`);
+      const { file } = target.source;
+      const copies = target.place.kind === 'article' ? nearDuplicateFindings(file, result.paragraphs, peers) : [];
+      const settled = settle(file, [...result.findings, ...copies], result.directives);
+      run.record(target, [...result.validation, ...settled.findings], result.paragraphs.map(peerParagraph));
+    }
+    return complete(run, []);
+  };
+  return {
+    jobs,
+    here: groupLinter(set, run.resources, run.extraRules),
+    part: { module: lintTask, setup: { lists, ruleModules: [...run.ruleModules] } },
+    finish,
+  };
 }
 
 /** Findings grouped by file, each group in its original order. */

@@ -1,4 +1,4 @@
-import { parseMarkdown, releaseArticle, type ContentSet } from '../content/index.ts';
+import { parseMarkdown, type ContentSet } from '../content/index.ts';
 import type { Finding } from '../shared/finding.ts';
 import { validateContent } from '../validate/index.ts';
 import type { Rule } from './define-rule.ts';
@@ -33,8 +33,8 @@ export type LintJobResult =
 const perFileRules = allRules.filter((rule) => rule !== nearDuplicate);
 
 /**
- * Validation and every per-file rule for groups of jobs, in whichever thread runs it. A group's Markdown trees
- * are dropped when it is done, so a long run does not keep every tree alive.
+ * Validation and every per-file rule for groups of jobs, in whichever thread runs it. The files' Markdown trees are
+ * left for the caller to release (`releasing`), since a build renders the same files from them next.
  */
 export function groupLinter(
   set: ContentSet,
@@ -70,7 +70,6 @@ export function groupLinter(
             emit({ kind: 'linted', file, validation: own, findings: [failed], paragraphs: [], directives: { suppressions: [], notices: [] } });
           }
         }
-        releaseArticle(source);
       }),
     );
   };

@@ -7,7 +7,7 @@ import { accountYaml, article, makeRepo, planMarkdown } from '../testing/fixture
 import { shareJobs } from '../shared/worker-pool.ts';
 import { lintContent } from './index.ts';
 import { groupLinter, type LintJob, type LintJobResult } from './lint-group.ts';
-import type { LintSetup } from './parallel.ts';
+import type { LintTaskSetup } from './worker.ts';
 import { LintResources } from './resources.ts';
 
 const path = 'content/shanye/articles/2026/shouchong/index.md';
@@ -124,9 +124,9 @@ describe('lint engine', () => {
     let workerFirst: () => void = () => undefined;
     const fromWorker = new Promise<void>((resolve) => (workerFirst = resolve));
     const here = groupLinter(set, resources);
-    await shareJobs<LintSetup, LintJob, LintJobResult>({
+    await shareJobs<LintTaskSetup, LintJob, LintJobResult>({
       module: new URL('./worker.ts', import.meta.url),
-      setup: { set: toPortable(set), lists: await resources.wordLists(['shanye']), ruleModules: [] },
+      setup: { set: toPortable(set), part: { lists: await resources.wordLists(['shanye']), ruleModules: [] } },
       jobs,
       groupSize: 1,
       workers: 1,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { describeImageError, imageInput } from '../content/index.ts';
+import { describeImageError, imageDigest, imageInput } from '../content/index.ts';
 import { columnWidth, maxBodyImageBytes } from '../platform/index.ts';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
@@ -169,14 +169,10 @@ async function cached<T>(
   kind: RecordKind<T>,
   work: (bytes: Buffer, base: string) => Promise<Result<T>>,
 ): Promise<Result<T>> {
-  // Read in this thread: images and records are small, and during a build the thread pool waits for a core.
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch {
-    return { ok: false, message: '文件不存在或无法读取。' };
-  }
-  const key = createHash('sha256').update(`${toolHash()}:${kind.name}:`).update(bytes).digest('hex').slice(0, 32);
+  // Keyed by the content hash the header check already took (images are read once per run, however often used).
+  const digest = imageDigest(path);
+  if (digest === undefined) return { ok: false, message: '文件不存在或无法读取。' };
+  const key = createHash('sha256').update(`${toolHash()}:${kind.name}:${digest}`).digest('hex').slice(0, 32);
   const base = join(cacheDir, key);
   const record = `${base}.json`;
   // Articles often share images (a logo, a series banner): read and check each record once per run; a result
@@ -191,6 +187,13 @@ async function cached<T>(
   if (hit.message) notice(hit.message);
   let result: Result<T>;
   try {
+    // Read in this thread: images and records are small, and during a build the thread pool waits for a core.
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch {
+      return { ok: false, message: '文件不存在或无法读取。' };
+    }
     result = await work(bytes, base);
   } catch (error) {
     result = { ok: false, message: describeImageError(error) };

@@ -1,7 +1,7 @@
-// Worker threads do not inherit the main thread's tsx hooks in every Node version: register them here, then run
-// the TypeScript module `runWorkers` named.
-import { workerData } from 'node:worker_threads';
+// Worker threads do not inherit the main thread's tsx hooks in every Node version: register them here, then serve
+// the tasks `shareJobs` sends (shared/worker-serve.ts).
 import { register } from 'tsx/esm/api';
 
 register();
-await import(workerData.module);
+const { serve } = await import('./worker-serve.ts');
+serve();

@@ -1,6 +1,6 @@
 // The worker side of worker-pool.test.ts: tags each job with the thread that did it.
-import { serveJobs } from './worker-pool.ts';
+import { defineTask } from './worker-pool.ts';
 
-serveJobs<{ tag: string }, number, { job: number; by: string }>(async ({ tag }) => async (group, emit) => {
+export const task = defineTask<{ tag: string }, number, { job: number; by: string }>(async ({ tag }) => async (group, emit) => {
   for (const job of group) emit({ job, by: tag });
 });

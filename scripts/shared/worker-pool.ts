@@ -1,5 +1,8 @@
 import { availableParallelism } from 'node:os';
-import { parentPort, Worker, workerData } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
+import type { FromWorker, GroupHandler, ToWorker } from './worker-serve.ts';
+
+export { defineTask, type GroupHandler, type Task } from './worker-serve.ts';
 
 /** A worker needs about a second to load its pipeline (tsx); below this many files that costs more than it saves. */
 export const parallelThreshold = 100;
@@ -9,39 +12,87 @@ export function threadCount(jobs: number): number {
   return jobs < parallelThreshold ? 1 : Math.min(availableParallelism(), 4);
 }
 
-type ToWorker<Job> = { type: 'group'; jobs: Job[] } | { type: 'end' };
-type FromWorker<Result> = { type: 'ready' } | { type: 'result'; value: Result } | { type: 'done' } | { type: 'error'; message: string };
-
-interface WorkerData<Setup> {
-  /** URL of the TypeScript module the worker runs; it calls `serveJobs`. */
-  module: string;
-  setup: Setup;
-}
-
-/** Does one group of jobs, passing on each result as it is ready. */
-export type GroupHandler<Job, Result> = (group: Job[], emit: (result: Result) => void) => Promise<void>;
-
 export interface ShareOptions<Setup, Job, Result> {
-  /** The worker module (it calls `serveJobs`). */
+  /** The task module: its export `task` is made by `defineTask`. */
   module: URL;
-  /** What every worker needs before its first job; it must survive structured cloning. */
+  /** What the task needs in a worker before its first job; it must survive structured cloning. */
   setup: Setup;
   jobs: readonly Job[];
   /** Jobs handed out at a time. */
   groupSize: number;
-  /** Worker threads to start besides this one. */
+  /** Worker threads to share with besides this one. */
   workers: number;
   /** This thread's share of the work. */
   here: GroupHandler<Job, Result>;
   onResult: (result: Result) => void;
 }
 
+/**
+ * Young generation of a worker, in MB. Markdown parsing allocates a great deal that dies young; V8's default
+ * (16 MB semi-spaces) promotes much of it, and scavenges took a tenth of a lint's CPU.
+ */
+const youngGenerationMb = 96;
+
+interface PoolWorker {
+  worker: Worker;
+  busy: boolean;
+  /** Modules asked to load, by URL. */
+  loaded: Set<string>;
+  /** The running task's listeners. */
+  onMessage?: (message: FromWorker<unknown>) => void;
+  onGone?: (error: Error) => void;
+}
+
+/** The process's worker threads: started once, kept (unreferenced, so they never hold the process open) for later tasks. */
+const pool: PoolWorker[] = [];
 const entry = new URL('./worker-entry.js', import.meta.url);
+
+function spawn(modules: readonly URL[]): PoolWorker {
+  const worker = new Worker(entry, { resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb } });
+  const member: PoolWorker = { worker, busy: false, loaded: new Set() };
+  const gone = (error: Error) => {
+    const at = pool.indexOf(member);
+    if (at >= 0) pool.splice(at, 1);
+    member.onGone?.(error);
+  };
+  worker.on('message', (message: FromWorker<unknown>) => member.onMessage?.(message));
+  worker.on('error', gone);
+  worker.on('exit', (code) => gone(new Error(`工作线程意外退出（退出码 ${code}）`)));
+  worker.unref();
+  preload(member, modules);
+  pool.push(member);
+  return member;
+}
+
+function preload(member: PoolWorker, modules: readonly URL[]): void {
+  const fresh = modules.map((m) => m.href).filter((href) => !member.loaded.has(href));
+  if (!fresh.length) return;
+  for (const href of fresh) member.loaded.add(href);
+  member.worker.postMessage({ type: 'preload', modules: fresh } satisfies ToWorker<never>);
+}
+
+/**
+ * Starts `workers` threads now (or keeps those already running) and has each load `modules`, so that loading, about
+ * a second through tsx, overlaps the work this thread does before it hands out jobs.
+ */
+export function startWorkers(workers: number, modules: readonly URL[]): void {
+  const idle = pool.filter((m) => !m.busy);
+  for (const member of idle.slice(0, workers)) preload(member, modules);
+  for (let i = idle.length; i < workers; i++) spawn(modules);
+}
+
+/** Idle workers for a task, started if there are not enough; marked busy. */
+function acquire(workers: number, module: URL): PoolWorker[] {
+  startWorkers(workers, [module]);
+  const taken = pool.filter((m) => !m.busy).slice(0, workers);
+  for (const member of taken) member.busy = true;
+  return taken;
+}
 
 /**
  * Shares the jobs between this thread and `workers` worker threads: whoever is free takes the next group, so this
  * thread, whose pipeline is already loaded, works while the workers are still starting. Each job is done once;
- * results arrive in no fixed order, so callers key them.
+ * results arrive in no fixed order, so callers key them. When anything fails, the task's workers are ended.
  */
 export async function shareJobs<Setup, Job, Result>(options: ShareOptions<Setup, Job, Result>): Promise<void> {
   const { jobs, groupSize, onResult } = options;
@@ -51,23 +102,21 @@ export async function shareJobs<Setup, Job, Result>(options: ShareOptions<Setup,
     next += group.length;
     return group;
   };
-  const started: Worker[] = [];
-  const inWorker = () =>
+  const members = options.workers > 0 ? acquire(options.workers, options.module) : [];
+  const inWorker = (member: PoolWorker) =>
     new Promise<void>((resolve, reject) => {
-      const data: WorkerData<Setup> = { module: options.module.href, setup: options.setup };
-      const worker = new Worker(entry, { workerData: data });
-      started.push(worker);
-      let finished = false;
-      worker.on('message', (message: FromWorker<Result>) => {
+      const post = (message: ToWorker<Job>) => member.worker.postMessage(message);
+      member.onGone = reject;
+      member.onMessage = (message) => {
         if (message.type === 'ready') {
           const group = take();
-          worker.postMessage((group.length ? { type: 'group', jobs: group } : { type: 'end' }) satisfies ToWorker<Job>);
-        } else if (message.type === 'result') onResult(message.value);
-        else if (message.type === 'done') finished = true;
+          post(group.length ? { type: 'group', jobs: group } : { type: 'end' });
+        } else if (message.type === 'result') onResult(message.value as Result);
+        else if (message.type === 'done') resolve();
         else reject(new Error(message.message));
-      });
-      worker.on('error', reject);
-      worker.on('exit', (code) => (finished ? resolve() : reject(new Error(`工作线程意外退出（退出码 ${code}）`))));
+      };
+      member.worker.ref();
+      post({ type: 'task', module: options.module.href, setup: options.setup });
     });
   const here = async () => {
     for (let group = take(); group.length; group = take()) {
@@ -77,53 +126,17 @@ export async function shareJobs<Setup, Job, Result>(options: ShareOptions<Setup,
     }
   };
   try {
-    await Promise.all([here(), ...Array.from({ length: options.workers }, inWorker)]);
+    await Promise.all([here(), ...members.map(inWorker)]);
   } catch (error) {
-    await Promise.all(started.map((worker) => worker.terminate()));
+    // A worker in an unknown state is not reused.
+    await Promise.all(members.map((member) => member.worker.terminate()));
     throw error;
-  }
-}
-
-/**
- * The worker side of `shareJobs`: prepares once from the setup, then does the groups it is sent. It asks for the
- * next group when it starts one, so a group is waiting when it finishes and it never hoards more than that.
- */
-export function serveJobs<Setup, Job, Result>(prepare: (setup: Setup) => Promise<GroupHandler<Job, Result>>): void {
-  const port = parentPort!;
-  const post = (message: FromWorker<Result>) => port.postMessage(message);
-  const pending: Job[][] = [];
-  let handler: GroupHandler<Job, Result> | undefined;
-  let ended = false;
-  let busy = false;
-  const finish = (message: FromWorker<Result>) => {
-    post(message);
-    port.close();
-  };
-  const pump = async () => {
-    if (busy || !handler) return;
-    busy = true;
-    try {
-      for (let group = pending.shift(); group; group = pending.shift()) {
-        if (!ended) post({ type: 'ready' });
-        await handler(group, (value) => post({ type: 'result', value }));
-      }
-    } catch (error) {
-      finish({ type: 'error', message: error instanceof Error ? error.message : String(error) });
-      return;
+  } finally {
+    for (const member of members) {
+      member.onMessage = undefined;
+      member.onGone = undefined;
+      member.busy = false;
+      member.worker.unref();
     }
-    busy = false;
-    if (ended) finish({ type: 'done' });
-  };
-  port.on('message', (message: ToWorker<Job>) => {
-    if (message.type === 'group') pending.push(message.jobs);
-    else ended = true;
-    void pump();
-  });
-  prepare((workerData as WorkerData<Setup>).setup).then(
-    (prepared) => {
-      handler = prepared;
-      post({ type: 'ready' });
-    },
-    (error: unknown) => finish({ type: 'error', message: error instanceof Error ? error.message : String(error) }),
-  );
+  }
 }

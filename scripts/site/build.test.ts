@@ -6,7 +6,8 @@ import { articleDir, siteRepo, tree } from './fixture.test-helper.ts';
 import { loadContent, toPortable } from '../content/index.ts';
 import { shareJobs } from '../shared/worker-pool.ts';
 import { buildSite } from './index.ts';
-import type { RenderSetup } from './parallel.ts';
+import type { BuildJob, BuildResult } from './build-pass.ts';
+import type { BuildSetup } from './worker.ts';
 import { renderBatch, type ArticleOutcome } from './render-batch.ts';
 
 const repo = siteRepo;
@@ -53,19 +54,19 @@ describe('buildSite', () => {
     const outcomes: ArticleOutcome[] = [];
     let workerFirst: () => void = () => undefined;
     const fromWorker = new Promise<void>((resolve) => (workerFirst = resolve));
-    await shareJobs<RenderSetup, string, ArticleOutcome>({
+    await shareJobs<BuildSetup, BuildJob<never>, BuildResult<never>>({
       module: new URL('./worker.ts', import.meta.url),
-      setup: { ...paths, set: toPortable(set) },
-      jobs: set.articles.map((a) => a.source.file).sort(),
+      setup: { set: toPortable(set), paths },
+      jobs: set.articles.map((a) => ({ file: a.source.file, render: true })).sort((a, b) => a.file.localeCompare(b.file)),
       groupSize: 1,
       workers: 1,
       // This thread waits for the worker's first article, so the worker surely renders one.
       here: async (group, emit) => {
         await fromWorker;
-        await renderBatch(set, group, paths, emit);
+        await renderBatch(set, group.map((job) => job.file), paths, (outcome) => emit({ kind: 'render', file: outcome.file, outcome }));
       },
-      onResult: (outcome) => {
-        outcomes.push(outcome);
+      onResult: (result) => {
+        if (result.kind === 'render') outcomes.push(result.outcome);
         workerFirst();
       },
     });

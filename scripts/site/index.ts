@@ -7,16 +7,21 @@ import { notice } from '../shared/notice.ts';
 import { makeDir } from '../shared/make-dir.ts';
 import { lockRepository } from '../shared/repo-lock.ts';
 import { toolHash, treeHash } from '../shared/tool-hash.ts';
-import { threadCount } from '../shared/worker-pool.ts';
+import type { FilePass } from '../shared/file-pass.ts';
+import { startWorkers, threadCount } from '../shared/worker-pool.ts';
 import { validateContent } from '../validate/index.ts';
 import { outputsIntact, readBuildRecord, writeBuildRecord, type BuildRecord, type LintCounts } from './build-record.ts';
 import { indexPage } from './index-page.ts';
-import { renderShared } from './parallel.ts';
-import { renderBatch, type ArticleOutcome } from './render-batch.ts';
+import type { BuildResult } from './build-pass.ts';
+import { buildShared, buildTask } from './parallel.ts';
+import type { ArticleOutcome } from './render-batch.ts';
 import { removeOutputs } from './remove-outputs.ts';
 
-/** Lints the selected files and returns every finding (the CLI passes the lint stage's entry, which caches). */
-export type LintStep = (set: ContentSet, only: (file: string) => boolean) => Promise<readonly Finding[]>;
+/** The lint of the selected files as per-file work (the CLI passes the lint stage's `lintPass`, which caches). */
+export type LintStep = (set: ContentSet, only: (file: string) => boolean) => Promise<LintPass>;
+
+/** What a build needs of a lint: jobs it does beside each article's render, and the findings once all are done. */
+type LintPass = FilePass<{ file: string }, { file: string }, { findings: readonly Finding[] }>;
 
 export interface BuildOptions {
   root: string;
@@ -81,9 +86,10 @@ async function build(options: BuildOptions): Promise<BuildReport> {
   const early = [...unreadable, ...accounts.failures];
   const failedEarly = new Set(early.map((f) => f.file));
   const record = await readBuildRecord(outDir);
-  // Before rendering, not beside it: both keep every core busy, and lint's worker threads start faster alone.
+  // Workers start loading now when many articles have never been built, while this thread hashes and plans.
+  if (options.workers === undefined) startWorkers(threadCount(selected.filter((a) => !record.articles[a.source.file]).length) - 1, [buildTask]);
   const selectedFiles = new Set(selected.map((a) => a.source.file));
-  const lint = options.lint ? await lintCounts(options.lint, set, selectedFiles) : undefined;
+  const lintPass = options.lint ? await planLint(options.lint, set, selectedFiles) : undefined;
 
   const report: BuildReport = {
     rendered: [],
@@ -115,9 +121,16 @@ async function build(options: BuildOptions): Promise<BuildReport> {
     options.onProgress?.(++done, total, file);
   };
   const toRender = [...keys.keys()].sort();
-  const workers = options.workers ?? threadCount(toRender.length);
-  if (workers > 1) await renderShared(set, toRender, paths, workers, onOutcome);
-  else await renderBatch(set, toRender, paths, onOutcome);
+  const linted = new Map<string, { file: string }>();
+  let lintFailure: string | undefined;
+  const onResult = (result: BuildResult<{ file: string }>) => {
+    if (result.kind === 'render') onOutcome(result.outcome);
+    else if (result.kind === 'lint') linted.set(result.file, result.result);
+    else lintFailure ??= result.message;
+  };
+  const threads = options.workers ?? threadCount(new Set([...toRender, ...(lintPass?.jobs.map((j) => j.file) ?? [])]).size);
+  await buildShared(set, toRender, lintPass, { paths, threads, onResult });
+  const lint = lintPass ? await lintCounts(lintPass, linted, lintFailure) : undefined;
   for (const file of [...report.rendered, ...report.unchanged]) {
     const entry = record.articles[file]!;
     if (lint) entry.lint = lint.get(file) ?? { errors: 0, warnings: 0 };
@@ -207,13 +220,24 @@ async function accountErrors(set: ContentSet, selected: ContentSet['articles']):
   return { failures, findings: errors };
 }
 
-/** Errors and warnings per file; when linting itself fails, the build goes on and the front page shows no counts. */
-async function lintCounts(step: LintStep, set: ContentSet, files: ReadonlySet<string>): Promise<Map<string, LintCounts> | undefined> {
+/** The lint's jobs for the selected files; when planning it fails, the build goes on and the front page shows no counts. */
+async function planLint(step: LintStep, set: ContentSet, files: ReadonlySet<string>): Promise<LintPass | undefined> {
+  try {
+    return await step(set, (file) => files.has(file));
+  } catch (error) {
+    lintNotice(error);
+    return undefined;
+  }
+}
+
+/** Errors and warnings per file, once the lint's jobs are done; when linting failed, a notice and no counts. */
+async function lintCounts(pass: LintPass, results: ReadonlyMap<string, { file: string }>, failure: string | undefined): Promise<Map<string, LintCounts> | undefined> {
   let findings: readonly Finding[];
   try {
-    findings = await step(set, (file) => files.has(file));
+    if (failure !== undefined) throw new Error(failure);
+    findings = (await pass.finish(results)).findings;
   } catch (error) {
-    notice(`检查出错，首页不显示检查结果（运行 mpdesk lint 查看）：${error instanceof Error ? error.message : String(error)}`);
+    lintNotice(error);
     return undefined;
   }
   const counts = new Map<string, LintCounts>();
@@ -224,6 +248,10 @@ async function lintCounts(step: LintStep, set: ContentSet, files: ReadonlySet<st
     counts.set(finding.file, entry);
   }
   return counts;
+}
+
+function lintNotice(error: unknown): void {
+  notice(`检查出错，首页不显示检查结果（运行 mpdesk lint 查看）：${error instanceof Error ? error.message : String(error)}`);
 }
 
 function accountNames(set: ContentSet): Map<string, string> {

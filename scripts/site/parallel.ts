@@ -1,21 +1,40 @@
-import { toPortable, type ContentSet, type PortableContentSet } from '../content/index.ts';
+import { toPortable, type ContentSet } from '../content/index.ts';
+import type { FilePass } from '../shared/file-pass.ts';
 import { shareJobs } from '../shared/worker-pool.ts';
-import { renderBatch, type ArticleOutcome, type BatchPaths } from './render-batch.ts';
+import { buildGroup, type BuildJob, type BuildResult } from './build-pass.ts';
+import type { BatchPaths } from './render-batch.ts';
+import type { BuildSetup } from './worker.ts';
 
-export interface RenderSetup extends BatchPaths {
-  /** The whole repository as this thread read it: cross-file checks (plans, slugs) need all of it. */
-  set: PortableContentSet;
-}
+/** The build's worker task: rendering, and the lint's part when the build lints. */
+export const buildTask = new URL('./worker.ts', import.meta.url);
 
-/** Renders the files in this thread and `threads - 1` worker threads, a few articles at a time to whoever is free. */
-export async function renderShared(set: ContentSet, files: readonly string[], paths: BatchPaths, threads: number, onDone: (outcome: ArticleOutcome) => void): Promise<void> {
-  await shareJobs<RenderSetup, string, ArticleOutcome>({
-    module: new URL('./worker.ts', import.meta.url),
-    setup: { ...paths, set: toPortable(set) },
-    jobs: files,
-    groupSize: 4,
-    workers: threads - 1,
-    here: (group, emit) => renderBatch(set, group, paths, emit),
-    onResult: onDone,
+/** Articles rendered (and files linted) together in one thread. */
+const groupSize = 4;
+
+/**
+ * Renders `files` and does the lint's jobs, in this thread and `threads - 1` worker threads, a few files at a time
+ * to whoever is free; a file both linted and rendered is done in one thread, from one parsed tree.
+ */
+export async function buildShared<LintJob extends { file: string }, LintResult extends { file: string }>(
+  set: ContentSet,
+  files: readonly string[],
+  lint: FilePass<LintJob, LintResult, unknown> | undefined,
+  run: { paths: BatchPaths; threads: number; onResult: (result: BuildResult<LintResult>) => void },
+): Promise<void> {
+  const jobs = new Map<string, BuildJob<LintJob>>(files.map((file) => [file, { file, render: true }]));
+  for (const job of lint?.jobs ?? []) {
+    const known = jobs.get(job.file);
+    if (known) known.lint = job;
+    else jobs.set(job.file, { file: job.file, lint: job, render: false });
+  }
+  const setup: BuildSetup = { set: toPortable(set), paths: run.paths, ...(lint ? { lint: { module: lint.part.module.href, setup: lint.part.setup } } : {}) };
+  await shareJobs<BuildSetup, BuildJob<LintJob>, BuildResult<LintResult>>({
+    module: buildTask,
+    setup,
+    jobs: [...jobs.values()],
+    groupSize,
+    workers: run.threads - 1,
+    here: buildGroup(set, run.paths, lint ? (group, emit) => lint.here(group, emit) : undefined),
+    onResult: run.onResult,
   });
 }

@@ -11,9 +11,28 @@ export interface ValidateOptions {
   only?: (file: string) => boolean;
 }
 
-/** Schema and reference checks over loaded content; returns every finding, sorted by file and position. */
+/** Each set's findings by file, as far as they have been asked for: a build's lint and render validate a file once. */
+const validated = new WeakMap<ContentSet, Map<string, Finding[]>>();
+
+/**
+ * Schema and reference checks over loaded content; returns every finding, sorted by file and position. A file's
+ * findings are worked out once per loaded set (a set is not changed once loaded), however many stages ask.
+ */
 export async function validateContent(set: ContentSet, options: ValidateOptions = {}): Promise<Finding[]> {
   const wanted = options.only ?? (() => true);
+  let known = validated.get(set);
+  if (!known) validated.set(set, (known = new Map()));
+  const files = new Set([...set.findings.map((f) => f.file), ...[...set.accounts, ...set.plans, ...set.articles].map((f) => f.source.file)]);
+  const todo = new Set([...files].filter((file) => wanted(file) && !known.has(file)));
+  if (todo.size) {
+    const found = new Map<string, Finding[]>([...todo].map((file) => [file, []]));
+    for (const finding of findingsFor(set, (file) => todo.has(file))) found.get(finding.file)?.push(finding);
+    for (const [file, list] of found) known.set(file, list);
+  }
+  return [...files].filter(wanted).flatMap((file) => known.get(file) ?? []).sort(compareFindings);
+}
+
+function findingsFor(set: ContentSet, wanted: (file: string) => boolean): Finding[] {
   const findings = set.findings.filter((f) => wanted(f.file));
 
   const limits = new Map<string, FieldLimits>();
@@ -36,7 +55,7 @@ export async function validateContent(set: ContentSet, options: ValidateOptions 
   }
   findings.push(...referenceFindings(set, wanted));
   findings.push(...lengthFindings(set, wanted));
-  return findings.sort(compareFindings);
+  return findings;
 }
 
 /** Limits from account.yaml, ignoring values the account schema rejects (that error is reported on its own). */
