@@ -27,12 +27,6 @@ export interface ShareOptions<Setup, Job, Result> {
   onResult: (result: Result) => void;
 }
 
-/**
- * Young generation of a worker, in MB. Markdown parsing allocates a great deal that dies young; V8's default
- * (16 MB semi-spaces) promotes much of it, and scavenges took a tenth of a lint's CPU.
- */
-const youngGenerationMb = 96;
-
 interface PoolWorker {
   worker: Worker;
   busy: boolean;
@@ -48,7 +42,7 @@ const pool: PoolWorker[] = [];
 const entry = new URL('./worker-entry.js', import.meta.url);
 
 function spawn(modules: readonly URL[]): PoolWorker {
-  const worker = new Worker(entry, { resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb } });
+  const worker = new Worker(entry);
   const member: PoolWorker = { worker, busy: false, loaded: new Set() };
   const gone = (error: Error) => {
     const at = pool.indexOf(member);
