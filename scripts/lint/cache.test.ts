@@ -1,15 +1,53 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { chmod, cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { article, baseFiles, makeRepo } from '../testing/fixture-repo.ts';
-import { runCli } from '../testing/run-cli.ts';
+import { openToUsers, runCli } from '../testing/run-cli.ts';
 
-describe('the lint cache', () => {
+const cacheDir = '.cache/mpdesk';
+const cacheFile = `${cacheDir}/lint.json`;
+
+/** A repository with an error (exit 1) and a few clean articles, linted once so its cache exists. */
+async function linted(): Promise<{ root: string; expected: string }> {
+  const files = baseFiles();
+  for (const slug of ['chanqu', 'shuiwen', 'wenbei']) files[`content/shanye/articles/2026/${slug}/index.md`] = article(`title: ${slug}\nstatus: draft`, '冬天水温掉得快，手冲时可以先温杯。\n');
+  files['content/shanye/articles/2026/zuijia/index.md'] = article('title: 最佳\nstatus: draft', '全城最佳的咖啡。\n');
+  const root = await makeRepo(files);
+  const first = await runCli(['lint', '--format', 'json'], root);
+  expect(first.code).toBe(1);
+  return { root, expected: first.stdout };
+}
+
+/** What a lint without any cache says of the repository as it is now (in a copy, so the original is untouched). */
+async function uncached(root: string): Promise<string> {
+  const copy = `${root}-uncached`;
+  await cp(root, copy, { recursive: true });
+  await rm(join(copy, '.cache'), { recursive: true, force: true });
+  const result = await runCli(['lint', '--format', 'json'], copy);
+  await rm(copy, { recursive: true, force: true });
+  return result.stdout;
+}
+
+const notices = (stderr: string) => stderr.split('\n').filter((line) => line.startsWith('mpdesk: 注意：'));
+
+const roots: string[] = [];
+afterEach(async () => {
+  // Folders made read-only must be writable again to be removed.
+  for (const root of roots.splice(0)) {
+    await chmod(join(root, cacheDir), 0o755).catch(() => undefined);
+    await chmod(join(root, cacheFile), 0o644).catch(() => undefined);
+    await rm(root, { recursive: true, force: true });
+  }
+});
+
+// Each test runs the command three or four times.
+describe('the lint cache', { timeout: 60_000 }, () => {
   it('is discarded with a notice naming it when corrupt, and made again', async () => {
     const root = await makeRepo({ ...baseFiles(), 'content/shanye/articles/2026/zuijia/index.md': article('title: 最佳\nstatus: draft', '全城最佳的咖啡。\n') });
     const fresh = await runCli(['lint', '--format', 'json'], root);
     expect(fresh.code).toBe(1);
-    const cache = join(root, '.cache/mpdesk/lint.json');
+    const cache = join(root, cacheFile);
     for (const corrupt of ['{"entries": {"content/shanye/articles', '{"entries": {"content/shanye/articles/2026/zuijia/index.md": {"key": 1, "findings": "坏"}}}']) {
       await writeFile(cache, corrupt);
       const again = await runCli(['lint', '--format', 'json'], root);
@@ -17,6 +55,76 @@ describe('the lint cache', () => {
       expect(again).toMatchObject({ code: 1, stdout: fresh.stdout });
       expect(JSON.parse(await readFile(cache, 'utf8'))).toMatchObject({ entries: expect.any(Object) });
     }
+  });
+
+  it.each([
+    ['random bytes', (text: string) => randomBytes(Math.max(64, text.length >> 1))],
+    ['JSON cut off halfway', (text: string) => text.slice(0, text.length >> 1)],
+  ])('of %s is linted again, with one notice and the findings of an uncached run', async (_label, damage) => {
+    const { root, expected } = await linted();
+    roots.push(root);
+    const cache = join(root, cacheFile);
+    await writeFile(cache, damage(await readFile(cache, 'utf8')));
+    const again = await runCli(['lint', '--format', 'json'], root);
+    expect(notices(again.stderr)).toEqual(['mpdesk: 注意：检查缓存 .cache/mpdesk/lint.json 已损坏，已丢弃并重新检查。A corrupt lint cache was discarded.']);
+    expect(again).toMatchObject({ code: 1, stdout: expected });
+    // Made again: the next run is quiet and uses it.
+    expect(await runCli(['lint', '--format', 'json'], root)).toEqual({ code: 1, stdout: expected, stderr: '' });
+  });
+
+  it('does not trust a record whose findings were changed: that file is linted again', async () => {
+    const { root, expected } = await linted();
+    roots.push(root);
+    const cache = join(root, cacheFile);
+    const stored = JSON.parse(await readFile(cache, 'utf8'));
+    const record = stored.entries['content/shanye/articles/2026/zuijia/index.md'];
+    // Well-formed, but not what lint found: the finding moved a line and lost its message.
+    record.findings[0].line += 1;
+    record.findings[0].message = '改过的消息';
+    await writeFile(cache, JSON.stringify(stored));
+    const again = await runCli(['lint', '--format', 'json'], root);
+    expect(notices(again.stderr)).toEqual(['mpdesk: 注意：检查缓存 .cache/mpdesk/lint.json 已损坏，已丢弃并重新检查。A corrupt lint cache was discarded.']);
+    expect(again).toMatchObject({ code: 1, stdout: expected });
+  });
+
+  it('in a read-only folder is used as it is, with one notice that it cannot be saved', async () => {
+    const { root } = await linted();
+    roots.push(root);
+    await openToUsers(root);
+    // Every article changed, so every result would be saved.
+    for (const slug of ['chanqu', 'shuiwen', 'wenbei', 'zuijia']) {
+      const path = join(root, `content/shanye/articles/2026/${slug}/index.md`);
+      await writeFile(path, `${await readFile(path, 'utf8')}\n又及：全网最低价。\n`);
+    }
+    await chmod(join(root, cacheDir), 0o555);
+    const again = await runCli(['lint', '--format', 'json'], root, {}, { asUser: true });
+    expect(notices(again.stderr)).toEqual([
+      'mpdesk: 注意：检查缓存没有保存：无法写入 .cache/mpdesk/lint.json：没有权限（EACCES）。结果照常给出，下次检查不能复用这次的结果。The lint cache could not be saved.',
+    ]);
+    expect(again).toMatchObject({ code: 1, stdout: await uncached(root) });
+  });
+
+  it('that cannot be read is not used, with one notice, and the run is complete', async () => {
+    const { root, expected } = await linted();
+    roots.push(root);
+    await openToUsers(root);
+    await chmod(join(root, cacheFile), 0o000);
+    await chmod(join(root, cacheDir), 0o555);
+    const again = await runCli(['lint', '--format', 'json'], root, {}, { asUser: true });
+    expect(notices(again.stderr)).toEqual(['mpdesk: 注意：检查缓存 .cache/mpdesk/lint.json 无法读取：没有权限（EACCES）。这次不用缓存，全部重新检查。The lint cache could not be read.']);
+    expect(again).toMatchObject({ code: 1, stdout: expected });
+  });
+
+  it('whose folder is a file is not used, with one notice', async () => {
+    const { root, expected } = await linted();
+    roots.push(root);
+    await rm(join(root, cacheDir), { recursive: true });
+    await writeFile(join(root, cacheDir), '不是目录');
+    const again = await runCli(['lint', '--format', 'json'], root);
+    expect(notices(again.stderr)).toEqual([
+      'mpdesk: 注意：检查缓存没有保存：无法创建目录 .cache/mpdesk：已有同名的文件（EEXIST）。结果照常给出，下次检查不能复用这次的结果。The lint cache could not be saved.',
+    ]);
+    expect(again).toMatchObject({ code: 1, stdout: expected });
   });
 
   it('sees an image that became unreadable since the cached run, also one named by a reference definition elsewhere', async () => {

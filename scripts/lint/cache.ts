@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { writeFileAtomic } from '../shared/atomic-write.ts';
 import { parseFinding, type Finding } from '../shared/finding.ts';
 import { isCount, isObject } from '../shared/json-shape.ts';
 import { notice } from '../shared/notice.ts';
+import { shown, writeError } from '../shared/write-error.ts';
 import type { PeerParagraph } from './define-rule.ts';
 
 /** Everything lint learned about one file, valid while its key (content hash of its inputs) is unchanged. */
@@ -25,16 +27,51 @@ export interface LintCache {
   lists: Record<string, ListEntry>;
 }
 
+/** A repository's lint cache for one run: what could be read of it, and how to save it. */
+export interface LintCacheFile {
+  cache: LintCache;
+  /** Saves the cache; when it cannot be saved, a notice (the run's results stand). */
+  save(): Promise<void>;
+}
+
 const cachePath = (root: string) => join(root, '.cache', 'mpdesk', 'lint.json');
 
 /**
- * The cache as far as it is sound. No cache is an empty one; an unreadable file or a record of the wrong shape
- * (a hand edit, another version) is discarded with a notice naming the file, and made again by this run.
+ * The cache is optional: what cannot be read, or reads wrong, is left out and those files are linted again. One
+ * run gives at most one notice about it (a corrupt file, one that cannot be read, or cannot be saved), never a
+ * failure. Each record carries a hash of its content, so a record changed on disk is not trusted.
  */
-export async function readLintCache(root: string): Promise<LintCache> {
+export async function openLintCache(root: string): Promise<LintCacheFile> {
   const path = cachePath(root);
-  const text = await readFile(path, 'utf8').catch(() => undefined);
-  if (text === undefined) return { entries: {}, lists: {} };
+  let noticed = false;
+  const tell = (message: string) => {
+    if (!noticed) notice(message);
+    noticed = true;
+  };
+  const cache = await readCache(path, tell);
+  return {
+    cache,
+    async save() {
+      try {
+        await writeFileAtomic(path, JSON.stringify(sealed(cache)));
+      } catch (error) {
+        tell(`检查缓存没有保存：${writeError(error, path).message}结果照常给出，下次检查不能复用这次的结果。The lint cache could not be saved.`);
+      }
+    },
+  };
+}
+
+async function readCache(path: string, tell: (message: string) => void): Promise<LintCache> {
+  const empty = (): LintCache => ({ entries: {}, lists: {} });
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    // No cache yet (or no folder for it): nothing to say; saving it will say what is wrong, if anything.
+    const code = error instanceof Error && 'code' in error ? error.code : undefined;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') tell(`检查缓存 ${shown(path)} 无法读取：${writeError(error, path).reason}。这次不用缓存，全部重新检查。The lint cache could not be read.`);
+    return empty();
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -44,7 +81,7 @@ export async function readLintCache(root: string): Promise<LintCache> {
   const cache = { entries: records(parsed, 'entries', cacheEntry), lists: records(parsed, 'lists', listEntry) };
   const kept = Object.keys(cache.entries).length + Object.keys(cache.lists).length;
   const stored = isObject(parsed) ? count(parsed.entries) + count(parsed.lists) : -1;
-  if (kept !== stored) notice(`检查缓存 ${relative(process.cwd(), path) || path} 已损坏，已丢弃并重新检查。A corrupt lint cache was discarded.`);
+  if (kept !== stored) tell(`检查缓存 ${shown(path)} 已损坏，已丢弃并重新检查。A corrupt lint cache was discarded.`);
   return cache;
 }
 
@@ -52,9 +89,18 @@ function count(group: unknown): number {
   return isObject(group) ? Object.keys(group).length : 0;
 }
 
-export async function writeLintCache(root: string, cache: LintCache): Promise<void> {
-  await writeFileAtomic(cachePath(root), JSON.stringify(cache));
+/** The cache as stored: each record with the hash of its content. */
+function sealed(cache: LintCache) {
+  const seal = <T extends ListEntry>(group: Record<string, T>, canonical: (entry: T) => unknown[]) =>
+    Object.fromEntries(Object.entries(group).map(([file, entry]) => [file, { ...entry, sum: sum(canonical(entry)) }]));
+  return { entries: seal(cache.entries, entryContent), lists: seal(cache.lists, listContent) };
 }
+
+/** A record's content in a fixed order, whatever order its objects' keys were written in: what its hash covers. */
+const findingContent = (f: Finding) => [f.file, f.line, f.column, f.endLine, f.endColumn, f.ruleId, f.severity, f.message, f.field ?? null, f.suggestions ?? null];
+const listContent = (entry: ListEntry) => [entry.key, entry.findings.map(findingContent)];
+const entryContent = (entry: CacheEntry) => [...listContent(entry), entry.title, entry.paragraphs.map((p) => [p.line, p.prints])];
+const sum = (content: unknown[]) => createHash('sha256').update(JSON.stringify(content)).digest('hex');
 
 function records<T>(parsed: unknown, name: string, read: (value: unknown) => T | undefined): Record<string, T> {
   const result: Record<string, T> = {};
@@ -68,17 +114,23 @@ function records<T>(parsed: unknown, name: string, read: (value: unknown) => T |
 }
 
 function cacheEntry(value: unknown): CacheEntry | undefined {
-  const list = listEntry(value);
+  const list = findingsOf(value);
   if (!list || !isObject(value) || typeof value.title !== 'string' || !Array.isArray(value.paragraphs)) return undefined;
   const paragraphs: PeerParagraph[] = [];
   for (const p of value.paragraphs) {
     if (!isObject(p) || !isCount(p.line) || !Array.isArray(p.prints) || !p.prints.every((n) => typeof n === 'number')) return undefined;
     paragraphs.push({ line: p.line, prints: p.prints });
   }
-  return { ...list, title: value.title, paragraphs };
+  const entry = { ...list, title: value.title, paragraphs };
+  return value.sum === sum(entryContent(entry)) ? entry : undefined;
 }
 
 function listEntry(value: unknown): ListEntry | undefined {
+  const entry = findingsOf(value);
+  return entry && isObject(value) && value.sum === sum(listContent(entry)) ? entry : undefined;
+}
+
+function findingsOf(value: unknown): ListEntry | undefined {
   if (!isObject(value) || typeof value.key !== 'string' || !Array.isArray(value.findings)) return undefined;
   const findings: Finding[] = [];
   for (const f of value.findings) {

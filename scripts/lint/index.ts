@@ -10,7 +10,7 @@ import { createLocator } from '../shared/text-locator.ts';
 import type { FilePass } from '../shared/file-pass.ts';
 import { shareJobs, startWorkers, threadCount } from '../shared/worker-pool.ts';
 import { validateContent } from '../validate/index.ts';
-import { readLintCache, writeLintCache, type CacheEntry, type LintCache } from './cache.ts';
+import { openLintCache, type CacheEntry, type LintCache, type LintCacheFile } from './cache.ts';
 import type { Fix, PeerArticle, PeerParagraph, Rule } from './define-rule.ts';
 import { engineFinding, errorText, fileStart, internalError, internalErrorMessage, lintFailed } from './engine-findings.ts';
 import { applyFixes } from './fix.ts';
@@ -99,13 +99,13 @@ export async function lintPass(set: ContentSet, options: Pick<LintOptions, 'only
 }
 
 interface LintRun {
-  root: string;
   wanted: (file: string) => boolean;
   rules: readonly Rule[];
   /** Custom rules from modules, run in every thread. */
   extraRules: readonly Rule[];
   ruleModules: readonly string[];
-  useCache: boolean;
+  /** The cache file, when this run uses the cache. */
+  store?: LintCacheFile;
   cache: LintCache;
   /** Whether the word lists' findings changed the cache. */
   listsChanged: boolean;
@@ -130,7 +130,8 @@ async function prepareRun(set: ContentSet, options: LintOptions, onCache?: (like
   const extraRules = await loadRuleModules(ruleModules);
   const rules = [...(options.rules ?? allRules), ...extraRules];
   const useCache = (options.cache ?? true) && !options.fix && !options.rules && !extraRules.length;
-  const cache: LintCache = useCache ? await readLintCache(set.root) : { entries: {}, lists: {} };
+  const store = useCache ? await openLintCache(set.root) : undefined;
+  const cache: LintCache = store?.cache ?? { entries: {}, lists: {} };
   const targets: Lintable[] = [...set.articles, ...set.plans].filter((f) => f.doc && wanted(f.source.file));
   onCache?.(targets.filter((t) => !cache.entries[t.source.file]).length);
   const tool = useCache ? toolHash() : '';
@@ -153,12 +154,12 @@ async function prepareRun(set: ContentSet, options: LintOptions, onCache?: (like
     const article = target.place.kind === 'article';
     if (key && !lintFailed(own)) cache.entries[target.source.file] = { key, findings: own, title: article ? titleOf(target) : '', paragraphs: article ? paragraphs : [] };
   };
-  return { root: set.root, wanted, rules, extraRules, ruleModules, useCache, cache, listsChanged: lists.changed, targets, fresh, hit, record, findings, resources };
+  return { wanted, rules, extraRules, ruleModules, store, cache, listsChanged: lists.changed, targets, fresh, hit, record, findings, resources };
 }
 
 /** The run's result, with the cache written when anything in it changed. */
 async function complete(run: LintRun, fixed: string[]): Promise<LintResult> {
-  if (run.useCache && (run.fresh.length || run.listsChanged)) await writeLintCache(run.root, run.cache);
+  if (run.fresh.length || run.listsChanged) await run.store?.save();
   const { findings } = run;
   return { findings: findings.sort(compareFindings), fixed, cached: run.targets.length - run.fresh.length, failed: lintFailed(findings) };
 }
