@@ -80,11 +80,11 @@ describe('a build that lints', () => {
     const collect = (results: Map<string, unknown>) => (result: BuildResult<{ file: string }>) => results.set(`${result.kind}:${result.file}`, result.kind === 'render' ? { ...result.outcome, outputs: undefined } : result);
 
     const expected = new Map<string, unknown>();
-    await buildGroup(set, paths('here'), (group, emit) => pass.here(group, emit))(jobs, collect(expected));
+    await buildGroup(set, paths('here'), (group: LintJob[], emit) => pass.here(group, emit))(jobs, collect(expected));
     const results = new Map<string, unknown>();
     let workerFirst: () => void = () => undefined;
     const fromWorker = new Promise<void>((resolve) => (workerFirst = resolve));
-    const here = buildGroup(set, paths('shared'), (group, emit) => pass.here(group, emit));
+    const here = buildGroup(set, paths('shared'), (group: LintJob[], emit) => pass.here(group, emit));
     await shareJobs<BuildSetup, BuildJob<LintJob>, BuildResult<{ file: string }>>({
       module: buildTask,
       setup: { set: toPortable(set), paths: paths('shared'), lint: { module: pass.part.module.href, setup: pass.part.setup } },
