@@ -144,8 +144,10 @@ program
     }
     const { removeStaleTempFiles } = await import('./shared/atomic-write.ts');
     removeStaleTempFiles([`${root}/content`]);
-    const set = await loadContent(root, { overlay });
-    const { lintContent, ruleModuleUrl } = await import('./lint/index.ts');
+    const { lintContent, ruleModuleUrl, startLintWorkers } = await import('./lint/index.ts');
+    // A whole repository linted cold: worker threads load while the content is read.
+    const whole = !paths.length && !options.staged && !options.fix;
+    const set = await loadContent(root, { overlay, ...(whole ? { beforeReading: (files: number) => startLintWorkers(root, files) } : {}) });
     const ruleModules = options.rule.map((path) => ruleModuleUrl(path, process.cwd()));
     const { findings, fixed, failed } = overlay?.size === 0 ? { findings: [], fixed: [], failed: false } : await lintContent(set, { only, fix: options.fix, ruleModules });
     if (options.format === 'github') {

@@ -12,6 +12,7 @@ import type { Finding } from '../shared/finding.ts';
 import { validateContent } from '../validate/index.ts';
 import { benchAccount, writeCorpus } from './corpus.ts';
 import { benchLint } from './lint-bench.ts';
+import { stopWorkers } from '../shared/worker-pool.ts';
 import { time } from './time.ts';
 
 const usage = `用法 usage: npm run bench [-- --articles N] [--lint-articles N] [--only build|lint]
@@ -120,6 +121,8 @@ async function main(): Promise<void> {
           return result;
         } };
       };
+      // Each build starts its own worker threads, as a command does.
+      await stopWorkers();
       return time(() => buildSite({ root, outDir, onProgress: progress, lint }));
     };
     const lintMs = new Map<string, number>();

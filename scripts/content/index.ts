@@ -57,12 +57,15 @@ export interface ContentSet {
 export interface LoadOptions {
   /** Repository-relative path → bytes to use instead of the working tree (the staged version, in a hook). */
   overlay?: ReadonlyMap<string, Uint8Array>;
+  /** Told how many files were found, before any is read: time to start what takes a while (worker threads). */
+  beforeReading?: (files: number) => void;
 }
 
 /** Reads every account, plan and article under `<root>/content`; a file that cannot be read never stops the rest. */
 export async function loadContent(root: string, options: LoadOptions = {}): Promise<ContentSet> {
   const set: ContentSet = { root, accounts: [], plans: [], articles: [], findings: [] };
   const paths = await discoverContent(root);
+  options.beforeReading?.(paths.length);
   const loaded = await Promise.all(paths.map((entry) => loadOne(root, entry, options.overlay)));
   for (const { entry, source, doc, findings } of loaded) {
     set.findings.push(...findings);

@@ -34,7 +34,7 @@ export interface LintCacheFile {
   save(): Promise<void>;
 }
 
-const cachePath = (root: string) => join(root, '.cache', 'mpdesk', 'lint.json');
+export const lintCachePath = (root: string) => join(root, '.cache', 'mpdesk', 'lint.json');
 
 /**
  * The cache is optional: what cannot be read, or reads wrong, is left out and those files are linted again. One
@@ -42,7 +42,7 @@ const cachePath = (root: string) => join(root, '.cache', 'mpdesk', 'lint.json');
  * failure. Each record carries a hash of its content, so a record changed on disk is not trusted.
  */
 export async function openLintCache(root: string): Promise<LintCacheFile> {
-  const path = cachePath(root);
+  const path = lintCachePath(root);
   let noticed = false;
   const tell = (message: string) => {
     if (!noticed) notice(message);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseMarkdown, readFrontmatter, readRegularFile, releasing, toPortable, type ArticleFile, type ContentSet } from '../content/index.ts';
 import { writeFileAtomic } from '../shared/atomic-write.ts';
@@ -10,7 +11,7 @@ import { createLocator } from '../shared/text-locator.ts';
 import type { FilePass } from '../shared/file-pass.ts';
 import { shareJobs, startWorkers, threadCount } from '../shared/worker-pool.ts';
 import { validateContent } from '../validate/index.ts';
-import { openLintCache, type CacheEntry, type LintCache, type LintCacheFile } from './cache.ts';
+import { lintCachePath, openLintCache, type CacheEntry, type LintCache, type LintCacheFile } from './cache.ts';
 import type { Fix, PeerArticle, PeerParagraph, Rule } from './define-rule.ts';
 import { engineFinding, errorText, fileStart, internalError, internalErrorMessage, lintFailed } from './engine-findings.ts';
 import { applyFixes } from './fix.ts';
@@ -52,6 +53,14 @@ export interface LintResult {
   cached: number;
   /** A rule or the engine itself failed on some file (`lint/rule-crashed`, `lint/internal-error`): exit 2. */
   failed: boolean;
+}
+
+/**
+ * Starts worker threads now when a cold lint of `files` files is coming (no cache yet), so they load while this
+ * thread reads the content; with a cache, the run decides once it knows how much is left to lint.
+ */
+export function startLintWorkers(root: string, files: number): void {
+  if (!existsSync(lintCachePath(root))) startWorkers(threadCount(files) - 1, [lintTask]);
 }
 
 /** Lint as per-file work another stage can do beside its own, in the same threads (see `FilePass`). */

@@ -75,6 +75,11 @@ export function startWorkers(workers: number, modules: readonly URL[]): void {
   for (let i = idle.length; i < workers; i++) spawn(modules);
 }
 
+/** Ends the idle workers: the next task starts fresh ones (the bench, so each run pays for its start as a command does). */
+export async function stopWorkers(): Promise<void> {
+  await Promise.all(pool.filter((m) => !m.busy).map((m) => m.worker.terminate()));
+}
+
 /** Idle workers for a task, started if there are not enough; marked busy. */
 function acquire(workers: number, module: URL): PoolWorker[] {
   startWorkers(workers, [module]);

@@ -77,7 +77,10 @@ async function build(options: BuildOptions): Promise<BuildReport> {
   // An output folder that cannot be made fails the build once, in Chinese, rather than every article on its own.
   makeDir(outDir);
   removeStaleTempFiles([join(root, 'content'), outDir, join(root, '.cache', 'mpdesk')]);
-  const set = await loadContent(root);
+  const record = await readBuildRecord(outDir);
+  // A first build: worker threads load while the content is read.
+  const first = options.workers === undefined && !Object.keys(record.articles).length;
+  const set = await loadContent(root, first ? { beforeReading: (files) => startWorkers(threadCount(files) - 1, [buildTask]) } : {});
   const inAccount = (account: string) => !options.account || account === options.account;
   // An article whose status cannot be read is in every status's build: it fails there rather than vanish.
   const selected = set.articles.filter((a) => inAccount(a.place.account) && (!options.status || !a.doc || articleFields(a).status === options.status));
@@ -85,8 +88,7 @@ async function build(options: BuildOptions): Promise<BuildReport> {
   const unreadable = unreadableArticles(set).filter((f) => inAccount(f.account));
   const early = [...unreadable, ...accounts.failures];
   const failedEarly = new Set(early.map((f) => f.file));
-  const record = await readBuildRecord(outDir);
-  // Workers start loading now when many articles have never been built, while this thread hashes and plans.
+  // Workers start loading now when many articles have not been built, while this thread hashes and plans.
   if (options.workers === undefined) startWorkers(threadCount(selected.filter((a) => !record.articles[a.source.file]).length) - 1, [buildTask]);
   const selectedFiles = new Set(selected.map((a) => a.source.file));
   const lintPass = options.lint ? await planLint(options.lint, set, selectedFiles) : undefined;
