@@ -13,7 +13,26 @@ import { isAutolink } from './references.ts';
  * numbers, alert titles, the theme's heading marks) is not in it, so the rendered count is a little higher.
  */
 export function articleVisibleChars(tree: Root, footer?: string): number {
-  return visibleCharCount(visibleText(tree)) + (footer?.trim() ? visibleCharCount(visibleText(parseMarkdownText(footer))) : 0);
+  // Validation and the render's output check both ask, of the same tree.
+  let count = counted.get(tree);
+  if (count === undefined) {
+    count = visibleCharCount(visibleText(tree));
+    counted.set(tree, count);
+  }
+  return count + (footer?.trim() ? footerChars(footer) : 0);
+}
+
+const counted = new WeakMap<Root, number>();
+const footers = new Map<string, number>();
+
+/** An account's footer, counted once per run. */
+function footerChars(footer: string): number {
+  let count = footers.get(footer);
+  if (count === undefined) {
+    count = visibleCharCount(visibleText(parseMarkdownText(footer)));
+    footers.set(footer, count);
+  }
+  return count;
 }
 
 function visibleText(tree: Root): string {

@@ -20,6 +20,8 @@ interface FoldedChar {
 }
 
 const charCache = new Map<string, FoldedChar[]>();
+/** The same, by code unit, for characters of the Basic Multilingual Plane: looked up without making a string. */
+const bmpCache: Array<FoldedChar[] | undefined> = [];
 
 const digits: Record<string, string> = {
   零: '0', 〇: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9',
@@ -58,31 +60,35 @@ function foldChar(char: string): FoldedChar[] {
   return folded;
 }
 
-/** Whether the kept character at `k` stands alone between clause marks or the ends of the text (the 佳 of 最、佳、选). */
-function isolated(kinds: readonly Kind[], k: number): boolean {
-  const side = (step: number) => {
-    for (let i = k + step; i >= 0 && i < kinds.length; i += step) {
-      if (kinds[i] === Kind.noise) continue;
-      return kinds[i] === Kind.clause;
-    }
-    return true;
-  };
-  return side(-1) && side(1);
+/**
+ * Whether a run of clause marks and noise from `from` on (by `step`) ends at a clause mark or the end of the text
+ * rather than at a kept character: one side of a character that stands alone (the 佳 of 最、佳、选).
+ */
+function alone(chars: readonly FoldedChar[], from: number, step: number): boolean {
+  for (let i = from; i >= 0 && i < chars.length; i += step) {
+    const kind = chars[i]!.kind;
+    if (kind !== Kind.noise) return kind === Kind.clause;
+  }
+  return true;
+}
+
+/** The nearest kept character from `from` on (by `step`) before any other clause mark, or -1. */
+function nearKept(chars: readonly FoldedChar[], from: number, step: number): number {
+  for (let i = from; i >= 0 && i < chars.length; i += step) {
+    const kind = chars[i]!.kind;
+    if (kind === Kind.keep) return i;
+    if (kind === Kind.clause) return -1;
+  }
+  return -1;
 }
 
 /** A clause mark is dropped between two characters that each stand alone: 最、佳 is spaced out, 第一、 is not. */
-function dropClause(kinds: readonly Kind[], j: number): boolean {
-  const near = (step: number) => {
-    for (let i = j + step; i >= 0 && i < kinds.length; i += step) {
-      if (kinds[i] === Kind.keep) return i;
-      if (kinds[i] === Kind.clause) return -1;
-    }
-    return -1;
-  };
-  const before = near(-1);
-  const after = near(1);
+function dropClause(chars: readonly FoldedChar[], j: number): boolean {
+  const before = nearKept(chars, j - 1, -1);
+  if (before < 0) return false;
+  const after = nearKept(chars, j + 1, 1);
   // Both sides alone: 最、佳、选 is spaced out; 蒜、姜、白芝麻 is a list.
-  return before >= 0 && after >= 0 && isolated(kinds, before) && isolated(kinds, after);
+  return after >= 0 && alone(chars, before - 1, -1) && alone(chars, before + 1, 1) && alone(chars, after - 1, -1) && alone(chars, after + 1, 1);
 }
 
 /**
@@ -93,24 +99,27 @@ function dropClause(kinds: readonly Kind[], j: number): boolean {
 export function normalize(input: string): Normalized {
   const chars: FoldedChar[] = [];
   const origins: number[] = [];
-  let clauses = false;
   for (let i = 0; i < input.length; ) {
-    const code = input.codePointAt(i)!;
-    const char = code > 0xffff ? input.slice(i, i + 2) : input[i]!;
-    for (const c of foldChar(char)) {
+    const code = input.charCodeAt(i);
+    // A surrogate pair is one character; any other unit is looked up by its code, without making a string.
+    const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < input.length && input.charCodeAt(i + 1) >= 0xdc00 && input.charCodeAt(i + 1) <= 0xdfff;
+    let folded = pair ? undefined : bmpCache[code];
+    if (folded === undefined) {
+      folded = foldChar(pair ? input.slice(i, i + 2) : input[i]!);
+      if (!pair) bmpCache[code] = folded;
+    }
+    for (const c of folded) {
       chars.push(c);
       origins.push(i);
-      if (c.kind === Kind.clause) clauses = true;
     }
-    i += char.length;
+    i += pair ? 2 : 1;
   }
-  const kinds = clauses ? chars.map((c) => c.kind) : [];
   let text = '';
   const map: number[] = [];
   let last = '';
   for (let k = 0; k < chars.length; k++) {
     const c = chars[k]!;
-    if (c.kind === Kind.noise || (c.kind === Kind.clause && dropClause(kinds, k)) || (c.char === last && c.han)) continue;
+    if (c.kind === Kind.noise || (c.kind === Kind.clause && dropClause(chars, k)) || (c.char === last && c.han)) continue;
     text += c.char;
     for (let u = 0; u < c.char.length; u++) map.push(origins[k]!);
     last = c.char;

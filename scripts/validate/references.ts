@@ -6,8 +6,7 @@ import type { Finding } from '../shared/finding.ts';
 /** Cross-file checks: accounts, plan entries, images on disk, unique slugs, plan months. */
 export function referenceFindings(set: ContentSet, wanted: (file: string) => boolean): Finding[] {
   const findings: Finding[] = [];
-  const accounts = new Set(set.accounts.map((a) => a.place.account));
-  const planEntries = collectPlanEntries(set);
+  const { accounts, planEntries, bySlug, byPlanEntry } = indexesOf(set);
 
   for (const plan of set.plans) {
     if (!plan.doc || !wanted(plan.source.file)) continue;
@@ -32,14 +31,6 @@ export function referenceFindings(set: ContentSet, wanted: (file: string) => boo
       ...(themes.length ? { suggestions: themes } : {}),
     });
   }
-
-  const bySlug = new Map<string, ArticleFile[]>();
-  for (const article of set.articles) {
-    const key = `${article.place.account}/${article.place.slug}`;
-    bySlug.set(key, [...(bySlug.get(key) ?? []), article]);
-  }
-
-  const byPlanEntry = articlesByPlanEntry(set);
 
   for (const article of set.articles) {
     const { source, doc, place } = article;
@@ -90,6 +81,30 @@ export function referenceFindings(set: ContentSet, wanted: (file: string) => boo
     }
   }
   return findings;
+}
+
+interface SetIndexes {
+  accounts: Set<string>;
+  planEntries: PlanIndex;
+  bySlug: Map<string, ArticleFile[]>;
+  byPlanEntry: Map<string, ArticleFile[]>;
+}
+
+const indexes = new WeakMap<ContentSet, SetIndexes>();
+
+/** What the cross-file checks look up, made once per loaded set however many groups of files are validated. */
+function indexesOf(set: ContentSet): SetIndexes {
+  let known = indexes.get(set);
+  if (!known) {
+    const bySlug = new Map<string, ArticleFile[]>();
+    for (const article of set.articles) {
+      const key = `${article.place.account}/${article.place.slug}`;
+      bySlug.set(key, [...(bySlug.get(key) ?? []), article]);
+    }
+    known = { accounts: new Set(set.accounts.map((a) => a.place.account)), planEntries: collectPlanEntries(set), bySlug, byPlanEntry: articlesByPlanEntry(set) };
+    indexes.set(set, known);
+  }
+  return known;
 }
 
 function planEntryReusedMessage(plan: string, others: readonly ArticleFile[]): string {
