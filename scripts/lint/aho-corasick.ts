@@ -14,6 +14,11 @@ export class AhoCorasick<T> {
   private readonly fail: number[] = [0];
   /** Patterns ending at each state (its own and those reached through failure links): [length, data]. */
   private readonly output: Array<Array<[number, T]>> = [[]];
+  /**
+   * The root's transitions by code unit (-1: none). Most of any text matches nothing, so most steps start from
+   * the root: an array index there instead of a map lookup.
+   */
+  private readonly root = new Int32Array(0x10000).fill(-1);
 
   constructor(patterns: ReadonlyArray<{ pattern: string; data: T }>) {
     for (const { pattern, data } of patterns) {
@@ -32,6 +37,7 @@ export class AhoCorasick<T> {
       }
       this.output[state]!.push([pattern.length, data]);
     }
+    for (const [unit, child] of this.next[0]!) this.root[unit] = child;
     // Breadth-first, so a state's failure target is complete before its children are linked.
     const queue: number[] = [...this.next[0]!.values()];
     for (let head = 0; head < queue.length; head++) {
@@ -53,9 +59,22 @@ export class AhoCorasick<T> {
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const unit = text.charCodeAt(i);
-      while (state !== 0 && !this.next[state]!.has(unit)) state = this.fail[state]!;
-      state = this.next[state]!.get(unit) ?? 0;
-      for (const [length, data] of this.output[state]!) matches.push({ start: i + 1 - length, end: i + 1, data });
+      // Follow failure links until a state has a transition on this unit, or the root is reached.
+      let target = -1;
+      while (state !== 0) {
+        const next = this.next[state]!.get(unit);
+        if (next !== undefined) {
+          target = next;
+          break;
+        }
+        state = this.fail[state]!;
+      }
+      state = state === 0 ? Math.max(this.root[unit]!, 0) : target;
+      const output = this.output[state]!;
+      for (let k = 0; k < output.length; k++) {
+        const [length, data] = output[k]!;
+        matches.push({ start: i + 1 - length, end: i + 1, data });
+      }
     }
     return matches;
   }

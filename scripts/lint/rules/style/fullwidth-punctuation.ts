@@ -41,6 +41,8 @@ export default defineRule({
       // The end of the last mark reported: a mark right after it (吗?!) is in the same sentence.
       let reportedEnd = -1;
       for (let i = 0; i < text.length; i++) {
+        // Every mark is ASCII: anything else is passed over without making a string of it (most of a Chinese text).
+        if (text.charCodeAt(i) > 0x7f) continue;
         const mark = text[i]!;
         if (!(mark in fullwidth) || !isContiguous(block, i, i + 1)) continue;
         if (mark === '.' && text[i + 1] === '.') {
