@@ -63,11 +63,16 @@ export function sentencesOf(block: TextBlock): Sentence[] {
   return sentences;
 }
 
+const altCache = new WeakMap<Root, TextBlock[]>();
+
 /**
  * Image alt text as blocks, so a rule can read “扫码购买同款” or “学员身份证正反面照片” where the writer put it.
  * Offsets point at the alt text in the file when it is written plainly, else at the image.
  */
 export function altBlocks(source: SourceFile, tree: Root): TextBlock[] {
+  // Made once per tree however many rules read them, so the blocks' own caches (sentences, folding) are shared too.
+  const known = altCache.get(tree);
+  if (known) return known;
   const blocks: TextBlock[] = [];
   visit(tree, 'image', (node) => {
     const alt = node.alt?.trim();
@@ -78,6 +83,7 @@ export function altBlocks(source: SourceFile, tree: Root): TextBlock[] {
     const offsets = [...Array(alt.length).keys()].map((i) => (direct ? at + i : start));
     blocks.push({ kind: 'paragraph', text: alt, offsets });
   });
+  altCache.set(tree, blocks);
   return blocks;
 }
 
