@@ -281,8 +281,9 @@ async function passOf(set: ContentSet, run: LintRun): Promise<LintPass> {
   // Articles neither linted now nor cached still take part in the comparison, with fingerprints made in any thread.
   const compared = set.articles.filter((a) => a.doc && !hit(a.source.file) && !freshFiles.has(a.source.file)).map((a) => a.source.file);
   const jobs: LintJob[] = [...[...freshFiles].map((file) => ({ kind: 'lint' as const, file })), ...compared.map((file) => ({ kind: 'fingerprint' as const, file }))];
-  // The word lists of the linted files' accounts, parsed once here (a 20,000-entry list takes half a second).
-  const lists = await run.resources.wordLists(new Set(fresh.map((f) => f.place.account)));
+  // The word lists of the linted files' accounts, parsed once here (a 20,000-entry list takes half a second); none
+  // when every file is cached.
+  const lists = fresh.length ? await run.resources.wordLists(new Set(fresh.map((f) => f.place.account))) : new Map();
   const finish = async (results: ReadonlyMap<string, LintJobResult>): Promise<LintResult> => {
     run.findings.push(...(await validateContent(set, { only: (file) => run.wanted(file) && !hit(file) && !freshFiles.has(file) })));
     const paragraphs = (file: string): FileParagraph[] => results.get(file)?.paragraphs ?? [];
