@@ -103,10 +103,13 @@ export interface References {
 export function collectReferences(tree: Root, base: ResolveBase, offset: number): References {
   const definitions = new Map<string, string>();
   const footnotes: Span[] = [];
+  // One walk: definitions (which may come after their uses), footnotes, and the nodes that reference something.
+  const referencing: Nodes[] = [];
   visit(tree, (node) => {
     // The first definition of a label wins (CommonMark).
     if (node.type === 'definition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node.url);
     else if (node.type === 'footnoteDefinition') footnotes.push(spanOf(node, offset));
+    else if (node.type === 'image' || node.type === 'imageReference' || node.type === 'link' || node.type === 'linkReference' || node.type === 'html') referencing.push(node);
   });
   const inFootnote = (span: Span) => footnotes.some(([start, end]) => span[0] >= start && span[1] <= end);
   const images: ImageRef[] = [];
@@ -115,12 +118,14 @@ export function collectReferences(tree: Root, base: ResolveBase, offset: number)
   const link = (site: ReferenceSite, url: string, text: string, span: Span) =>
     links.push({ site, url, text, span, inFootnote: inFootnote(span), target: linkTarget(url, base) });
 
-  visit(tree, (node) => {
+  for (const node of referencing) {
     const span = spanOf(node, offset);
     if (node.type === 'image') image('inline', node.url, node.alt ?? '', span);
     else if (node.type === 'imageReference') image('reference', definitions.get(node.identifier) ?? '', node.alt ?? '', span);
-    else if (node.type === 'link') link(isAutolink(node.url, textOf(node)) ? 'autolink' : 'inline', node.url, textOf(node), span);
-    else if (node.type === 'linkReference') link('reference', definitions.get(node.identifier) ?? '', textOf(node), span);
+    else if (node.type === 'link') {
+      const text = textOf(node);
+      link(isAutolink(node.url, text) ? 'autolink' : 'inline', node.url, text, span);
+    } else if (node.type === 'linkReference') link('reference', definitions.get(node.identifier) ?? '', textOf(node), span);
     else if (node.type === 'html') {
       for (const tag of htmlTags(node.value)) {
         const tagSpan: Span = [span[0] + tag.start, span[0] + tag.end];
@@ -128,7 +133,7 @@ export function collectReferences(tree: Root, base: ResolveBase, offset: number)
         else if (tag.name === 'a' && tag.attributes.href !== undefined) link('html', tag.attributes.href, '', tagSpan);
       }
     }
-  });
+  }
   return { images, links };
 }
 
