@@ -47,6 +47,8 @@ const directive = /<!--\s*mpdesk-([A-Za-z-]*)([^]*?)-->/g;
  */
 export function readDirectives(source: SourceFile, tree: Root, known: ReadonlySet<string>): Directives {
   const reader = new DirectiveReader(source, known);
+  // A comment's text is the file's, line by line: a file without the word has none (most files; no walk of the tree).
+  if (!source.text.includes('mpdesk-')) return reader.finish();
   visit(tree, 'html', (node) => {
     const base = (node.position?.start.offset ?? 0) + source.bomLength;
     const line = node.position?.start.line ?? 1;
