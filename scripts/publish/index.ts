@@ -1,0 +1,256 @@
+import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { articleFields, decodeText, loadContent, mediaLedgerFile, typedFields, type AccountSettings, type ArticleFile, type ContentSet, type MediaLedger } from '../content/index.ts';
+import { removeStaleTempFiles } from '../shared/atomic-write.ts';
+import type { Finding } from '../shared/finding.ts';
+import { lockRepository } from '../shared/repo-lock.ts';
+import type { WechatClient } from '../wechat/types.ts';
+import { checkArticles } from './checks.ts';
+import { commitPublish } from './commit.ts';
+import { systemClock, type CallRecord, type Clock, type RunContext } from './context.ts';
+import { syncDraft, type WriteReceipts } from './drafts.ts';
+import { loadLedger } from './ledger.ts';
+import { planUnit } from './plan.ts';
+import { draftArticle, prepareArticle, type Prepared } from './prepare.ts';
+import { receiptIn, updateReceipt, type Receipt } from './receipt.ts';
+import { selectUnits, type Unit } from './select.ts';
+import { PublishStop } from './stop.ts';
+import { submitAndPoll } from './submit.ts';
+import { unitState } from './unit-state.ts';
+import { missingUploads, uploadAll } from './uploads.ts';
+import { errorKind } from './wechat-errors.ts';
+
+export { PublishStop } from './stop.ts';
+export { publishSummary } from './report-text.ts';
+export type { CallRecord, Clock } from './context.ts';
+export type { Receipt } from './receipt.ts';
+
+export interface PublishOptions {
+  root: string;
+  /** Repository-relative articles or folders, in the order given (the order of a `--group`). */
+  paths: readonly string[];
+  account?: string;
+  due?: boolean;
+  submit?: boolean;
+  dryRun?: boolean;
+  commit?: boolean;
+  group?: boolean;
+  imagesOnly?: boolean;
+  /** The WeChat client of an account, made when its first unit goes out; never on a dry run. */
+  clientFor?: (account: string, settings: Partial<AccountSettings>) => WechatClient;
+  clock?: Clock;
+  /** Each step as it happens, in Chinese, naming the article. */
+  onProgress?: (file: string, text: string) => void;
+}
+
+/**
+ * refused: not sent (see the report's refusals); done: published before; planned: a dry run; images: uploaded
+ * (--images-only); drafted, publishing, published: how far it went; not-published: WeChat's publish status says it
+ * failed; error: a call failed or publishing stopped (the message says why and what to do).
+ */
+export type Outcome = 'refused' | 'done' | 'planned' | 'images' | 'drafted' | 'publishing' | 'published' | 'not-published' | 'error';
+
+export interface ArticleResult {
+  file: string;
+  title: string;
+  outcome: Outcome;
+  message: string;
+  receipt?: Receipt;
+  /** A dry run: each step that would be taken. */
+  plan?: string[];
+}
+
+export interface PublishReport {
+  dryRun: boolean;
+  results: ArticleResult[];
+  refusals: Finding[];
+  /** Endpoints called in order (on a dry run: those that would be). */
+  calls: CallRecord[];
+  commits: string[];
+  /** In a folder or account given but not approved or scheduled, so left alone. */
+  skipped: number;
+}
+
+/**
+ * Pushes approved articles to the WeChat draft box and, with `submit`, publishes them, exactly once: every image is
+ * uploaded once (the media ledger), every draft made once and then updated (the receipt), every publish submitted
+ * once, with what was done written after each call so a run stopped anywhere resumes. One publish runs at a time
+ * per repository.
+ */
+export async function publishArticles(options: PublishOptions): Promise<PublishReport> {
+  const lock = options.dryRun ? undefined : await lockRepository(options.root, 'publish');
+  try {
+    return await publish(options);
+  } finally {
+    await lock?.release();
+  }
+}
+
+async function publish(options: PublishOptions): Promise<PublishReport> {
+  const clock = options.clock ?? systemClock;
+  if (!options.dryRun) removeStaleTempFiles([join(options.root, 'content')]);
+  const set = await loadContent(options.root);
+  const selection = selectUnits(set, { paths: options.paths, account: options.account, due: options.due, group: options.group, now: clock.now() });
+  const report: PublishReport = { dryRun: Boolean(options.dryRun), results: [], refusals: [...selection.refusals], calls: [], commits: [], skipped: selection.skipped.length };
+  for (const article of selection.done) report.results.push(result(article, 'done', `已经发表过了：${articleFields(article).wechat?.url ?? ''}`.trim()));
+  const submit = Boolean(options.submit || options.due);
+  const members = selection.units.flatMap((unit) => unit.articles);
+  const checked = await checkArticles(set, members, { root: options.root, submit, due: Boolean(options.due), imagesOnly: Boolean(options.imagesOnly), now: clock.now() });
+  report.refusals.push(...checked);
+  const refused = new Set(report.refusals.map((f) => f.file));
+  for (const file of refused) {
+    const article = set.articles.find((a) => a.source.file === file);
+    if (article) report.results.push(result(article, 'refused', '没有发布：见上面列出的原因。'));
+  }
+  const accounts = [...new Set(selection.units.map((u) => u.account))];
+  let stopAll: string | undefined;
+  for (const account of accounts) {
+    const units = selection.units.filter((u) => u.account === account);
+    stopAll ??= await publishAccount(set, account, units, refused, { ...options, submit, clock }, report);
+  }
+  report.refusals.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  return report;
+}
+
+type RunOptions = PublishOptions & { submit: boolean; clock: Clock };
+
+/** One account's units in order; returns the message when publishing must stop for every account. */
+async function publishAccount(set: ContentSet, account: string, units: readonly Unit[], refused: ReadonlySet<string>, options: RunOptions, report: PublishReport): Promise<string | undefined> {
+  const accountFile = set.accounts.find((a) => a.place.account === account);
+  const settings = accountFile?.doc ? typedFields('account', accountFile.doc.data) : {};
+  let ledger: MediaLedger;
+  try {
+    ledger = loadLedger(options.root, account);
+  } catch (error) {
+    for (const unit of units) failUnit(unit, error, report, refused);
+    return undefined;
+  }
+  let client: WechatClient | undefined;
+  for (const unit of units) {
+    const prepared = await prepareUnit(options.root, unit, accountFile, ledger, refused, report);
+    if (!prepared) continue;
+    if (options.dryRun) {
+      dryRunUnit(unit, prepared, ledger, options, report);
+      continue;
+    }
+    try {
+      client ??= options.clientFor!(account, settings);
+      const ctx: RunContext = { root: options.root, account, client, clock: options.clock, say: (file, text) => options.onProgress?.(file, text), called: (call) => report.calls.push(call) };
+      await runUnit(ctx, unit, prepared, options, report);
+    } catch (error) {
+      const scope = failUnit(unit, error, report, refused);
+      if (scope !== 'unit') {
+        await commitUnit(options, unit, report);
+        return scope === 'all' ? (error instanceof Error ? error.message : String(error)) : undefined;
+      }
+    }
+    await commitUnit(options, unit, report);
+  }
+  return undefined;
+}
+
+/** Renders the unit's articles; a refused member refuses the whole unit (a draft goes out whole or not at all). */
+async function prepareUnit(root: string, unit: Unit, accountFile: ContentSet['accounts'][number] | undefined, ledger: MediaLedger, refused: Set<string> | ReadonlySet<string>, report: PublishReport): Promise<Prepared[] | undefined> {
+  const prepared: Prepared[] = [];
+  for (const article of unit.articles) {
+    if (refused.has(article.source.file)) continue;
+    const ready = await prepareArticle(root, article, accountFile, ledger);
+    if (ready.ok) prepared.push(ready.prepared);
+    else {
+      report.refusals.push(...ready.refusals);
+      report.results.push(result(article, 'refused', '没有发布：见上面列出的原因。'));
+    }
+  }
+  if (prepared.length === unit.articles.length) return prepared;
+  const blocked = new Set(report.results.filter((r) => r.outcome === 'refused').map((r) => r.file));
+  for (const { article } of prepared) {
+    const culprit = unit.articles.find((a) => blocked.has(a.source.file));
+    report.results.push(result(article, 'refused', `同组的「${culprit ? articleFields(culprit).title ?? culprit.place.slug : ''}」不能发布，这组多图文一起暂缓。`));
+  }
+  return undefined;
+}
+
+function dryRunUnit(unit: Unit, prepared: readonly Prepared[], ledger: MediaLedger, options: RunOptions, report: PublishReport): void {
+  const receipts = unit.articles.map((a) => articleFields(a).wechat);
+  const plan = planUnit(prepared, ledger, receipts, { submit: options.submit, imagesOnly: Boolean(options.imagesOnly) });
+  report.calls.push(...plan.calls);
+  unit.articles.forEach((article, index) => {
+    const message = index === 0 ? `${plan.calls.length} 次调用${unit.group ? `（多图文组「${unit.group}」，${unit.articles.length} 篇）` : ''}` : `和「${articleFields(unit.articles[0]!).title}」同一个草稿`;
+    report.results.push({ ...result(article, 'planned', message), ...(index === 0 ? { plan: plan.lines } : {}) });
+  });
+}
+
+/** Uploads, draft, publish, for one unit: each step recorded before the next. */
+async function runUnit(ctx: RunContext, unit: Unit, prepared: Prepared[], options: RunOptions, report: PublishReport): Promise<void> {
+  const lead = unit.articles[0]!.source.file;
+  await uploadAll(ctx, missingUploads(prepared, loadLedger(ctx.root, ctx.account)));
+  if (options.imagesOnly) {
+    for (const { article } of prepared) report.results.push(result(article, 'images', '图片都已在微信上，预览和复制到编辑器会带上微信图片地址（重新运行 mpdesk build 生效）。'));
+    return;
+  }
+  // Rendered again with the images' WeChat URLs.
+  const ledger = loadLedger(ctx.root, ctx.account);
+  const again = await Promise.all(prepared.map((p) => prepareArticle(ctx.root, p.article, p.account, ledger)));
+  const drafts = again.map((r) => (r.ok ? draftArticle(r.prepared, ledger) : undefined));
+  if (drafts.some((d) => d === undefined)) throw new PublishStop('图片上传后，正文里仍有不在 mmbiz.qpic.cn 上的图片：没有建草稿（这是 mpdesk 的缺陷，请报告）。');
+  const receipts = await Promise.all(unit.articles.map(async (a) => receiptIn(await articleText(a))));
+  const state = unitState(receipts);
+  if (!state.ok) throw new PublishStop(state.message);
+  const write = receiptWriter(unit);
+  const mediaId = await syncDraft(ctx, lead, state.state, drafts.filter((d) => d !== undefined), write);
+  if (!options.submit || !mediaId) {
+    for (const article of unit.articles) report.results.push({ ...result(article, 'drafted', `在草稿箱里：草稿 ${mediaId ?? ''}`), receipt: receiptIn(await articleText(article)) });
+    return;
+  }
+  const outcome = await submitAndPoll(ctx, lead, mediaId, state.state, drafts.map((d) => d!.title), write);
+  const kind: Outcome = outcome.state === 'published' ? 'published' : outcome.state === 'publishing' || outcome.state === 'submitting' ? 'publishing' : 'not-published';
+  ctx.say(lead, outcome.text);
+  for (const article of unit.articles) report.results.push({ ...result(article, kind, outcome.text), receipt: receiptIn(await articleText(article)) });
+}
+
+function receiptWriter(unit: Unit): WriteReceipts {
+  return async (change, only, status) => {
+    for (const [index, article] of unit.articles.entries()) {
+      if (only === undefined || only === index) await updateReceipt(article.source.path, (current) => change(current, index), status);
+    }
+  };
+}
+
+async function articleText(article: ArticleFile): Promise<string> {
+  const decoded = decodeText(await readFile(article.source.path));
+  return decoded.ok ? decoded.text : article.source.text;
+}
+
+/**
+ * Records why a unit stopped. Returns how far the stop reaches: `all` when WeChat refuses the caller (its IP, the
+ * day's quota), `account` for the account's own setup (ledger, credentials), `unit` otherwise.
+ */
+function failUnit(unit: Unit, error: unknown, report: PublishReport, refused: ReadonlySet<string>): 'unit' | 'account' | 'all' {
+  const message = error instanceof Error ? error.message : String(error);
+  for (const article of unit.articles) if (!refused.has(article.source.file)) report.results.push(result(article, 'error', message));
+  const kind = errorKind(error);
+  if (kind === 'ip-not-allowed' || kind === 'quota-daily' || (error instanceof PublishStop && error.scope === 'all')) return 'all';
+  if (kind === 'credentials' || error instanceof PublishStop) return 'account';
+  return 'unit';
+}
+
+/** With `--commit`: the unit's receipts and its account's ledger, if they changed, as one commit. */
+async function commitUnit(options: RunOptions, unit: Unit, report: PublishReport): Promise<void> {
+  if (!options.commit) return;
+  const files = [...unit.articles.map((a) => a.source.file), mediaLedgerFile(unit.account)];
+  const results = report.results.filter((r) => unit.articles.some((a) => a.source.file === r.file));
+  const slugs = unit.articles.map((a) => `${a.place.account}/${a.place.slug}`);
+  const last = results.at(-1);
+  const subject = `publish: ${slugs.join(', ')} ${last ? outcomeWord[last.outcome] : ''}`.trim();
+  const body = results.map((r) => `${r.file}: ${r.receipt?.state ?? r.outcome}${r.receipt?.draft_media_id ? ` draft ${r.receipt.draft_media_id}` : ''}${r.receipt?.url ? ` ${r.receipt.url}` : ''}`).join('\n');
+  const sha = await commitPublish(options.root, files, subject, body || '图片已记入素材记录');
+  if (sha) report.commits.push(sha);
+}
+
+const outcomeWord: Record<Outcome, string> = {
+  refused: '未发布', done: '已发表', planned: '', images: '图片已上传', drafted: '已进草稿箱', publishing: '发表中', published: '已发表', 'not-published': '发表未成功', error: '中断',
+};
+
+function result(article: ArticleFile, outcome: Outcome, message: string): ArticleResult {
+  return { file: article.source.file, title: articleFields(article).title ?? article.place.slug, outcome, message };
+}
