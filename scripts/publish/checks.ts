@@ -16,18 +16,18 @@ export interface CheckOptions {
 
 /**
  * Everything refused before any call, but the limits (which need the rendered fragment): lint errors (the same
- * checks as `mpdesk lint`), no approval covering the current text, and a scheduled article submitted before its time.
+ * checks as `mpdesk lint`, reported as it reports them), no approval covering the current text, and a scheduled
+ * article submitted before its time.
  */
 export async function checkArticles(set: ContentSet, articles: readonly ArticleFile[], options: CheckOptions): Promise<Finding[]> {
   const files = new Set(articles.map((a) => a.source.file));
   const { findings, failed } = await lintContent(set, { only: (file) => files.has(file) });
   const refusals: Finding[] = [];
   for (const article of articles) {
+    // Lint's own errors, where lint puts them: each says what to change.
     const errors = findings.filter((f) => f.file === article.source.file && f.severity === 'error');
-    if (errors.length) {
-      const first = errors.slice(0, 3).map((f) => `第 ${f.line} 行 ${f.ruleId}：${f.message}`).join('；');
-      refusals.push(refusal(article, 'publish/lint', `mpdesk lint 报告了 ${errors.length} 个错误，先改正再发布：${first}${errors.length > 3 ? ' 等' : ''}`));
-    } else if (failed) {
+    refusals.push(...errors);
+    if (!errors.length && failed) {
       refusals.push(refusal(article, 'publish/lint', '检查没有完整运行（lint/rule-crashed），不能确认这篇没有错误：先运行 mpdesk lint 查看。'));
     }
     const fields = articleFields(article);
