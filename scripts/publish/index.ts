@@ -172,7 +172,7 @@ async function prepareUnit(root: string, unit: Unit, accountFile: ContentSet['ac
 
 function dryRunUnit(unit: Unit, prepared: readonly Prepared[], ledger: MediaLedger, options: RunOptions, report: PublishReport): void {
   const receipts = unit.articles.map((a) => articleFields(a).wechat);
-  const plan = planUnit(prepared, ledger, receipts, { submit: options.submit, imagesOnly: Boolean(options.imagesOnly) });
+  const plan = planUnit(prepared, ledger, receipts, { root: options.root, submit: options.submit, imagesOnly: Boolean(options.imagesOnly) });
   report.calls.push(...plan.calls);
   unit.articles.forEach((article, index) => {
     const message = index === 0 ? `${plan.calls.length} 次调用${unit.group ? `（多图文组「${unit.group}」，${unit.articles.length} 篇）` : ''}` : `和「${articleFields(unit.articles[0]!).title}」同一个草稿`;

@@ -1,3 +1,4 @@
+import { relative } from 'node:path';
 import type { MediaLedger } from '../content/index.ts';
 import type { CallRecord } from './context.ts';
 import { draftHash, draftStep } from './drafts.ts';
@@ -17,7 +18,7 @@ export interface UnitPlan {
   lines: string[];
 }
 
-export function planUnit(prepared: readonly Prepared[], ledger: MediaLedger, receipts: ReadonlyArray<Receipt | undefined>, options: { submit: boolean; imagesOnly: boolean }): UnitPlan {
+export function planUnit(prepared: readonly Prepared[], ledger: MediaLedger, receipts: ReadonlyArray<Receipt | undefined>, options: { root: string; submit: boolean; imagesOnly: boolean }): UnitPlan {
   const lead = prepared[0]!.article.source.file;
   const uploads = missingUploads(prepared, ledger);
   const known = prepared.flatMap(({ rendered }) => [
@@ -26,7 +27,7 @@ export function planUnit(prepared: readonly Prepared[], ledger: MediaLedger, rec
   ]);
   const calls: CallRecord[] = uploads.map((u) => ({ endpoint: u.endpoint, what: `${u.url}（${u.section === 'cover' ? '封面，' : ''}sha256 ${u.sha256.slice(0, 12)}，${kilobytes(u.bytes)}）`, file: u.file }));
   const lines = [
-    ...uploads.map((u) => `上传 ${u.endpoint}  ${u.path}  ← ${u.url}${u.section === 'cover' ? '（封面）' : ''}  sha256 ${u.sha256}  ${kilobytes(u.bytes)}`),
+    ...uploads.map((u) => `上传 ${u.endpoint}  ${relative(options.root, u.path)}（${u.url}${u.section === 'cover' ? ' 的封面' : ' 处理后'}）  sha256 ${u.sha256}  ${kilobytes(u.bytes)}`),
     ...known.map((url) => `已在素材记录，不再上传：${url}`),
   ];
   if (options.imagesOnly) return { uploads, known, calls, lines };

@@ -3,7 +3,7 @@ import type { Outcome, PublishReport } from './index.ts';
 const labels: Record<Outcome, string> = {
   refused: '未发布',
   done: '早已发表',
-  planned: '预演',
+  planned: '将发布',
   images: '图片已上传',
   drafted: '在草稿箱',
   publishing: '发表中',
@@ -23,7 +23,7 @@ export function publishSummary(report: PublishReport): string {
   if (report.dryRun) {
     const order = report.calls.map((c) => c.endpoint);
     lines.push(order.length ? `调用顺序：cgi-bin/stable_token（缓存里没有有效 token 时）→ ${order.join(' → ')}` : '不需要调用微信接口。');
-    lines.push('这是预演（--dry-run）：没有调用微信接口，没有写任何文件。');
+    lines.push('这是预演（--dry-run）：没有调用微信接口，没有改动 content/ 里的任何文件（处理好的图片在 .cache/mpdesk/images/）。');
   }
   const counts = new Map<Outcome, number>();
   for (const r of report.results) counts.set(r.outcome, (counts.get(r.outcome) ?? 0) + 1);
