@@ -26,7 +26,7 @@ export interface SelectOptions {
 export interface Selection {
   units: Unit[];
   refusals: Finding[];
-  /** Already published with a receipt: nothing left to do. */
+  /** Named, and already published with a receipt: nothing left to do. */
   done: ArticleFile[];
   /** In a folder or account given, but not approved or scheduled: left alone, counted. */
   skipped: ArticleFile[];
@@ -48,8 +48,10 @@ export function selectUnits(set: ContentSet, options: SelectOptions): Selection 
   for (const article of candidates) {
     const fields = articleFields(article);
     const status = fields.status ?? '';
-    if (status === 'published' && fields.wechat?.state === 'published') selection.done.push(article);
-    else if (options.due && !isDue(article, options.now)) continue;
+    // Gone out already: said for an article named, passed over quietly in a folder, an account or --due.
+    if (status === 'published' && fields.wechat?.state === 'published') {
+      if (named(article.source.file)) selection.done.push(article);
+    } else if (options.due && !isDue(article, options.now)) continue;
     else if (publishable.has(status)) chosen.push(article);
     else if (named(article.source.file)) selection.refusals.push(statusRefusal(article, status));
     else selection.skipped.push(article);

@@ -37,6 +37,8 @@ export interface ArticleSpec {
   /** Body images, by file name; each is a distinct picture. */
   images?: string[];
   plan?: string;
+  /** Default 2026-12-03T20:00:00+08:00. */
+  publishAt?: string;
 }
 
 export function articleText(spec: ArticleSpec): string {
@@ -47,7 +49,7 @@ export function articleText(spec: ArticleSpec): string {
     'author: 陈晓',
     'cover: ./cover.jpg',
     `status: ${spec.status ?? 'approved'}  # 审核通过后由编辑改`,
-    'publish_at: 2026-12-03T20:00:00+08:00',
+    `publish_at: ${spec.publishAt ?? '2026-12-03T20:00:00+08:00'}`,
     ...(spec.plan ? [`plan: ${spec.plan}`] : []),
     'tags: [冬季, 煮茶]',
     'original: true',
