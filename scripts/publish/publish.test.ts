@@ -171,3 +171,25 @@ describe('drafts once, whatever happens to the answer', () => {
     expect(wechat.count('uploadBodyImage')).toBe(2);
   });
 });
+
+describe('interrupted at any step, it resumes without duplicates', () => {
+  it('stopped before each call in turn and run again: each image uploaded once, one draft, one publish', async () => {
+    const clean = world(2);
+    const repo0 = await approvedRepo([{ slug: 'dongzhi-weilu', title: '冬至围炉煮茶指南' }]);
+    await run(repo0, clean, { submit: true });
+    const steps = clean.wechat.calls.length;
+    expect(steps).toBe(2 + 1 + 1 + 1 + 3);
+    for (let step = 1; step <= steps; step++) {
+      const repo = await approvedRepo([{ slug: 'dongzhi-weilu', title: '冬至围炉煮茶指南' }]);
+      const w = world(2);
+      w.wechat.crashBefore(step);
+      const stopped = await run(repo, w, { submit: true });
+      expect(stopped.results, `stopped before call ${step}`).toEqual([expect.objectContaining({ outcome: 'error' })]);
+      w.wechat.crashBefore(undefined);
+      const resumed = await run(repo, w, { submit: true });
+      expect(resumed.results, `resumed after stopping before call ${step}`).toEqual([expect.objectContaining({ outcome: 'published' })]);
+      expect([w.wechat.bodyImages.size, w.wechat.materials.size, w.wechat.drafts.size, w.wechat.jobs.size, w.wechat.count('uploadBodyImage'), w.wechat.count('addDraft'), w.wechat.count('submitPublish')], `step ${step}`).toEqual([2, 1, 1, 1, 2, 1, 1]);
+      expect(receiptIn(await text(repo, dongzhiFile))?.state).toBe('published');
+    }
+  }, 120_000);
+});

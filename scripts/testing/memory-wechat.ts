@@ -47,6 +47,8 @@ export class MemoryWechat implements WechatClient {
   /** Published articles, as `freepublish/batchget` lists them. */
   readonly published: Array<{ article_id: string; update_time: number; titles: string[]; urls: string[] }> = [];
   private failures: PlannedFailure[] = [];
+  private crashAt?: number;
+  private callNumber = 0;
   private counts = new Map<MemoryCall, number>();
   private serial = 0;
 
@@ -63,11 +65,19 @@ export class MemoryWechat implements WechatClient {
     return this;
   }
 
+  /** The process "dies" as the `n`th call (from 1, any kind) is about to be sent: it throws, and nothing happens. */
+  crashBefore(n: number | undefined): this {
+    this.crashAt = n;
+    this.callNumber = 0;
+    return this;
+  }
+
   count(call: MemoryCall): number {
     return this.calls.filter((c) => c.call === call).length;
   }
 
   private async run<T>(call: MemoryCall, detail: string | undefined, work: () => T): Promise<T> {
+    if (++this.callNumber === this.crashAt) throw new Error(`模拟进程在第 ${this.crashAt} 次调用（${call}）前被杀`);
     const nth = (this.counts.get(call) ?? 0) + 1;
     this.counts.set(call, nth);
     const planned = this.failures.find((f) => f.call === call && (f.nth === undefined || f.nth === nth));
