@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { readFile, stat, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { wechatEndpoints as api } from '../platform/index.ts';
 import { jpeg, wechatHarness, type Harness } from './client.test-helper.ts';
@@ -29,6 +31,12 @@ describe('the access token', () => {
     const text = await readFile(file, 'utf8');
     expect(text).not.toContain(h.fake.secret);
     expect(JSON.parse(text)).toMatchObject({ appid: h.fake.appid, access_token: h.fake.tokens[0], expires_at: h.now() + 7200_000 });
+  });
+
+  it('lives where git ignores it: .cache/mpdesk/ at the repository root', () => {
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const file = tokenCachePath('.cache/mpdesk', h.fake.appid);
+    expect(execFileSync('git', ['check-ignore', file], { cwd: root, encoding: 'utf8' }).trim()).toBe(file);
   });
 
   it('is used until 5 minutes before it expires, then fetched again (not forced)', async () => {
