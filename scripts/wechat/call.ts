@@ -65,6 +65,10 @@ export async function call(context: CallContext, spec: CallSpec): Promise<Record
       result = { kind: 'lost', sent: true, reason: `微信系统繁忙（${code}）` };
     }
     if (result.kind === 'bad') {
+      // A 2xx answer that cannot be read may still report a draft or a publish that now exists.
+      if (!spec.idempotent && result.status < 300) {
+        throw failure('uncertain', `微信接口 ${spec.endpoint} 的回答无法读取（${result.problem}）：微信可能已经处理了这次调用`, uncertainAdvice(spec.endpoint), { status: result.status });
+      }
       throw failure('api', `微信接口 ${spec.endpoint} 的回答无法读取：${result.problem}`, relayAdvice(context), { status: result.status });
     }
     if (!spec.idempotent && result.sent) {
@@ -84,7 +88,7 @@ export async function call(context: CallContext, spec: CallSpec): Promise<Record
   }
 }
 
-/** WeChat's success answers often carry no errcode at all; a non-numeric one is read as the number it spells. */
+/** WeChat's success answers often carry no errcode at all; one that is not a number is read as -1 (busy). */
 function errcodeOf(body: Record<string, unknown>): number {
   const code = body.errcode;
   if (code === undefined || code === null) return 0;

@@ -81,6 +81,12 @@ describe('the WeChat client against the fake server', () => {
     expect(error.message).toContain('access_token=***');
     expect(h.fake.callsTo(api.getDraft)).toHaveLength(1);
   });
+
+  it('calls a garbled 200 answer to draft/add uncertain: the draft may exist', async () => {
+    const client = h.client();
+    h.fake.fail(api.addDraft, { status: 200, body: '<html>relay says ok</html>' });
+    expect(await h.failure(client.addDraft([article(await cover(client))]))).toMatchObject({ kind: 'uncertain', status: 200 });
+  });
 });
 
 describe('errors that stop, with advice', () => {
