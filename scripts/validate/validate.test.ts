@@ -184,6 +184,7 @@ describe('validate', () => {
     ]);
     expect(findings[0]!.message).toContain('wx 加 16 位小写十六进制');
     expect(findings[1]!.message).toContain('不是 AppSecret 本身');
+    expect(findings[1]!.message).not.toContain('shanye-secret');
     // The unknown field is named, its value (a secret) is not repeated.
     expect(findings[2]!.message).not.toContain('0123456789abcdef');
   });
