@@ -207,6 +207,19 @@ export interface AccountSettings {
    */
   wechat_id?: string;
   /**
+   * 发布和数据统计调用微信接口用的开发者凭据：AppID 写在这里，AppSecret 只放在环境变量里，绝不写进仓库。Developer credentials for publishing and metrics: the AppID here, the AppSecret only in an environment variable, never in the repository.
+   */
+  wechat?: {
+    /**
+     * 开发者 ID（公众号后台 设置与开发 → 基本配置），wx 加 16 位小写十六进制，如 wx1234567890abcdef；它不是机密。The developer ID: wx and 16 lower-case hex digits; not a secret.
+     */
+    appid: string;
+    /**
+     * 存放 AppSecret 的环境变量名（大写字母、数字、下划线），不是 AppSecret 本身；默认 WECHAT_APPSECRET。每个账号可用自己的变量，在 GitHub Actions 里对应一个仓库 secret。The name of the environment variable holding the AppSecret, not the secret itself; one per account, a repository secret in GitHub Actions.
+     */
+    secret_env?: string;
+  };
+  /**
    * styles/themes/ 下的主题名。Name of a theme under styles/themes/.
    */
   theme?: string;

@@ -3,6 +3,8 @@
  * which image formats the pipeline takes. No I/O: every stage asks here instead of deciding for itself.
  */
 
+export * from './wechat-api.ts';
+
 /** Field limits of the draft API; the article schema's maxLength values are these defaults. */
 export const fieldLimits = { title: 32, author: 8, digest: 120 } as const;
 /** What an account may raise the limits to (`limits:` in account.yaml). */

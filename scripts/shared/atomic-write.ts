@@ -37,13 +37,13 @@ function tempFor(path: string): string {
 
 /**
  * Writes through a temporary file in the same folder and renames it, so a crash never leaves half a file. A failure
- * is a WriteError naming `path` in Chinese.
+ * is a WriteError naming `path` in Chinese. `mode` (0o600 for a token) is the file's from its first byte on.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array, options: { mode?: number } = {}): Promise<void> {
   makeDir(dirname(path));
   const temp = tempFor(path);
   try {
-    await writeFile(temp, data);
+    await writeFile(temp, data, options.mode === undefined ? {} : { mode: options.mode });
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });

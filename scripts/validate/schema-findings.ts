@@ -149,7 +149,7 @@ function describe(error: ErrorObject, condition?: JsonSchema): Described {
     case 'format':
       return { pointer, field, message: `${label}${formatMessage(String(params.format), value)}` };
     case 'pattern':
-      return { pointer, field, message: `${label}格式不对：“${String(value)}”。${descriptionOf(parent)}` };
+      return { pointer, field, message: `${label}格式不对：${shown(parent, value)}。${descriptionOf(parent)}` };
     case 'anyOf':
     case 'oneOf':
       return { pointer, field, message: `${label}的取值不符合要求。${descriptionOf(parent)}` };
@@ -208,6 +208,11 @@ function labelOf(schema: JsonSchema, field: string): string {
 
 function titleSuffix(schema: JsonSchema): string {
   return typeof schema.title === 'string' ? `（${schema.title.split(' / ')[0]}）` : '';
+}
+
+/** The offending value in quotes, unless the field is marked `x-redact` (it may be a pasted secret). */
+function shown(schema: JsonSchema, value: unknown): string {
+  return schema['x-redact'] === true ? '（值不显示：它可能是密钥本身）' : `“${String(value)}”`;
 }
 
 function descriptionOf(schema: JsonSchema): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../content/index.ts';
 import type { Finding } from '../shared/finding.ts';
-import { article, baseFiles, makeRepo, planMarkdown, validArticle, type FixtureFiles } from '../testing/fixture-repo.ts';
+import { accountYaml, article, baseFiles, makeRepo, planMarkdown, validArticle, type FixtureFiles } from '../testing/fixture-repo.ts';
 import { validateContent } from './index.ts';
 
 const articlePath = 'content/shanye/articles/2026/dongtian-shouchong/index.md';
@@ -181,6 +181,22 @@ describe('validate', () => {
       [3, 'brand.primary', 'schema/pattern'],
       [5, 'review.levels', 'schema/minItems'],
     ]);
+  });
+
+  it('checks wechat: in account.yaml: an AppID of wx and 16 hex digits, a variable name for the secret, and no secret', async () => {
+    const account = (wechat: string) => ({ 'content/shanye/account.yaml': `${accountYaml}wechat:\n${wechat}` });
+    expect(await validate(account('  appid: wx1234567890abcdef\n  secret_env: SHANYE_WECHAT_SECRET\n'))).toEqual([]);
+    const findings = await validate(account('  appid: wx12345\n  secret_env: shanye-secret\n  secret: 0123456789abcdef0123456789abcdef\n'));
+    expect(findings.map((f) => [f.line, f.field, f.ruleId])).toEqual([
+      [16, 'wechat.appid', 'schema/pattern'],
+      [17, 'wechat.secret_env', 'schema/pattern'],
+      [18, 'wechat.secret', 'schema/additionalProperties'],
+    ]);
+    expect(findings[0]!.message).toContain('wx 加 16 位小写十六进制');
+    expect(findings[1]!.message).toContain('不是 AppSecret 本身');
+    expect(findings[1]!.message).not.toContain('shanye-secret');
+    // The unknown field is named, its value (a secret) is not repeated.
+    expect(findings[2]!.message).not.toContain('0123456789abcdef');
   });
 
   it('keeps going when one file is broken: non-UTF-8, empty, no frontmatter', async () => {
