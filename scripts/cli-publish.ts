@@ -86,8 +86,8 @@ export function registerPublishCommand(program: Command): void {
 
 /** The real WeChat client of each account: its credentials, the token cache in `.cache/mpdesk/`, progress on stderr. */
 async function clientFactory(root: string) {
-  void root;
-  return () => {
-    throw new UsageError('WeChat 客户端尚未接入。');
-  };
+  const { join } = await import('node:path');
+  const { createWechatClient, wechatCredentials } = await import('./wechat/index.ts');
+  return (account: string, settings: Parameters<typeof wechatCredentials>[1]) =>
+    createWechatClient({ ...wechatCredentials(account, settings), cacheDir: join(root, '.cache', 'mpdesk'), log: (line) => process.stderr.write(`mpdesk: ${line}\n`) });
 }

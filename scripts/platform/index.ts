@@ -110,8 +110,6 @@ export function imageHandlingFor(extension: string): ImageHandling {
   );
 }
 
-/** A draft holds at most 8 articles (error 45008 when over). */
-export const maxArticlesPerDraft = 8;
 /** The "read original" link (`content_source_url`) is at most 1 KB. */
 export const maxSourceUrlBytes = 1024;
 

@@ -1,14 +1,23 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { buildSite } from '../site/index.ts';
-import { MemoryWechat } from '../testing/memory-wechat.ts';
 import { approvedRepo, articleDir } from '../testing/publish-repo.ts';
 import { runCli } from '../testing/run-cli.ts';
+import { wechatWorld, type WechatWorld } from '../testing/wechat-world.ts';
 import { publishArticles } from './index.ts';
 
 const dongzhi = articleDir('dongzhi-weilu');
-const clock = { now: () => new Date('2026-12-03T20:00:05+08:00'), sleep: async () => {} };
+const worlds: WechatWorld[] = [];
+afterEach(async () => {
+  await Promise.all(worlds.splice(0).map((w) => w.close()));
+});
+
+async function world(): Promise<WechatWorld> {
+  const w = await wechatWorld({ publishPolls: 0 });
+  worlds.push(w);
+  return w;
+}
 
 describe('mpdesk publish --commit: the receipt in git', () => {
   it('commits the receipt and the ledger, and nothing else, as publish: <account>/<slug>; the audit trail reads it back', async () => {
@@ -16,10 +25,11 @@ describe('mpdesk publish --commit: the receipt in git', () => {
     // Someone's unrelated work in progress, staged: it must stay out of the publish commit.
     await import('node:fs/promises').then((fs) => fs.writeFile(join(repo.root, 'notes.md'), '下周选题\n'));
     await repo.git.add('notes.md');
-    const report = await publishArticles({ root: repo.root, paths: [dongzhi], submit: true, commit: true, clientFor: () => new MemoryWechat(0), clock });
+    const w = await world();
+    const report = await publishArticles({ root: repo.root, paths: [dongzhi], submit: true, commit: true, clientFor: () => w.client, clock: w.clock });
     expect(report.commits).toHaveLength(1);
     const show = await repo.git.raw(['show', '--stat', '--format=%s%n%b', 'HEAD']);
-    expect(show).toMatch(/^publish: qinghe-tea\/dongzhi-weilu 已发表\ncontent\/qinghe-tea\/articles\/2026\/dongzhi-weilu\/index\.md: published draft DRAFT_\d+ https:\/\/mp\.weixin\.qq\.com\/s\/\S+\n/);
+    expect(show).toMatch(/^publish: qinghe-tea\/dongzhi-weilu 已发表\ncontent\/qinghe-tea\/articles\/2026\/dongzhi-weilu\/index\.md: published draft \S+ https:\/\/mp\.weixin\.qq\.com\/s\/\S+\n/);
     expect(show).toContain('content/qinghe-tea/media-ledger.json');
     expect(show).not.toContain('notes.md');
     expect((await repo.git.status()).staged).toEqual(['notes.md']);
@@ -28,7 +38,7 @@ describe('mpdesk publish --commit: the receipt in git', () => {
     const check = await runCli(['review', 'check'], repo.root);
     expect(check).toMatchObject({ code: 0, stderr: '' });
     const audit = JSON.parse((await runCli(['audit', dongzhi, '--format', 'json'], repo.root)).stdout);
-    expect(audit.articles[0].receipts).toEqual([expect.objectContaining({ state: 'published', draft_media_id: expect.stringMatching(/^DRAFT_/), url: expect.stringMatching(/^https:\/\/mp\.weixin\.qq\.com\//) })]);
+    expect(audit.articles[0].receipts).toEqual([expect.objectContaining({ state: 'published', draft_media_id: expect.any(String), url: expect.stringMatching(/^https:\/\/mp\.weixin\.qq\.com\//) })]);
   });
 });
 
@@ -42,18 +52,18 @@ describe('copy-to-editor keeps its images', () => {
     expect(before.indexOf('class="pending"')).toBeLessThan(before.indexOf('id="copy"'));
     expect(await readFile(join(out, 'article.html'), 'utf8')).toContain('src="images/weilu.jpg"');
 
-    const wechat = new MemoryWechat();
-    const report = await publishArticles({ root: repo.root, paths: [dongzhi], imagesOnly: true, clientFor: () => wechat, clock });
+    const w = await world();
+    const report = await publishArticles({ root: repo.root, paths: [dongzhi], imagesOnly: true, clientFor: () => w.client, clock: w.clock });
     expect(report.results).toEqual([expect.objectContaining({ outcome: 'images' })]);
-    expect(wechat.count('addDraft')).toBe(0);
-    expect(wechat.count('uploadBodyImage')).toBe(2);
+    expect([w.count('cgi-bin/draft/add'), w.count('cgi-bin/media/uploadimg')]).toEqual([0, 2]);
 
     const built = await buildSite({ root: repo.root, workers: 1 });
     expect(built.rendered).toEqual([`${dongzhi}/index.md`]);
     const fragment = await readFile(join(out, 'article.html'), 'utf8');
     const sources = [...fragment.matchAll(/<img\b[^>]*?\ssrc="([^"]*)"/g)].map((m) => m[1]!);
     expect(sources).toHaveLength(2);
-    for (const src of sources) expect([...wechat.bodyImages.keys()]).toContain(src.replace(/&amp;/g, '&'));
+    const uploaded = w.fake.state.bodyImages.map((image) => image.url.replace(/^http:/, 'https:'));
+    for (const src of sources) expect(uploaded).toContain(src.replace(/&amp;|&#x26;/g, '&'));
     const after = await readFile(join(out, 'preview.html'), 'utf8');
     expect(after).not.toContain('class="pending"');
     expect(after).toContain('<meta name="referrer" content="no-referrer">');

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { MemoryWechat } from '../testing/memory-wechat.ts';
+import { afterEach, describe, expect, it } from 'vitest';
 import { approvedRepo, articleDir } from '../testing/publish-repo.ts';
+import { wechatWorld, type WechatWorld } from '../testing/wechat-world.ts';
 import { publishArticles } from './index.ts';
 import { receiptIn } from './receipt.ts';
 
@@ -25,7 +25,16 @@ entries:
 冬至那天两篇一起发，围炉煮茶是头条。
 `;
 
-const clock = (at: string) => ({ now: () => new Date(at), sleep: async () => {} });
+const worlds: WechatWorld[] = [];
+afterEach(async () => {
+  await Promise.all(worlds.splice(0).map((w) => w.close()));
+});
+
+async function world(start?: string): Promise<WechatWorld> {
+  const w = await wechatWorld({ publishPolls: 0 }, start);
+  worlds.push(w);
+  return w;
+}
 
 describe('groups of up to 8 articles go out as one multi-article draft, in order', () => {
   it("a plan entry's group: naming one article brings the group, lead article first, each receipt with its place", async () => {
@@ -36,14 +45,13 @@ describe('groups of up to 8 articles go out as one multi-article draft, in order
       ],
       plan,
     );
-    const wechat = new MemoryWechat(0);
-    const report = await publishArticles({ root: repo.root, paths: [articleDir('baicha-cunfang')], submit: true, clientFor: () => wechat, clock: clock('2026-12-03T20:00:05+08:00') });
+    const w = await world();
+    const report = await publishArticles({ root: repo.root, paths: [articleDir('baicha-cunfang')], submit: true, clientFor: () => w.client, clock: w.clock });
     expect(report.refusals).toEqual([]);
-    expect(wechat.count('addDraft')).toBe(1);
-    expect(wechat.count('submitPublish')).toBe(1);
-    expect(wechat.calls.find((c) => c.call === 'addDraft')?.detail).toBe('冬至围炉煮茶指南、老白茶怎么存');
+    expect([w.count('cgi-bin/draft/add'), w.count('cgi-bin/freepublish/submit')]).toEqual([1, 1]);
+    expect([...w.fake.state.drafts.values()][0]!.articles.map((a) => a.title)).toEqual(['冬至围炉煮茶指南', '老白茶怎么存']);
     const receipts = await Promise.all(['dongzhi-weilu', 'baicha-cunfang'].map(async (slug) => receiptIn(await readFile(join(repo.root, articleDir(slug), 'index.md'), 'utf8'))));
-    expect(receipts.map((r) => [r?.state, r?.draft_index, r?.url?.replace(/.*_/, '')])).toEqual([
+    expect(receipts.map((r) => [r?.state, r?.draft_index, r?.url?.replace(/.*-/, '')])).toEqual([
       ['published', 0, '1'],
       ['published', 1, '2'],
     ]);
@@ -59,9 +67,9 @@ describe('groups of up to 8 articles go out as one multi-article draft, in order
       ],
       plan,
     );
-    const wechat = new MemoryWechat(0);
-    const report = await publishArticles({ root: repo.root, paths: [articleDir('dongzhi-weilu')], clientFor: () => wechat, clock: clock('2026-12-03T20:00:05+08:00') });
-    expect(wechat.calls).toEqual([]);
+    const w = await world();
+    const report = await publishArticles({ root: repo.root, paths: [articleDir('dongzhi-weilu')], clientFor: () => w.client, clock: w.clock });
+    expect(w.fake.calls).toEqual([]);
     expect(report.refusals).toEqual([expect.objectContaining({ file: `${articleDir('baicha-cunfang')}/index.md`, ruleId: 'publish/status' })]);
     expect(report.results).toContainEqual(expect.objectContaining({ file: `${articleDir('dongzhi-weilu')}/index.md`, outcome: 'refused', message: '同组的「老白茶怎么存」不能发布，这组多图文一起暂缓。' }));
   });
@@ -73,12 +81,12 @@ describe('mpdesk publish --due', () => {
       { slug: 'dongzhi-weilu', title: '冬至围炉煮茶指南', images: [] },
       { slug: 'baicha-cunfang', title: '老白茶怎么存', images: [], publishAt: '2026-12-10T20:00:00+08:00' },
     ]);
-    const wechat = new MemoryWechat(0);
-    const at = clock('2026-12-03T12:00:05Z');
-    const report = await publishArticles({ root: repo.root, paths: [], due: true, clientFor: () => wechat, clock: at });
+    // 20:00:05 in Beijing, said in UTC.
+    const w = await world('2026-12-03T12:00:05Z');
+    const report = await publishArticles({ root: repo.root, paths: [], due: true, clientFor: () => w.client, clock: w.clock });
     expect(report.results.map((r) => [r.file, r.outcome])).toEqual([[`${articleDir('dongzhi-weilu')}/index.md`, 'published']]);
-    const again = await publishArticles({ root: repo.root, paths: [], due: true, clientFor: () => wechat, clock: at });
+    const again = await publishArticles({ root: repo.root, paths: [], due: true, clientFor: () => w.client, clock: w.clock });
     expect(again.results).toEqual([]);
-    expect(wechat.count('submitPublish')).toBe(1);
+    expect(w.count('cgi-bin/freepublish/submit')).toBe(1);
   });
 });

@@ -102,11 +102,13 @@ async function publish(options: PublishOptions): Promise<PublishReport> {
     const article = set.articles.find((a) => a.source.file === file);
     if (article) report.results.push(result(article, 'refused', '没有发布：见上面列出的原因。'));
   }
-  const accounts = [...new Set(selection.units.map((u) => u.account))];
-  let stopAll: string | undefined;
-  for (const account of accounts) {
+  // Every account's client first: missing credentials stop that account before anything is sent anywhere.
+  const clients = options.dryRun ? new Map<string, WechatClient>() : makeClients(set, selection.units, options, report, refused);
+  let stopped = false;
+  for (const account of [...new Set(selection.units.map((u) => u.account))]) {
     const units = selection.units.filter((u) => u.account === account);
-    stopAll ??= await publishAccount(set, account, units, refused, { ...options, submit, clock }, report);
+    if (stopped || (!options.dryRun && !clients.has(account))) continue;
+    stopped = await publishAccount(set, account, units, refused, { ...options, submit, clock }, report, clients.get(account));
   }
   report.refusals.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return report;
@@ -114,39 +116,50 @@ async function publish(options: PublishOptions): Promise<PublishReport> {
 
 type RunOptions = PublishOptions & { submit: boolean; clock: Clock };
 
-/** One account's units in order; returns the message when publishing must stop for every account. */
-async function publishAccount(set: ContentSet, account: string, units: readonly Unit[], refused: ReadonlySet<string>, options: RunOptions, report: PublishReport): Promise<string | undefined> {
+/** The client of each account with units to publish; an account whose client cannot be made fails its units. */
+function makeClients(set: ContentSet, units: readonly Unit[], options: PublishOptions, report: PublishReport, refused: ReadonlySet<string>): Map<string, WechatClient> {
+  const clients = new Map<string, WechatClient>();
+  for (const account of new Set(units.map((u) => u.account))) {
+    const file = set.accounts.find((a) => a.place.account === account);
+    try {
+      if (!options.clientFor) throw new Error('没有微信接口客户端（clientFor）。');
+      clients.set(account, options.clientFor(account, file?.doc ? typedFields('account', file.doc.data) : {}));
+    } catch (error) {
+      for (const unit of units.filter((u) => u.account === account)) failUnit(unit, error, report, refused);
+    }
+  }
+  return clients;
+}
+
+/** One account's units in order; true when publishing must stop for every account (WeChat refuses the caller). */
+async function publishAccount(set: ContentSet, account: string, units: readonly Unit[], refused: ReadonlySet<string>, options: RunOptions, report: PublishReport, client: WechatClient | undefined): Promise<boolean> {
   const accountFile = set.accounts.find((a) => a.place.account === account);
-  const settings = accountFile?.doc ? typedFields('account', accountFile.doc.data) : {};
   let ledger: MediaLedger;
   try {
     ledger = loadLedger(options.root, account);
   } catch (error) {
     for (const unit of units) failUnit(unit, error, report, refused);
-    return undefined;
+    return false;
   }
-  let client: WechatClient | undefined;
   for (const unit of units) {
     const prepared = await prepareUnit(options.root, unit, accountFile, ledger, refused, report);
     if (!prepared) continue;
-    if (options.dryRun) {
+    if (!client) {
       dryRunUnit(unit, prepared, ledger, options, report);
       continue;
     }
+    const ctx: RunContext = { root: options.root, account, client, clock: options.clock, say: (file, text) => options.onProgress?.(file, text), called: (call) => report.calls.push(call) };
+    let scope: 'unit' | 'account' | 'all' | undefined;
     try {
-      client ??= options.clientFor!(account, settings);
-      const ctx: RunContext = { root: options.root, account, client, clock: options.clock, say: (file, text) => options.onProgress?.(file, text), called: (call) => report.calls.push(call) };
       await runUnit(ctx, unit, prepared, options, report);
     } catch (error) {
-      const scope = failUnit(unit, error, report, refused);
-      if (scope !== 'unit') {
-        await commitUnit(options, unit, report);
-        return scope === 'all' ? (error instanceof Error ? error.message : String(error)) : undefined;
-      }
+      scope = failUnit(unit, error, report, refused);
     }
     await commitUnit(options, unit, report);
+    if (scope === 'all') return true;
+    if (scope === 'account') return false;
   }
-  return undefined;
+  return false;
 }
 
 /** Renders the unit's articles; a refused member refuses the whole unit (a draft goes out whole or not at all). */

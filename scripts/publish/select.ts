@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 import { articleFields, typedFields, type ArticleFile, type ContentSet } from '../content/index.ts';
-import { maxArticlesPerDraft } from '../platform/index.ts';
+import { maxDraftArticles } from '../platform/index.ts';
 import type { Finding } from '../shared/finding.ts';
 import { refusal } from './refusal.ts';
 
@@ -97,8 +97,8 @@ function asGroup(members: ArticleFile[], name: string, refusals: Finding[]): Uni
   const problem =
     accounts.size > 1
       ? `一组文章必须属于同一个账号，这组里有 ${[...accounts].join('、')}。`
-      : members.length > maxArticlesPerDraft
-        ? `这组有 ${members.length} 篇，微信的一个草稿最多 ${maxArticlesPerDraft} 篇（45008）：请分成两组。`
+      : members.length > maxDraftArticles
+        ? `这组有 ${members.length} 篇，微信的一个草稿最多 ${maxDraftArticles} 篇（45008）：请分成两组。`
         : undefined;
   if (!problem) return [{ account: members[0]!.place.account, articles: members, group: name }];
   const which = name === '--group' ? '--group 指定的组' : `多图文组「${name}」`;

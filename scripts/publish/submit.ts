@@ -1,4 +1,4 @@
-import { publishStatusMeaning, type PublishState } from '../platform/index.ts';
+import { publishStatusMeaning, wechatEndpoints, type PublishState } from '../platform/index.ts';
 import { beijingIso } from '../shared/beijing-time.ts';
 import { isObject } from '../shared/json-shape.ts';
 import type { PublishStatus } from '../wechat/types.ts';
@@ -124,8 +124,8 @@ async function lookForSubmit(ctx: RunContext, lead: string, titles: readonly str
 
 /** The newest published item with exactly these titles, since `since`, from `freepublish/batchget`. */
 async function findPublished(ctx: RunContext, lead: string, titles: readonly string[], since: string): Promise<{ article_id: string; urls: string[] } | undefined> {
-  ctx.called({ endpoint: 'cgi-bin/freepublish/batchget', what: `查找「${titles[0]}」是否已发表`, file: lead });
-  const answer = await ctx.client.post('cgi-bin/freepublish/batchget', { offset: 0, count: 10, no_content: 0 }, { idempotent: true });
+  ctx.called({ endpoint: wechatEndpoints.listPublished, what: `查找「${titles[0]}」是否已发表`, file: lead });
+  const answer = await ctx.client.post(wechatEndpoints.listPublished, { offset: 0, count: 10, no_content: 1 }, { idempotent: true });
   const after = Date.parse(since) / 1000 - 300;
   for (const item of Array.isArray(answer.item) ? answer.item : []) {
     if (!isObject(item) || typeof item.article_id !== 'string' || typeof item.update_time !== 'number' || item.update_time < after) continue;

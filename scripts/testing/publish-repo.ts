@@ -17,6 +17,9 @@ export const approvals = [
 export const accountYaml = `name: 青禾茶事
 description: 一家从杭州出发的小茶铺，分享泡茶、存茶和茶空间里的故事。
 default_author: 青禾编辑部
+wechat:
+  appid: wx1234567890abcdef
+  secret_env: QINGHE_WECHAT_SECRET
 review:
   levels:
     - name: 编辑
