@@ -196,14 +196,15 @@ function dryRunUnit(unit: Unit, prepared: readonly Prepared[], ledger: MediaLedg
 /** Uploads, draft, publish, for one unit: each step recorded before the next. */
 async function runUnit(ctx: RunContext, unit: Unit, prepared: Prepared[], options: RunOptions, report: PublishReport): Promise<void> {
   const lead = unit.articles[0]!.source.file;
-  await uploadAll(ctx, missingUploads(prepared, loadLedger(ctx.root, ctx.account)));
+  const uploads = missingUploads(prepared, loadLedger(ctx.root, ctx.account));
+  await uploadAll(ctx, uploads);
   if (options.imagesOnly) {
     for (const { article } of prepared) report.results.push(result(article, 'images', '图片都已在微信上，预览和复制到编辑器会带上微信图片地址（重新运行 mpdesk build 生效）。'));
     return;
   }
-  // Rendered again with the images' WeChat URLs.
+  // Rendered again with the new images' WeChat URLs.
   const ledger = loadLedger(ctx.root, ctx.account);
-  const again = await Promise.all(prepared.map((p) => prepareArticle(ctx.root, p.article, p.account, ledger)));
+  const again = uploads.length ? await Promise.all(prepared.map((p) => prepareArticle(ctx.root, p.article, p.account, ledger))) : prepared.map((p) => ({ ok: true as const, prepared: p }));
   const drafts = again.map((r) => (r.ok ? draftArticle(r.prepared, ledger) : undefined));
   if (drafts.some((d) => d === undefined)) throw new PublishStop('图片上传后，正文里仍有不在 mmbiz.qpic.cn 上的图片：没有建草稿（这是 mpdesk 的缺陷，请报告）。');
   const receipts = await Promise.all(unit.articles.map(async (a) => receiptIn(await articleText(a))));
