@@ -35,7 +35,7 @@ describe('mpdesk publish, the real client against the fake WeChat, the CLI as a 
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/已上传正文图片 \.\/weilu\.jpg（sha256 [0-9a-f]{12}，[\d.]+ KB）/);
     expect(first.stdout).toContain('已提交发表 「冬至围炉煮茶指南」，publish_id ');
-    expect(first.stdout).toMatch(/已发表 {2}content\/qinghe-tea\/articles\/2026\/dongzhi-weilu\/index\.md「冬至围炉煮茶指南」：「冬至围炉煮茶指南」发表成功：https:\/\/mp\.weixin\.qq\.com\/s\/\S+\n/);
+    expect(first.stdout).toMatch(/已发表 {2}content\/qinghe-tea\/articles\/2026\/dongzhi-weilu\/index\.md「冬至围炉煮茶指南」：发表成功：https:\/\/mp\.weixin\.qq\.com\/s\/\S+\n/);
     expect(first.stdout).toMatch(/发布完成：已发表 1 篇。\n已提交 [0-9a-f]{7}（发布回执和素材记录）。\n$/);
     expect(holdings(wechat)).toEqual([2, 1, 1, 1]);
     expect(await repo.git.raw(['log', '-1', '--format=%s'])).toBe('publish: qinghe-tea/dongzhi-weilu 已发表\n');

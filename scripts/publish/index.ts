@@ -219,7 +219,11 @@ async function runUnit(ctx: RunContext, unit: Unit, prepared: Prepared[], option
   const outcome = await submitAndPoll(ctx, lead, mediaId, state.state, drafts.map((d) => d!.title), write);
   const kind: Outcome = outcome.state === 'published' ? 'published' : outcome.state === 'publishing' || outcome.state === 'submitting' ? 'publishing' : 'not-published';
   ctx.say(lead, outcome.text);
-  for (const article of unit.articles) report.results.push({ ...result(article, kind, outcome.text), receipt: receiptIn(await articleText(article)) });
+  for (const article of unit.articles) {
+    const receipt = receiptIn(await articleText(article));
+    const message = kind === 'published' ? `发表成功：${receipt?.url ?? ''}` : kind === 'not-published' ? `没有发出：${receipt?.fail_reason ?? ''}` : outcome.text;
+    report.results.push({ ...result(article, kind, message), receipt });
+  }
 }
 
 function receiptWriter(unit: Unit): WriteReceipts {

@@ -109,7 +109,7 @@ describe('mpdesk publish --submit: freepublish and the receipt', () => {
     const w = await world({ publishPolls: 2 });
     const lines: string[] = [];
     const report = await run(repo, w, { submit: true }, lines);
-    expect(report.results).toEqual([expect.objectContaining({ outcome: 'published' })]);
+    expect(report.results).toEqual([expect.objectContaining({ outcome: 'published', message: expect.stringMatching(/^发表成功：https:\/\/mp\.weixin\.qq\.com\/s\/\S+$/) })]);
     expect([w.count(api.submit), w.count(api.get)]).toEqual([1, 3]);
     expect(w.sleeps).toEqual([2_000, 4_000]);
     const said = lines.join('\n');
@@ -136,7 +136,7 @@ describe('mpdesk publish --submit: freepublish and the receipt', () => {
     const w = await world({ publishPolls: 0 });
     w.fake.settleNextPublish(4);
     const report = await run(repo, w, { submit: true });
-    expect(report.results).toEqual([expect.objectContaining({ outcome: 'not-published', message: '「冬至围炉煮茶指南」没有发出：平台审核未通过：「冬至围炉煮茶指南」。' })]);
+    expect(report.results).toEqual([expect.objectContaining({ outcome: 'not-published', message: '没有发出：平台审核未通过：「冬至围炉煮茶指南」' })]);
     const after = await text(repo, dongzhiFile);
     expect(after).toContain('status: approved  # 审核通过后由编辑改');
     expect(receiptIn(after)).toMatchObject({ state: 'rejected', fail_reason: '平台审核未通过：「冬至围炉煮茶指南」' });
