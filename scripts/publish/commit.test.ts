@@ -44,7 +44,8 @@ describe('mpdesk publish --commit: the receipt in git', () => {
 
 describe('copy-to-editor keeps its images', () => {
   it('the preview says images are not uploaded and how; after --images-only the fragment and the preview use WeChat URLs', async () => {
-    const repo = await approvedRepo([{ slug: 'dongzhi-weilu', title: '冬至围炉煮茶指南' }]);
+    // Still in review: the editor wants to see it in WeChat's own editor before approving.
+    const repo = await approvedRepo([{ slug: 'dongzhi-weilu', title: '冬至围炉煮茶指南', status: 'review' }]);
     const out = join(repo.root, 'dist', 'qinghe-tea', 'dongzhi-weilu');
     await buildSite({ root: repo.root, workers: 1 });
     const before = await readFile(join(out, 'preview.html'), 'utf8');

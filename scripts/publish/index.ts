@@ -90,7 +90,7 @@ async function publish(options: PublishOptions): Promise<PublishReport> {
   const clock = options.clock ?? systemClock;
   if (!options.dryRun) removeStaleTempFiles([join(options.root, 'content')]);
   const set = await loadContent(options.root);
-  const selection = selectUnits(set, { paths: options.paths, account: options.account, due: options.due, group: options.group, now: clock.now() });
+  const selection = selectUnits(set, { paths: options.paths, account: options.account, due: options.due, group: options.group, imagesOnly: options.imagesOnly, now: clock.now() });
   const report: PublishReport = { dryRun: Boolean(options.dryRun), results: [], refusals: [...selection.refusals], calls: [], commits: [], skipped: selection.skipped.length };
   for (const article of selection.done) report.results.push(result(article, 'done', `已经发表过了：${articleFields(article).wechat?.url ?? ''}`.trim()));
   const submit = Boolean(options.submit || options.due);

@@ -20,6 +20,8 @@ export interface SelectOptions {
   due?: boolean;
   /** The named articles as one multi-article draft, in the order given. */
   group?: boolean;
+  /** Only images go out: any article given, whatever its status, alone. */
+  imagesOnly?: boolean;
   now: Date;
 }
 
@@ -49,7 +51,8 @@ export function selectUnits(set: ContentSet, options: SelectOptions): Selection 
     const fields = articleFields(article);
     const status = fields.status ?? '';
     // Gone out already: said for an article named, passed over quietly in a folder, an account or --due.
-    if (status === 'published' && fields.wechat?.state === 'published') {
+    if (options.imagesOnly) selection.units.push({ account: article.place.account, articles: [article] });
+    else if (status === 'published' && fields.wechat?.state === 'published') {
       if (named(article.source.file)) selection.done.push(article);
     } else if (options.due && !isDue(article, options.now)) continue;
     else if (publishable.has(status)) chosen.push(article);
