@@ -218,6 +218,10 @@ export interface AccountSettings {
      * 存放 AppSecret 的环境变量名（大写字母、数字、下划线），不是 AppSecret 本身；默认 WECHAT_APPSECRET。每个账号可用自己的变量，在 GitHub Actions 里对应一个仓库 secret。The name of the environment variable holding the AppSecret, not the secret itself; one per account, a repository secret in GitHub Actions.
      */
     secret_env?: string;
+    /**
+     * 账号是否有留言功能（默认有）。没有的账号，文章的 comments 只能是 closed 或不写，否则微信拒绝草稿（88000），mpdesk publish 在调用前就拒绝。Whether the account has the comment feature; without it an article asking for comments is refused before any call (WeChat: 88000).
+     */
+    comments?: boolean;
   };
   /**
    * styles/themes/ 下的主题名。Name of a theme under styles/themes/.

@@ -4,6 +4,13 @@ import { fieldLimits, maxHtmlBytes, maxSourceUrlBytes, maxVisibleChars } from '.
 /** What an uploaded image's URL adds to the fragment over its local file name, at most. */
 const urlAllowance = 256;
 
+/** The account's `limits:` and comment feature, and the article's `comments:`. */
+export interface AccountLimits {
+  limits?: Partial<Record<keyof typeof fieldLimits, number>>;
+  commentsEnabled?: boolean;
+  comments?: 'open' | 'fans-only' | 'closed';
+}
+
 export interface LimitProblem {
   field?: string;
   message: string;
@@ -11,10 +18,15 @@ export interface LimitProblem {
 
 /**
  * The draft API's limits, with the account's `limits:` over the platform's defaults, checked on the fragment about to
- * be sent. Images not yet uploaded will get longer addresses: each counts `urlAllowance` bytes more.
+ * be sent, and its comment settings against the account's. Images not yet uploaded will get longer addresses: each
+ * counts `urlAllowance` bytes more.
  */
-export function limitProblems(meta: ArticleMeta, limits: Partial<Record<keyof typeof fieldLimits, number>>, pendingImages: number): LimitProblem[] {
+export function limitProblems(meta: ArticleMeta, account: AccountLimits, pendingImages: number): LimitProblem[] {
+  const { limits = {}, commentsEnabled = true, comments } = account;
   const problems: LimitProblem[] = [];
+  if (!commentsEnabled && (comments === 'open' || comments === 'fans-only')) {
+    problems.push({ field: 'comments', message: `comments 是 ${comments}，但这个账号没有留言功能（account.yaml 的 wechat.comments: false），微信会拒绝这个草稿（88000）：改成 closed。` });
+  }
   const chars = (text: string) => [...text].length;
   for (const field of ['title', 'author', 'digest'] as const) {
     const limit = limits[field] ?? fieldLimits[field];

@@ -27,7 +27,7 @@ export async function prepareArticle(root: string, article: ArticleFile, account
   if (!rendered.media.cover) return { ok: false, refusals: [refusal(article, 'publish/cover', '草稿必须有封面（thumb_media_id）：在 frontmatter 写 cover: ./cover.jpg。')] };
   const settings = account?.doc ? typedFields('account', account.doc.data) : {};
   const pending = rendered.media.body.filter((image) => !image.uploaded).length;
-  const problems = limitProblems(rendered.meta, settings.limits ?? {}, pending);
+  const problems = limitProblems(rendered.meta, { limits: settings.limits, commentsEnabled: settings.wechat?.comments, comments: articleFields(article).comments }, pending);
   if (problems.length) return { ok: false, refusals: problems.map((p) => refusal(article, 'publish/limits', p.message, p.field)) };
   return { ok: true, prepared: { article, account, rendered } };
 }

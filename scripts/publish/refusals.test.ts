@@ -40,6 +40,15 @@ describe('mpdesk publish refuses, exit 1, naming what is missing, before any cal
     expect(report.calls).toEqual([]);
   });
 
+  it("an article asking for comments on an account without them is refused at its comments field (WeChat's 88000)", async () => {
+    const repo = await approvedRepo([{ slug: 'dongzhi-weilu', title: '冬至围炉煮茶指南' }]);
+    const yaml = (await readFile(join(repo.root, 'content/qinghe-tea/account.yaml'), 'utf8')).replace('  secret_env: QINGHE_WECHAT_SECRET\n', '  secret_env: QINGHE_WECHAT_SECRET\n  comments: false\n');
+    await repo.commit('账号没有留言功能', operator, '2026-12-01T10:00:00+08:00', { 'content/qinghe-tea/account.yaml': yaml });
+    const result = await runCli(['publish', dongzhi, '--dry-run'], repo.root);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('  10:1    错误  comments 是 open，但这个账号没有留言功能（account.yaml 的 wechat.comments: false），微信会拒绝这个草稿（88000）：改成 closed。 [comments]  publish/limits');
+  });
+
   it('more than 8 articles in one --group are refused before anything is uploaded', async () => {
     const specs = Array.from({ length: 9 }, (_, i) => ({ slug: `dongzhi-${i + 1}`, title: `冬至围炉煮茶第 ${i + 1} 篇`, images: [] }));
     const repo = await approvedRepo(specs);
