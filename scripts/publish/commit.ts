@@ -1,4 +1,5 @@
 import { simpleGit } from 'simple-git';
+import { explainGitError } from '../review/index.ts';
 
 /**
  * Commits the receipts and ledger a unit changed, and nothing else (other staged changes stay staged), as
@@ -10,7 +11,11 @@ export async function commitPublish(root: string, files: readonly string[], subj
   const changed = (await git.status(['--untracked-files=all', '--', ...files])).files.map((f) => f.path);
   const mine = files.filter((file) => changed.includes(file));
   if (mine.length === 0) return undefined;
-  await git.add(mine);
-  await git.raw(['commit', '--no-verify', '-m', subject, '-m', body, '--', ...mine]);
+  try {
+    await git.add(mine);
+    await git.raw(['commit', '--no-verify', '-m', subject, '-m', body, '--', ...mine]);
+  } catch (error) {
+    throw new Error(`发布回执和素材记录已写入文件，但没能提交到 git（${mine.join('、')}）：${explainGitError(error)}`);
+  }
   return (await git.revparse(['HEAD'])).trim();
 }

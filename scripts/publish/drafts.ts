@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { wechatEndpoints } from '../platform/index.ts';
 import { beijingIso } from '../shared/beijing-time.ts';
 import type { DraftArticle } from '../wechat/types.ts';
 import type { RunContext } from './context.ts';
@@ -48,7 +49,7 @@ export async function syncDraft(ctx: RunContext, lead: string, state: UnitState,
     return state.mediaId;
   }
   if (step.action === 'update') {
-    ctx.called({ endpoint: 'cgi-bin/draft/get', what: `草稿 ${state.mediaId} 是否还在`, file: lead });
+    ctx.called({ endpoint: wechatEndpoints.getDraft, what: `草稿 ${state.mediaId} 是否还在`, file: lead });
     const current = await ctx.client.getDraft(state.mediaId!);
     if (current && current.articles.length !== drafts.length) {
       throw new PublishStop(`草稿 ${state.mediaId} 有 ${current.articles.length} 篇，这组现在是 ${drafts.length} 篇：微信不能往已有草稿里加减文章。请在公众号后台删除这个草稿，再删掉这几篇文章的 wechat 回执后重新发布。`);
@@ -61,7 +62,7 @@ export async function syncDraft(ctx: RunContext, lead: string, state: UnitState,
 
 async function updateDraft(ctx: RunContext, lead: string, mediaId: string, indexes: readonly number[], drafts: readonly DraftArticle[], hashes: readonly string[], write: WriteReceipts): Promise<string> {
   for (const index of indexes) {
-    ctx.called({ endpoint: 'cgi-bin/draft/update', what: `草稿 ${mediaId} 第 ${index + 1} 篇「${drafts[index]!.title}」`, file: lead });
+    ctx.called({ endpoint: wechatEndpoints.updateDraft, what: `草稿 ${mediaId} 第 ${index + 1} 篇「${drafts[index]!.title}」`, file: lead });
     await ctx.client.updateDraft(mediaId, index, drafts[index]!);
     const updated_at = beijingIso(ctx.clock.now());
     await write((current) => ({ ...current, state: 'drafted', draft_media_id: mediaId, draft_index: index, draft_hash: hashes[index], updated_at }), index);
@@ -92,7 +93,7 @@ async function addDraft(ctx: RunContext, lead: string, lookSince: string | undef
 /** One add; when its answer is lost, a look, and one more add only when the draft is not there. */
 async function addOnce(ctx: RunContext, lead: string, drafts: readonly DraftArticle[], since: string): Promise<string> {
   for (let attempt = 1; ; attempt++) {
-    ctx.called({ endpoint: 'cgi-bin/draft/add', what: `${drafts.length} 篇：${drafts.map((d) => `「${d.title}」`).join('')}`, file: lead });
+    ctx.called({ endpoint: wechatEndpoints.addDraft, what: `${drafts.length} 篇：${drafts.map((d) => `「${d.title}」`).join('')}`, file: lead });
     try {
       return (await ctx.client.addDraft([...drafts])).media_id;
     } catch (error) {
@@ -110,7 +111,7 @@ const clockSlackSeconds = 300;
 
 /** The newest draft with exactly these titles, made since `since`: the one an earlier add made. */
 async function findDraft(ctx: RunContext, lead: string, titles: readonly string[], since: string): Promise<string | undefined> {
-  ctx.called({ endpoint: 'cgi-bin/draft/batchget', what: `查找「${titles[0]}」是否已建草稿`, file: lead });
+  ctx.called({ endpoint: wechatEndpoints.listDrafts, what: `查找「${titles[0]}」是否已建草稿`, file: lead });
   const { items } = await ctx.client.listDrafts(0, 20);
   const after = Date.parse(since) / 1000 - clockSlackSeconds;
   const match = items.find((item) => item.update_time >= after && item.articles.length === titles.length && item.articles.every((a, i) => a.title === titles[i]));

@@ -100,7 +100,7 @@ async function publish(options: PublishOptions): Promise<PublishReport> {
   const refused = new Set(report.refusals.map((f) => f.file));
   for (const file of refused) {
     const article = set.articles.find((a) => a.source.file === file);
-    if (article) report.results.push(result(article, 'refused', '没有发布：见上面列出的原因。'));
+    if (article) report.results.push(result(article, 'refused', notPublished));
   }
   // Every account's client first: missing credentials stop that account before anything is sent anywhere.
   const clients = options.dryRun ? new Map<string, WechatClient>() : makeClients(set, selection.units, options, report, refused);
@@ -134,14 +134,15 @@ function makeClients(set: ContentSet, units: readonly Unit[], options: PublishOp
 /** One account's units in order; true when publishing must stop for every account (WeChat refuses the caller). */
 async function publishAccount(set: ContentSet, account: string, units: readonly Unit[], refused: ReadonlySet<string>, options: RunOptions, report: PublishReport, client: WechatClient | undefined): Promise<boolean> {
   const accountFile = set.accounts.find((a) => a.place.account === account);
-  let ledger: MediaLedger;
-  try {
-    ledger = loadLedger(options.root, account);
-  } catch (error) {
-    for (const unit of units) failUnit(unit, error, report, refused);
-    return false;
-  }
-  for (const unit of units) {
+  for (const [index, unit] of units.entries()) {
+    // Read for each draft: the one before may have uploaded images this one shares.
+    let ledger: MediaLedger;
+    try {
+      ledger = loadLedger(options.root, account);
+    } catch (error) {
+      for (const rest of units.slice(index)) failUnit(rest, error, report, refused);
+      return false;
+    }
     const prepared = await prepareUnit(options.root, unit, accountFile, ledger, refused, report);
     if (!prepared) continue;
     if (!client) {
@@ -163,7 +164,7 @@ async function publishAccount(set: ContentSet, account: string, units: readonly 
 }
 
 /** Renders the unit's articles; a refused member refuses the whole unit (a draft goes out whole or not at all). */
-async function prepareUnit(root: string, unit: Unit, accountFile: ContentSet['accounts'][number] | undefined, ledger: MediaLedger, refused: Set<string> | ReadonlySet<string>, report: PublishReport): Promise<Prepared[] | undefined> {
+async function prepareUnit(root: string, unit: Unit, accountFile: ContentSet['accounts'][number] | undefined, ledger: MediaLedger, refused: ReadonlySet<string>, report: PublishReport): Promise<Prepared[] | undefined> {
   const prepared: Prepared[] = [];
   for (const article of unit.articles) {
     if (refused.has(article.source.file)) continue;
@@ -171,7 +172,7 @@ async function prepareUnit(root: string, unit: Unit, accountFile: ContentSet['ac
     if (ready.ok) prepared.push(ready.prepared);
     else {
       report.refusals.push(...ready.refusals);
-      report.results.push(result(article, 'refused', '没有发布：见上面列出的原因。'));
+      report.results.push(result(article, 'refused', notPublished));
     }
   }
   if (prepared.length === unit.articles.length) return prepared;
@@ -202,9 +203,17 @@ async function runUnit(ctx: RunContext, unit: Unit, prepared: Prepared[], option
     for (const { article } of prepared) report.results.push(result(article, 'images', '图片都已在微信上，预览和复制到编辑器会带上微信图片地址（重新运行 mpdesk build 生效）。'));
     return;
   }
-  // Rendered again with the new images' WeChat URLs.
+  // Rendered again when an image was not on its WeChat URL yet.
   const ledger = loadLedger(ctx.root, ctx.account);
-  const again = uploads.length ? await Promise.all(prepared.map((p) => prepareArticle(ctx.root, p.article, p.account, ledger))) : prepared.map((p) => ({ ok: true as const, prepared: p }));
+  const stale = prepared.some((p) => p.rendered.media.body.some((image) => !image.uploaded));
+  const again = stale ? await Promise.all(prepared.map((p) => prepareArticle(ctx.root, p.article, p.account, ledger))) : prepared.map((p) => ({ ok: true as const, prepared: p }));
+  const refusals = again.flatMap((r) => (r.ok ? [] : r.refusals));
+  if (refusals.length) {
+    // The limits once more, with the images' real addresses: the uploads are recorded, no draft is made.
+    report.refusals.push(...refusals);
+    for (const article of unit.articles) report.results.push(result(article, 'refused', notPublished));
+    return;
+  }
   const drafts = again.map((r) => (r.ok ? draftArticle(r.prepared, ledger) : undefined));
   if (drafts.some((d) => d === undefined)) throw new PublishStop('图片上传后，正文里仍有不在 mmbiz.qpic.cn 上的图片：没有建草稿（这是 mpdesk 的缺陷，请报告）。');
   const receipts = await Promise.all(unit.articles.map(async (a) => receiptIn(await articleText(a))));
@@ -264,6 +273,8 @@ async function commitUnit(options: RunOptions, unit: Unit, report: PublishReport
   const sha = await commitPublish(options.root, files, subject, body || '图片已记入素材记录');
   if (sha) report.commits.push(sha);
 }
+
+const notPublished = '没有发布（原因见检查结果）。';
 
 const outcomeWord: Record<Outcome, string> = {
   refused: '未发布', done: '已发表', planned: '', images: '图片已上传', drafted: '已进草稿箱', publishing: '发表中', published: '已发表', 'not-published': '发表未成功', error: '中断',

@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import type { MediaLedger } from '../content/index.ts';
+import { wechatEndpoints } from '../platform/index.ts';
 import type { CallRecord } from './context.ts';
 import { draftHash, draftStep } from './drafts.ts';
 import { draftArticle, type Prepared } from './prepare.ts';
@@ -42,17 +43,17 @@ export function planUnit(prepared: readonly Prepared[], ledger: MediaLedger, rec
   };
   const step = draftStep(state.state, hashes);
   if (step.action === 'add') {
-    if (step.look) call('cgi-bin/draft/batchget', '先查找上次是否已建好这个草稿（上次运行在建草稿时中断）');
-    call('cgi-bin/draft/add', `新建草稿（${prepared.length} 篇）`);
+    if (step.look) call(wechatEndpoints.listDrafts, '先查找上次是否已建好这个草稿（上次运行在建草稿时中断）');
+    call(wechatEndpoints.addDraft, `新建草稿（${prepared.length} 篇）`);
   } else if (step.action === 'update') {
-    call('cgi-bin/draft/get', `草稿 ${state.state.mediaId} 是否还在`);
-    for (const index of step.indexes) call('cgi-bin/draft/update', `草稿 ${state.state.mediaId} 第 ${index + 1} 篇「${prepared[index]!.rendered.meta.title}」`);
+    call(wechatEndpoints.getDraft, `草稿 ${state.state.mediaId} 是否还在`);
+    for (const index of step.indexes) call(wechatEndpoints.updateDraft, `草稿 ${state.state.mediaId} 第 ${index + 1} 篇「${prepared[index]!.rendered.meta.title}」`);
   } else if (step.action === 'unchanged') lines.push(`草稿 ${state.state.mediaId} 的内容没有变化，不调用 draft/update`);
   if (!options.submit) return { uploads, known, calls, lines };
   const next = submitStep(state.state);
-  if (next === 'look') call('cgi-bin/freepublish/batchget', '先查找上次的提交是否已经发表（上次运行在提交时中断）');
-  if (next === 'submit' || next === 'look') call('cgi-bin/freepublish/submit', '提交发表');
-  if (next !== 'done' && next !== 'gone') call('cgi-bin/freepublish/get', '查询发表状态，直到成功或失败（间隔 2、4、8、15、30 秒……）');
+  if (next === 'look') call(wechatEndpoints.listPublished, '先查找上次的提交是否已经发表（上次运行在提交时中断）');
+  if (next === 'submit' || next === 'look') call(wechatEndpoints.submitPublish, '提交发表');
+  if (next !== 'done' && next !== 'gone') call(wechatEndpoints.getPublish, '查询发表状态，直到成功或失败（间隔 2、4、8、15、30 秒……）');
   else lines.push(next === 'done' ? '已经发表过了' : '发表后已被删除或封禁，不再发布');
   return { uploads, known, calls, lines };
 }

@@ -35,7 +35,7 @@ export async function submitAndPoll(ctx: RunContext, lead: string, mediaId: stri
   const named = titles.map((t) => `「${t}」`).join('');
   let step = submitStep(state);
   if (step === 'done') return { state: 'published', text: `${named}已经发表过了。` };
-  if (step === 'gone') return { state: 'published', text: `${named}发表后已被删除或封禁，不再发布。` };
+  if (step === 'gone') return { state: 'deleted', text: `${named}发表后已被删除或封禁，不再发布。` };
   let publishId = state.publishId;
   if (step === 'look') {
     const found = await lookForSubmit(ctx, lead, titles, state.submittedAt ?? beijingIso(ctx.clock.now()));
@@ -45,7 +45,7 @@ export async function submitAndPoll(ctx: RunContext, lead: string, mediaId: stri
   if (step === 'submit') {
     const submitted_at = beijingIso(ctx.clock.now());
     await write((current) => ({ ...current, state: 'submitting', draft_media_id: mediaId, submitted_at, publish_id: undefined, fail_reason: undefined }));
-    ctx.called({ endpoint: 'cgi-bin/freepublish/submit', what: `草稿 ${mediaId}`, file: lead });
+    ctx.called({ endpoint: wechatEndpoints.submitPublish, what: `草稿 ${mediaId}`, file: lead });
     let msgDataId: string | undefined;
     try {
       ({ publish_id: publishId, msg_data_id: msgDataId } = await ctx.client.submitPublish(mediaId));
@@ -67,7 +67,7 @@ export async function submitAndPoll(ctx: RunContext, lead: string, mediaId: stri
 async function poll(ctx: RunContext, lead: string, publishId: string, titles: readonly string[], write: WriteReceipts): Promise<PublishOutcome> {
   const named = titles.map((t) => `「${t}」`).join('');
   for (let attempt = 0; ; attempt++) {
-    ctx.called({ endpoint: 'cgi-bin/freepublish/get', what: `publish_id ${publishId}`, file: lead });
+    ctx.called({ endpoint: wechatEndpoints.getPublish, what: `publish_id ${publishId}`, file: lead });
     const status = await ctx.client.getPublishStatus(publishId);
     const meaning = publishStatusMeaning(status.publish_status);
     const wait = pollDelays[attempt];

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, relative } from 'node:path';
 import type { MediaLedger } from '../content/index.ts';
-import { isUploadedImageUrl } from '../platform/index.ts';
+import { isUploadedImageUrl, wechatEndpoints } from '../platform/index.ts';
 import { beijingIso } from '../shared/beijing-time.ts';
 import type { UploadFile } from '../wechat/types.ts';
 import type { RunContext } from './context.ts';
@@ -23,8 +23,8 @@ export interface PlannedUpload {
   format: 'jpeg' | 'png';
 }
 
-export const bodyEndpoint = 'cgi-bin/media/uploadimg';
-export const coverEndpoint = 'cgi-bin/material/add_material?type=image';
+export const bodyEndpoint = wechatEndpoints.uploadImage;
+export const coverEndpoint = `${wechatEndpoints.addMaterial}?type=image`;
 
 /** The unit's images that the ledger does not have, each processed file once, body images first in document order. */
 export function missingUploads(prepared: readonly Prepared[], ledger: MediaLedger): PlannedUpload[] {
