@@ -83,6 +83,17 @@ describe('mpdesk publish: approved articles to the draft box, once', () => {
     expect(lines.join('\n')).toContain('内容没有变化，不再更新');
   });
 
+  it('images two articles share (a series cover, a logo) are uploaded once; the second draft uses the first one\'s uploads', async () => {
+    const repo = await approvedRepo([
+      { slug: 'dongzhi-weilu', title: '冬至围炉煮茶指南', images: ['logo.png'], imageSeed: 7 },
+      { slug: 'baicha-cunfang', title: '老白茶怎么存', images: ['logo.png'], imageSeed: 7 },
+    ]);
+    const w = await world();
+    const report = await run(repo, w, { paths: [dongzhi, articleDir('baicha-cunfang')] });
+    expect(report.results.map((r) => r.outcome)).toEqual(['drafted', 'drafted']);
+    expect([w.count(api.upload), w.count(api.material), w.count(api.add)]).toEqual([1, 1, 2]);
+  });
+
   it('a later approved change updates the recorded draft instead of adding one', async () => {
     const repo = await approvedRepo([{ slug: 'dongzhi-weilu', title: '冬至围炉煮茶指南' }]);
     const w = await world();

@@ -42,6 +42,8 @@ export interface ArticleSpec {
   plan?: string;
   /** Default 2026-12-03T20:00:00+08:00. */
   publishAt?: string;
+  /** The cover and body images of two articles with the same seed are the same pictures, byte for byte. */
+  imageSeed?: number;
 }
 
 export function articleText(spec: ArticleSpec): string {
@@ -81,8 +83,8 @@ export async function picture(name: string, seed: number, width = 900, height = 
 /** The article's files: its text, its cover and body images. */
 export async function articleFiles(spec: ArticleSpec, seed: number): Promise<Record<string, string | Buffer>> {
   const dir = articleDir(spec.slug);
-  const files: Record<string, string | Buffer> = { [`${dir}/index.md`]: articleText(spec), [`${dir}/cover.jpg`]: await picture('cover.jpg', seed, 1200, 800) };
-  for (const [i, name] of (spec.images ?? ['weilu.jpg', 'chaxi.png']).entries()) files[`${dir}/${name}`] = await picture(name, seed * 10 + i + 1);
+  const files: Record<string, string | Buffer> = { [`${dir}/index.md`]: articleText(spec), [`${dir}/cover.jpg`]: await picture('cover.jpg', spec.imageSeed ?? seed, 1200, 800) };
+  for (const [i, name] of (spec.images ?? ['weilu.jpg', 'chaxi.png']).entries()) files[`${dir}/${name}`] = await picture(name, (spec.imageSeed ?? seed) * 10 + i + 1);
   return files;
 }
 
