@@ -1,4 +1,4 @@
-import type { WechatClient } from '../wechat/types.ts';
+import type { WechatClient } from '../wechat/index.ts';
 
 /** Time, injectable: polling waits, and receipts and ledgers record when things happened. */
 export interface Clock {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { wechatEndpoints } from '../platform/index.ts';
 import { beijingIso } from '../shared/beijing-time.ts';
-import type { DraftArticle } from '../wechat/types.ts';
+import type { DraftArticle } from '../wechat/index.ts';
 import type { RunContext } from './context.ts';
 import type { Receipt } from './receipt.ts';
 import { PublishStop } from './stop.ts';

@@ -4,7 +4,7 @@ import { articleFields, decodeText, loadContent, mediaLedgerFile, typedFields, t
 import { removeStaleTempFiles } from '../shared/atomic-write.ts';
 import type { Finding } from '../shared/finding.ts';
 import { lockRepository } from '../shared/repo-lock.ts';
-import type { WechatClient } from '../wechat/types.ts';
+import type { DraftArticle, WechatClient } from '../wechat/index.ts';
 import { checkArticles } from './checks.ts';
 import { commitPublish } from './commit.ts';
 import { systemClock, type CallRecord, type Clock, type RunContext } from './context.ts';
@@ -197,35 +197,27 @@ function dryRunUnit(unit: Unit, prepared: readonly Prepared[], ledger: MediaLedg
 /** Uploads, draft, publish, for one unit: each step recorded before the next. */
 async function runUnit(ctx: RunContext, unit: Unit, prepared: Prepared[], options: RunOptions, report: PublishReport): Promise<void> {
   const lead = unit.articles[0]!.source.file;
-  const uploads = missingUploads(prepared, loadLedger(ctx.root, ctx.account));
-  await uploadAll(ctx, uploads);
+  await uploadAll(ctx, missingUploads(prepared, loadLedger(ctx.root, ctx.account)));
   if (options.imagesOnly) {
     for (const { article } of prepared) report.results.push(result(article, 'images', '图片都已在微信上，预览和复制到编辑器会带上微信图片地址（重新运行 mpdesk build 生效）。'));
     return;
   }
-  // Rendered again when an image was not on its WeChat URL yet.
-  const ledger = loadLedger(ctx.root, ctx.account);
-  const stale = prepared.some((p) => p.rendered.media.body.some((image) => !image.uploaded));
-  const again = stale ? await Promise.all(prepared.map((p) => prepareArticle(ctx.root, p.article, p.account, ledger))) : prepared.map((p) => ({ ok: true as const, prepared: p }));
-  const refusals = again.flatMap((r) => (r.ok ? [] : r.refusals));
-  if (refusals.length) {
+  const drafts = await draftsOf(ctx, prepared);
+  if (!drafts.ok) {
     // The limits once more, with the images' real addresses: the uploads are recorded, no draft is made.
-    report.refusals.push(...refusals);
+    report.refusals.push(...drafts.refusals);
     for (const article of unit.articles) report.results.push(result(article, 'refused', notPublished));
     return;
   }
-  const drafts = again.map((r) => (r.ok ? draftArticle(r.prepared, ledger) : undefined));
-  if (drafts.some((d) => d === undefined)) throw new PublishStop('图片上传后，正文里仍有不在 mmbiz.qpic.cn 上的图片：没有建草稿（这是 mpdesk 的缺陷，请报告）。');
-  const receipts = await Promise.all(unit.articles.map(async (a) => receiptIn(await articleText(a))));
-  const state = unitState(receipts);
+  const state = unitState(await Promise.all(unit.articles.map(async (a) => receiptIn(await articleText(a)))));
   if (!state.ok) throw new PublishStop(state.message);
   const write = receiptWriter(unit);
-  const mediaId = await syncDraft(ctx, lead, state.state, drafts.filter((d) => d !== undefined), write);
+  const mediaId = await syncDraft(ctx, lead, state.state, drafts.articles, write);
   if (!options.submit || !mediaId) {
     for (const article of unit.articles) report.results.push({ ...result(article, 'drafted', `在草稿箱里：草稿 ${mediaId ?? ''}`), receipt: receiptIn(await articleText(article)) });
     return;
   }
-  const outcome = await submitAndPoll(ctx, lead, mediaId, state.state, drafts.map((d) => d!.title), write);
+  const outcome = await submitAndPoll(ctx, lead, mediaId, state.state, drafts.articles.map((d) => d.title), write);
   const kind: Outcome = outcome.state === 'published' ? 'published' : outcome.state === 'publishing' || outcome.state === 'submitting' ? 'publishing' : 'not-published';
   ctx.say(lead, outcome.text);
   for (const article of unit.articles) {
@@ -233,6 +225,18 @@ async function runUnit(ctx: RunContext, unit: Unit, prepared: Prepared[], option
     const message = kind === 'published' ? `发表成功：${receipt?.url ?? ''}` : kind === 'not-published' ? `没有发出：${receipt?.fail_reason ?? ''}` : outcome.text;
     report.results.push({ ...result(article, kind, message), receipt });
   }
+}
+
+/** The unit's articles as the draft API takes them, rendered again if an image was not on its WeChat URL yet. */
+async function draftsOf(ctx: RunContext, prepared: readonly Prepared[]): Promise<{ ok: true; articles: DraftArticle[] } | { ok: false; refusals: Finding[] }> {
+  const ledger = loadLedger(ctx.root, ctx.account);
+  const stale = prepared.some((p) => p.rendered.media.body.some((image) => !image.uploaded));
+  const again = stale ? await Promise.all(prepared.map((p) => prepareArticle(ctx.root, p.article, p.account, ledger))) : prepared.map((p) => ({ ok: true as const, prepared: p }));
+  const refusals = again.flatMap((r) => (r.ok ? [] : r.refusals));
+  if (refusals.length) return { ok: false, refusals };
+  const articles = again.flatMap((r) => (r.ok ? [draftArticle(r.prepared, ledger)] : []));
+  if (articles.some((d) => d === undefined)) throw new PublishStop('图片上传后，正文里仍有不在 mmbiz.qpic.cn 上的图片：没有建草稿（这是 mpdesk 的缺陷，请报告）。');
+  return { ok: true, articles: articles.filter((d): d is DraftArticle => d !== undefined) };
 }
 
 function receiptWriter(unit: Unit): WriteReceipts {

@@ -3,7 +3,7 @@ import { articleFields, typedFields, uploadedImageUrls, type AccountFile, type A
 import { commentFlags, isUploadedImageUrl } from '../platform/index.ts';
 import { renderArticle, type RenderedArticle } from '../render/index.ts';
 import type { Finding } from '../shared/finding.ts';
-import type { DraftArticle } from '../wechat/types.ts';
+import type { DraftArticle } from '../wechat/index.ts';
 import { limitProblems } from './limits.ts';
 import { refusal } from './refusal.ts';
 

@@ -1,7 +1,7 @@
 import { publishStatusMeaning, wechatEndpoints, type PublishState } from '../platform/index.ts';
 import { beijingIso } from '../shared/beijing-time.ts';
 import { isObject } from '../shared/json-shape.ts';
-import type { PublishStatus } from '../wechat/types.ts';
+import type { PublishStatus } from '../wechat/index.ts';
 import type { RunContext } from './context.ts';
 import type { WriteReceipts } from './drafts.ts';
 import { PublishStop } from './stop.ts';

@@ -3,7 +3,7 @@ import { basename, dirname, relative } from 'node:path';
 import type { MediaLedger } from '../content/index.ts';
 import { isUploadedImageUrl, wechatEndpoints } from '../platform/index.ts';
 import { beijingIso } from '../shared/beijing-time.ts';
-import type { UploadFile } from '../wechat/types.ts';
+import type { UploadFile } from '../wechat/index.ts';
 import type { RunContext } from './context.ts';
 import { loadLedger, recordUpload } from './ledger.ts';
 import type { Prepared } from './prepare.ts';
