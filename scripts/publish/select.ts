@@ -50,8 +50,8 @@ export function selectUnits(set: ContentSet, options: SelectOptions): Selection 
   for (const article of candidates) {
     const fields = articleFields(article);
     const status = fields.status ?? '';
-    // Gone out already: said for an article named, passed over quietly in a folder, an account or --due.
     if (options.imagesOnly) selection.units.push({ account: article.place.account, articles: [article] });
+    // Gone out already: said for an article named, passed over quietly in a folder, an account or --due.
     else if (status === 'published' && fields.wechat?.state === 'published') {
       if (named(article.source.file)) selection.done.push(article);
     } else if (options.due && !isDue(article, options.now)) continue;

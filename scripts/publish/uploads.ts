@@ -60,7 +60,7 @@ export async function uploadAll(ctx: RunContext, uploads: readonly PlannedUpload
     const what = `${upload.url}（sha256 ${upload.sha256.slice(0, 12)}，${kilobytes(bytes.length)}）`;
     ctx.called({ endpoint: upload.endpoint, what, file: upload.file });
     if (upload.section === 'body') {
-      const url = (await ctx.client.uploadBodyImage(file)).url.replace(/^http:\/\//i, 'https://');
+      const { url } = await ctx.client.uploadBodyImage(file);
       // Anything else would be filtered from the draft, and would not fit the ledger's schema.
       if (!isUploadedImageUrl(url)) throw new PublishStop(`微信返回的图片地址不在 mmbiz.qpic.cn 上：${url}（${upload.url}）。没有记入素材记录。`);
       await recordUpload(ctx.root, ctx.account, { section: 'body', hash: upload.sha256, entry: { ...common, url } });
