@@ -95,14 +95,14 @@ export async function benchPublish(repoRoot: string, count: number, log: (text: 
     const mark = wechat.calls.length;
     const [, againMs, againCalls] = await run('无变化重跑 unchanged re-run …', false);
     const again = uploadsAndDrafts(mark);
-    if (again) throw new Error(`无变化重跑调用了 ${again} 次上传或草稿接口，应为 0。`);
     const [, submitMs, submitCalls] = await run('全部发表 submit all …', true);
     const perArticle = (calls: number) => (calls / count).toFixed(1);
     const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+    const submits = wechat.calls.slice(mark + againCalls).filter((c) => c.endpoint.endsWith('freepublish/submit')).length;
     return [
-        [`发布首次推送 publish first push（${count} 篇 × ${imagesPerArticle} 图）`, `${s(firstMs)}，${(count / (firstMs / 1000)).toFixed(1)} 篇/秒，每篇 ${perArticle(firstCalls)} 次调用（${fake.state.bodyImages.length} 张正文图、${fake.state.materials.size} 张封面、${fake.state.drafts.size} 个草稿）`, ''],
-        ['  无变化重跑 unchanged re-run', `${s(againMs)}，${againCalls} 次调用（上传 0，草稿 0）`, '0 上传、0 草稿 ✓'],
-        ['  全部发表 submit all', `${s(submitMs)}，每篇 ${perArticle(submitCalls)} 次调用（提交 1、查询 ${perArticle(submitCalls - count)}）`, ''],
+      [`发布首次推送 publish first push（${count} 篇 × ${imagesPerArticle} 图）`, `${s(firstMs)}，${(count / (firstMs / 1000)).toFixed(1)} 篇/秒，每篇 ${perArticle(firstCalls)} 次调用（${wechat.state.bodyImages.length} 张正文图、${wechat.state.materials.size} 张封面、${wechat.state.drafts.size} 个草稿）`, ''],
+      ['  无变化重跑 unchanged re-run', `${s(againMs)}，${againCalls} 次调用，其中上传和草稿 ${again} 次`, `上传和草稿 0 次 ${again === 0 ? '✓' : '✗ 未达标'}`],
+      ['  全部发表 submit all', `${s(submitMs)}，每篇 ${perArticle(submitCalls)} 次调用（提交 ${perArticle(submits)}、查询 ${perArticle(submitCalls - submits)}）`, ''],
     ];
   } finally {
     await fake?.close();
