@@ -133,5 +133,5 @@ describe('killed after any step, mpdesk publish resumes without duplicates', () 
       expect(receiptIn(text)?.state).toBe('published');
       expect(text).toContain('status: published');
     }
-  }, 300_000);
+  }, 600_000);
 });
