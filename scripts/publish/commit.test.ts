@@ -39,7 +39,7 @@ describe('mpdesk publish --commit: the receipt in git', () => {
     expect(check).toMatchObject({ code: 0, stderr: '' });
     const audit = JSON.parse((await runCli(['audit', dongzhi, '--format', 'json'], repo.root)).stdout);
     expect(audit.articles[0].receipts).toEqual([expect.objectContaining({ state: 'published', draft_media_id: expect.any(String), url: expect.stringMatching(/^https:\/\/mp\.weixin\.qq\.com\//) })]);
-  });
+  }, 90_000);
 });
 
 describe('copy-to-editor keeps its images', () => {
@@ -68,5 +68,5 @@ describe('copy-to-editor keeps its images', () => {
     const after = await readFile(join(out, 'preview.html'), 'utf8');
     expect(after).not.toContain('class="pending"');
     expect(after).toContain('<meta name="referrer" content="no-referrer">');
-  });
+  }, 90_000);
 });

@@ -23,7 +23,7 @@ describe('mpdesk publish --dry-run', () => {
     expect(result.stdout).toContain('这是预演（--dry-run）：没有调用微信接口，没有改动 content/ 里的任何文件（处理好的图片在 .cache/mpdesk/images/）。\n预演完成：将发布 1 篇。\n');
     expect(await readFile(join(repo.root, dongzhi, 'index.md'), 'utf8')).toBe(before);
     expect((await repo.git.status(['--', 'content'])).files).toEqual([]);
-  });
+  }, 90_000);
 
   it('--format json gives the same plan as data', async () => {
     const repo = await approvedRepo([{ slug: 'dongzhi-weilu', title: '冬至围炉煮茶指南' }]);
@@ -33,5 +33,5 @@ describe('mpdesk publish --dry-run', () => {
     expect(report.dryRun).toBe(true);
     expect(report.calls.map((c: { endpoint: string }) => c.endpoint)).toEqual(['cgi-bin/media/uploadimg', 'cgi-bin/media/uploadimg', 'cgi-bin/material/add_material?type=image', 'cgi-bin/draft/add']);
     expect(report.results).toEqual([expect.objectContaining({ file: `${dongzhi}/index.md`, outcome: 'planned', plan: expect.arrayContaining(['cgi-bin/draft/add：新建草稿（1 篇）']) })]);
-  });
+  }, 90_000);
 });

@@ -46,7 +46,7 @@ describe('mpdesk publish, the real client against the fake WeChat, the CLI as a 
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('早已发表  content/qinghe-tea/articles/2026/dongzhi-weilu/index.md「冬至围炉煮茶指南」：已经发表过了：https://mp.weixin.qq.com/s/');
     expect(wechat.calls.length).toBe(calls);
-  });
+  }, 120_000);
 
   it('without the AppSecret nothing is called: exit 2, naming the variable and where it goes', async () => {
     const repo = await approvedRepo([{ slug: 'dongzhi-weilu', title: '冬至围炉煮茶指南' }]);
@@ -55,7 +55,7 @@ describe('mpdesk publish, the real client against the fake WeChat, the CLI as a 
     expect(result.code).toBe(2);
     expect(result.stdout).toContain('环境变量 QINGHE_WECHAT_SECRET 没有设置');
     expect(wechat.calls).toEqual([]);
-  });
+  }, 120_000);
 
   it('an IP not on the whitelist (40164) stops at once with the relay advice; nothing is half-recorded', async () => {
     const repo = await approvedRepo([{ slug: 'dongzhi-weilu', title: '冬至围炉煮茶指南' }]);
@@ -67,7 +67,7 @@ describe('mpdesk publish, the real client against the fake WeChat, the CLI as a 
     expect(result.stdout).toContain('固定 IP');
     expect(wechat.callsTo('cgi-bin/draft/add')).toEqual([]);
     expect(receiptIn(await readFile(join(repo.root, dongzhi, 'index.md'), 'utf8'))).toBeUndefined();
-  });
+  }, 120_000);
 });
 
 /**

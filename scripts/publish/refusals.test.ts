@@ -28,7 +28,7 @@ describe('mpdesk publish refuses, exit 1, naming what is missing, before any cal
     expect(result.stdout).toMatch(/guanggao-ci\/index\.md\n(.*\n)*? {2}2:8 {5}错误 {2}“全网最”属于绝对化用语.*ad-law\/absolute-terms\n {16}建议：很 \/ 相当\n/);
     expect(result.stdout).toContain('预演完成：未发布 4 篇。');
     expect(result.stderr).toBe('');
-  });
+  }, 90_000);
 
   it('uncommitted changes to an approved article\'s images are not covered by its approval', async () => {
     const repo = await approvedRepo([{ slug: 'dongzhi-weilu', title: '冬至围炉煮茶指南' }]);
@@ -38,7 +38,7 @@ describe('mpdesk publish refuses, exit 1, naming what is missing, before any cal
     const report = JSON.parse(result.stdout);
     expect(report.refusals).toEqual([expect.objectContaining({ ruleId: 'publish/approval', message: expect.stringContaining('文章目录里有未提交的图片改动（weilu.jpg）') })]);
     expect(report.calls).toEqual([]);
-  });
+  }, 90_000);
 
   it("an article asking for comments on an account without them is refused at its comments field (WeChat's 88000)", async () => {
     const repo = await approvedRepo([{ slug: 'dongzhi-weilu', title: '冬至围炉煮茶指南' }]);
@@ -47,7 +47,7 @@ describe('mpdesk publish refuses, exit 1, naming what is missing, before any cal
     const result = await runCli(['publish', dongzhi, '--dry-run'], repo.root);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('  10:1    错误  comments 是 open，但这个账号没有留言功能（account.yaml 的 wechat.comments: false），微信会拒绝这个草稿（88000）：改成 closed。 [comments]  publish/limits');
-  });
+  }, 90_000);
 
   it('more than 8 articles in one --group are refused before anything is uploaded', async () => {
     const specs = Array.from({ length: 9 }, (_, i) => ({ slug: `dongzhi-${i + 1}`, title: `冬至围炉煮茶第 ${i + 1} 篇`, images: [] }));
@@ -55,7 +55,7 @@ describe('mpdesk publish refuses, exit 1, naming what is missing, before any cal
     const result = await runCli(['publish', ...specs.map((s) => articleDir(s.slug)), '--group', '--dry-run'], repo.root);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('--group 指定的组：这组有 9 篇，微信的一个草稿最多 8 篇（45008）：请分成两组。');
-  });
+  }, 90_000);
 
   it('misuse is exit 2 with one line of why', async () => {
     const repo = await approvedRepo([{ slug: 'dongzhi-weilu', title: '冬至围炉煮茶指南' }]);
@@ -64,5 +64,5 @@ describe('mpdesk publish refuses, exit 1, naming what is missing, before any cal
     const mixed = await runCli(['publish', dongzhi, '--images-only', '--submit'], repo.root);
     expect(mixed.code).toBe(2);
     expect(mixed.stderr).toContain('--images-only 只上传图片');
-  });
+  }, 90_000);
 });
