@@ -91,7 +91,7 @@ describe('mpdesk command', () => {
     const { code, stdout } = await runCli(['validate'], root);
     expect(code).toBe(1);
     expect(stdout).toContain(articlePath);
-    expect(stdout).toMatch(/3:1\s+错误\s+状态（status）的值 “done” 无效/);
+    expect(stdout).toMatch(/3:1\s+错误\s+状态（status）的值“done”无效/);
     expect(stdout).toContain('[status]  schema/enum');
     expect(stdout).toContain('1 个错误，0 个警告');
   });
@@ -185,13 +185,13 @@ describe('mpdesk never misleads', () => {
 
   it('refuses an --account that cannot be an id, even when a folder of that name exists', async () => {
     const root = await makeRepo({ ...baseFiles(), 'content/Bad_Acc/account.yaml': 'name: 山野\n', 'content/Bad_Acc/articles/2026/a/index.md': article('title: 茶\nstatus: draft') });
-    const message = 'mpdesk: 账号 id “Bad_Acc” 不合规：只能用小写字母、数字和连字符（如 qinghe-tea）。content/Bad_Acc/ 的目录名不是合规的 id，没有被当作账号读取：请改名为 content/bad-acc/。现有账号：shanye。\n';
+    const message = 'mpdesk: 账号 id“Bad_Acc”不合规：只能用小写字母、数字和连字符（如 qinghe-tea）。content/Bad_Acc/ 的目录名不是合规的 id，没有被当作账号读取：请改名为 content/bad-acc/。现有账号：shanye。\n';
     for (const args of [['list'], ['build'], ['new', 'article', '--title', '茶']]) {
       const result = await runCli([...args, '--account', 'Bad_Acc'], root);
       expect(result, args[0]).toMatchObject({ code: 2, stdout: '', stderr: message });
     }
     const upper = await runCli(['list', '--account', 'SHANYE'], root);
-    expect(upper).toMatchObject({ code: 2, stderr: 'mpdesk: 账号 id “SHANYE” 不合规：只能用小写字母、数字和连字符（如 qinghe-tea）。是不是 shanye？现有账号：shanye。\n' });
+    expect(upper).toMatchObject({ code: 2, stderr: 'mpdesk: 账号 id“SHANYE”不合规：只能用小写字母、数字和连字符（如 qinghe-tea）。是不是 shanye？现有账号：shanye。\n' });
     expect(existsSync(join(root, 'dist'))).toBe(false);
   });
 
@@ -241,7 +241,7 @@ describe('mpdesk never misleads', () => {
     ]);
     expect(unknown).toMatchObject({ code: 2, stdout: '', stderr: 'mpdesk: 未知选项 --fxi（是不是想用 --fix？）\n用法：mpdesk lint [paths...] [options]\n运行 mpdesk lint --help 查看全部选项\n' });
     expect(missing.stderr).toBe('mpdesk: 缺少参数 <article>\n用法：mpdesk render <article> [options]\n运行 mpdesk render --help 查看全部选项\n');
-    expect(choice.stderr).toBe('mpdesk: 选项 --status <status> 的值 “done” 无效；可选：draft、review、approved、scheduled、published、archived\n用法：mpdesk list [options]\n运行 mpdesk list --help 查看全部选项\n');
+    expect(choice.stderr).toBe('mpdesk: 选项 --status <status> 的值“done”无效；可选：draft、review、approved、scheduled、published、archived\n用法：mpdesk list [options]\n运行 mpdesk list --help 查看全部选项\n');
     expect(command.stderr).toBe('mpdesk: 未知命令 lnit（是不是想用 lint？）\n用法：mpdesk <command> [options]\n运行 mpdesk --help 查看全部选项\n');
     expect(excess.stderr).toBe('mpdesk: 多余的参数：content\n用法：mpdesk list [options]\n运行 mpdesk list --help 查看全部选项\n');
     for (const result of [unknown, missing, choice, command, excess]) expect(result.code).toBe(2);

@@ -13,6 +13,7 @@ export { accountOf, accountProblem, articleOf, classify, isAccountId, toRepoPath
 export { decodeText } from './decode-text.ts';
 export { readRegularFile } from './read-regular.ts';
 export { readFrontmatter, readYamlFile } from './frontmatter.ts';
+export { fullWidthColonMistake } from './yaml-errors.ts';
 export { nodeSpan, parseMarkdown } from './markdown.ts';
 export { fromPortable, toPortable, type PortableContentSet } from './portable.ts';
 export { articleFields, releaseArticle, resolveArticle, resolveFailure, type Article } from './article.ts';

@@ -30,6 +30,6 @@ describe('the lint cache', () => {
     await writeFile(join(root, 'content/shanye/articles/2026/logo.png'), '坏掉的图片');
     const second = await runCli(['lint', '--format', 'json'], root);
     expect(second.code).toBe(1);
-    expect(second.stdout).toContain('图片 “../logo.png”：无法读取图片');
+    expect(second.stdout).toContain('图片“../logo.png”：无法读取图片');
   });
 });

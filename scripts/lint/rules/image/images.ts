@@ -12,8 +12,8 @@ export default defineRule({
       { markdown: '![茶山](./a.webp)', findings: [{ line: 1, column: 1, message: 'WebP 图片会在构建时转成 JPEG 或 PNG' }] },
       { markdown: '<img src="./cup.jpg">', findings: [{ line: 1, column: 1, message: '图片缺少替代文字' }] },
       { markdown: '![茶][cup]\n\n[cup]: ./cup.gif', findings: [{ line: 1, column: 1, message: 'GIF 会转成静态图片' }] },
-      { markdown: '正文。\n\n![坏图](./broken.jpg)', findings: [{ line: 3, column: 1, message: '图片 “./broken.jpg”：无法读取图片：文件已损坏或不是图片' }] },
-      { markdown: '<img src="./bomb.png" alt="炸弹">', findings: [{ line: 1, column: 1, message: '图片 “./bomb.png”：图片声明的尺寸 30000×30000 超过 60 百万像素，可能是解压炸弹' }] },
+      { markdown: '正文。\n\n![坏图](./broken.jpg)', findings: [{ line: 3, column: 1, message: '图片“./broken.jpg”：无法读取图片：文件已损坏或不是图片' }] },
+      { markdown: '<img src="./bomb.png" alt="炸弹">', findings: [{ line: 1, column: 1, message: '图片“./bomb.png”：图片声明的尺寸 30000×30000 超过 60 百万像素，可能是解压炸弹' }] },
     ],
   },
   async check(context) {
