@@ -247,14 +247,17 @@ program
       },
     });
     if (showProgress) process.stderr.write('\r\x1b[K');
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const seconds = (ms: number) => (ms / 1000).toFixed(1);
     if (options.format === 'json') {
       process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     } else {
       const { formatFindings } = await import('./output/findings.ts');
-      if (report.findings.length) process.stdout.write(formatFindings(report.findings, 'pretty', { checked: `${report.failed.length} 篇文章` }));
+      // The findings are those of the articles checked now; an unchanged article was not checked again.
+      const checked = `${report.rendered.length + report.failed.length} 篇文章${report.unchanged.length ? `（另有 ${report.unchanged.length} 篇未变化，没有重新检查）` : ''}`;
+      if (report.findings.length) process.stdout.write(formatFindings(report.findings, 'pretty', { checked }));
+      const waited = report.waitedMs ? `，其中等待另一个构建 ${seconds(report.waitedMs)} 秒` : '';
       process.stdout.write(
-        `构建完成（${seconds} 秒）：渲染 ${report.rendered.length} 篇，未变化 ${report.unchanged.length} 篇，失败 ${report.failed.length} 篇。预览：${relative(process.cwd(), join(outDir, 'index.html'))}\n`,
+        `构建完成（${seconds(performance.now() - started)} 秒${waited}）：渲染 ${report.rendered.length} 篇，未变化 ${report.unchanged.length} 篇，失败 ${report.failed.length} 篇。预览：${relative(process.cwd(), join(outDir, 'index.html'))}\n`,
       );
     }
     if (report.failed.length) process.exitCode = 1;

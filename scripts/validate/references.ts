@@ -107,6 +107,28 @@ export function planEntryReused(set: ContentSet, account: string, plan: string):
 
 const planKey = (account: string, plan: string) => `${account}/${plan}`;
 
+/**
+ * What an article's findings here depend on besides its own file and its account: the plan it names (text, or that
+ * it is missing) and the other articles naming the same plan entry or slug. A build keys its cached result on this,
+ * so editing a plan or another article checks this one again.
+ */
+export function crossFileInputs(set: ContentSet): (article: ArticleFile) => string {
+  const plans = new Map(set.plans.map((p) => [`${p.place.account}/${p.place.month}`, p.source.text]));
+  const byPlanEntry = articlesByPlanEntry(set);
+  const bySlug = new Map<string, string[]>();
+  for (const article of set.articles) {
+    const key = `${article.place.account}/${article.place.slug}`;
+    bySlug.set(key, [...(bySlug.get(key) ?? []), article.source.file]);
+  }
+  return (article) => {
+    const plan = article.doc?.data.plan;
+    const { account, slug } = article.place;
+    const named = typeof plan === 'string' ? plan : '';
+    const sharing = (byPlanEntry.get(planKey(account, named)) ?? []).map((a) => a.source.file);
+    return JSON.stringify([plans.get(`${account}/${named.split('/')[0]}`) ?? null, sharing, bySlug.get(`${account}/${slug}`) ?? []]);
+  };
+}
+
 /** The articles naming each plan entry, by `<account>/<plan>`. */
 function articlesByPlanEntry(set: ContentSet): Map<string, ArticleFile[]> {
   const byPlanEntry = new Map<string, ArticleFile[]>();
