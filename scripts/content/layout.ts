@@ -127,6 +127,7 @@ export async function discoverContent(root: string): Promise<ContentPath[]> {
   const found: ContentPath[] = [];
   for (const name of names.sort()) {
     const file = `content/${name.split(sep).join('/')}`;
+    // Hidden files and folders are not content; the atomic writer's temporary files (`isTempName`) are hidden too.
     if (file.split('/').some((part) => part.startsWith('.'))) continue;
     const place = classify(file);
     if (place) found.push({ path: join(root, file), file, place });
