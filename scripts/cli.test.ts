@@ -133,6 +133,18 @@ describe('mpdesk command', () => {
     expect(staged.code).toBe(1);
     expect(JSON.parse(staged.stdout).map((f: { file: string; ruleId: string }) => [f.file, f.ruleId])).toEqual([[articlePath, 'schema/maxLength']]);
   });
+
+  it('says plainly that nothing was checked when no content file is staged, and exits 0', async () => {
+    const root = await makeRepo({ ...baseFiles(), 'notes.txt': '备忘\n' });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, stdio: 'pipe' });
+    git('init', '-q');
+    git('add', 'notes.txt');
+    const said = '没有找到已暂存的内容文件（content/ 下的 account.yaml、计划或文章），没有检查任何文件。No staged content files.\n';
+    for (const command of ['validate', 'lint']) {
+      expect(await runCli([command, '--staged'], root), command).toMatchObject({ code: 0, stdout: said });
+      expect(await runCli([command, '--staged', '--format', 'json'], root), command).toMatchObject({ code: 0, stdout: '[]\n' });
+    }
+  });
 });
 
 /** Every file under `root`, to show that a refused command wrote nothing. */

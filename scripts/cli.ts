@@ -20,6 +20,9 @@ for (const stream of [process.stdout, process.stderr]) {
 
 const statuses = ['draft', 'review', 'approved', 'scheduled', 'published', 'archived'];
 
+/** What `--staged` says when nothing it checks is staged: plainly, not an empty success. */
+const nothingStaged = '没有找到已暂存的内容文件（content/ 下的 account.yaml、计划或文章），没有检查任何文件。No staged content files.\n';
+
 function describeSet(set: ContentSet): string {
   return `${set.accounts.length} 个账号、${set.plans.length} 个计划、${set.articles.length} 篇文章`;
 }
@@ -45,7 +48,7 @@ program
       const { readStagedFiles } = await import('./shared/staged-files.ts');
       overlay = await readStagedFiles(root, (file) => classify(file) !== undefined && only(file));
       if (overlay.size === 0) {
-        if (options.format === 'json') process.stdout.write('[]\n');
+        process.stdout.write(options.format === 'json' ? '[]\n' : nothingStaged);
         return;
       }
       const staged = overlay;
@@ -139,6 +142,10 @@ program
     if (options.staged) {
       const { readStagedFiles } = await import('./shared/staged-files.ts');
       overlay = await readStagedFiles(root, (file) => classify(file) !== undefined && only(file));
+      if (overlay.size === 0 && options.format === 'pretty') {
+        process.stdout.write(nothingStaged);
+        return;
+      }
       const staged = overlay;
       only = (file) => staged.has(file);
     }
