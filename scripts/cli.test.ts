@@ -207,6 +207,25 @@ describe('mpdesk never misleads', () => {
     expect(existsSync(join(root, 'dist'))).toBe(false);
   });
 
+  it('reads a path given to render as validate and lint read theirs: from where you stand, with --root too', async () => {
+    const root = await makeRepo(baseFiles());
+    const parent = join(root, '..');
+    const fromParent = join(root.slice(parent.length + 1), articlePath);
+    const commands = ['render', 'validate', 'lint'];
+    const [found, refused, image] = await Promise.all([
+      Promise.all(['render', 'validate'].map((command) => runCli([command, fromParent, '--root', root], parent))),
+      Promise.all(commands.map((command) => runCli([command, articlePath, '--root', root], parent))),
+      runCli(['render', 'content/shanye/articles/2026/dongtian-shouchong/cup.png'], root),
+    ]);
+    // The fixture has no styles/: render finds the article and stops at its theme; validate finds it valid.
+    expect(found[0]!.stderr).toContain('排版主题“default”不存在');
+    expect(found[1]!.code).toBe(0);
+    // Written from the repository's root instead: all three refuse it alike, and say how to write it.
+    const said = `mpdesk: 路径不存在：${articlePath}（路径从当前目录读起；这里应写 ${fromParent}）\n`;
+    refused.forEach((result, i) => expect(result, commands[i]).toMatchObject({ code: 2, stdout: '', stderr: said }));
+    expect(image).toMatchObject({ code: 2, stderr: expect.stringContaining('不是一篇文章') });
+  }, 60_000);
+
   it('refuses paths that are not content, saying why; folders under content/ are fine', async () => {
     const root = await makeRepo({ ...baseFiles(), 'README.md': '# 山野咖啡\n', 'schemas/article.schema.json': '{}\n' });
     const readme = await runCli(['lint', 'README.md'], root);

@@ -1,7 +1,7 @@
 import { CommanderError, Option } from 'commander';
 import { classify, loadContent, type ContentSet } from './content/index.ts';
 import { hasErrors } from './shared/finding.ts';
-import { pathFilter, UsageError } from './shared/path-filter.ts';
+import { contentPath, pathFilter, UsageError } from './shared/path-filter.ts';
 import { isCalendarDate } from './shared/calendar-date.ts';
 import { WriteError } from './shared/write-error.ts';
 import { afterHelp, createProgram, setUsage } from './cli-help.ts';
@@ -182,15 +182,16 @@ program
   .addOption(rootOption())
   .addHelpText('after', afterHelp('\n例 Examples:\n  mpdesk render content/qinghe-tea/articles/2026/dongri-pao-cha -o /tmp/dongri.html'))
   .action(async (input: string, options: { output?: string; root?: string }) => {
-    const { resolve, relative, sep, dirname, join } = await import('node:path');
+    const { resolve, dirname, join } = await import('node:path');
     const root = rootOf(options);
+    // Read from the folder the user stands in, as validate and lint read their paths.
+    const file = contentPath(root, process.cwd(), input);
     if (options.output !== undefined) {
       const { checkOutputTarget } = await import('./render/index.ts');
       const target = checkOutputTarget(resolve(process.cwd(), options.output), options.output);
       if (!target.ok) throw new UsageError(target.message);
     }
     const set = await loadContent(root);
-    const file = relative(root, resolve(process.cwd(), input)).split(sep).join('/');
     const article = set.articles.find((a) => a.source.file === file || dirname(a.source.file) === file);
     // An article that could not be read (encoding, a FIFO, a link out of the account) is not missing: say why.
     const unreadable = set.findings.filter((f) => f.file === file || f.file === `${file}/index.md`);
