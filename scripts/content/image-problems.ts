@@ -1,4 +1,4 @@
-import { decodeImageHeader } from './image-decode.ts';
+import { decodeImage } from './image-decode.ts';
 import type { ImageRef } from './references.ts';
 
 export interface ImageProblem {
@@ -32,12 +32,12 @@ export function imageProblem(image: ImageRef, account: string, show: (path: stri
 }
 
 /**
- * Why a local image, though a file of an accepted format, cannot be opened: not an image, corrupt, or a
- * decompression bomb. Read from its header as the build opens it; lint reports it, and the build refuses the same.
+ * Why a local image, though a file of an accepted format, cannot be used: not an image, corrupt or cut off, or a
+ * decompression bomb. Decoded as the build opens it; lint reports it, and the build refuses the same.
  */
 export async function decodeProblem(image: ImageRef): Promise<ImageProblem | undefined> {
   if (image.target.kind !== 'local') return undefined;
-  const decoded = await decodeImageHeader(image.target.path);
+  const decoded = await decodeImage(image.target.path);
   if (decoded.ok) return undefined;
   return { ruleId: 'image/unreadable', message: `${image.site === 'cover' ? '封面' : '图片'}“${image.url}”：${decoded.reason}` };
 }

@@ -1,4 +1,4 @@
-import { decodeImageHeader, decodeProblem, type Span } from '../../../content/index.ts';
+import { decodeImage, decodeProblem, type Span } from '../../../content/index.ts';
 import { defineRule, type RuleContext } from '../../define-rule.ts';
 
 const minWidth = 900;
@@ -27,7 +27,7 @@ export default defineRule({
     if (image?.target.kind !== 'local') return;
     // Read as the build opens it: a file the build refuses is refused here, in the same words.
     const problem = await decodeProblem(image);
-    const meta = await decodeImageHeader(image.target.path);
+    const meta = await decodeImage(image.target.path);
     if (problem || !meta.ok) {
       context.report({ span: coverSpan(context), message: problem?.message ?? '封面无法读取，构建会失败：请换一张 JPEG 或 PNG。', severity: 'error' });
       return;
