@@ -56,8 +56,9 @@ interface EarlyFailure {
  * Renders every selected article into `dist/<account>/<slug>/` and writes `dist/index.html`. One build runs at a
  * time per repository (a lock in `.cache/mpdesk/`). An article whose inputs (text, account, files it references,
  * the tool itself, themes, its plan and the articles sharing its plan entry or slug) are unchanged since it last
- * built, and whose output files are still as written, is neither validated nor rendered again. A failed article keeps no output folder and is listed on the front page
- * with its first error; failed articles are checked again on every build.
+ * built, and whose output files are still as written, is neither validated nor rendered again. A failed article
+ * keeps no output folder and is listed on the front page with its first error; failed articles are checked again on
+ * every build.
  */
 export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const lock = await lockRepository(options.root, 'build');
