@@ -41,7 +41,7 @@ export async function processImages(images: readonly ImageRef[], cacheDir: strin
       if (problem) fail(image, problem.ruleId, problem.message);
       continue;
     }
-    // The header check lint makes, so both refuse the same files in the same words.
+    // The decoding check lint makes, so both refuse the same files in the same words.
     const unreadable = await decodeProblem(image);
     if (unreadable) {
       fail(image, unreadable.ruleId, unreadable.message);
