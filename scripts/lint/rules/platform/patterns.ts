@@ -37,7 +37,9 @@ export const likeButtonAfter = /^(?:数|过|满|\+|和|、|都|”|"|,)/;
 
 /** After an action: a past event (转发了、分享到了、点过), a noun (分享链接、点赞按钮、关注列表). */
 export const narrativeAfter = /^(?:到|给|出|进)?(?:了|过(?!\d))/;
-export const nounAfter = /^(?:功能|按钮|列表|链接|度|会|键|入口|量|率|者们)/;
+export const nounAfter = /^(?:功能|按钮|列表|链接|度|会|键|入口|量|率|者们|歌)/;
+/** 三连败、三连胜、三连冠: a streak of games, not the like-在看-share triple. */
+export const streakAfter = /^(?:败|胜|冠|跳|击|杀|鞭|斩|霸)/;
 
 /** A clause that says the action is not a condition (关注公众号不是参与活动的条件). */
 export const notACondition = /不(?:是|作为|构成|设)[^,:]{0,10}(?:条件|前提|门槛)/;
