@@ -39,7 +39,9 @@ function identifiable(speaker: string, personNames: boolean): boolean {
     if (!generic.test(phrase.slice(Math.max(0, match.index - 8), match.index + match[0].length))) return true;
   }
   if (media.test(phrase) || latinName.test(phrase)) return !vague.test(phrase.replace(media, ''));
-  if (!personNames || vague.test(phrase) || figure.test(phrase) || roleEnd.test(phrase)) return false;
+  if (!personNames || vague.test(phrase) || figure.test(phrase)) return false;
+  // A role named by whom it serves is someone in particular (开枪警察的律师、该公司的发言人); a bare role is not.
+  if (roleEnd.test(phrase)) return /\p{Script=Han}{2}的[^的]{1,6}$/u.test(phrase) && !/^(?:一位|一名|有位|有个|某)/u.test(phrase);
   // What is left ends in a name: 戴尔、吴伯雄、古特雷斯、伊丽莎白·琼斯.
   return /[\p{Script=Han}·]{2,8}$/u.test(phrase);
 }

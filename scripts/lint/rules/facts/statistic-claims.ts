@@ -31,6 +31,17 @@ const hasNumber = (_r: Reading, s: string) => numberWords.test(s);
 /** 首付三成、贷款七成、提成两成: shares set by contract, not measured. */
 const contractShare = /首付|贷款|按揭|定金|订金|首款|尾款|提成|佣金|抽成|分成|利率|税率|违约金|保证金/u;
 const big = `(?:${approx}\\s*)?${magnitude}`;
+/**
+ * Survey phrasing counts as a statistic even without a figure (issue 11 point 8), when what was found is about people,
+ * health or a market (研究发现，喝茶的人平均寿命更长); 根据不同的研究，纤角龙科比原角龙科原始 is a finding about fossils,
+ * and the writer's own test (经测试显示) is a measurement (decision 3).
+ */
+function aboutPeopleOrFigures(r: Reading, s: string): boolean {
+  if (r.ownMeasure) return false;
+  return numberWords.test(s.replace(dates, '')) || aboutPeople.test(s);
+}
+const dates = /\d+\s*(?:年|月|日|号|时|点|分)/gu;
+const aboutPeople = new RegExp(`${people}|患|病|健康|风险|寿命|疫情|消费|市场|经济|支持|满意|民意|喜欢|愿意|习惯|选择|购买|食用|饮用|喝|吃|服用|睡|减肥|瘦`, 'u');
 /** 调查 as an inquiry into someone (因涉嫌违纪被调查、配合中方调查), not a survey of people. */
 const investigation = /涉嫌|违纪|违法|犯罪|贿赂|受贿|行贿|腐败|立案|警方|检察|纪委|监委|审查|嫌疑|被捕|拘留|起诉|指控|调查内容|配合[^，。；]{0,4}调查/u;
 /** The places a world statistic is counted over, when they are the scope and not part of a name (中国公司、中国铁路总公司). */
@@ -51,11 +62,11 @@ const dimensionBefore = /(?:长度|面积|体积|重量|高度|宽度|直径|周
 const patterns: Pattern[] = [
   // 调查显示、研究发现、数据表明、临床试验证实 …: a research conclusion, with or without a figure.
   {
-    gate: /显示|表明|发现|指出|证实|证明|揭示|得出|称/u, kind: '调查或研究结论',
+    gate: /显示|表明|发现|指出|证实|证明|揭示|得出|称/u, kind: '调查或研究结论', when: aboutPeopleOrFigures,
     pattern:
       /(?:调查|研究|统计|数据|报告|调研|民调|普查|抽查|抽样|问卷|测评|试验|实验|检测|监测|测试|研究人员|科学家|研究者)(?:结果|数据|报告)?(?:均|也|都|还|同样|再次|进一步)?(?:显示|表明|发现|指出|证实|证明|揭示|得出|称)(?![屏器栏框区板灯面模台幕出不成为])/gu,
   },
-  { gate: /据/u, kind: '调查或研究结论', pattern: /据(?:不完全)?统计|据[^，。；]{0,8}?(?:调查|调研|统计|测算|估算)|(?:根据|依据)[^，。；]{0,8}?(?:调查|统计|研究|调研|测算|估算)/gu },
+  { gate: /据/u, kind: '调查或研究结论', pattern: /据(?:不完全)?统计|据[^，。；]{0,8}?(?:调查|调研|统计|测算|估算)|(?:根据|依据)[^，。；]{0,8}?(?:调查|统计|研究|调研|测算|估算)/gu, when: aboutPeopleOrFigures },
   { gate: /调查|受访|被访/u, kind: '调查或研究结论', pattern: /被调查|受访|接受调查|参与调查|问卷调查|抽样调查|被访/gu, when: (_r, s) => !investigation.test(s) },
   // 业内估计、专家指出、据悉: a claim from an unnamed source, when it carries a figure.
   { gate: /专家|业内|分析师|学者|人士|据/u, kind: '未具名来源的估计', pattern: /(?:专家|业内人士|业内|分析师|学者|有关人士|行业人士)(?:估计|估算|预测|测算|指出|表示|称)|据(?:了解|悉|估计|估算|测算)/gu, when: hasNumber },
