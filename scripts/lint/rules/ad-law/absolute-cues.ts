@@ -20,7 +20,7 @@ export const marketScope =
 
 /** Words of selling: the sentence is an offer even when it does not say whose (S45, S46; decision 4's buy calls). */
 export const salesCue =
-  /没有之一|只此一家|独此一家|仅此一家|只此一批|仅此一款|别家|同行|闭眼入|闭眼买|不踩雷|限量|抢购|下单|购买|入手|种草|回购|销量|天花板|标杆|镇店|招牌|首发(?!集体|阵容|球员|出场|登场|上场|名单|队员)|独家|欢迎选购|值得拥有|不容错过|再等一年|只给懂|信赖|必备|包邮|旗舰|授权|代理|买贵|退差价|假一赔|不信你|找不到第二|比不了|学不来|没有比|无可比拟|无可复制|再无此|只卖|只要\s*\d|立即(?:购买|下单|抢购|抢)|扫码|高收益|坐诊|报名|只有今天|仅限今天|仅此一天|限时|全额担保|本息|保本|保息|亲手制作/;
+  /没有之一|只此一家|独此一家|仅此一家|只此一批|仅此一款|别家|同行|闭眼入|闭眼买|不踩雷|限量|抢购|下单|购买|入手|种草|回购|销量|天花板|标杆|镇店|招牌|首发(?!集体|阵容|球员|出场|登场|上场|名单|队员)|独家(?!专利)|欢迎选购|值得拥有|不容错过|再等一年|只给懂|信赖|必备|包邮|旗舰|授权|代理|买贵|退差价|假一赔|不信你|找不到第二|比不了|学不来|没有比|无可比拟|无可复制|再无此|只卖|只要\s*\d|立即(?:购买|下单|抢购|抢)|扫码|高收益|坐诊|报名|只有今天|仅限今天|仅此一天|限时|全额担保|本息|保本|保息|亲手制作/;
 
 /** A shop named without saying whose (这家店的蛋白粉): the goods may be the account's own. */
 export const shopMarker = /这家店|这个店|店里|店家|这家铺子/;
@@ -141,6 +141,9 @@ export const placeHead =
 /** Ranges of the market, as against places: a superlative over 全网 or 同行 compares sellers, whatever it grades. */
 export const tradeScope = /全网|全行业|行业|业内|业界|同行|同类|同价位|同级|市面上|市场上|别家/;
 
-/** A named body doing the act (由中国人民财产保险股份有限公司独家承保): the term describes that party, not the seller. */
+/**
+ * A named body or an event doing the act (由中国人民财产保险股份有限公司独家承保、大会展示了……最受欢迎的冷冻食品): the
+ * term describes what that party does or shows, not the seller's goods.
+ */
 export const namedAgentBefore =
-  /由[\p{Script=Han}A-Za-z]{2,30}(?:公司|集团|银行|协会|学会|研究院|研究所|大学|政府|委员会|基金会|博物馆)$/u;
+  /由[\p{Script=Han}A-Za-z]{2,30}(?:公司|集团|银行|协会|学会|研究院|研究所|大学|政府|委员会|基金会|博物馆)$|(?:大会|展会|博览会|展览会|交易会|组委会|主办方)上?(?:还|也|共|则)?(?:展示|展出|评选出|评出|公布)了?/u;

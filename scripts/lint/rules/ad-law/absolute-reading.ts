@@ -114,7 +114,7 @@ const clauseBreak = /[，,、：:（）()【】[\]]/;
 /** Who the term describes: the seller, the promoted item, a price, the goods of an industry — or nobody said. */
 function subjectReading(candidate: Candidate, p: Parts, site: Site, profile: AccountProfile, seller: string | undefined): Reading {
   if (seller) return { kind: 'advertised', label: '描述本店或本品', cue: seller };
-  const agent = candidate.commercial ? undefined : first(cue.namedAgentBefore, p.clauseBefore);
+  const agent = candidate.commercial ? undefined : first(cue.namedAgentBefore, p.before);
   if (agent) return ordinary(`说的是具名的他方（${agent}）`);
   const rest = withoutTerm(site);
   const product = first(cue.productMarker, rest);
