@@ -14,13 +14,18 @@ const documentOrDate =
 const citedTitle = /(?:据|根据|依据|来自|援引|引用|发表(?:在|于)|刊登(?:在|于)|刊发(?:在|于)?|在)\s*《[^》]{2,40}》|《[^》]{2,40}》(?:显示|指出|称|中|的数据|的统计|公布|发布)/u;
 
 /** A speaker and a verb of saying at the start of a clause (古特雷斯说、中国审计署副审计长董大胜表示). */
-const saying = /(?:^|[，,：:；;])\s*([^，,。；;：:“”"「」]{2,30}?)(?:说|表示|指出|称|透露|介绍|宣布|披露|强调|估计|预计)/gu;
+const saying =
+  /(?:^|[，,：:；;])\s*([^，,。；;：:“”"「」]{2,30}?)(?:在声明中|在接受采访时|在记者会上)?(?:说|表示|指出|称|透露|介绍|宣布|披露|强调|估计|预计|告诉|写道|证实|承认|补充)/gu;
 /** 据 and a named reporter (据新华网报道、据美国政府调查人员称). */
 const reportedBy = /(?:据|根据)([^，,。；;]{2,20}?)(?:的)?(?:报道|报导|消息|介绍|称|披露|公布|发布|通报|统计)/gu;
 /** A news organisation by name: 新华社、新华网、美国之音、路透社、BBC. */
 const media = /[\p{Script=Han}]{1,10}(?:社|网|日报|晚报|时报|周刊|杂志|电视台|广播|之音|之声)|[A-Z]{2,6}|路透|美联|法新|彭博/u;
-/** A government side as news names it (大陆方面、台湾方面、美方、中方): the officials of that side. */
-const officialSide = /^(?:中国|大陆|台湾|香港|澳门|美国|日本|韩国|朝鲜|俄罗斯|英国|法国|德国|欧盟)方面$|^[中美日韩朝俄英法德欧]方$/u;
+/**
+ * A government side as news names it (大陆方面、美方), or a public body the story has named (警方、检方、当局、法院、白宫、
+ * 联合国): their statements are on the record.
+ */
+const officialSide =
+  /^(?:中国|大陆|台湾|香港|澳门|美国|日本|韩国|朝鲜|俄罗斯|英国|法国|德国|欧盟)方面$|^[中美日韩朝俄英法德欧]方$|(?:警方|检方|当局|法院|法庭|议会|国会|白宫|五角大楼|克里姆林宫|联合国|世卫组织|北约|欧盟委员会)(?:发言人)?$/u;
 /** A name in Latin letters (Sutopo 先生、John Goldsmith). */
 const latinName = /[A-Z][a-z]+/u;
 /**
@@ -40,7 +45,7 @@ function identifiable(speaker: string, personNames: boolean): boolean {
   for (const match of phrase.matchAll(institution)) {
     if (!generic.test(phrase.slice(Math.max(0, match.index - 8), match.index + match[0].length))) return true;
   }
-  if (officialSide.test(phrase)) return true;
+  if (officialSide.test(phrase)) return !vague.test(phrase);
   if (media.test(phrase) || latinName.test(phrase)) return !vague.test(phrase.replace(media, ''));
   if (!personNames || vague.test(phrase) || figure.test(phrase)) return false;
   // A role named by whom it serves is someone in particular (开枪警察的律师、该公司的发言人); a bare role is not.
