@@ -101,15 +101,12 @@ function withoutTerm(site: Site): string {
   return site.sentence.slice(0, site.at) + ' '.repeat(site.end - site.at) + site.sentence.slice(site.end);
 }
 
-/** The term's clause and the one before it, the term blanked: where the noun it grades stands. */
+/** A dozen characters either side of the term, the term blanked: where the noun it grades stands (最佳的口感，国家级品质). */
 function nearTerm(site: Site): string {
-  let from = site.clause[0] - 1;
-  while (from > 0 && !clauseBreak.test(site.sentence[from - 1]!)) from--;
-  const text = withoutTerm(site);
-  return text.slice(Math.max(0, from), site.clause[1]);
+  return withoutTerm(site).slice(Math.max(0, site.at - nearChars), site.end + nearChars);
 }
 
-const clauseBreak = /[，,、：:（）()【】[\]]/;
+const nearChars = 12;
 
 /** Who the term describes: the seller, the promoted item, a price, the goods of an industry — or nobody said. */
 function subjectReading(candidate: Candidate, p: Parts, site: Site, profile: AccountProfile, seller: string | undefined): Reading {
@@ -144,7 +141,7 @@ function goodsReading(candidate: Candidate, p: Parts, site: Site, rest: string, 
   const market = first(cue.marketScope, p.clauseBefore + (candidate.term.endsWith('级') ? '' : p.surface));
   const sales = first(cue.salesCue, rest);
   const strong = candidate.commercial || Boolean(sales) || (Boolean(market) && !isDimension(candidate.term, p.clauseAfter));
-  // 产品、品质 name the goods a term grades when they stand by it: in its clause or the one before, not a clause later.
+  // 产品、品质 name the goods a term grades when they stand by it, not half a sentence away (……的公司，邀请消费者了解……产品).
   const noun = commercialNouns.find((n) => nearTerm(site).includes(n));
   if (noun) return { kind: 'advertised', label: '描述所售商品', cue: noun };
   // 世界上最高的咖啡产区: a measure of a place, not of the goods; a grade on goods (顶级咖啡豆) is.
