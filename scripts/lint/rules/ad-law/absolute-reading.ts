@@ -92,7 +92,7 @@ function softReading(candidate: Candidate, p: Parts, site: Site, seller: string 
   // Sales words (销量冠军、全网最低价) stay claims in any setting; the rest reads as the contest or the history it is in.
   if (candidate.commercial || cue.salesCue.test(withoutTerm(site))) return undefined;
   if (cue.contest.test(site.outsideQuotes)) return soft('比赛或评选的名次、成绩（说的是选手或队伍）');
-  if (cue.domainHistory.test(p.before)) return soft('某一领域历史上的比较（赛马史上、建筑史上）');
+  if (cue.domainHistory.test(p.before + p.surface)) return soft('某一领域历史上的比较（赛马史上、建筑史上）');
   return undefined;
 }
 
