@@ -117,12 +117,12 @@ export const figureBefore = /(?:率|量|度|含|占|功率|电量|进度|是|为
  * 赛道 (a market segment) and 赛级 (a sales word) are not contests, nor is a cup of tea (一杯).
  */
 export const contest =
-  /赛(?!道|博|级)|(?:世界|欧洲|亚洲|美洲|足协|联合会|超级)杯|杯赛|奥运|奥林匹克|运动会|运会|锦标|冠军赛|夺冠|卫冕|蝉联|包揽|球队|全队|队员|选手|运动员|球员|进球|射门|得分|击败|战胜|出场|首发|主场|客场|纪录/;
+  /赛(?!道|博|级)|(?:世界|欧洲|亚洲|美洲|足协|联合会|超级)杯|杯赛|奥运|奥林匹克|运动?会|锦标|冠军赛|夺冠|卫冕|蝉联|包揽|球队|全队|队员|选手|运动员|球员|进球|射门|得分|击败|战胜|出场|首发|主场|客场|纪录/;
 
-/** A domain's own history (赛马史上、建筑史上、俱乐部职业史上): a comparison inside a field's past, not a sales claim (这是史上最…is). */
+/** A field's own history (赛马史上、建筑史上、俱乐部职业史上): a comparison inside its past, not a sales claim. 这是史上最… is not one. */
 export const domainHistory = /\p{Script=Han}(?![是的了为在有])\p{Script=Han}史上/u;
 
-/** A comparison inside one set the sentence has just listed (四种口味，其中蛋黄口味最受欢迎): S02 case 1, 自我比较. */
+/** A comparison inside one set the sentence has just listed (三款点心，其中绿豆糕最软): S02 case 1, 自我比较. */
 export const amongThem = /其中/;
 
 /** After the superlative: a period of time (最盛时期、最冷的时候), not the goods. */

@@ -15,7 +15,7 @@ const citedTitle = /(?:据|根据|依据|来自|援引|引用|发表(?:在|于)|
 
 /** A speaker and a verb of saying at the start of a clause (古特雷斯说、中国审计署副审计长董大胜表示). */
 const saying =
-  /(?:^|[，,：:；;])\s*([^，,。；;：:“”"「」]{2,30}?)(?:在声明中|在接受采访时|在记者会上)?(?:说|表示|指出|称|透露|介绍|宣布|披露|强调|估计|预计|告诉|写道|证实|承认|补充)/gu;
+  /(?:^|[，,：:；;])\s*([^，,。；;：:“”"「」]{2,30}?)(?:在声明中|在接受采访时|在记者会上)?(?:说|表示|指出|称|透露|介绍|宣布|披露|强调|估计|预计|告诉|写道|证实|承认|补充)(?!明|法|服|不|话|成|为|之)/gu;
 /** 据 and a named reporter (据新华网报道、据美国政府调查人员称). */
 const reportedBy = /(?:据|根据)([^，,。；;]{2,20}?)(?:的)?(?:报道|报导|消息|介绍|称|披露|公布|发布|通报|统计)/gu;
 /** A news organisation by name: 新华社、新华网、美国之音、路透社、BBC. */
@@ -33,7 +33,9 @@ const latinName = /[A-Z][a-z]+/u;
  * words a statistic itself is made of (调查、数据、报告). A figure in the speaker (近半数受访者表示) is the claim, not its source.
  */
 const vague =
-  /有人|有专家|专家|业内|人士|网友|大家|很多|不少|许多|一些|某|有关|相关|权威|官方|媒体|外媒|消息|据悉|据了解|研究|调查|数据|报告|统计|民调|测试|试验|实验|资料|文章|说法|传言|网传|坊间|市场|分析|我|你|受访|被访/u;
+  /有人|有专家|专家|业内|人士|网友|大家|很多|不少|许多|一些|某|有关|相关|权威|官方|媒体|外媒|消息|据悉|据了解|研究|调查|数据|报告|统计|民调|测试|试验|实验|资料|文章|说法|传言|网传|坊间|市场|分析|机构|单位|部门|方面|我|你|受访|被访|被/u;
+/** A phrase that opens on a pronoun or a particle (这也说明、那就表示、还有人称) names nobody. */
+const noSubject = /^(?:这|那|此|其|它|该|有|也|还|又|都|就|可|会|要|能|将|并|而|但|则|即|如|若)/u;
 const figure = /[\d一二两三四五六七八九十百千万半成%]/u;
 /** Role nouns that stand for a person without naming one (老板说、李医生说、一位营养师表示). */
 const roleEnd =
@@ -45,9 +47,9 @@ function identifiable(speaker: string, personNames: boolean): boolean {
   for (const match of phrase.matchAll(institution)) {
     if (!generic.test(phrase.slice(Math.max(0, match.index - 8), match.index + match[0].length))) return true;
   }
-  if (officialSide.test(phrase)) return !vague.test(phrase);
+  if (officialSide.test(phrase)) return !vague.test(phrase.replace(officialSide, ''));
   if (media.test(phrase) || latinName.test(phrase)) return !vague.test(phrase.replace(media, ''));
-  if (!personNames || vague.test(phrase) || figure.test(phrase)) return false;
+  if (!personNames || vague.test(phrase) || figure.test(phrase) || noSubject.test(phrase)) return false;
   // A role named by whom it serves is someone in particular (开枪警察的律师、该公司的发言人); a bare role is not.
   if (roleEnd.test(phrase)) return /\p{Script=Han}{2}的[^的]{1,6}$/u.test(phrase) && !/^(?:一位|一名|有位|有个|某)/u.test(phrase);
   // What is left ends in a name: 戴尔、吴伯雄、古特雷斯、伊丽莎白·琼斯.

@@ -90,7 +90,15 @@ describe('facts/unsourced-statistics', () => {
   });
 
   it('does not take the crowd, a bare role or the sample itself for a source', async () => {
-    const lines = ['一位营养师说，七成的成年人缺钙。', '有七成的受访家长表示孩子近视了。', '老板说，八成的顾客是回头客。', '据海外媒体报道，超过半数的官员有亲属在国外。'];
+    const lines = [
+      '一位营养师说，七成的成年人缺钙。',
+      '有七成的受访家长表示孩子近视了。',
+      '老板说，八成的顾客是回头客。',
+      '据海外媒体报道，超过半数的官员有亲属在国外。',
+      '这也说明，超过一半的年轻人没有存款。',
+      '有机构预计，明年的外卖用户将增加三成。',
+      '这种做法被称为“懒人理财”，近四成的上班族都在用。',
+    ];
     expect((await caughtAndQuiet(rule, lines)).missed).toEqual([]);
   });
 

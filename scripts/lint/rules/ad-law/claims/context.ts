@@ -72,9 +72,9 @@ export function negated(sentence: string, start: number): boolean {
 }
 
 // A custom, a rite or a belief told as what others do or did (举行开光仪式、据说可以带来财运、家人希望他转转运、
-// 五行缺土，所以他的父亲叫他闰土): 广告法第九条第（八）项 bans claiming such effects, not describing a custom. Wearing,
-// placing or buying the thing (戴上、摆上、请回家) is using it, and stays a claim.
-const custom = compile('据说|相传|传说|民间|习俗|风俗|信仰|信众|香客|善信|参拜|供奉|祭祀|祭拜|仪式|举行|落成|庙会|希望|他|她|他们|她们');
+// 闰月生的，五行缺土，所以他的父亲叫他闰土): 广告法第九条第（八）项 bans claiming such effects, not describing a custom.
+// Wearing, placing or buying the thing (戴上、摆上、请回家) is using it, and stays a claim.
+const custom = compile('据说|相传|传说|民间|习俗|风俗|信仰|信众|香客|善信|参拜|供奉|祭祀|祭拜|仪式|举行|落成|庙会|希望|生的|名叫|叫他|叫她');
 const usingIt = compile('戴上|戴着|佩戴|摆上|摆在|放在|随身|带上|请回家|请1|购买|下单|只要|就能|即可');
 
 export function describesCustom(sentence: string): boolean {
