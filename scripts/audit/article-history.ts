@@ -62,6 +62,8 @@ export interface Anomaly {
   /** 1-based line of the `status` field in that version, where the anomaly is about a status. */
   line?: number;
   message: string;
+  /** For an unreviewed change: every file of the article the commit changed. */
+  files?: Array<{ path: string; kind: ChangeEntry['kind'] }>;
   /** Made before the review process began on the branch (see AuditReport.processStart). */
   predatesProcess?: true;
 }
@@ -121,7 +123,7 @@ export async function auditArticles(history: ContentHistory): Promise<ArticleAud
   }
   for (const change of relevant) {
     const who: Who = { commit: change.commit.sha, author: change.commit.author, email: change.commit.email, date: change.commit.date, committed: change.commit.committed };
-    const kind = change.status === 'D' ? 'deleted' : change.status === 'A' ? 'added' : change.oldPath ? 'renamed' : 'edited';
+    const kind = changeKind(change);
     const via = !change.commit.mainline ? 'branch' : change.commit.parents.length > 1 ? 'merge' : 'direct';
     const entryOf = (id: string | undefined) => (id === undefined ? undefined : byId.get(id));
 
@@ -131,7 +133,7 @@ export async function auditArticles(history: ContentHistory): Promise<ArticleAud
       if (!entry) continue;
       entry.audit.changes.push({ ...who, subject: change.commit.subject, via, kind, path: change.path, ...(change.oldPath ? { previousPath: change.oldPath } : {}) });
       if (change.commit.mainline && !reviewedMergeOf(change.commit, entry.audit.path)) {
-        anomaly(entry.audit, who, change.path, 'unreviewed-change', 'warning', `${bypass(change.commit)}，改动了 ${change.path.split('/').pop()}。`);
+        unreviewed(entry.audit, who, change);
         entry.approved = undefined;
       }
       continue;
@@ -174,6 +176,8 @@ function emptyAudit(path: string): ArticleAudit {
 
 const isArticle = (path: string) => classify(path)?.kind === 'article';
 
+const changeKind = (change: FileChange): ChangeEntry['kind'] => (change.status === 'D' ? 'deleted' : change.status === 'A' ? 'added' : change.oldPath ? 'renamed' : 'edited');
+
 /** The review record of a merge into the audited branch that lists `article`; trailers anywhere else count for nothing. */
 function reviewedMergeOf(commit: Commit, article: string): ReviewRecord | undefined {
   if (commit.parents.length < 2) return undefined;
@@ -189,8 +193,33 @@ function bypass(commit: Commit): string {
     : `提交 ${short} 直接改在主干上，没有经过审核合并`;
 }
 
-function anomaly(audit: ArticleAudit, who: Who, path: string, kind: AnomalyKind, severity: Anomaly['severity'], message: string, line?: number): void {
-  audit.anomalies.push({ kind, severity, commit: who.commit, date: who.date, committed: who.committed, path, message, ...(line ? { line } : {}) });
+/**
+ * A change outside a reviewed merge: one anomaly per commit and article, naming every file of the article the commit
+ * changed, not one anomaly per file.
+ */
+function unreviewed(audit: ArticleAudit, who: Who, change: FileChange): void {
+  const file = { path: change.path, kind: changeKind(change) };
+  const same = audit.anomalies.find((a) => a.kind === 'unreviewed-change' && a.commit === who.commit);
+  const files = [...(same?.files ?? []), file];
+  const message = `${bypass(change.commit)}，${describeFiles(files)}。`;
+  if (same) Object.assign(same, { files, message });
+  else anomaly(audit, who, change.path, 'unreviewed-change', 'warning', message, undefined, files);
+}
+
+const verbs = { added: '新增了', edited: '改动了', renamed: '改名了', deleted: '删除了' } as const;
+
+/** `改动了 index.md、cover.jpg，删除了 old.png`, by file name; a deleted article is 这篇文章. */
+function describeFiles(files: NonNullable<Anomaly['files']>): string {
+  const byKind = new Map<ChangeEntry['kind'], string[]>();
+  for (const { path, kind } of files) {
+    const name = kind === 'deleted' && isArticle(path) ? '这篇文章' : path.split('/').pop()!;
+    byKind.set(kind, [...(byKind.get(kind) ?? []), name]);
+  }
+  return [...byKind].map(([kind, names]) => `${verbs[kind]}${names[0] === '这篇文章' ? '' : ' '}${names.join('、')}`).join('，');
+}
+
+function anomaly(audit: ArticleAudit, who: Who, path: string, kind: AnomalyKind, severity: Anomaly['severity'], message: string, line?: number, files?: Anomaly['files']): void {
+  audit.anomalies.push({ kind, severity, commit: who.commit, date: who.date, committed: who.committed, path, message, ...(line ? { line } : {}), ...(files ? { files } : {}) });
 }
 
 /** What a change on the audited branch means: approvals, status moves, receipts, and anything out of process. */
@@ -218,9 +247,9 @@ async function judgeMainline(entry: Entry, change: FileChange, who: Who, read: R
     }
     entry.approved = !problems.length && headOk ? { commit: who.commit, contentHash: after.contentHash } : undefined;
   } else if (!after) {
-    anomaly(audit, who, change.path, 'unreviewed-change', 'warning', `${bypass(change.commit)}，删除了这篇文章。`);
+    unreviewed(audit, who, change);
   } else if (before?.contentHash !== after.contentHash) {
-    anomaly(audit, who, change.path, 'unreviewed-change', 'warning', `${bypass(change.commit)}，改动了内容。`);
+    unreviewed(audit, who, change);
     entry.approved = undefined;
   }
 

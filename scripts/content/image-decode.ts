@@ -1,21 +1,27 @@
+import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import sharp, { type SharpOptions } from 'sharp';
 import { maxImagePixels } from '../platform/index.ts';
+import { storedVerdict, storeVerdict } from './image-verdicts.ts';
 
 /** How every stage opens an image with sharp: one declaring too many pixels is refused before any is decoded. */
 export const imageInput: SharpOptions = { limitInputPixels: maxImagePixels };
 
-/** What an image's header says (dimensions as displayed, EXIF orientation applied), or why it cannot be opened. */
-export type DecodedHeader = { ok: true; format: string; width: number; height: number } | { ok: false; reason: string };
+/** What an image is (format, dimensions as displayed, EXIF orientation applied), or why the build cannot use it. */
+export type DecodedImage = { ok: true; format: string; width: number; height: number } | { ok: false; reason: string };
 
-const headers = new Map<string, Promise<DecodedHeader>>();
+/** Verdicts by content hash: a picture copied into many articles is decoded once (and kept: image-verdicts.ts). */
+const byContent = new Map<string, Promise<DecodedImage>>();
+/** By file version (path, size, modification time), so a file is read and hashed once per run. */
+const byVersion = new Map<string, Promise<DecodedImage>>();
 
 /**
- * Reads an image's header the way the build opens the image, without decoding pixels (a fraction of a
- * millisecond). Lint and build both ask here, so a file one accepts the other does not refuse at this step.
- * Results are kept per file version (path, size, modification time) for the run: shared images are read once.
+ * Opens an image the way the build does and decodes it: its header (format, size, the pixel limit), then all of
+ * its data at a small scale (JPEG and WebP decode scaled, so a few milliseconds), so a truncated or corrupt file
+ * is found here, not halfway through a build. Lint and build both ask here: a file one accepts the other takes.
  */
-export function decodeImageHeader(path: string): Promise<DecodedHeader> {
+export function decodeImage(path: string): Promise<DecodedImage> {
   let version: string;
   try {
     const info = statSync(path);
@@ -23,29 +29,48 @@ export function decodeImageHeader(path: string): Promise<DecodedHeader> {
   } catch {
     return Promise.resolve({ ok: false, reason: '文件不存在或无法读取。' });
   }
-  let known = headers.get(version);
+  let known = byVersion.get(version);
   if (!known) {
-    known = readHeader(path);
-    headers.set(version, known);
+    known = readFile(path).then(
+      (bytes) => {
+        const hash = createHash('sha256').update(bytes).digest('hex');
+        let verdict = byContent.get(hash);
+        if (!verdict) byContent.set(hash, (verdict = remembered(hash, bytes)));
+        return verdict;
+      },
+      () => ({ ok: false as const, reason: '文件不存在或无法读取。' }),
+    );
+    byVersion.set(version, known);
   }
   return known;
 }
 
-async function readHeader(path: string): Promise<DecodedHeader> {
+/** The verdict kept from an earlier run, or a fresh one, kept for the next. */
+async function remembered(hash: string, bytes: Buffer): Promise<DecodedImage> {
+  const stored = await storedVerdict(hash);
+  if (stored) return stored;
+  const verdict = await decode(bytes);
+  await storeVerdict(hash, verdict);
+  return verdict;
+}
+
+async function decode(bytes: Buffer): Promise<DecodedImage> {
   try {
-    const meta = await sharp(path, imageInput).metadata();
+    const meta = await sharp(bytes, imageInput).metadata();
     const width = meta.autoOrient?.width ?? meta.width;
     const height = meta.autoOrient?.height ?? meta.height;
     if (!meta.format || !width || !height) return { ok: false, reason: describeImageError(new Error('no dimensions')) };
+    // The first steps of the build's own pipeline, every pixel read; sharp fails on a decoder's warning, as there.
+    await sharp(bytes, imageInput).rotate().resize(8, 8, { fit: 'fill' }).raw().toBuffer();
     return { ok: true, format: meta.format, width, height };
   } catch (error) {
-    return { ok: false, reason: describeImageError(error, await declaredSize(path)) };
+    return { ok: false, reason: describeImageError(error, await declaredSize(bytes)) };
   }
 }
 
 /** The size a refused header declares, read without the pixel limit (the header only, no pixels), for the message. */
-async function declaredSize(path: string): Promise<string | undefined> {
-  const meta = await sharp(path, { limitInputPixels: false }).metadata().catch(() => undefined);
+async function declaredSize(bytes: Buffer): Promise<string | undefined> {
+  const meta = await sharp(bytes, { limitInputPixels: false }).metadata().catch(() => undefined);
   return meta?.width && meta.height ? `${meta.width}×${meta.height}` : undefined;
 }
 
@@ -56,7 +81,7 @@ export function describeImageError(error: unknown, size?: string): string {
     const declared = size ? `声明的尺寸 ${size} ` : '';
     return `图片${declared}超过 ${maxImagePixels / 1e6} 百万像素，可能是解压炸弹，构建会拒绝它：请缩小后再用。The image exceeds the pixel limit.`;
   }
-  if (/unsupported image format|bad seek|corrupt|premature end|invalid|VipsJpeg|heif|no dimensions/i.test(message)) {
+  if (/unsupported image format|bad seek|corrupt|premature end|truncated|read error|unable to parse|end of stream|invalid|VipsJpeg|vipspng|heif|no dimensions/i.test(message)) {
     return `无法读取图片：文件已损坏或不是图片，构建会失败（支持 JPEG、PNG、WebP、GIF、AVIF、TIFF、SVG；HEIC 请先转为 JPEG）。Unreadable image: ${message}.`;
   }
   return `图片处理失败：${message}。`;

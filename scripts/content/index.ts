@@ -7,17 +7,19 @@ import { readFrontmatter, readYamlFile, type Frontmatter } from './frontmatter.t
 import { discoverContent, suggestedPlace, type ContentKind, type ContentPath, type FileShape } from './layout.ts';
 import { maxNesting, tooDeeplyNested } from './markdown.ts';
 import { readRegularFile } from './read-regular.ts';
+import { keepImageVerdicts } from './image-verdicts.ts';
 
 export type { Frontmatter, FieldSpan, Span } from './frontmatter.ts';
 export { accountOf, accountProblem, articleOf, classify, isAccountId, toRepoPath } from './layout.ts';
 export { decodeText } from './decode-text.ts';
 export { readRegularFile } from './read-regular.ts';
 export { readFrontmatter, readYamlFile } from './frontmatter.ts';
+export { fullWidthColonMistake } from './yaml-errors.ts';
 export { nodeSpan, parseMarkdown } from './markdown.ts';
 export { fromPortable, toPortable, type PortableContentSet } from './portable.ts';
 export { articleFields, releaseArticle, resolveArticle, resolveFailure, type Article } from './article.ts';
 export { decodeProblem, imageProblem, type ImageProblem } from './image-problems.ts';
-export { decodeImageHeader, describeImageError, imageInput, type DecodedHeader } from './image-decode.ts';
+export { decodeImage, describeImageError, imageInput, type DecodedImage } from './image-decode.ts';
 export { alertKeywords, alertMarker, type AlertKeyword } from './alerts.ts';
 export { derivedDigest } from './digest.ts';
 export { mediaLedgerFile, readMediaLedger, uploadedImageUrls, type LedgerRead, type MediaLedger } from './media-ledger.ts';
@@ -62,6 +64,7 @@ export interface LoadOptions {
 
 /** Reads every account, plan and article under `<root>/content`; a file that cannot be read never stops the rest. */
 export async function loadContent(root: string, options: LoadOptions = {}): Promise<ContentSet> {
+  keepImageVerdicts(root);
   const set: ContentSet = { root, accounts: [], plans: [], articles: [], findings: [] };
   const paths = await discoverContent(root);
   const loaded = await Promise.all(paths.map((entry) => loadOne(root, entry, options.overlay)));

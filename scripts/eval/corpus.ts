@@ -31,7 +31,10 @@ export interface ProseFile {
 
 export interface Corpus {
   labelled: LabelledFile[];
+  /** Ordinary prose the rules are tuned against. */
   prose: ProseFile[];
+  /** Ordinary prose from other sources, kept apart and never tuned on: the honest false-alarm figure. */
+  heldOut: ProseFile[];
 }
 
 export const corpusDir = fileURLToPath(new URL('../lint/corpus/', import.meta.url));
@@ -73,11 +76,14 @@ export async function readCorpus(dir = corpusDir): Promise<Corpus> {
     }
     labelled.push(data);
   }
-  const proseDir = join(dir, 'prose');
+  return { labelled, prose: await readProse(join(dir, 'prose')), heldOut: await readProse(join(dir, 'held-out')) };
+}
+
+async function readProse(proseDir: string): Promise<ProseFile[]> {
   const prose: ProseFile[] = [];
   for (const name of (await readdir(proseDir)).filter((n) => n.endsWith('.txt') && !n.startsWith('LICENSE')).sort()) {
     const paragraphs = (await readFile(join(proseDir, name), 'utf8')).split('\n').filter((line) => line.trim());
     prose.push({ name, paragraphs });
   }
-  return { labelled, prose };
+  return prose;
 }

@@ -1,6 +1,6 @@
 import { markdownTable } from '../output/markdown-table.ts';
 import { formatTable } from '../output/table.ts';
-import { per10k, precision, recall, type Alarm, type Miss, type Score, type Tally } from './score.ts';
+import { per10k, precision, recall, type Alarm, type Miss, type ProseTally, type Score, type Tally } from './score.ts';
 
 /** The issue's targets: recall per family and per category, per evasion class, and the prose false-alarm rate. */
 export const targets = { recall: 0.95, evasion: 0.9, prosePer10k: 0.5 };
@@ -41,14 +41,19 @@ function worstAlarms(alarms: readonly Alarm[], limit: number): string[][] {
     .map(({ alarm, count }) => [String(count), alarm.ruleId, alarm.term, alarm.where, alarm.text]);
 }
 
+function proseLine(tally: ProseTally): string {
+  const rate = per10k(tally);
+  const families = Object.entries(tally.byFamily).map(([family, n]) => `${family} ${n}`).join('，') || '无';
+  return `${tally.findings} 条合规提示，每万字 ${rate.toFixed(2)} 条 ${mark(rate <= targets.prosePer10k)}（${families}）\n`;
+}
+
 export function formatReport(score: Score & { seconds: number }, format: ReportFormat, limit = 25): string {
   const table = (headers: readonly string[], rows: readonly string[][]) =>
     format === 'markdown' ? markdownTable(headers, rows).join('\n') + '\n' : formatTable(headers, rows);
   const heading = (text: string) => (format === 'markdown' ? `\n#### ${text}\n\n` : `\n${text}\n`);
-  const rate = per10k(score.prose);
-  const proseFamilies = Object.entries(score.prose.byFamily).map(([family, n]) => `${family} ${n}`).join('，') || '无';
+  const chars = (n: number) => n.toLocaleString('en-US');
   return [
-    `标注语料 ${score.lines} 行，普通文本 ${score.prose.chars.toLocaleString('en-US')} 字；检查用时 ${score.seconds.toFixed(1)} s\n`,
+    `标注语料 ${score.lines} 行，普通文本 ${chars(score.prose.chars)} 字，留出文本 ${chars(score.heldOut.chars)} 字；检查用时 ${score.seconds.toFixed(1)} s\n`,
     heading(`按家族 by family（目标召回 ≥ ${targets.recall}）`),
     table(tallyHeaders, tallyRows(score.families, targets.recall)),
     heading(`按类别 by category（目标召回 ≥ ${targets.recall}）`),
@@ -60,7 +65,9 @@ export function formatReport(score: Score & { seconds: number }, format: ReportF
     heading('按规则 by rule'),
     table(tallyHeaders, tallyRows(score.rules, undefined)),
     heading(`普通文本 ordinary prose（目标 ≤ ${targets.prosePer10k} 条 / 万字）`),
-    `${score.prose.findings} 条合规提示，每万字 ${rate.toFixed(2)} 条 ${mark(rate <= targets.prosePer10k)}（${proseFamilies}）\n`,
+    proseLine(score.prose),
+    heading(`留出文本 held-out prose（不据此调规则，误报不列出；目标同上）`),
+    proseLine(score.heldOut),
     heading(`漏报 misses（${score.misses.length} 处，列前 ${Math.min(limit, score.misses.length)} 处）`),
     table(['类别', '应报规则', '原文', '实际报出'], worstMisses(score.misses, limit)),
     heading(`误报 false alarms（${score.alarms.length} 处，按规则和词归并）`),

@@ -28,7 +28,7 @@ export const proseAccount = 'prose';
 /** One article of the sandbox: where it is, and which labelled line or prose it holds. */
 export type Placed =
   | { kind: 'line'; file: string; category: string; index: number; line: LabelledLine }
-  | { kind: 'prose'; file: string; source: string; chars: number };
+  | { kind: 'prose'; file: string; source: string; chars: number; heldOut: boolean };
 
 export interface Sandbox {
   root: string;
@@ -58,12 +58,13 @@ export async function writeSandbox(corpus: Corpus): Promise<Sandbox> {
     }
   }
   await writeAccount(root, proseAccount, everyIndustry);
-  for (const prose of corpus.prose) {
-    const stem = prose.name.replace(/\.txt$/, '');
+  const proseFiles = [...corpus.prose.map((p) => [p, false] as const), ...corpus.heldOut.map((p) => [p, true] as const)];
+  for (const [prose, heldOut] of proseFiles) {
+    const stem = `${heldOut ? 'held-out-' : ''}${prose.name.replace(/\.txt$/, '')}`;
     for (const [index, piece] of chunk(prose.paragraphs).entries()) {
       const chars = piece.reduce((total, p) => total + [...p].length, 0);
       const path = await write(proseAccount, `${stem}-${index + 1}`, frontmatter('读书笔记') + piece.join('\n\n') + '\n');
-      placed.set(path, { kind: 'prose', file: path, source: prose.name, chars });
+      placed.set(path, { kind: 'prose', file: path, source: prose.name, chars, heldOut });
     }
   }
   return { root, placed };

@@ -19,6 +19,16 @@ describe('the lint cache', () => {
     }
   });
 
+  it('checks an article again when another one takes its plan entry, so the reuse warning reaches both', async () => {
+    const other = 'content/shanye/articles/2026/chanqu/index.md';
+    const root = await makeRepo({ ...baseFiles(), [other]: article('title: 云南产区\nstatus: draft\nplan: 2026-12/02') });
+    expect((await runCli(['lint', '--format', 'json'], root)).code).toBe(0);
+    await writeFile(join(root, other), article('title: 云南产区\nstatus: draft\nplan: 2026-12/01'));
+    const second = await runCli(['lint', '--format', 'json'], root);
+    const reused = (JSON.parse(second.stdout) as Array<{ file: string; ruleId: string }>).filter((f) => f.ruleId === 'schema/plan-entry-reused').map((f) => f.file);
+    expect(reused.sort()).toEqual([other, 'content/shanye/articles/2026/dongtian-shouchong/index.md']);
+  });
+
   it('sees an image that became unreadable since the cached run, also one named by a reference definition elsewhere', async () => {
     const files = baseFiles();
     const dir = 'content/shanye/articles/2026/dongtian-shouchong';
@@ -30,6 +40,6 @@ describe('the lint cache', () => {
     await writeFile(join(root, 'content/shanye/articles/2026/logo.png'), '坏掉的图片');
     const second = await runCli(['lint', '--format', 'json'], root);
     expect(second.code).toBe(1);
-    expect(second.stdout).toContain('图片 “../logo.png”：无法读取图片');
+    expect(second.stdout).toContain('图片“../logo.png”：无法读取图片');
   });
 });

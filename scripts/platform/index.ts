@@ -28,6 +28,21 @@ export const maxImagePixels = 60_000_000;
 /** The label an advertisement must carry (Advertising Law art. 14). */
 export const adLabel = '广告';
 
+const labelWord = `(?:商业推广|广告推广|${adLabel}|推广|赞助|软广)`;
+const separator = String.raw`[\s|｜丨:：·•—–\-/／、，,。.!！;；]`;
+/**
+ * An ad label a writer puts at the very start of an advertisement, with what separates it from the text: a
+ * bracketed word (【广告】 [推广] （赞助）), a word followed by a separator (广告： 推广｜ 赞助 —), a statement (本文为广告)
+ * or a disclosure clause (本文由某某赞助，). Spaces inside are allowed; 广告主是谁 and 本文为广告主撰写 are not labels.
+ */
+export const leadingAdLabel = new RegExp(
+  String.raw`^\s*(?:[【\[［（(〔「『〈《<]\s*${labelWord}\s*[】\]］）)〕」』〉》>]` +
+    String.raw`|${labelWord}(?=${separator}|$)` +
+    String.raw`|本文\s*(?:为|是|系|属于?|含有?|包含)?\s*(?:商业)?${labelWord}(?:内容|文章|信息)?(?!\p{Script=Han})` +
+    String.raw`|本文\s*由[^。！？!?\n]{0,60}?(?:赞助|合作|推广|冠名|${adLabel})[^，,；;。！？!?\n]*)${separator}*`,
+  'u',
+);
+
 const wechatImageHost = /^https?:\/\/mmbiz\.qpic\.cn\//i;
 const wechatArticle = /^https?:\/\/mp\.weixin\.qq\.com\//i;
 const scheme = /^[a-z][a-z0-9+.-]*:/i;

@@ -74,7 +74,7 @@ export async function processImages(images: readonly ImageRef[], cacheDir: strin
       if (problem) fail(image, problem.ruleId, problem.message);
       continue;
     }
-    // The header check lint makes, so both refuse the same files in the same words.
+    // The decoding check lint makes, so both refuse the same files in the same words.
     const unreadable = await decodeProblem(image);
     if (unreadable) {
       fail(image, unreadable.ruleId, unreadable.message);
@@ -82,7 +82,7 @@ export async function processImages(images: readonly ImageRef[], cacheDir: strin
     }
     if (image.site === 'cover') {
       const cover = await processCover(target.path, cacheDir);
-      if (!cover.ok) fail(image, 'image/unreadable', `封面 “${url}”：${cover.message}`);
+      if (!cover.ok) fail(image, 'image/unreadable', `封面“${url}”：${cover.message}`);
       else {
         const { material, wide, square, crop235, crop11 } = cover.value;
         result.cover = { wide: assetName('cover-900x383', wide), square: assetName('cover-500x500', square), pic_crop_235_1: crop235, pic_crop_1_1: crop11 };
@@ -93,7 +93,7 @@ export async function processImages(images: readonly ImageRef[], cacheDir: strin
     if (result.targets.has(url)) continue;
     const body = await processBodyImage(target.path, cacheDir);
     if (!body.ok) {
-      fail(image, 'image/unreadable', `图片 “${url}”：${body.message}`);
+      fail(image, 'image/unreadable', `图片“${url}”：${body.message}`);
       continue;
     }
     const name = assetName(url, body.value);

@@ -113,7 +113,7 @@ async function renderResolved(article: Article, { root, account, cacheDir, uploa
   for (const image of article.images) {
     const target = processed.targets.get(image.url);
     if (image.site !== 'cover' && target && !check.imageSources.has(target.src)) {
-      report('render/image-dropped', image.span, `图片 “${image.url}” 没有出现在排版结果里（是否写在没有被引用的脚注或会被清理的 HTML 里？）。`);
+      report('render/image-dropped', image.span, `图片“${image.url}”没有出现在排版结果里（是否写在没有被引用的脚注或会被清理的 HTML 里？）。`);
     }
   }
 

@@ -215,9 +215,9 @@ describe('rendering follows the article model', () => {
         .filter((f) => f.severity === 'error')
         .map((f) => [f.line, f.message]);
     const expected = [
-      [4, expect.stringMatching(/^封面 “\.\/bomb-cover\.png”：图片声明的尺寸 20000×8000 超过 60 百万像素，可能是解压炸弹/)],
-      [9, expect.stringMatching(/^图片 “\.\/broken\.jpg”：无法读取图片：文件已损坏或不是图片/)],
-      [11, expect.stringMatching(/^图片 “\.\/huge\.png”：图片声明的尺寸 30000×30000 超过 60 百万像素/)],
+      [4, expect.stringMatching(/^封面“\.\/bomb-cover\.png”：图片声明的尺寸 20000×8000 超过 60 百万像素，可能是解压炸弹/)],
+      [9, expect.stringMatching(/^图片“\.\/broken\.jpg”：无法读取图片：文件已损坏或不是图片/)],
+      [11, expect.stringMatching(/^图片“\.\/huge\.png”：图片声明的尺寸 30000×30000 超过 60 百万像素/)],
     ];
     const linted = errors(JSON.parse(lint.stdout) as Found);
     expect(linted).toEqual(expected);

@@ -8,7 +8,7 @@ import { makeDir } from '../shared/make-dir.ts';
 import { lockRepository } from '../shared/repo-lock.ts';
 import { toolHash, treeHash } from '../shared/tool-hash.ts';
 import { threadCount } from '../shared/worker-pool.ts';
-import { validateContent } from '../validate/index.ts';
+import { crossFileInputs, validateContent } from '../validate/index.ts';
 import { outputsIntact, readBuildRecord, writeBuildRecord, type BuildRecord, type LintCounts } from './build-record.ts';
 import { indexPage } from './index-page.ts';
 import { renderShared } from './parallel.ts';
@@ -36,7 +36,10 @@ export interface BuildReport {
   rendered: string[];
   unchanged: string[];
   failed: string[];
+  /** What this build found: the articles it validated and rendered (not the unchanged ones) and their accounts. */
   findings: Finding[];
+  /** Milliseconds spent waiting for another build of the repository to finish (0: none was running). */
+  waitedMs: number;
 }
 
 /** One article that failed before rendering: unreadable, or in an account whose account.yaml has errors. */
@@ -52,20 +55,21 @@ interface EarlyFailure {
 /**
  * Renders every selected article into `dist/<account>/<slug>/` and writes `dist/index.html`. One build runs at a
  * time per repository (a lock in `.cache/mpdesk/`). An article whose inputs (text, account, files it references,
- * the tool itself, themes) are unchanged since it last built, and whose output files are still as written, is
- * neither validated nor rendered again. A failed article keeps no output folder and is listed on the front page
- * with its first error; failed articles are checked again on every build.
+ * the tool itself, themes, its plan and the articles sharing its plan entry or slug) are unchanged since it last
+ * built, and whose output files are still as written, is neither validated nor rendered again. A failed article
+ * keeps no output folder and is listed on the front page with its first error; failed articles are checked again on
+ * every build.
  */
 export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const lock = await lockRepository(options.root, 'build');
   try {
-    return await build(options);
+    return { ...(await build(options)), waitedMs: lock.waitedMs };
   } finally {
     await lock.release();
   }
 }
 
-async function build(options: BuildOptions): Promise<BuildReport> {
+async function build(options: BuildOptions): Promise<Omit<BuildReport, 'waitedMs'>> {
   const { root } = options;
   const outDir = options.outDir ?? join(root, 'dist');
   // An output folder that cannot be made fails the build once, in Chinese, rather than every article on its own.
@@ -85,7 +89,7 @@ async function build(options: BuildOptions): Promise<BuildReport> {
   const selectedFiles = new Set(selected.map((a) => a.source.file));
   const lint = options.lint ? await lintCounts(options.lint, set, selectedFiles) : undefined;
 
-  const report: BuildReport = {
+  const report: Omit<BuildReport, 'waitedMs'> = {
     rendered: [],
     unchanged: [],
     failed: [],
@@ -151,13 +155,14 @@ async function sortOut(set: ContentSet, articles: ContentSet['articles'], record
   const tool = `${toolHash()}:${treeHash(set.root, ['styles'])}`;
   // An image uploaded since changes the fragment, which then uses its WeChat URL.
   const accountText = new Map(set.accounts.map((a) => [a.place.account, `${a.source.text}\0${JSON.stringify(uploaded[a.place.account] ?? {})}`]));
+  const references = crossFileInputs(set);
   const keys = new Map<string, string>();
   const unchanged: string[] = [];
   const damaged: string[] = [];
   await Promise.all(
     articles.map(async (article) => {
       const { file } = article.source;
-      const key = await articleKey([tool, accountText.get(article.place.account) ?? ''], article.source.path, article.source.text);
+      const key = await articleKey([tool, accountText.get(article.place.account) ?? '', references(article)], article.source.path, article.source.text);
       const previous = record.articles[file];
       if (previous?.key === key && outputsIntact(join(outDir, previous.dir), previous.outputs)) unchanged.push(file);
       else {

@@ -1,5 +1,5 @@
 export { schemaFindings } from './schema-findings.ts';
-export { planEntryReused } from './references.ts';
+export { crossFileInputs, planEntryReused } from './references.ts';
 import { mediaLedgerFile, readMediaLedger, validatorFor, type ContentSet, type FieldLimits } from '../content/index.ts';
 import { compareFindings, type Finding } from '../shared/finding.ts';
 import { lengthFindings } from './length.ts';

@@ -140,7 +140,7 @@ function describe(error: ErrorObject, condition?: JsonSchema): Described {
       return {
         pointer,
         field,
-        message: `${label}的值 “${String(value)}” 无效，应为以下之一：${allowed.join('、')}。`,
+        message: `${label}的值“${String(value)}”无效，应为以下之一：${allowed.join('、')}。`,
         suggestions: guess ? [guess] : allowed,
       };
     }
@@ -231,5 +231,5 @@ const typeNames: Record<string, string> = {
 
 function typeName(type: unknown): string {
   const types = Array.isArray(type) ? type : [type];
-  return ` ${types.map((t) => typeNames[String(t)] ?? String(t)).join(' 或 ')} `;
+  return types.map((t) => typeNames[String(t)] ?? String(t)).join('或');
 }
