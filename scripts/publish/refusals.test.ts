@@ -24,7 +24,7 @@ describe('mpdesk publish refuses, exit 1, naming what is missing, before any cal
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(`${articleDir('baicha-cunfang')}/index.md\n  5:1     错误  状态是 draft（草稿）：只发布 approved（已批准）或 scheduled（已排期）的文章。 [status]  publish/status`);
     expect(result.stdout).toContain('当前内容和审核通过的版本（合并 ');
-    expect(result.stdout).toMatch(/zhijie-tijiao\/index\.md\n {2}1:1 {5}错误 {2}没有覆盖当前内容的审核记录：提交 [0-9a-f]{7} 直接改在主干上，没有经过审核合并，改动了内容。/);
+    expect(result.stdout).toMatch(/zhijie-tijiao\/index\.md\n {2}1:1 {5}错误 {2}没有覆盖当前内容的审核记录：提交 [0-9a-f]{7} 直接改在主干上，没有经过审核合并，新增了 index\.md。/);
     expect(result.stdout).toMatch(/guanggao-ci\/index\.md\n(.*\n)*? {2}2:8 {5}错误 {2}“全网最”属于绝对化用语.*ad-law\/absolute-terms\n {16}建议：很 \/ 相当\n/);
     expect(result.stdout).toContain('预演完成：未发布 4 篇。');
     expect(result.stderr).toBe('');
