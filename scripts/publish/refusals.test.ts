@@ -64,5 +64,8 @@ describe('mpdesk publish refuses, exit 1, naming what is missing, before any cal
     const mixed = await runCli(['publish', dongzhi, '--images-only', '--submit'], repo.root);
     expect(mixed.code).toBe(2);
     expect(mixed.stderr).toContain('--images-only 只上传图片');
+    const elsewhere = await runCli(['publish', '--due'], join(repo.root, '..'));
+    expect(elsewhere).toMatchObject({ code: 2, stdout: '' });
+    expect(elsewhere.stderr).toMatch(/^mpdesk: 不在 mpdesk 仓库中/);
   }, 90_000);
 });
