@@ -1,0 +1,131 @@
+import type { Normalized } from '../normalize.ts';
+import { plainLatin, readingOf, splitPinyin, syllableKey } from './readings.ts';
+
+/**
+ * The normalised text as the evasion matcher reads it: one unit per character, except that a run of Latin letters
+ * that is pinyin throughout becomes one unit per syllable (zhuanfa → zhuan, fa). A unit's key is its reading where
+ * it has one, so 醉, 最 and zui all key the same; other characters key as themselves.
+ */
+export interface Unit {
+  text: string;
+  key: string;
+  kind: 'han' | 'latin' | 'letter' | 'other' | 'emoji';
+  /** Range in the normalised text; an emoji the fold dropped has an empty one where it stood. */
+  from: number;
+  to: number;
+  /** Range in the original text. */
+  origin: [number, number];
+  /** For letters and syllables: the Latin run they belong to, as [first unit, last unit + 1]. */
+  run?: [number, number];
+  /** For an emoji read as a word: the emoji as written (its unit's text is a character of the word). */
+  shown?: string;
+}
+
+const han = /^\p{Script=Han}$/u;
+const latin = /^\p{Script=Latin}$/u;
+
+const keyCache = new Map<string, string>();
+
+/** The key a folded character matches by: its reading's code unit, or itself. */
+export function keyOf(char: string): string {
+  let key = keyCache.get(char);
+  if (key === undefined) {
+    const reading = readingOf(char);
+    keyCache.set(char, (key = reading ? syllableKey(reading) : char));
+  }
+  return key;
+}
+
+const splitCache = new Map<string, string[] | undefined>();
+
+function syllablesOf(plain: string): string[] | undefined {
+  if (!splitCache.has(plain)) splitCache.set(plain, splitPinyin(plain));
+  return splitCache.get(plain);
+}
+
+/** Whether a code unit may key as something other than itself: a Han character, a digit or a Latin letter. */
+const rekeyed = (code: number) => (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0xc0 && code <= 0x24f) || code >= 0x3400;
+
+/**
+ * The units' keys as one string and where each key's unit starts in the text, without building the units: most
+ * blocks have no disguise, and this is all it takes to see that.
+ */
+export function keysOf(text: string): { keys: string; starts: number[]; runs: string[] } {
+  let keys = '';
+  const starts: number[] = [];
+  const runs: string[] = [];
+  for (let i = 0; i < text.length; ) {
+    const code = text.charCodeAt(i);
+    if (!rekeyed(code)) {
+      keys += text[i];
+      starts.push(i++);
+      continue;
+    }
+    const char = String.fromCodePoint(text.codePointAt(i)!);
+    if (latin.test(char)) {
+      let end = i;
+      while (end < text.length && latin.test(text[end]!)) end++;
+      const plain = [...text.slice(i, end)].map(plainLatin).join('');
+      runs.push(plain);
+      const syllables = plain.length === end - i ? syllablesOf(plain) : undefined;
+      for (const piece of syllables ?? [...plain]) {
+        keys += syllables ? syllableKey(piece) : piece;
+        starts.push(i);
+        i += piece.length;
+      }
+      i = end;
+      continue;
+    }
+    keys += han.test(char) || /[0-9]/.test(char) ? keyOf(char) : char;
+    starts.push(i);
+    i += char.length;
+  }
+  return { keys, starts, runs };
+}
+
+function widthAt(input: string, index: number): number {
+  return input.codePointAt(index)! > 0xffff ? 2 : 1;
+}
+
+/** The original range of normalised units `[from, to)`. */
+export function originOf(normalized: Normalized, input: string, from: number, to: number): [number, number] {
+  const last = normalized.map[to - 1]!;
+  return [normalized.map[from]!, last + widthAt(input, last)];
+}
+
+export function unitsOf(normalized: Normalized, input: string): Unit[] {
+  const { text } = normalized;
+  const units: Unit[] = [];
+  for (let i = 0; i < text.length; ) {
+    const char = String.fromCodePoint(text.codePointAt(i)!);
+    if (latin.test(char)) {
+      let end = i;
+      while (end < text.length && latin.test(text[end]!)) end++;
+      pushRun(units, normalized, input, i, end);
+      i = end;
+      continue;
+    }
+    const isHan = han.test(char);
+    units.push({ text: char, key: isHan || /[0-9]/.test(char) ? keyOf(char) : char, kind: isHan ? 'han' : 'other', from: i, to: i + char.length, origin: originOf(normalized, input, i, i + char.length) });
+    i += char.length;
+  }
+  return units;
+}
+
+/** A Latin run: its syllables when it is pinyin throughout, else its letters. */
+function pushRun(units: Unit[], normalized: Normalized, input: string, from: number, to: number): void {
+  const plain = [...normalized.text.slice(from, to)].map(plainLatin).join('');
+  const first = units.length;
+  // Tone marks come off one for one, so positions in `plain` are positions in the run.
+  const syllables = plain.length === to - from ? syllablesOf(plain) : undefined;
+  if (syllables) {
+    let at = from;
+    for (const syllable of syllables) {
+      units.push({ text: syllable, key: syllableKey(syllable), kind: 'latin', from: at, to: at + syllable.length, origin: originOf(normalized, input, at, at + syllable.length) });
+      at += syllable.length;
+    }
+  } else {
+    for (let i = from; i < to; i++) units.push({ text: plain[i - from] ?? '', key: plain[i - from] ?? '', kind: 'letter', from: i, to: i + 1, origin: originOf(normalized, input, i, i + 1) });
+  }
+  for (let u = first; u < units.length; u++) units[u]!.run = [first, units.length];
+}
