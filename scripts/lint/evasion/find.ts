@@ -44,8 +44,8 @@ function cutsRun(units: readonly Unit[], first: number, last: number): boolean {
   return (head !== undefined && head[0] !== first) || (tail !== undefined && tail[1] !== last);
 }
 
-/** Brackets between two characters set off an aside, such as a reading: 攒(zǎn) is not 攒赞. */
-const brackets = /[()（）[\]【】《》「」〈〉]/;
+/** Brackets or a slash between two characters set off an aside or an alternative: 攒(zǎn) is not 攒赞, 文／卦山 not 问卦. */
+const brackets = /[()（）[\]【】《》「」〈〉/／]/;
 
 function bracketed(units: readonly Unit[], input: string): boolean {
   for (let i = 1; i < units.length; i++) if (brackets.test(input.slice(units[i - 1]!.origin[1], units[i]!.origin[0]))) return true;
@@ -76,7 +76,7 @@ export function spelling(units: readonly Unit[], first: number, last: number, ta
   if (bracketed(span, input)) return undefined;
   if (alike && !span.some((u, i) => kinds[i] === 'exact' && anchors(u.text))) return undefined;
   if (alike && span.some((u, i) => (kinds[i] === 'homophone' || kinds[i] === 'lookalike') && isFunctionWord(u.text))) return undefined;
-  if (alike && readsAsWords(input, span[0]!.origin[0], span.at(-1)!.origin[1])) return undefined;
+  if (alike && readsAsWords(input, span[0]!.origin[0], span.at(-1)!.origin[1], span.map((u) => u.text).join(''), targets[target]!.term)) return undefined;
   return { target, units: span, pieces: piecesOf(span, kinds, stands) };
 }
 

@@ -30,49 +30,44 @@ export function frequencyOf(word: string): number {
 const unknown = Math.log(1e-12);
 const longest = 6;
 
-/** The most likely split of a text into listed words and single characters, as [from, to) ranges. */
-export function segment(text: string): Array<[number, number]> {
+/** The log-likelihood of the best split of a text into listed words and single characters; `placeholder` scores `prior`. */
+function bestSplit(text: string, placeholder?: { char: string; prior: number }): number {
   const score = new Float64Array(text.length + 1).fill(-Infinity);
-  const back = new Int32Array(text.length + 1);
   score[0] = 0;
   for (let end = 1; end <= text.length; end++) {
     for (let start = Math.max(0, end - longest); start < end; start++) {
-      const frequency = frequencyOf(text.slice(start, end));
+      const piece = text.slice(start, end);
+      const frequency = placeholder && piece === placeholder.char ? placeholder.prior : frequencyOf(piece);
       const word = frequency ? Math.log(frequency) : end - start === 1 ? unknown : undefined;
-      if (word === undefined || score[start]! + word <= score[end]!) continue;
-      score[end] = score[start]! + word;
-      back[end] = start;
+      if (word !== undefined && score[start]! + word > score[end]!) score[end] = score[start]! + word;
     }
   }
-  const ranges: Array<[number, number]> = [];
-  for (let end = text.length; end > 0; end = back[end]!) ranges.unshift([back[end]!, end]);
-  return ranges;
+  return score[text.length]!;
 }
 
 const han = /\p{Script=Han}/u;
+/** How much likelier the text must read with the term than as written: a thousand times (地衣 stays 地衣, not 第一). */
+const margin = Math.log(1000);
 
 /**
- * Whether `[from, to)` of the (original) text reads as ordinary words rather than a disguised term: the Han text
- * around it, split into words, either has a word crossing one of its edges or makes it one word by itself.
+ * Whether the characters `written` (a homophone or look-alike spelling, at `[from, to)` of the original text) read
+ * better as ordinary words than as `term`: the Han text around them is split into words both ways, the term counting
+ * as a word as common as the list's dictionary says (at least 1e-10), and the term must win by the margin. 国家集中
+ * stays 国家 + 集中, 先将血压计 stays 将 + 血压计, 根植 stays 根植; 醉佳 becomes 最佳, 笫一名 becomes 第一 + 名.
  */
-export function readsAsWords(text: string, from: number, to: number): boolean {
+export function readsAsWords(input: string, from: number, to: number, written: string, term: string): boolean {
   let start = from;
-  while (start > 0 && from - start < longest && han.test(text[start - 1]!)) start--;
+  while (start > 0 && from - start < longest && han.test(input[start - 1]!)) start--;
   let end = to;
-  while (end < text.length && end - to < longest && han.test(text[end]!)) end++;
-  for (const [a, b] of segment(text.slice(start, end))) {
-    const [wordFrom, wordTo] = [a + start, b + start];
-    if (wordTo - wordFrom < 2) continue;
-    if ((wordFrom < from && wordTo > from) || (wordFrom < to && wordTo > to) || (wordFrom === from && wordTo === to)) return true;
-  }
-  return false;
+  while (end < input.length && end - to < longest && han.test(input[end]!)) end++;
+  const [left, right] = [input.slice(start, from), input.slice(to, end)];
+  const placeholder = { char: '\uE000', prior: Math.max(frequencyOf(term), 1e-10) };
+  return bestSplit(left + written + right) + margin > bestSplit(left + placeholder.char + right, placeholder);
 }
 
 /** Characters used this often on their own (为、和、与、及、将、至、于、的) are themselves, not a stand-in for a term's. */
-const functionWord = 4e-8;
-
 export function isFunctionWord(char: string): boolean {
-  return frequencyOf(char) >= functionWord;
+  return frequencyOf(char) >= 4e-8;
 }
 
 /** Whether a kept character is rare enough to show which term is meant (一、的、时 are everywhere; 佳、级 are not). */
