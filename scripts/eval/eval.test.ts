@@ -23,6 +23,15 @@ describe('eval:lint', () => {
         },
       ],
       prose: [{ name: 'essay.txt', paragraphs: ['这是全国销量第一的茶饮品牌。', '秋天到了，树叶黄了。'] }],
+      heldOut: [
+        {
+          category: 'held-out-evasion',
+          lines: [
+            { text: '本店红茶品质醉佳。', expect: ['ad-law/absolute-terms'], why: '谐音', evasion: 'homophone' },
+            { text: '本店红茶品质醉人。', expect: ['ad-law/absolute-terms'], why: '没有规避写法，漏报', evasion: 'homophone' },
+          ],
+        },
+      ],
     };
     const result = await runEval({ corpus });
     expect(result.rules['ad-law/absolute-terms']).toMatchObject({ expected: 1, found: 1 });
@@ -30,6 +39,10 @@ describe('eval:lint', () => {
     expect(result.misses).toContainEqual(expect.objectContaining({ ruleId: 'facts/unsourced-statistics', text: '这款茶能治疗失眠，喝一周就见效。' }));
     expect(result.prose.findings).toBeGreaterThan(0);
     expect(result.alarms).toContainEqual(expect.objectContaining({ where: 'essay.txt', ruleId: 'ad-law/absolute-terms' }));
+    // Held-out lines are scored apart: in their own tallies and under held-out: keys of the baseline, never the corpus's.
+    expect(result.heldOut?.evasion['homophone']).toMatchObject({ expected: 2, found: 1 });
+    expect(result.categories['held-out-evasion']).toBeUndefined();
+    expect(toBaseline(result).recall['held-out:evasion:homophone']).toBe(0.5);
     const base = toBaseline(result);
     expect(compareBaseline(base, base)).toEqual([]);
     expect(compareBaseline(base, { ...base, prosePer10k: 0 })).toEqual([expect.stringContaining('prose findings per 10,000 characters')]);
