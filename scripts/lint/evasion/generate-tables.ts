@@ -89,6 +89,16 @@ function emojiNames(targets: readonly string[]): Record<string, string[]> {
   return table;
 }
 
+/** One line per row or per table entry, so a regenerated table diffs by the entries that changed. */
+function compactJson(tables: Record<string, unknown>): string {
+  const lines = Object.entries(tables).map(([key, value]) => {
+    const rows = Array.isArray(value) ? value.map((row) => JSON.stringify(row)) : value && typeof value === 'object' ? Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`) : undefined;
+    const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
+    return rows ? `  ${JSON.stringify(key)}: ${open}\n    ${rows.join(',\n    ')}\n  ${close}` : `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`;
+  });
+  return `{\n${lines.join(',\n')}\n}\n`;
+}
+
 async function main(): Promise<void> {
   const listed = targetsFromLists();
   const targets = listed.filter((t) => !t.contextOnly).map((t) => t.folded);
@@ -101,7 +111,7 @@ async function main(): Promise<void> {
     lookalikes: { ...drawnAlike(targetChars), '1': ['l', 'i'], '0': ['o'] },
     emoji: emojiNames(targets),
   };
-  await writeFileAtomic(new URL('./tables.json', import.meta.url).pathname, `${JSON.stringify(tables, null, 1)}\n`);
+  await writeFileAtomic(new URL('./tables.json', import.meta.url).pathname, compactJson(tables));
   process.stdout.write(`look-alikes for ${Object.keys(tables.lookalikes).length} characters, ${Object.keys(tables.emoji).length} emoji\n`);
 }
 
