@@ -154,16 +154,18 @@ export function defineRule(definition: RuleDefinition): Rule {
 /** Rule families whose findings say when the words they quote were a disguised spelling. */
 const compliance = /^(?:ad-law|platform|sensitive)\//;
 
+const disguisesOfFile = new WeakMap<readonly TextBlock[], Array<{ span: Span; note: string }>>();
+
 /** Notes on the disguised terms a finding's span covers (“醉佳” for 最佳), for its message; empty when none. */
 function disguisesAt(context: RuleContext, span: Span): string {
-  const notes: string[] = [];
-  for (const block of [...context.meta, ...context.blocks]) {
-    for (const disguise of normalizedBlock(block).disguises ?? []) {
-      const [from, to] = blockSpan(block, disguise.from, disguise.to);
-      if (from < span[1] && span[0] < to) notes.push(disguiseNote(disguise));
-    }
+  let all = disguisesOfFile.get(context.blocks);
+  if (!all) {
+    all = [...context.meta, ...context.blocks].flatMap((block) =>
+      (normalizedBlock(block).disguises ?? []).map((d) => ({ span: blockSpan(block, d.from, d.to), note: disguiseNote(d) })),
+    );
+    disguisesOfFile.set(context.blocks, all);
   }
-  return [...new Set(notes)].join('');
+  return [...new Set(all.filter((d) => d.span[0] < span[1] && span[0] < d.span[1]).map((d) => d.note))].join('');
 }
 
 const normalizedBlocks = new WeakMap<TextBlock, Normalized>();

@@ -1,7 +1,8 @@
 import { compiledTargets } from './patterns.ts';
 import { lookalikesOf } from './tables.ts';
 import type { Unit } from './units.ts';
-import { anchors, isFunctionWord, readsAsWords } from './words.ts';
+import { tones } from './readings.ts';
+import { anchors, frequencyOf, isFunctionWord, readsAsWords } from './words.ts';
 
 /** How one character of a term was written instead. */
 export type PieceKind = 'homophone' | 'lookalike' | 'pinyin' | 'initials' | 'emoji';
@@ -41,7 +42,15 @@ function kindOf(unit: Unit, char: string, keys: ReadonlySet<string>): Kind | und
 function cutsRun(units: readonly Unit[], first: number, last: number): boolean {
   const head = units[first]!.run;
   const tail = units[last - 1]!.run;
-  return (head !== undefined && head[0] !== first) || (tail !== undefined && tail[1] !== last);
+  return (head !== undefined && !head.starts) || (tail !== undefined && !tail.ends);
+}
+
+/**
+ * A common character read in another tone than the term's (受 shòu for 首 shǒu, 温 wēn for 稳 wěn) is far more
+ * often itself than a stand-in; a rare one (醉, 锅 guō for 过) is not.
+ */
+function commonInAnotherTone(char: string, target: number, index: number): boolean {
+  return frequencyOf(char) >= 5e-9 && tones(char)[0] !== tones(compiledTargets().targets[target]!.folded)[index];
 }
 
 /** Brackets or a slash between two characters set off an aside or an alternative: 攒(zǎn) is not 攒赞, 文／卦山 not 问卦. */
@@ -76,6 +85,7 @@ export function spelling(units: readonly Unit[], first: number, last: number, ta
   if (bracketed(span, input)) return undefined;
   if (alike && !span.some((u, i) => kinds[i] === 'exact' && anchors(u.text))) return undefined;
   if (alike && span.some((u, i) => (kinds[i] === 'homophone' || kinds[i] === 'lookalike') && isFunctionWord(u.text))) return undefined;
+  if (span.some((u, i) => kinds[i] === 'homophone' && commonInAnotherTone(u.text, target, i))) return undefined;
   if (alike && readsAsWords(input, span[0]!.origin[0], span.at(-1)!.origin[1], span.map((u) => u.text).join(''), targets[target]!.term)) return undefined;
   return { target, units: span, pieces: piecesOf(span, kinds, stands) };
 }
@@ -121,9 +131,10 @@ export function initialsIn(units: readonly Unit[], input: string): Found[] {
   const { initials } = compiledTargets();
   const found: Found[] = [];
   for (let i = 0; i < units.length; i++) {
-    const run = units[i]!.run;
-    if (!run || run[0] !== i || units[i]!.kind !== 'letter') continue;
-    const span = units.slice(run[0], run[1]);
+    if (!units[i]!.run?.starts || units[i]!.kind !== 'letter') continue;
+    let end = i;
+    while (!units[end]!.run!.ends) end++;
+    const span = units.slice(i, end + 1);
     const letters = span.map((u) => u.text).join('');
     // Capitals are an acronym (DJ, SD 卡, HB 铅笔); chat-style initials are written small.
     const [from, to] = [span[0]!.origin[0], span.at(-1)!.origin[1]];

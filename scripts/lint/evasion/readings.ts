@@ -86,3 +86,15 @@ export function splitPinyin(run: string): string[] | undefined {
   }
   return best[run.length];
 }
+
+const toneCache = new Map<string, number[]>();
+
+/** The tone (1–4, 0 for neutral) of each character of a text, as pinyin-pro reads it in context; a character alone gets its usual tone. */
+export function tones(text: string): readonly number[] {
+  let found = toneCache.get(text);
+  if (!found) {
+    found = pinyin(text, { toneType: 'num', type: 'array' }).map((reading) => Number(/[0-4]$/.exec(reading)?.[0] ?? 0));
+    toneCache.set(text, found);
+  }
+  return found;
+}

@@ -20,6 +20,9 @@ const origin = (f: Found): [number, number] => [Math.min(...f.units.map((u) => u
 const overlaps = ([a, b]: [number, number], [c, d]: [number, number]) => a < d && c < b;
 const contains = ([a, b]: [number, number], [c, d]: [number, number]) => a <= c && d <= b;
 
+/** The longest term has fewer characters than this. */
+const reach = 12;
+
 /** Emoji the fold dropped, each read as each word it stands for (🧧 as 红包), as extra units where it stood. */
 function emojiSpellings(units: readonly Unit[], normalized: Normalized, input: string): Found[] {
   const found: Found[] = [];
@@ -32,7 +35,8 @@ function emojiSpellings(units: readonly Unit[], normalized: Normalized, input: s
       const end = i + emoji.length + (input[i + emoji.length] === '\uFE0F' ? 1 : 0);
       for (const word of emojiWords(emoji)) {
         const inserted = [...word].map((char): Unit => ({ text: char, key: keyOf(char), kind: 'emoji', from: at, to: at, origin: [i, end], shown: input.slice(i, end) }));
-        const spelt = spellingsIn([...units.slice(0, k), ...inserted, ...units.slice(k)], input);
+        // Only the units near the emoji can spell a term with it.
+        const spelt = spellingsIn([...units.slice(Math.max(0, k - reach), k), ...inserted, ...units.slice(k, k + reach)], input);
         found.push(...spelt.filter((f) => f.pieces.length && f.units.some((u) => inserted.includes(u))));
       }
       i = end;

@@ -15,8 +15,8 @@ export interface Unit {
   to: number;
   /** Range in the original text. */
   origin: [number, number];
-  /** For letters and syllables: the Latin run they belong to, as [first unit, last unit + 1]. */
-  run?: [number, number];
+  /** For letters and syllables: whether the unit starts, and whether it ends, its Latin run. */
+  run?: { starts: boolean; ends: boolean };
   /** For an emoji read as a word: the emoji as written (its unit's text is a character of the word). */
   shown?: string;
 }
@@ -127,5 +127,5 @@ function pushRun(units: Unit[], normalized: Normalized, input: string, from: num
   } else {
     for (let i = from; i < to; i++) units.push({ text: plain[i - from] ?? '', key: plain[i - from] ?? '', kind: 'letter', from: i, to: i + 1, origin: originOf(normalized, input, i, i + 1) });
   }
-  for (let u = first; u < units.length; u++) units[u]!.run = [first, units.length];
+  for (let u = first; u < units.length; u++) units[u]!.run = { starts: u === first, ends: u === units.length - 1 };
 }

@@ -70,7 +70,7 @@ export function isFunctionWord(char: string): boolean {
   return frequencyOf(char) >= 4e-8;
 }
 
-/** Whether a kept character is rare enough to show which term is meant (一、的、时 are everywhere; 佳、级 are not). */
+/** Whether a kept character is rare enough to show which term is meant (一、的、过、好 are everywhere; 佳、级 are not). */
 export function anchors(char: string): boolean {
-  return frequencyOf(char) < 1e-7;
+  return frequencyOf(char) < 5e-8;
 }
