@@ -88,6 +88,8 @@ describe('evasion', () => {
       '鸭肉 1 kg，剁成小块。',
       '照片存在 SD 卡里，文件名是 main.rs 这样的格式。',
       '她的名字叫婕妤，是汉代的女官称号。',
+      '本店的茶杯先用沸水温过，再放茶叶。',
+      '那场车祸之后，他身心受创，很久才恢复。',
     ].join('\n\n');
     expect(await compliance(body)).toEqual([]);
   });

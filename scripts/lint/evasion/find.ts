@@ -2,7 +2,7 @@ import { compiledTargets } from './patterns.ts';
 import { lookalikesOf } from './tables.ts';
 import type { Unit } from './units.ts';
 import { tones } from './readings.ts';
-import { anchors, frequencyOf, isFunctionWord, readsAsWords } from './words.ts';
+import { anchors, isCommon, isFunctionWord, readsAsWords } from './words.ts';
 
 /** How one character of a term was written instead. */
 export type PieceKind = 'homophone' | 'lookalike' | 'pinyin' | 'initials' | 'emoji';
@@ -50,7 +50,7 @@ function cutsRun(units: readonly Unit[], first: number, last: number): boolean {
  * often itself than a stand-in; a rare one (醉, 锅 guō for 过) is not.
  */
 function commonInAnotherTone(char: string, target: number, index: number): boolean {
-  return frequencyOf(char) >= 5e-9 && tones(char)[0] !== tones(compiledTargets().targets[target]!.folded)[index];
+  return isCommon(char) && tones(char)[0] !== tones(compiledTargets().targets[target]!.folded)[index];
 }
 
 /** Brackets or a slash between two characters set off an aside or an alternative: 攒(zǎn) is not 攒赞, 文／卦山 not 问卦. */

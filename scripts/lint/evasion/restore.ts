@@ -52,7 +52,12 @@ function mayHoldDisguise(text: string, input: string): boolean {
   const { keys, starts, runs } = keysOf(text);
   const { matcher, targets, initials } = compiledTargets();
   if (runs.some((run) => initials.has(run)) || pictograph.test(input)) return true;
-  return matcher.search(keys).some((hit) => text.slice(starts[hit.start], starts[hit.end] ?? text.length) !== targets[hit.data]!.folded);
+  return matcher.search(keys).some((hit) => {
+    const written = text.slice(starts[hit.start], starts[hit.end] ?? text.length);
+    const term = targets[hit.data]!.folded;
+    // Every disguise keeps a character of the term or is written in Latin letters: 同事 only sounds like 通便.
+    return written !== term && (/[a-z]/.test(written) || [...written].some((char, i) => char === term[i]));
+  });
 }
 
 /** Which sentence each normalised position is in, to read a disguise by the plain words around it. */

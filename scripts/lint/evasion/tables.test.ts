@@ -2,11 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { syllableInventory } from './readings.ts';
 import { evasionTables, emojiWords, lookalikesOf } from './tables.ts';
 import { targetsFromLists } from './targets.ts';
+import { frequentChars } from './words.ts';
 
 describe('evasion tables (tables.json)', () => {
   it('are up to date with the built-in word lists and pinyin-pro (else run npm run gen:evasion)', () => {
     expect(evasionTables().targets).toEqual(targetsFromLists());
     expect(evasionTables().syllables).toEqual(syllableInventory());
+    const frequent = frequentChars();
+    expect([...evasionTables().frequentChars.function].join('')).toBe(frequent.function);
+    expect([...evasionTables().frequentChars.common].join('')).toBe(frequent.common);
   });
 
   it('hold characters drawn alike and emoji read as words', () => {

@@ -7,6 +7,8 @@ export interface Tables {
   syllables: string[];
   lookalikes: Record<string, string[]>;
   emoji: Record<string, string[]>;
+  /** Han characters at or above the matcher's frequency thresholds (words.ts). */
+  frequentChars: { function: Set<string>; unanchored: Set<string>; common: Set<string> };
 }
 
 function stringLists(value: unknown): Record<string, string[]> {
@@ -35,9 +37,15 @@ export function evasionTables(): Tables {
     const data: unknown = JSON.parse(readFileSync(new URL('./tables.json', import.meta.url), 'utf8'));
     const field = (name: string): unknown => (data && typeof data === 'object' ? Reflect.get(data, name) : undefined);
     const syllables = field('syllables');
+    const frequent = field('frequentChars');
+    const charsOf = (name: string) => {
+      const value: unknown = frequent && typeof frequent === 'object' ? Reflect.get(frequent, name) : undefined;
+      return new Set(typeof value === 'string' ? [...value] : []);
+    };
     tables = {
       targets: targetList(field('targets')),
       syllables: typeof syllables === 'string' ? syllables.split(' ') : [], lookalikes: stringLists(field('lookalikes')), emoji: stringLists(field('emoji')),
+      frequentChars: { function: charsOf('function'), unanchored: charsOf('unanchored'), common: charsOf('common') },
     };
   }
   return tables;

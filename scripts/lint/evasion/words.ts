@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { evasionTables } from './tables.ts';
 
 /**
  * Ordinary words, to tell a disguise from a word that only shares a reading or a shape with a term: 根植 is not
@@ -65,12 +66,27 @@ export function readsAsWords(input: string, from: number, to: number, written: s
   return bestSplit(left + written + right) + margin > bestSplit(left + placeholder.char + right, placeholder);
 }
 
+/** How common a character is on its own, by the thresholds the matcher uses (from tables.json, so no dictionary load). */
+export const charThresholds = { function: 4e-8, unanchored: 5e-8, common: 5e-9 } as const;
+
 /** Characters used this often on their own (为、和、与、及、将、至、于、的) are themselves, not a stand-in for a term's. */
 export function isFunctionWord(char: string): boolean {
-  return frequencyOf(char) >= 4e-8;
+  return evasionTables().frequentChars.function.has(char);
 }
 
 /** Whether a kept character is rare enough to show which term is meant (一、的、过、好 are everywhere; 佳、级 are not). */
 export function anchors(char: string): boolean {
-  return frequencyOf(char) < 5e-8;
+  return !evasionTables().frequentChars.unanchored.has(char);
+}
+
+/** Whether a character is common enough (like 受、温) to be read as itself when its tone differs from the term's. */
+export function isCommon(char: string): boolean {
+  return evasionTables().frequentChars.common.has(char);
+}
+
+/** The Han characters at or above each threshold, for `npm run gen:evasion`. */
+export function frequentChars(): Record<keyof typeof charThresholds, string> {
+  const chars = Object.keys(dictionaryData()).filter((word) => /^\p{Script=Han}$/u.test(word));
+  const above = (threshold: number) => chars.filter((c) => frequencyOf(c) >= threshold).sort().join('');
+  return { function: above(charThresholds.function), unanchored: above(charThresholds.unanchored), common: above(charThresholds.common) };
 }
