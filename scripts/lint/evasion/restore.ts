@@ -3,6 +3,7 @@ import { display, initialsIn, spellingsIn, type Found, type Piece } from './find
 import { compiledTargets } from './patterns.ts';
 import { emojiWords } from './tables.ts';
 import { keyOf, keysOf, unitsOf, type Unit } from './units.ts';
+import { anchors, isFunctionWord } from './words.ts';
 
 /** A high-risk term found in an altered spelling: where it is written (original text) and how. */
 export interface Disguise {
@@ -53,12 +54,18 @@ function mayHoldDisguise(text: string, input: string): boolean {
   const { matcher, targets, initials } = compiledTargets();
   if (runs.some((run) => initials.has(run)) || pictograph.test(input)) return true;
   return matcher.search(keys).some((hit) => {
+    const target = targets[hit.data]!;
     const written = text.slice(starts[hit.start], starts[hit.end] ?? text.length);
-    const term = targets[hit.data]!.folded;
-    // Every disguise keeps a character of the term or is written in Latin letters: 同事 only sounds like 通便.
-    return written !== term && (/[a-z]/.test(written) || [...written].some((char, i) => char === term[i]));
+    if (target.contextOnly || written === target.folded) return false;
+    if (/\p{Script=Latin}/u.test(written)) return true;
+    // The cheap half of `spelling`'s checks: 同事 keeps nothing of 通便, 温过 keeps only the everywhere-word 过.
+    const chars = [...written];
+    const term = [...target.folded];
+    return chars.some((char, i) => char === term[i] && anchors(char)) && chars.every((char, i) => char === term[i] || (hanChar.test(char) && !isFunctionWord(char)));
   });
 }
+
+const hanChar = /^\p{Script=Han}$/u;
 
 /** Which sentence each normalised position is in, to read a disguise by the plain words around it. */
 function sentenceIds(text: string): Uint16Array {

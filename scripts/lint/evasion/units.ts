@@ -24,16 +24,23 @@ export interface Unit {
 const han = /^\p{Script=Han}$/u;
 const latin = /^\p{Script=Latin}$/u;
 
-const keyCache = new Map<string, string>();
+/** Per BMP code unit, the code unit of its key (0: not worked out yet); keys are one code unit each. */
+const keyCodes = new Uint16Array(0x10000);
+
+const isHanCode = (code: number) => (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
+
+function keyCode(code: number): number {
+  let key = keyCodes[code]!;
+  if (key === 0) {
+    const reading = isHanCode(code) || (code >= 0x30 && code <= 0x39) ? readingOf(String.fromCharCode(code)) : null;
+    keyCodes[code] = key = reading ? syllableKey(reading).charCodeAt(0) : code;
+  }
+  return key;
+}
 
 /** The key a folded character matches by: its reading's code unit, or itself. */
 export function keyOf(char: string): string {
-  let key = keyCache.get(char);
-  if (key === undefined) {
-    const reading = readingOf(char);
-    keyCache.set(char, (key = reading ? syllableKey(reading) : char));
-  }
-  return key;
+  return char.length === 1 ? String.fromCharCode(keyCode(char.charCodeAt(0))) : char;
 }
 
 const splitCache = new Map<string, string[] | undefined>();
@@ -43,43 +50,37 @@ function syllablesOf(plain: string): string[] | undefined {
   return splitCache.get(plain);
 }
 
-/** Whether a code unit may key as something other than itself: a Han character, a digit or a Latin letter. */
-const rekeyed = (code: number) => (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0xc0 && code <= 0x24f) || code >= 0x3400;
-
 /**
  * The units' keys as one string and where each key's unit starts in the text, without building the units: most
  * blocks have no disguise, and this is all it takes to see that.
  */
 export function keysOf(text: string): { keys: string; starts: number[]; runs: string[] } {
-  let keys = '';
+  const codes = new Uint16Array(text.length);
   const starts: number[] = [];
   const runs: string[] = [];
   for (let i = 0; i < text.length; ) {
     const code = text.charCodeAt(i);
-    if (!rekeyed(code)) {
-      keys += text[i];
+    const isLatin = (code >= 0x61 && code <= 0x7a) || (code >= 0xc0 && code <= 0x24f && latin.test(text[i]!));
+    if (!isLatin) {
+      // A surrogate pair keys as itself, unit for unit.
+      codes[starts.length] = code >= 0xd800 && code <= 0xdfff ? code : keyCode(code);
       starts.push(i++);
       continue;
     }
-    const char = String.fromCodePoint(text.codePointAt(i)!);
-    if (latin.test(char)) {
-      let end = i;
-      while (end < text.length && latin.test(text[end]!)) end++;
-      const plain = [...text.slice(i, end)].map(plainLatin).join('');
-      runs.push(plain);
-      const syllables = plain.length === end - i ? syllablesOf(plain) : undefined;
-      for (const piece of syllables ?? [...plain]) {
-        keys += syllables ? syllableKey(piece) : piece;
-        starts.push(i);
-        i += piece.length;
-      }
-      i = end;
-      continue;
+    let end = i;
+    while (end < text.length && latin.test(text[end]!)) end++;
+    const plain = [...text.slice(i, end)].map(plainLatin).join('');
+    runs.push(plain);
+    const syllables = plain.length === end - i ? syllablesOf(plain) : undefined;
+    for (const piece of syllables ?? [...plain]) {
+      codes[starts.length] = (syllables ? syllableKey(piece) : piece).charCodeAt(0);
+      starts.push(i);
+      i += piece.length;
     }
-    keys += han.test(char) || /[0-9]/.test(char) ? keyOf(char) : char;
-    starts.push(i);
-    i += char.length;
+    i = end;
   }
+  let keys = '';
+  for (let k = 0; k < starts.length; k += 4096) keys += String.fromCharCode(...codes.subarray(k, Math.min(k + 4096, starts.length)));
   return { keys, starts, runs };
 }
 
@@ -106,7 +107,7 @@ export function unitsOf(normalized: Normalized, input: string): Unit[] {
       continue;
     }
     const isHan = han.test(char);
-    units.push({ text: char, key: isHan || /[0-9]/.test(char) ? keyOf(char) : char, kind: isHan ? 'han' : 'other', from: i, to: i + char.length, origin: originOf(normalized, input, i, i + char.length) });
+    units.push({ text: char, key: keyOf(char), kind: isHan ? 'han' : 'other', from: i, to: i + char.length, origin: originOf(normalized, input, i, i + char.length) });
     i += char.length;
   }
   return units;
