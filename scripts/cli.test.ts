@@ -157,7 +157,7 @@ describe('mpdesk never misleads', () => {
     const empty = await mkdtemp(join(tmpdir(), 'mpdesk-elsewhere-'));
     // A website's content/ folder is not an mpdesk repository: no account.yaml.
     await mkdir(join(empty, 'content', 'posts'), { recursive: true });
-    const commands = [['lint'], ['validate'], ['list'], ['build'], ['render', 'x.md'], ['new', 'article', '--account', 'shanye', '--title', '茶'], ['audit'], ['review', 'check'], ['review', 'codeowners']];
+    const commands = [['lint'], ['validate'], ['list'], ['build'], ['render', 'x.md'], ['new', 'article', '--account', 'shanye', '--title', '茶'], ['audit'], ['review', 'check'], ['review', 'codeowners'], ['publish', '--due']];
     const results = await Promise.all(commands.map((args) => runCli(args, empty)));
     for (const [index, result] of results.entries()) {
       expect(result, commands[index]!.join(' ')).toMatchObject({ code: 2, stdout: '' });
@@ -301,7 +301,7 @@ describe('mpdesk never misleads', () => {
   });
 
   it('wraps help by display width, a Chinese character counting two columns', async () => {
-    const commands = [['lint'], ['new', 'article'], ['render'], ['review', 'record'], []];
+    const commands = [['lint'], ['new', 'article'], ['render'], ['review', 'record'], ['publish'], []];
     const helps = await Promise.all(commands.map((args) => runCli([...args, '--help'], repoRoot, { COLUMNS: '60' })));
     for (const [index, help] of helps.entries()) {
       expect(help.code).toBe(0);

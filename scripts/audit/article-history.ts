@@ -37,8 +37,17 @@ export interface Approval extends Who {
 }
 
 export interface Receipt extends Who {
-  media_id?: string;
+  draft_media_id?: string;
+  state?: string;
   url?: string;
+}
+
+/** The approval that still covers an article at the head of the audited branch. */
+export interface StandingApproval {
+  /** The reviewed merge. */
+  commit: string;
+  /** `contentHash` of the approved version: publishing compares the text it is about to send with it. */
+  contentHash: string;
 }
 
 export type AnomalyKind = 'unapproved-status' | 'incomplete-approval' | 'head-mismatch' | 'unreviewed-change';
@@ -74,6 +83,8 @@ export interface ArticleAudit {
   approvals: Approval[];
   receipts: Receipt[];
   anomalies: Anomaly[];
+  /** The last complete reviewed merge of this article, when no unreviewed change to it came after. */
+  approved?: StandingApproval;
 }
 
 /** Statuses that say the content was approved; reaching one needs a reviewed merge of that very content. */
@@ -90,8 +101,8 @@ interface Version {
 
 interface Entry {
   audit: ArticleAudit;
-  /** Content hash of the version the last complete reviewed merge approved; cleared by any unreviewed change. */
-  approvedHash?: string;
+  /** The last complete reviewed merge and the content hash it approved; cleared by any unreviewed change. */
+  approved?: StandingApproval;
 }
 
 interface Readers {
@@ -123,7 +134,7 @@ export async function auditArticles(history: ContentHistory): Promise<ArticleAud
       entry.audit.changes.push({ ...who, subject: change.commit.subject, via, kind, path: change.path, ...(change.oldPath ? { previousPath: change.oldPath } : {}) });
       if (change.commit.mainline && !reviewedMergeOf(change.commit, entry.audit.path)) {
         unreviewed(entry.audit, who, change);
-        entry.approvedHash = undefined;
+        entry.approved = undefined;
       }
       continue;
     }
@@ -139,7 +150,7 @@ export async function auditArticles(history: ContentHistory): Promise<ArticleAud
     if (change.commit.mainline) await judgeMainline(entry, change, who, read);
   }
 
-  return [...byId.values()].map(({ audit }) => audit).sort((a, b) => a.path.localeCompare(b.path));
+  return [...byId.values()].map(({ audit, approved }) => (approved ? { ...audit, approved } : audit)).sort((a, b) => a.path.localeCompare(b.path));
 }
 
 /**
@@ -234,25 +245,26 @@ async function judgeMainline(entry: Entry, change: FileChange, who: Who, read: R
       const said = record.approvedHead ? `批准针对提交 ${record.approvedHead.slice(0, 7)}，合并进来的却是 ${mergedHead.slice(0, 7)}` : `没有 Approved-head，无法确认批准的就是合并进来的 ${mergedHead.slice(0, 7)}`;
       anomaly(audit, who, change.path, 'head-mismatch', 'error', `${said}。`);
     }
-    entry.approvedHash = !problems.length && headOk ? after.contentHash : undefined;
+    entry.approved = !problems.length && headOk ? { commit: who.commit, contentHash: after.contentHash } : undefined;
   } else if (!after) {
     unreviewed(audit, who, change);
   } else if (before?.contentHash !== after.contentHash) {
     unreviewed(audit, who, change);
-    entry.approvedHash = undefined;
+    entry.approved = undefined;
   }
 
   const from = stringField(before, 'status');
   const to = stringField(after, 'status');
   if (from !== to && after) {
     audit.statusChanges.push({ ...who, ...(from ? { from } : {}), ...(to ? { to } : {}) });
-    if (to && approvedStatuses.has(to) && entry.approvedHash !== after.contentHash) {
+    if (to && approvedStatuses.has(to) && entry.approved?.contentHash !== after.contentHash) {
       anomaly(audit, who, change.path, 'unapproved-status', 'error', `状态改为 ${to}，但这一版内容没有经过各级审核的合并记录（提交 ${short}）。`, statusLine(after.text));
     }
   }
   const receipt = after ? typedFields('article', after.data).wechat : undefined;
   if (receipt && JSON.stringify(after?.data.wechat) !== JSON.stringify(before?.data.wechat)) {
-    audit.receipts.push({ ...who, ...(receipt.media_id ? { media_id: receipt.media_id } : {}), ...(receipt.url ? { url: receipt.url } : {}) });
+    const { draft_media_id, state, url } = receipt;
+    audit.receipts.push({ ...who, ...(draft_media_id ? { draft_media_id } : {}), ...(state ? { state } : {}), ...(url ? { url } : {}) });
   }
 }
 
@@ -271,12 +283,20 @@ async function recordProblems(record: ReviewRecord, commit: Commit, account: str
 
 function versionOf(text: string | undefined): Version | undefined {
   if (text === undefined) return undefined;
-  const bom = text.startsWith('\uFEFF') ? 1 : 0;
-  const parsed = readFrontmatter(text, bom);
+  const parsed = readFrontmatter(text, text.startsWith('\uFEFF') ? 1 : 0);
+  return { text, data: parsed.ok ? parsed.frontmatter.data : {}, contentHash: contentHash(text) };
+}
+
+/**
+ * What an approval is of: an article's text without the bookkeeping fields that scheduling and publishing change
+ * (`status`, `publish_at`, the `wechat` receipt), so writing a receipt never voids the approval.
+ */
+export function contentHash(text: string): string {
+  const parsed = readFrontmatter(text, text.startsWith('\uFEFF') ? 1 : 0);
   const data = parsed.ok ? parsed.frontmatter.data : {};
   const kept = Object.fromEntries(Object.entries(data).filter(([key]) => !bookkeeping.has(key)));
   const body = parsed.ok ? parsed.frontmatter.body : text;
-  return { text, data, contentHash: createHash('sha256').update(canonicalJson(kept)).update('\0').update(body).digest('hex') };
+  return createHash('sha256').update(canonicalJson(kept)).update('\0').update(body).digest('hex');
 }
 
 function canonicalJson(value: unknown): string {

@@ -111,7 +111,7 @@ describe('mpdesk audit: history read back as the audit trail', () => {
   it('records creation, every change, status moves, approvals and a publish receipt for a reviewed article', async () => {
     const repo = await reviewedRepo();
     await repo.commit('发布：冬至围炉煮茶指南', publisher, day(6, 20), {
-      [dongzhi]: articleText('published', '冬至前后，围炉煮一壶老白茶正当时。', 'publish_at: 2026-11-06T20:00:00+08:00\nwechat: {media_id: MEDIA_123, url: "https://mp.weixin.qq.com/s/abc"}\n'),
+      [dongzhi]: articleText('published', '冬至前后，围炉煮一壶老白茶正当时。', 'publish_at: 2026-11-06T20:00:00+08:00\nwechat: {state: published, draft_media_id: MEDIA_123, url: "https://mp.weixin.qq.com/s/abc"}\n'),
     });
     const report = await auditRepository({ root: repo.root });
     const audit = only(report.articles, dongzhi);
@@ -129,7 +129,7 @@ describe('mpdesk audit: history read back as the audit trail', () => {
     expect(audit.approvals).toHaveLength(1);
     expect(audit.approvals[0]!.reviewers).toEqual([{ name: '林一', level: '编辑' }, { name: '周文', level: '审稿' }]);
     expect(audit.approvals[0]!.approvedHead).toBe(audit.approvals[0]!.mergedHead);
-    expect(audit.receipts).toEqual([expect.objectContaining({ media_id: 'MEDIA_123', url: 'https://mp.weixin.qq.com/s/abc', author: 'mpdesk-bot' })]);
+    expect(audit.receipts).toEqual([expect.objectContaining({ draft_media_id: 'MEDIA_123', url: 'https://mp.weixin.qq.com/s/abc', author: 'mpdesk-bot' })]);
     expect(audit.anomalies).toEqual([]);
   });
 

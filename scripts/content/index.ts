@@ -22,6 +22,7 @@ export { decodeProblem, imageProblem, type ImageProblem } from './image-problems
 export { decodeImage, describeImageError, imageInput, type DecodedImage } from './image-decode.ts';
 export { alertKeywords, alertMarker, type AlertKeyword } from './alerts.ts';
 export { derivedDigest } from './digest.ts';
+export { mediaLedgerFile, readMediaLedger, uploadedImageUrls, type LedgerRead, type MediaLedger } from './media-ledger.ts';
 export { articleVisibleChars } from './visible-text.ts';
 export { isAutolink, type ImageRef, type ImageTarget, type LinkRef, type LinkTarget, type ReferenceSite } from './references.ts';
 export type { AccountSettings, ArticleFrontmatter, ContentPlan } from './schema-types.ts';

@@ -124,3 +124,40 @@ export function imageHandlingFor(extension: string): ImageHandling {
     }
   );
 }
+
+/** The "read original" link (`content_source_url`) is at most 1 KB. */
+export const maxSourceUrlBytes = 1024;
+
+/** Body image URLs `media/uploadimg` returns, once on https: the only `src` a fragment sent to WeChat may use. */
+export function isUploadedImageUrl(url: string): boolean {
+  return /^https:\/\/mmbiz\.qpic\.cn\//i.test(url);
+}
+
+/** WeChat's two comment flags for an article's `comments:` setting; without one, WeChat's default (closed) holds. */
+export function commentFlags(comments: 'open' | 'fans-only' | 'closed' | undefined): { need_open_comment?: 0 | 1; only_fans_can_comment?: 0 | 1 } {
+  if (comments === 'open') return { need_open_comment: 1, only_fans_can_comment: 0 };
+  if (comments === 'fans-only') return { need_open_comment: 1, only_fans_can_comment: 1 };
+  if (comments === 'closed') return { need_open_comment: 0, only_fans_can_comment: 0 };
+  return {};
+}
+
+/** Where a `freepublish/get` status leaves an article, as the receipt's `state` records it. */
+export type PublishState = 'publishing' | 'published' | 'originality-failed' | 'failed' | 'rejected' | 'deleted' | 'banned';
+
+/** `publish_status` 0 ok, 1 publishing, 2 originality check failed, 3 failed, 4 rejected, 5 deleted, 6 banned. */
+const publishStatuses: Record<number, { state: PublishState; text: string }> = {
+  0: { state: 'published', text: '发表成功' },
+  1: { state: 'publishing', text: '发表中' },
+  2: { state: 'originality-failed', text: '原创校验未通过' },
+  3: { state: 'failed', text: '发表失败（常规失败）' },
+  4: { state: 'rejected', text: '平台审核未通过' },
+  5: { state: 'deleted', text: '成功后已被用户删除所有文章' },
+  6: { state: 'banned', text: '成功后被系统封禁所有文章' },
+};
+
+/** What a `publish_status` means, in Chinese, and whether polling is over. */
+export function publishStatusMeaning(status: number): { state: PublishState; text: string; final: boolean } {
+  const known = publishStatuses[status];
+  if (!known) return { state: 'failed', text: `未知状态 ${status}`, final: true };
+  return { ...known, final: known.state !== 'publishing' };
+}

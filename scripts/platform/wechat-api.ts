@@ -22,6 +22,8 @@ export const wechatEndpoints = {
   listDrafts: 'cgi-bin/draft/batchget',
   submitPublish: 'cgi-bin/freepublish/submit',
   getPublish: 'cgi-bin/freepublish/get',
+  /** The published list, newest first: where a submit whose answer was lost is looked for. */
+  listPublished: 'cgi-bin/freepublish/batchget',
 } as const;
 
 /** datacube endpoints and the most days one call may span (end_date - begin_date <= days - 1). */

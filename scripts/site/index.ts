@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { articleFields, classify, loadContent, type ContentSet } from '../content/index.ts';
+import { articleFields, classify, loadContent, readMediaLedger, uploadedImageUrls, type ContentSet } from '../content/index.ts';
 import { removeStaleTempFiles, writeFileAtomic } from '../shared/atomic-write.ts';
 import { compareFindings, type Finding } from '../shared/finding.ts';
 import { articleKey } from '../shared/input-key.ts';
@@ -72,11 +72,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
 async function build(options: BuildOptions): Promise<Omit<BuildReport, 'waitedMs'>> {
   const { root } = options;
   const outDir = options.outDir ?? join(root, 'dist');
-  const paths = { root, outDir, cacheDir: join(root, '.cache', 'mpdesk', 'images') };
   // An output folder that cannot be made fails the build once, in Chinese, rather than every article on its own.
   makeDir(outDir);
   removeStaleTempFiles([join(root, 'content'), outDir, join(root, '.cache', 'mpdesk')]);
   const set = await loadContent(root);
+  const paths = { root, outDir, cacheDir: join(root, '.cache', 'mpdesk', 'images'), uploaded: uploadedImages(set) };
   const inAccount = (account: string) => !options.account || account === options.account;
   // An article whose status cannot be read is in every status's build: it fails there rather than vanish.
   const selected = set.articles.filter((a) => inAccount(a.place.account) && (!options.status || !a.doc || articleFields(a).status === options.status));
@@ -98,7 +98,7 @@ async function build(options: BuildOptions): Promise<Omit<BuildReport, 'waitedMs
   };
   const failures = new Map<string, { account: string; slug?: string; title: string; status: string; error: Finding }>(early.map((f) => [f.file, f]));
 
-  const { keys, unchanged } = await sortOut(set, selected.filter((a) => !failedEarly.has(a.source.file)), record, outDir);
+  const { keys, unchanged } = await sortOut(set, selected.filter((a) => !failedEarly.has(a.source.file)), record, outDir, paths.uploaded);
   report.unchanged.push(...unchanged);
 
   let done = report.unchanged.length + early.length;
@@ -150,10 +150,11 @@ async function build(options: BuildOptions): Promise<Omit<BuildReport, 'waitedMs
  * Which articles to render, with their input keys, and which are unchanged: same key as recorded, and the output
  * files still as written (a deleted or altered one is built again, with a notice).
  */
-async function sortOut(set: ContentSet, articles: ContentSet['articles'], record: BuildRecord, outDir: string) {
+async function sortOut(set: ContentSet, articles: ContentSet['articles'], record: BuildRecord, outDir: string, uploaded: Record<string, Record<string, string>>) {
   // The tool itself and the repository's themes: a change to either renders everything again.
   const tool = `${toolHash()}:${treeHash(set.root, ['styles'])}`;
-  const accountText = new Map(set.accounts.map((a) => [a.place.account, a.source.text]));
+  // An image uploaded since changes the fragment, which then uses its WeChat URL.
+  const accountText = new Map(set.accounts.map((a) => [a.place.account, `${a.source.text}\0${JSON.stringify(uploaded[a.place.account] ?? {})}`]));
   const references = crossFileInputs(set);
   const keys = new Map<string, string>();
   const unchanged: string[] = [];
@@ -229,6 +230,20 @@ async function lintCounts(step: LintStep, set: ContentSet, files: ReadonlySet<st
     counts.set(finding.file, entry);
   }
   return counts;
+}
+
+/**
+ * Each account's uploaded body images (processed file hash → WeChat URL) from its media ledger, so the fragment and
+ * the preview's copy keep their images. A ledger that cannot be read is said once; the build goes on without it.
+ */
+function uploadedImages(set: ContentSet): Record<string, Record<string, string>> {
+  const uploaded: Record<string, Record<string, string>> = {};
+  for (const { place } of set.accounts) {
+    const read = readMediaLedger(set.root, place.account);
+    if (!read.ok) notice(`${read.message} 这次构建的预览按图片未上传处理。`);
+    else uploaded[place.account] = Object.fromEntries(uploadedImageUrls(read.ledger));
+  }
+  return uploaded;
 }
 
 function accountNames(set: ContentSet): Map<string, string> {

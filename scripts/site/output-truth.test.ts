@@ -133,7 +133,8 @@ describe('the image cache', () => {
     await buildSite({ root });
     const good = await tree(join(root, 'dist/shanye'));
     const images = (await readdir(cacheDir(root))).filter((name) => !name.endsWith('.json'));
-    expect(images).toHaveLength(3);
+    // The body image, and the cover's two crops and the whole cover that goes to WeChat as material.
+    expect(images).toHaveLength(4);
     for (const name of images) await writeFile(join(cacheDir(root), name), randomBytes(2000));
     await rm(join(root, 'dist'), { recursive: true });
 
@@ -141,9 +142,9 @@ describe('the image cache', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('失败 0 篇');
     const lines = stderr.trim().split('\n');
-    // One line per record: the body image, and the cover (its two crops).
+    // One line per record: the body image, and the cover (its crops and material).
     expect(lines).toHaveLength(2);
-    for (const line of lines) expect(line).toMatch(/^mpdesk: 注意：缓存的图片 \.cache\/mpdesk\/images\/[0-9a-f]{32}(-wide|-square)?\.(jpg|png) 与记录的内容不符，已重新生成。/);
+    for (const line of lines) expect(line).toMatch(/^mpdesk: 注意：缓存的图片 \.cache\/mpdesk\/images\/[0-9a-f]{32}(-wide|-square|-material)?\.(jpg|png) 与记录的内容不符，已重新生成。/);
     expect(await tree(join(root, 'dist/shanye'))).toEqual(good);
   });
 

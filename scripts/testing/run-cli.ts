@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const bin = fileURLToPath(new URL('../../bin/mpdesk.js', import.meta.url));
@@ -16,4 +16,15 @@ export function runCli(args: readonly string[], cwd: string, env: NodeJS.Process
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 2) : 0, stdout, stderr });
     });
   });
+}
+
+/** `runCli`, with the child process at hand while it runs (to kill it mid-run). */
+export function startCli(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): { child: ChildProcess; done: Promise<CliResult & { signal: string | null }> } {
+  let child!: ChildProcess;
+  const done = new Promise<CliResult & { signal: string | null }>((resolve) => {
+    child = execFile(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env } }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 2) : 0, signal: error?.signal ?? null, stdout, stderr });
+    });
+  });
+  return { child, done };
 }

@@ -1,6 +1,6 @@
 export { schemaFindings } from './schema-findings.ts';
 export { crossFileInputs, planEntryReused } from './references.ts';
-import { validatorFor, type ContentSet, type FieldLimits } from '../content/index.ts';
+import { mediaLedgerFile, readMediaLedger, validatorFor, type ContentSet, type FieldLimits } from '../content/index.ts';
 import { compareFindings, type Finding } from '../shared/finding.ts';
 import { lengthFindings } from './length.ts';
 import { referenceFindings } from './references.ts';
@@ -36,7 +36,20 @@ export async function validateContent(set: ContentSet, options: ValidateOptions 
   }
   findings.push(...referenceFindings(set, wanted));
   findings.push(...lengthFindings(set, wanted));
+  findings.push(...ledgerFindings(set, wanted));
   return findings.sort(compareFindings);
+}
+
+/**
+ * Each account's media ledger (written by `mpdesk publish`): one that does not parse or fit its schema, a merge
+ * conflict left in it say, stops publishing for the account, so validation says so first.
+ */
+function ledgerFindings(set: ContentSet, wanted: (file: string) => boolean): Finding[] {
+  return set.accounts.flatMap(({ place }) => {
+    const file = mediaLedgerFile(place.account);
+    const read = wanted(file) ? readMediaLedger(set.root, place.account) : { ok: true as const };
+    return read.ok ? [] : [{ file, line: read.line, column: 1, endLine: read.line, endColumn: 1, ruleId: 'schema/media-ledger', severity: 'error' as const, message: read.message }];
+  });
 }
 
 /** Limits from account.yaml, ignoring values the account schema rejects (that error is reported on its own). */

@@ -20,6 +20,16 @@ describe('validate', () => {
     expect(await validate()).toEqual([]);
   });
 
+  it('reports a media ledger left broken by a merge conflict, naming the line', async () => {
+    const ledger = '{\n  "body": {},\n<<<<<<< HEAD\n  "cover": {}\n=======\n  "cover": {"a": 1}\n>>>>>>> publish\n}\n';
+    const findings = await validate({ 'content/shanye/media-ledger.json': ledger });
+    expect(findings).toEqual([
+      expect.objectContaining({ file: 'content/shanye/media-ledger.json', line: 3, ruleId: 'schema/media-ledger', severity: 'error', message: expect.stringMatching(/^content\/shanye\/media-ledger\.json 第 3 行起不是有效的 JSON（可能是合并冲突没有解决）/) }),
+    ]);
+    const wrong = await validate({ 'content/shanye/media-ledger.json': '{"body": {"abc": {"url": "http://example.com/x.png"}}, "cover": {}}\n' });
+    expect(wrong).toEqual([expect.objectContaining({ ruleId: 'schema/media-ledger', message: expect.stringContaining('不符合 schemas/media-ledger.schema.json') })]);
+  });
+
   it('names file, line, column, field and the limit for a title that is too long', async () => {
     const findings = await validate(withFrontmatter(`status: draft\ntitle: ${'冬'.repeat(33)}`));
     expect(findings).toEqual([

@@ -125,6 +125,7 @@ export async function startFakeWechat(options: FakeWechatOptions = {}): Promise<
     [api.listDrafts]: (p) => state.listDrafts(body(p)),
     [api.submitPublish]: (p) => state.submitPublish(body(p)),
     [api.getPublish]: (p) => state.getPublish(body(p)),
+    [api.listPublished]: (p) => state.listPublished(body(p)),
   };
 
   const server = createServer((request, response) => {

@@ -42,6 +42,8 @@ export interface FakePublish {
   /** Where it ends: 0 published, 2 originality check failed, 3 failed, 4 rejected, 5 deleted, 6 banned. */
   outcome: number;
   fail_idx: number[];
+  /** Unix seconds. */
+  submit_time: number;
 }
 
 export interface FakeUpload {
@@ -206,6 +208,7 @@ export class FakeState {
       pollsLeft: this.options.publishPolls ?? 1,
       outcome: settle.status,
       fail_idx: settle.fail_idx,
+      submit_time: this.now(),
     };
     this.publishes.set(publish.publish_id, publish);
     return { errcode: 0, errmsg: 'ok', publish_id: publish.publish_id, msg_data_id: publish.msg_data_id };
@@ -222,6 +225,29 @@ export class FakeState {
     const count = this.drafts.get(publish.media_id)?.articles.length ?? 1;
     const item = Array.from({ length: count }, (_, index) => ({ idx: index + 1, article_url: `https://mp.weixin.qq.com/s/${publish.publish_id}-${index + 1}` }));
     return { publish_id: publish.publish_id, publish_status: 0, article_id: `ARTICLE_${publish.publish_id}`, article_detail: { count, item }, fail_idx: [] };
+  }
+
+  /** `freepublish/batchget`: the publishes that succeeded, newest first, as WeChat lists them (at once, here). */
+  listPublished(body: Record<string, unknown>): Record<string, unknown> {
+    const { offset, count } = body;
+    if (typeof offset !== 'number' || offset < 0 || typeof count !== 'number' || count < 1 || count > maxDraftListCount) {
+      throw new Refusal(47001, 'data format error hint: [offset >= 0, count 1..20]');
+    }
+    const done = [...this.publishes.values()].filter((p) => p.outcome === 0).reverse();
+    const withContent = body.no_content !== 1;
+    return {
+      total_count: done.length,
+      item_count: Math.min(count, Math.max(0, done.length - offset)),
+      item: done.slice(offset, offset + count).map((publish) => {
+        const draft = this.drafts.get(publish.media_id);
+        const news_item = (draft?.articles ?? []).map((article, index) => ({
+          ...this.shown(article, draft!, withContent),
+          url: `https://mp.weixin.qq.com/s/${publish.publish_id}-${index + 1}`,
+          is_deleted: false,
+        }));
+        return { article_id: `ARTICLE_${publish.publish_id}`, content: { news_item, create_time: publish.submit_time, update_time: publish.submit_time }, update_time: publish.submit_time };
+      }),
+    };
   }
 
   datacubeRows(endpoint: string, body: Record<string, unknown>): Record<string, unknown> {
