@@ -24,15 +24,18 @@ function recalls(prefix: string, tallies: Record<string, Tally>): [string, numbe
   });
 }
 
-export function toBaseline(score: Score): Baseline {
+/** The corpus's figures and, prefixed `held-out:`, the held-out lines' recall per family and class and their false alarms. */
+export function toBaseline(score: Score & { heldOut?: Score }): Baseline {
   const groups = { family: score.families, rule: score.rules, category: score.categories, evasion: score.evasion, context: score.contexts };
-  const entries = Object.entries(groups).flatMap(([prefix, tallies]) => recalls(prefix, tallies));
-  const alarms = Object.entries(score.families).map(([family, t]) => [`family:${family}`, t.alarms] as const);
+  const held = score.heldOut ? { 'held-out:family': score.heldOut.families, 'held-out:evasion': score.heldOut.evasion } : {};
+  const entries = Object.entries({ ...groups, ...held }).flatMap(([prefix, tallies]) => recalls(prefix, tallies));
+  const alarmsOf = (prefix: string, families: Record<string, Tally>) => Object.entries(families).map(([family, t]) => [`${prefix}${family}`, t.alarms] as const);
+  const alarms = [...alarmsOf('family:', score.families), ...(score.heldOut ? alarmsOf('held-out:family:', score.heldOut.families) : [])];
   return {
     recall: Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b))),
     alarms: Object.fromEntries(alarms.sort(([a], [b]) => a.localeCompare(b))),
     prosePer10k: round(per10k(score.prose)),
-    heldOutPer10k: round(per10k(score.heldOut)),
+    heldOutPer10k: round(per10k(score.heldOutProse)),
   };
 }
 

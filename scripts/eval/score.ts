@@ -44,7 +44,7 @@ export interface Score {
   contexts: Record<string, Tally>;
   prose: ProseTally;
   /** The held-out prose, counted apart; its alarms are not listed, so nobody tunes on them. */
-  heldOut: ProseTally;
+  heldOutProse: ProseTally;
   misses: Miss[];
   /** False alarms on the labelled lines and the tuned prose. */
   alarms: Alarm[];
@@ -71,12 +71,12 @@ export function score(placed: ReadonlyMap<string, Placed>, findings: readonly Fi
   }
   const result: Score = {
     lines: 0, families: {}, rules: {}, categories: {}, evasion: {}, contexts: {},
-    prose: { chars: 0, findings: 0, byFamily: {} }, heldOut: { chars: 0, findings: 0, byFamily: {} }, misses: [], alarms: [],
+    prose: { chars: 0, findings: 0, byFamily: {} }, heldOutProse: { chars: 0, findings: 0, byFamily: {} }, misses: [], alarms: [],
   };
   for (const item of placed.values()) {
     const got = byFile.get(item.file) ?? [];
     if (item.kind === 'prose') {
-      const tally = item.heldOut ? result.heldOut : result.prose;
+      const tally = item.heldOut ? result.heldOutProse : result.prose;
       tally.chars += item.chars;
       tally.findings += got.length;
       for (const f of got) {

@@ -1,5 +1,6 @@
 import type { Dictionary, DictionaryEntry } from '../../dictionary.ts';
 import { defineRule, normalizedBlock, type RuleContext } from '../../define-rule.ts';
+import { originalRange } from '../../normalize.ts';
 import { blockSpan, type TextBlock } from '../../prose.ts';
 import { basis, quoted } from '../dictionary-rule.ts';
 import { foldedText, siteOf } from './absolute-context.ts';
@@ -37,10 +38,7 @@ export interface Found {
 export function candidatesIn(dictionary: Dictionary, block: TextBlock): Found[] {
   const normalized = normalizedBlock(block);
   const { matches, allowed } = dictionary.scan(normalized.text);
-  const toRange = (start: number, end: number): [number, number] => {
-    const last = normalized.map[end - 1]!;
-    return [normalized.map[start]!, last + (block.text.codePointAt(last)! > 0xffff ? 2 : 1)];
-  };
+  const toRange = (start: number, end: number): [number, number] => originalRange(normalized, block.text, start, end);
   const listed = matches.map((m): Found => ({ entry: m.entry, ...rangeOf(toRange(m.start, m.end)), generic: false }));
   const covered = [...listed.map((f) => [f.from, f.to] as const), ...allowed.map(([a, b]) => toRange(a, b))];
   const generic = findSuperlatives(foldedText(block), covered).map((s): Found => ({ entry: superlativeEntry, from: s.from, to: s.to, generic: true }));

@@ -1,13 +1,11 @@
 import { defineRule, findInBlock, normalizedBlock } from '../../define-rule.ts';
+import { originalRange } from '../../normalize.ts';
 import { blockSpan, type TextBlock } from '../../prose.ts';
 import { accountFacts, findClaims, type Claim } from './claims/index.ts';
 
 /** Where a claim found in normalised text stands in the block (and so in the file). */
 function place(block: TextBlock, claim: Claim) {
-  const { map } = normalizedBlock(block);
-  const from = map[claim.start]!;
-  const last = map[claim.end - 1]!;
-  const to = last + (block.text.codePointAt(last)! > 0xffff ? 2 : 1);
+  const [from, to] = originalRange(normalizedBlock(block), block.text, claim.start, claim.end);
   return { text: block.text.slice(from, to), span: blockSpan(block, from, to) };
 }
 
