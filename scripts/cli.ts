@@ -6,6 +6,7 @@ import { isCalendarDate } from './shared/calendar-date.ts';
 import { WriteError } from './shared/write-error.ts';
 import { afterHelp, createProgram, setUsage } from './cli-help.ts';
 import { formatOption, requireAccount, rootOf, rootOption, type CommonOptions } from './cli-options.ts';
+import { registerPlanCommands } from './cli-plan.ts';
 import { registerReviewCommands } from './cli-review.ts';
 
 // A reader that stops early (`mpdesk list | head -1`) closes the pipe: end quietly, not with an EPIPE stack trace.
@@ -271,6 +272,7 @@ program
     if (report.failed.length) process.exitCode = 1;
   });
 
+registerPlanCommands(program);
 registerReviewCommands(program);
 setUsage(program);
 

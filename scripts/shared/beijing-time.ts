@@ -33,3 +33,16 @@ export function beijingDate(iso: string): string {
   const p = parts(iso);
   return `${p.year}-${p.month}-${p.day}`;
 }
+
+/** Beijing's wall clock at an instant: the calendar day, its month, the hour and minute. */
+export interface BeijingClock {
+  date: string;
+  month: string;
+  hour: number;
+  minute: number;
+}
+
+export function beijingWallClock(iso: string): BeijingClock {
+  const p = parts(iso);
+  return { date: `${p.year}-${p.month}-${p.day}`, month: `${p.year}-${p.month}`, hour: Number(p.hour), minute: Number(p.minute) };
+}
