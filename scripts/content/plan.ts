@@ -18,8 +18,8 @@ export interface PlanEntry {
 
 /**
  * One monthly plan as every stage sees it: where it is, its text, its frontmatter (raw with field spans, and typed)
- * and its entries. An entry whose values do not have their schema's shape is left out and counted in `skipped`:
- * validate reports why.
+ * and its entries. An entry whose values do not have their schema's shape is left out: validate reports
+ * why.
  */
 export interface Plan {
   /** Repository-relative path. */
@@ -31,7 +31,6 @@ export interface Plan {
   doc: Frontmatter;
   fields: Partial<Omit<ContentPlan, 'entries'>>;
   entries: PlanEntry[];
-  skipped: number;
 }
 
 const resolved = new WeakMap<SourceFile, Plan>();
@@ -58,7 +57,7 @@ export function resolvePlan(file: PlanFile): Plan | undefined {
     }
     entries.push({ index, fields: typed, span: trimmed(source.text, doc.fields.get(pointer)?.value ?? doc.span), keys });
   });
-  const plan: Plan = { file: source.file, account: place.account, month: place.month, source, doc, fields, entries, skipped: raw.length - entries.length };
+  const plan: Plan = { file: source.file, account: place.account, month: place.month, source, doc, fields, entries };
   resolved.set(source, plan);
   return plan;
 }

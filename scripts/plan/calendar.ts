@@ -60,7 +60,7 @@ function eventOf(schedule: AccountSchedule, scheduled: ScheduledEntry, revisions
     timezone: zone,
     summary: named ? `[${schedule.settings.name ?? schedule.account}] ${entry.fields.topic}` : entry.fields.topic,
     description: description(scheduled),
-    status: status === 'planned' || status === 'draft' || status === 'review' ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
+    status: ['approved', 'scheduled', 'published', 'archived'].includes(status) ? ICalEventStatus.CONFIRMED : ICalEventStatus.TENTATIVE,
     transparency: ICalEventTransparency.TRANSPARENT,
     ...(entry.fields.format !== undefined ? { categories: [{ name: entry.fields.format }] } : {}),
     ...(url !== undefined ? { url } : {}),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../shared/finding.ts';
 import { accountYaml, articleFile, articlePath, coffeeSet, decemberEntries, planFile } from './fixture.test-helper.ts';
-import { checkPlans } from './index.ts';
+import { checkPlans, planStatus } from './index.ts';
 
 const december = 'content/shanye/plans/2026-12.md';
 
@@ -188,6 +188,15 @@ describe('plan check: the plan itself', () => {
     const list = await findings({ [december]: broken });
     expect(list.filter((f) => f.severity === 'error').map((f) => [f.file, f.line, f.ruleId])).toEqual([[december, 15, 'schema/format']]);
     expect(only(list, 'plan/entry-without-article').map((f) => f.field)).toEqual(['entries[2]']);
+  });
+
+  it('keeps an article whose status cannot be read on its entry, with validate’s reason', async () => {
+    const files = { [articlePath('yunnan-chandi')]: articleFile({ title: '云南咖啡产区巡礼', status: '写作中', publish_at: '2026-12-04T20:00:00+08:00', plan: '2026-12/02' }) };
+    const list = await findings(files);
+    expect(only(list, 'plan/entry-without-article').map((f) => f.field)).toEqual(['entries[2]']);
+    expect(list.filter((f) => f.file === articlePath('yunnan-chandi')).map((f) => [f.line, f.ruleId, f.field])).toEqual([[4, 'schema/enum', 'status']]);
+    const status = planStatus(await coffeeSet(files), { account: 'shanye' });
+    expect(status.ok && status.rows.map((row) => row.status)).toEqual(['scheduled', 'unknown', 'planned']);
   });
 
   it('refuses a month that has no plan, naming the plans there are and how to make one', async () => {

@@ -26,9 +26,12 @@ export async function checkPlans(set: ContentSet, scope: PlanScope): Promise<Pla
     const view = narrowed(schedule, scope.month);
     for (const file of [...view.plans.map((p) => p.source.file), ...view.unreadable.map((p) => p.source.file)]) files.add(file);
     if (schedule.accountFile) files.add(schedule.accountFile.source.file);
+    // An article whose status cannot be read shows as such in the plan; why is validate's finding, given here too.
+    const articles = [...view.entries.flatMap((scheduled) => scheduled.articles), ...view.unplanned.map(({ article }) => article)];
+    for (const article of articles) if (article.status === 'unknown') files.add(article.file);
     counts.plans += view.plans.length + view.unreadable.length;
     counts.entries += view.entries.length;
-    counts.articles += view.entries.reduce((sum, scheduled) => sum + scheduled.articles.length, 0) + view.unplanned.length;
+    counts.articles += articles.length;
     findings.push(...coverageFindings(view), ...timingFindings(set.root, schedule, scope.month));
   }
   findings.push(...(await validateContent(set, { only: (file) => files.has(file) })));

@@ -16,7 +16,8 @@ import {
 } from '../content/index.ts';
 import { beijingWallClock } from '../shared/beijing-time.ts';
 
-export type ArticleStatus = ArticleFrontmatter['status'];
+/** An article's `status:`, or `unknown` when it does not hold one of the schema's values (validate says why). */
+export type ArticleStatus = ArticleFrontmatter['status'] | 'unknown';
 
 /** An article as the plan sees it: typed frontmatter only, with where its `publish_at` and `plan` are written. */
 export interface PlannedArticle {
@@ -103,10 +104,10 @@ function rawIds(plan: Plan): string[] {
   return raw.flatMap((entry) => (entry && typeof entry === 'object' && 'id' in entry && typeof entry.id === 'string' ? [entry.id] : []));
 }
 
-/** The article's typed fields the plan needs; undefined when it has no readable status (validate says why). */
+/** The article's typed fields the plan needs; undefined when its frontmatter could not be read. */
 function plannedArticle(file: ArticleFile): PlannedArticle | undefined {
   const fields = articleFields(file);
-  if (!file.doc || fields.status === undefined) return undefined;
+  if (!file.doc) return undefined;
   const publishAt = fields.publish_at !== undefined && !Number.isNaN(Date.parse(fields.publish_at)) ? fields.publish_at : undefined;
   const publishSpan = file.doc.fields.get('/publish_at')?.key;
   const planSpan = file.doc.fields.get('/plan')?.key;
@@ -114,7 +115,7 @@ function plannedArticle(file: ArticleFile): PlannedArticle | undefined {
     file: file.source.file,
     source: file.source,
     title: fields.title ?? file.place.slug,
-    status: fields.status,
+    status: fields.status ?? 'unknown',
     ...(fields.author !== undefined ? { author: fields.author } : {}),
     ...(publishAt !== undefined ? { publish_at: publishAt } : {}),
     ...(fields.wechat?.url !== undefined ? { url: fields.wechat.url } : {}),

@@ -36,6 +36,7 @@ export interface StatusRow {
 /** How each status reads in Chinese. */
 export const statusLabels: Record<EntryStatus, string> = {
   planned: '待写',
+  unknown: '状态无法读取',
   draft: '草稿',
   review: '审核中',
   approved: '已过审',
@@ -44,7 +45,7 @@ export const statusLabels: Record<EntryStatus, string> = {
   archived: '已归档',
 };
 
-const progress: readonly ArticleStatus[] = ['draft', 'review', 'approved', 'scheduled', 'published', 'archived'];
+const progress: readonly ArticleStatus[] = ['unknown', 'draft', 'review', 'approved', 'scheduled', 'published', 'archived'];
 export const entryStatuses: readonly EntryStatus[] = ['planned', ...progress];
 
 export type PlanStatusResult = { ok: true; rows: StatusRow[]; unreadable: string[] } | { ok: false; message: string };
