@@ -22,7 +22,7 @@ interface ScopeOptions extends CommonOptions {
 
 const scopeHelp = '不给 --account 是所有账号，不给 --month 是所有月份的计划。';
 
-async function loadScope(options: ScopeOptions) {
+async function loadScope(options: { root?: string; account?: string; month?: string }) {
   const root = rootOf(options);
   requireAccount(root, options.account);
   return { set: await loadContent(root), scope: { account: options.account, month: options.month } };
@@ -102,7 +102,7 @@ export function registerPlanCommands(program: Command): void {
     .addOption(rootOption())
     .addHelpText('after', afterHelp(`\n${scopeHelp}每个条目一个日程（北京时间），UID 为 <账号>-<月份>-<条目 id>@mpdesk。同样的仓库内容得到同样的文件：DTSTAMP 取计划或文章最后一次提交的时间。\n\n例 Examples:\n  mpdesk plan ics --account qinghe-tea -o qinghe-tea.ics\n  mpdesk plan ics > plans.ics\n\n退出码 Exit: 0 · 1 有计划无法读取（其余照常导出） · 2 用法错误或无法写入`))
     .action(async (options: { account?: string; month?: string; output?: string; root?: string }) => {
-      const { set, scope } = await loadScope({ ...options, format: 'pretty' });
+      const { set, scope } = await loadScope(options);
       const { planCalendar } = await import('./plan/index.ts');
       const result = await planCalendar(set, scope);
       if (!result.ok) throw new UsageError(result.message);

@@ -3,8 +3,7 @@ import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalEventStatus, ICalEventTransparency, type ICalEventData } from 'ical-generator';
 import type { ContentSet } from '../content/index.ts';
 import { contentRevisions, type Revision } from './revisions.ts';
-import type { AccountSchedule, ScheduledEntry } from './schedule.ts';
-import { effectiveTime } from './schedule.ts';
+import { effectiveTime, type AccountSchedule, type ScheduledEntry } from './schedule.ts';
 import { narrowed, scopedSchedules, type PlanScope } from './scope.ts';
 import { entryStatus, statusLabels } from './status.ts';
 
@@ -42,7 +41,7 @@ export async function planCalendar(set: ContentSet, scope: PlanScope): Promise<P
   return { ok: true, text: calendar.toString(), events, unreadable: schedules.flatMap((s) => s.unreadable.map((file) => file.source.file)) };
 }
 
-function eventOf(schedule: AccountSchedule, scheduled: ScheduledEntry, revisions: ReadonlyMap<string, Revision>, named: boolean): ICalEventData {
+function eventOf(schedule: AccountSchedule, scheduled: ScheduledEntry, revisions: ReadonlyMap<string, Revision>, withAccount: boolean): ICalEventData {
   const { plan, entry, articles } = scheduled;
   const start = Date.parse(effectiveTime(scheduled));
   const revised = [plan.file, ...articles.map((article) => article.file)].flatMap((file) => revisions.get(file) ?? []);
@@ -58,7 +57,7 @@ function eventOf(schedule: AccountSchedule, scheduled: ScheduledEntry, revisions
     start: new TZDate(start, zone),
     end: new TZDate(start + eventMinutes * 60_000, zone),
     timezone: zone,
-    summary: named ? `[${schedule.settings.name ?? schedule.account}] ${entry.fields.topic}` : entry.fields.topic,
+    summary: withAccount ? `[${schedule.settings.name ?? schedule.account}] ${entry.fields.topic}` : entry.fields.topic,
     description: description(scheduled),
     status: ['approved', 'scheduled', 'published', 'archived'].includes(status) ? ICalEventStatus.CONFIRMED : ICalEventStatus.TENTATIVE,
     transparency: ICalEventTransparency.TRANSPARENT,

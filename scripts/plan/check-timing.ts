@@ -31,7 +31,7 @@ export function slotFindings(occupants: readonly Occupant[], reportable: Reporta
             ruleId: 'plan/slot-taken',
             severity: 'error',
             message: `${occupant.label}与${others.join('、')}在同一时段（北京时间 ${hour}）：同一账号一个时段只发一篇，请错开。`,
-            ...(occupant.field ? { field: occupant.field } : {}),
+            field: occupant.field,
           });
         }),
     );
@@ -51,7 +51,7 @@ export function gapFindings(occupants: readonly Occupant[], cadence: readonly Ca
         ruleId: 'plan/cadence-gap',
         severity: 'warning',
         message: `${occupant.label}距上一篇 ${previous.label}（${clockText(previous.clock)}）${days} 天，发布节奏（${describeCadence(cadence)}）最多隔 ${allowed} 天：在中间补一篇，或调整计划时间。`,
-        ...(occupant.field ? { field: occupant.field } : {}),
+        field: occupant.field,
       }),
     );
   });
@@ -67,7 +67,7 @@ export function hourFindings(occupants: readonly Occupant[], best: BestHours, re
         ruleId: 'plan/off-best-hours',
         severity: 'warning',
         message: `${occupant.label}计划在北京时间 ${clockText(occupant.clock)} 发布，不在读者最活跃的 ${best.hours.join('、')} 点（按 ${best.source}）。`,
-        ...(occupant.field ? { field: occupant.field } : {}),
+        field: occupant.field,
       }),
     );
 }

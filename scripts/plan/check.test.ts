@@ -91,6 +91,17 @@ describe('plan check: slots', () => {
     );
   });
 
+  it('tells two articles on one entry apart by their titles, each where its time is written', async () => {
+    const list = await findings({
+      [articlePath('guipi-natie')]: articleFile({ title: '圣诞特调：桂皮拿铁', status: 'draft', publish_at: '2026-12-08T20:00:00+08:00', plan: '2026-12/03' }),
+      [articlePath('guipi-natie-shipin')]: articleFile({ title: '桂皮拿铁（视频版）', status: 'draft', publish_at: '2026-12-08T20:00:00+08:00', plan: '2026-12/03' }),
+    });
+    expect(only(list, 'plan/slot-taken').map((f) => [f.file, f.line, f.message.split('与')[0]])).toEqual([
+      [articlePath('guipi-natie-shipin'), 5, '2026-12/03「桂皮拿铁（视频版）」'],
+      [articlePath('guipi-natie'), 5, '2026-12/03「圣诞特调：桂皮拿铁」'],
+    ]);
+  });
+
   it('leaves two articles that are already published alone: that is history', async () => {
     const list = await findings({
       [articlePath('dongtian-shouchong')]: articleFile({ title: '冬天的手冲', status: 'published', publish_at: '2026-12-01T20:00:00+08:00', plan: '2026-12/01', url: 'https://mp.weixin.qq.com/s/AbC' }),

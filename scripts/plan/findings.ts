@@ -10,7 +10,7 @@ export interface FindingAt {
 }
 
 /** A finding at a span of a loaded file, in the findings contract's positions. */
-export function findingAt(source: SourceFile, span: readonly [number, number], finding: FindingAt): Finding {
+export function findingAt(source: SourceFile, span: Span, finding: FindingAt): Finding {
   const { ruleId, severity, message, field, suggestions } = finding;
   return { file: source.file, ...source.locator.range(span[0], span[1]), ruleId, severity, message, ...(field ? { field } : {}), ...(suggestions ? { suggestions } : {}) };
 }
@@ -19,5 +19,3 @@ export function findingAt(source: SourceFile, span: readonly [number, number], f
 export function notice(file: string, line: number, severity: Severity, ruleId: string, message: string): Finding {
   return { file, line, column: 1, endLine: line, endColumn: 1, ruleId, severity, message };
 }
-
-export type { Span };
