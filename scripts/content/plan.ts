@@ -18,8 +18,7 @@ export interface PlanEntry {
 
 /**
  * One monthly plan as every stage sees it: where it is, its text, its frontmatter (raw with field spans, and typed)
- * and its entries. An entry whose values do not have their schema's shape is left out: validate reports
- * why.
+ * and its entries. An entry whose values do not have their schema's shape is left out: validate reports why.
  */
 export interface Plan {
   /** Repository-relative path. */

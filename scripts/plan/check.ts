@@ -13,8 +13,8 @@ import { occupantsOf } from './slots.ts';
 export type PlanCheckResult = { ok: true; findings: Finding[]; checked: string } | { ok: false; message: string };
 
 /**
- * Checks the plans in scope against the articles, the cadence and the best hours, with the plans' and accounts'
- * own validation findings first among them, so a plan that cannot be read is never passed over.
+ * Checks the plans in scope against the articles, the cadence and the best hours, together with the plans' and
+ * accounts' own validation findings, so an entry or setting that cannot be read is never passed over.
  */
 export async function checkPlans(set: ContentSet, scope: PlanScope): Promise<PlanCheckResult> {
   const scoped = scopedSchedules(set, scope);
