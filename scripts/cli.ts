@@ -7,6 +7,7 @@ import { WriteError } from './shared/write-error.ts';
 import { afterHelp, createProgram, setUsage } from './cli-help.ts';
 import { formatOption, requireAccount, rootOf, rootOption, type CommonOptions } from './cli-options.ts';
 import { registerPublishCommand } from './cli-publish.ts';
+import { registerPlanCommands } from './cli-plan.ts';
 import { registerReviewCommands } from './cli-review.ts';
 
 // A reader that stops early (`mpdesk list | head -1`) closes the pipe: end quietly, not with an EPIPE stack trace.
@@ -273,6 +274,7 @@ program
   });
 
 registerPublishCommand(program);
+registerPlanCommands(program);
 registerReviewCommands(program);
 setUsage(program);
 

@@ -18,6 +18,7 @@ export { fullWidthColonMistake } from './yaml-errors.ts';
 export { nodeSpan, parseMarkdown } from './markdown.ts';
 export { fromPortable, toPortable, type PortableContentSet } from './portable.ts';
 export { articleFields, releaseArticle, resolveArticle, resolveFailure, type Article } from './article.ts';
+export { planReference, resolvePlan, type Plan, type PlanEntry, type PlanEntryFields } from './plan.ts';
 export { decodeProblem, imageProblem, type ImageProblem } from './image-problems.ts';
 export { decodeImage, describeImageError, imageInput, type DecodedImage } from './image-decode.ts';
 export { alertKeywords, alertMarker, type AlertKeyword } from './alerts.ts';

@@ -324,6 +324,27 @@ export interface AccountSettings {
      */
     share_rate?: number;
   };
+  /**
+   * 每周固定的发布时段，北京时间：星期写 一 到 日，时间写 HH:MM，如 [{weekday: 二, time: "20:00"}, {weekday: 五, time: "20:00"}]。mpdesk plan new 按它生成月度计划，plan check 按它检查两篇之间的间隔。Weekly publishing slots in China time (weekday 一 to 日, time HH:MM): plan new scaffolds a month from them, plan check flags gaps longer than they allow.
+   *
+   * @minItems 1
+   */
+  cadence?: {
+    /**
+     * 一、二、三、四、五、六、日（周日写 日）。Monday 一 to Sunday 日.
+     */
+    weekday: "一" | "二" | "三" | "四" | "五" | "六" | "日";
+    /**
+     * 北京时间，24 小时制 HH:MM，如 "20:00"。China time, 24-hour HH:MM.
+     */
+    time: string;
+  }[];
+  /**
+   * 读者最活跃的小时，北京时间 0–23（20 表示 20:00–20:59），如 [12, 20, 21]；plan check 提醒计划在这些小时之外的条目。reports/<账号>/metrics/hourly-*.csv 有阅读数据时以数据为准。The hours (China time, 0–23) readers read most; plan check warns about entries planned outside them. The hourly metrics snapshots, when they hold reads, take precedence.
+   *
+   * @minItems 1
+   */
+  best_hours?: number[];
 }
 
 /**

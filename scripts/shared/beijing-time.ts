@@ -40,3 +40,16 @@ export function beijingIso(date: Date): string {
   const second = String(date.getUTCSeconds()).padStart(2, '0');
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${second}+08:00`;
 }
+
+/** Beijing's wall clock at an instant: the calendar day, its month, the hour and minute. */
+export interface BeijingClock {
+  date: string;
+  month: string;
+  hour: number;
+  minute: number;
+}
+
+export function beijingWallClock(iso: string): BeijingClock {
+  const p = parts(iso);
+  return { date: `${p.year}-${p.month}-${p.day}`, month: `${p.year}-${p.month}`, hour: Number(p.hour), minute: Number(p.minute) };
+}
