@@ -6,6 +6,7 @@ import { isCalendarDate } from './shared/calendar-date.ts';
 import { WriteError } from './shared/write-error.ts';
 import { afterHelp, createProgram, setUsage } from './cli-help.ts';
 import { formatOption, requireAccount, rootOf, rootOption, type CommonOptions } from './cli-options.ts';
+import { registerMetricsCommands } from './cli-metrics.ts';
 import { registerReviewCommands } from './cli-review.ts';
 
 // A reader that stops early (`mpdesk list | head -1`) closes the pipe: end quietly, not with an EPIPE stack trace.
@@ -261,6 +262,7 @@ program
   });
 
 registerReviewCommands(program);
+registerMetricsCommands(program);
 setUsage(program);
 
 try {
