@@ -81,15 +81,15 @@ export class ArticleLinker {
   /** Sets `article` (and a missing `publish_date`) on a row of the articles or article-totals dataset. */
   link(row: Row, url?: string): void {
     const msgid = typeof row.msgid === 'string' ? row.msgid : undefined;
-    if (row.publish_date === null && msgid) row.publish_date = this.sendDays.get(msgid) ?? null;
+    if ((row.publish_date ?? null) === null && msgid) row.publish_date = this.sendDays.get(msgid) ?? null;
     const found = this.find(row, msgid, url);
     const what = `${typeof row.title === 'string' ? `《${row.title}》` : ''}${msgid ? ` msgid ${msgid}` : ''}${row.publish_date ? `（${row.publish_date} 发出）` : ''}`.trim();
     if (found.length === 1) {
       row.article = found[0]!.id;
-      if (row.publish_date === null && found[0]!.day) row.publish_date = found[0]!.day;
+      if ((row.publish_date ?? null) === null && found[0]!.day) row.publish_date = found[0]!.day;
     } else if (found.length > 1) {
-      this.ambiguous.set(what, { what, candidates: found.map((candidate) => candidate.id) });
-    } else if (row.article === null) {
+      this.ambiguous.set(what, { what, candidates: found.map((candidate) => candidate.id).sort() });
+    } else if ((row.article ?? null) === null) {
       this.unmatched.set(what, { what, candidates: [] });
     }
   }

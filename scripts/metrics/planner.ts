@@ -26,8 +26,9 @@ export const firstRunDays = 30;
 
 /**
  * The calls a pull makes: for each endpoint the days in the range that the snapshots do not have yet (all of
- * them with `refresh`), in runs no longer than the endpoint's span. Without `since` the range starts after the
- * newest day already pulled; getarticletotal also asks again for send days whose seven days were not over yet.
+ * them with `refresh`), in runs no longer than the endpoint's span. Without `since` the range starts at the
+ * endpoint's first day pulled or 30 days back, whichever is earlier, so only new days and gaps are asked for;
+ * getarticletotal also asks again for send days whose seven days were not over yet.
  */
 export function planPull(coverage: Coverage, options: PlanOptions, nowMs: number): PullPlan {
   const ready = newestReadyDay(nowMs);
@@ -52,9 +53,10 @@ export function planPull(coverage: Coverage, options: PlanOptions, nowMs: number
     } else if (options.refresh) {
       wanted = daysFrom(addDays(until, 1 - firstRunDays), until);
     } else {
-      const newest = [...days.keys()].reduce<Day | undefined>((max, day) => (max === undefined || day > max ? day : max), undefined);
-      const start = newest === undefined ? addDays(until, 1 - firstRunDays) : addDays(newest, 1);
-      wanted = [...[...days.keys()].filter(growing), ...daysFrom(start, until)];
+      // From the endpoint's first day pulled: a day a stopped or garbled pull left out is asked for again.
+      const oldest = [...days.keys()].reduce<Day | undefined>((min, day) => (min === undefined || day < min ? day : min), undefined);
+      const recent = addDays(until, 1 - firstRunDays);
+      wanted = daysFrom(oldest !== undefined && oldest < recent ? oldest : recent, until).filter((day) => !days.has(day) || growing(day));
     }
     for (const span of spansOf(wanted, datacubeSpans[endpoint] ?? 1)) calls.push({ endpoint, ...span });
   }
