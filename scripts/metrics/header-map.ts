@@ -98,7 +98,7 @@ const guesses: Array<[RegExp, ImportField]> = [
   [/净增|net/i, 'net_user'],
   [/累[积计]|总关注|总粉丝|cumul/i, 'cumulate_user'],
   [/新增|新关注|关注|粉丝|new|follow/i, 'new_user'],
-  [/(阅读|浏览|read|view).*(人|用户|uv|user)/i, 'int_page_read_user'],
+  [/(阅读|浏览|read|view).*(人|用户|uv|user)|^uv$|访客|visitor/i, 'int_page_read_user'],
   [/阅读|浏览|read|view|pv/i, 'int_page_read_count'],
 ];
 

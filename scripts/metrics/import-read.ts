@@ -78,7 +78,7 @@ function xlsxCellText(value: ExcelJS.CellValue): string {
 }
 
 function readXls(bytes: Buffer): ExportTable[] {
-  const workbook = XLSX.read(bytes, { type: 'buffer', cellDates: false });
+  const workbook = XLSX.read(bytes, { type: 'buffer', cellDates: false, cellNF: true });
   return workbook.SheetNames.map((name) => {
     const sheet = workbook.Sheets[name]!;
     const rows: ExportTable['rows'] = [];

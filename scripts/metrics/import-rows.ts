@@ -121,8 +121,10 @@ function readCell(field: ImportField, cell: string): CellResult {
   return number;
 }
 
-/** 2026-12-01, 2026/12/1, 2026.12.1, 20261201, 2026年12月1日, each perhaps followed by a time. */
+/** 2026-12-01, 2026/12/1, 2026.12.1, 20261201, 2026年12月1日, each perhaps followed by a time, or an Excel day number. */
 function dayOf(cell: string): string | undefined {
+  // A date cell that lost its format is Excel's day number (days since 1899-12-30): 2026-11-20 is 46346.
+  if (/^\d{5}$/.test(cell)) return new Date(Date.UTC(1899, 11, 30) + Number(cell) * 86_400_000).toISOString().slice(0, 10);
   const match = /^(\d{4})[-/.年]?(\d{1,2})[-/.月]?(\d{1,2})日?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(cell);
   if (!match) return undefined;
   const day = `${match[1]}-${match[2]!.padStart(2, '0')}-${match[3]!.padStart(2, '0')}`;
