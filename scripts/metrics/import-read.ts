@@ -25,14 +25,14 @@ export class ImportFileError extends Error {
 
 export const importExtensions = ['.xlsx', '.xls', '.csv'];
 
-export async function readExport(path: string): Promise<ExportTable[]> {
+export async function readExport(path: string, shown = path): Promise<ExportTable[]> {
   const extension = extname(path).toLowerCase();
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
   } catch (error) {
     const code = error instanceof Error && 'code' in error ? String(error.code) : '';
-    throw new ImportFileError(code === 'ENOENT' ? `找不到文件 ${path}` : `无法读取 ${path}（${code || String(error)}）`);
+    throw new ImportFileError(code === 'ENOENT' ? `找不到文件 ${shown}` : `无法读取 ${shown}（${code || String(error)}）`);
   }
   try {
     if (extension === '.xlsx') return await readXlsx(bytes);
@@ -40,9 +40,9 @@ export async function readExport(path: string): Promise<ExportTable[]> {
     if (extension === '.csv') return [readCsv(bytes)];
   } catch (error) {
     if (error instanceof ImportFileError) throw error;
-    throw new ImportFileError(`${path} 不是能读的 ${extension.slice(1)} 文件（${error instanceof Error ? error.message.split('\n')[0] : String(error)}）：请从公众号后台重新导出。`);
+    throw new ImportFileError(`${shown} 不是能读的 ${extension.slice(1)} 文件（${error instanceof Error ? error.message.split('\n')[0] : String(error)}）：请从公众号后台重新导出。`);
   }
-  throw new ImportFileError(`不支持的文件类型 ${extension || '（无扩展名）'}：${path}。请导入公众号后台导出的 .xlsx、.xls 或 .csv 文件。`);
+  throw new ImportFileError(`不支持的文件类型 ${extension || '（无扩展名）'}：${shown}。请导入公众号后台导出的 .xlsx、.xls 或 .csv 文件。`);
 }
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);

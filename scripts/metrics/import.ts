@@ -36,7 +36,7 @@ export interface ImportResult extends Partial<WriteResult> {
 export async function importExport(options: ImportOptions): Promise<ImportResult> {
   const { account, shownFile } = options;
   const base = { account: account.id, file: shownFile, rows: 0, problems: [] };
-  const tables = await readExport(options.path);
+  const tables = await readExport(options.path, shownFile);
   let imported;
   try {
     imported = importRows(tables, headerMap(account.settings.metrics?.headers), shownFile, account.id);

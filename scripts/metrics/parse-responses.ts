@@ -1,7 +1,7 @@
-import { codeName, followSources, msgidPattern, readSources, shareScenes, type DatacubeEndpoint } from '../platform/index.ts';
+import { articleTotalDays, codeName, followSources, msgidPattern, readSources, shareScenes, type DatacubeEndpoint } from '../platform/index.ts';
 import { isCalendarDate } from '../shared/calendar-date.ts';
 import { isObject } from '../shared/json-shape.ts';
-import { daysFrom, type Day, type Span } from './dates.ts';
+import { addDays, daysFrom, type Day, type Span } from './dates.ts';
 import { articleSources, readCounts, type DatasetName, type Row } from './datasets.ts';
 
 /** An answer that is not what the endpoint promises: reported with the endpoint and the dates, never written. */
@@ -90,7 +90,7 @@ function unique(endpoint: string, span: Span, rows: Row[], key: (row: Row) => st
   return rows;
 }
 
-type Parser = (endpoint: string, span: Span, body: Record<string, unknown>, until: Day) => ParsedRows;
+type Parser = (endpoint: string, span: Span, body: Record<string, unknown>) => ParsedRows;
 
 const parsers: Record<DatacubeEndpoint, Parser> = {
   'datacube/getusersummary'(endpoint, span, body) {
@@ -140,7 +140,7 @@ const parsers: Record<DatacubeEndpoint, Parser> = {
     const rows = items(endpoint, span, body).map((item) => ({ date: item.day('ref_date', span.begin, span.end), msgid: msgid(item), title: item.text('title'), ...item.counts(readCounts) }));
     return { articles: unique(endpoint, span, rows, (row) => `${row.date}\u0000${row.msgid}`) };
   },
-  'datacube/getarticletotal'(endpoint, span, body, until) {
+  'datacube/getarticletotal'(endpoint, span, body) {
     const rows = items(endpoint, span, body).flatMap((item) => {
       const sent = item.day('ref_date', span.begin, span.end);
       const article = { msgid: msgid(item), title: item.text('title'), publish_date: sent };
@@ -149,7 +149,7 @@ const parsers: Record<DatacubeEndpoint, Parser> = {
         if (!isObject(detail)) throw new ResponseProblem(endpoint, span, `${where}不是对象`);
         const reader = new ItemReader(endpoint, span, detail, where);
         const sources = Object.fromEntries(articleSources.map((field) => [field, reader.optionalCount(field)]));
-        return { stat_date: reader.day('stat_date', sent, until), ...article, target_user: reader.count('target_user'), ...reader.counts(readCounts), ...sources };
+        return { stat_date: reader.day('stat_date', sent, addDays(sent, articleTotalDays - 1)), ...article, target_user: reader.count('target_user'), ...reader.counts(readCounts), ...sources };
       });
     });
     return { 'article-totals': unique(endpoint, span, rows, (row) => `${row.stat_date}\u0000${row.msgid}`) };
@@ -163,6 +163,6 @@ function msgid(item: ItemReader): string {
 }
 
 /** The rows of one answer, by dataset; throws a ResponseProblem for anything the endpoint does not promise. */
-export function parseResponse(endpoint: DatacubeEndpoint, span: Span, body: Record<string, unknown>, until: Day): ParsedRows {
-  return parsers[endpoint](endpoint, span, body, until);
+export function parseResponse(endpoint: DatacubeEndpoint, span: Span, body: Record<string, unknown>): ParsedRows {
+  return parsers[endpoint](endpoint, span, body);
 }

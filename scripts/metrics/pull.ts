@@ -56,7 +56,7 @@ export async function pullAccount(options: PullAccountOptions): Promise<PullResu
       break;
     }
     try {
-      const parsed = parseResponse(call.endpoint, call, body, plan.until);
+      const parsed = parseResponse(call.endpoint, call, body);
       for (const name of datasetNames) if (parsed[name]) (rows[name] ??= []).push(...parsed[name]);
     } catch (error) {
       if (!(error instanceof ResponseProblem)) throw error;
