@@ -120,6 +120,21 @@ async function show(input: string, options: CommonOptions): Promise<void> {
   process.stdout.write(`\n阅读来源（群发后累计，人数）：\n${data.totals.length ? formatTable(sources.headers, sources.cells) : '（没有：图文总数据只有群发的文章才有）\n'}`);
 }
 
+async function accounts(options: CommonOptions): Promise<void> {
+  const root = rootOf(options);
+  const { loadContent } = await import('./content/index.ts');
+  const { defaultSecretEnv } = await import('./platform/index.ts');
+  const metrics = await import('./metrics/index.ts');
+  const list = metrics.ciAccounts(metrics.metricsAccounts(await loadContent(root)), defaultSecretEnv);
+  if (options.format === 'json') {
+    // One line: GitHub Actions reads it as a job output for the matrix.
+    process.stdout.write(`${JSON.stringify(list)}\n`);
+    return;
+  }
+  const { formatTable } = await import('./output/table.ts');
+  process.stdout.write(formatTable(['账号', '数据接口', 'AppSecret 环境变量'], list.map((one) => [one.account, one.api ? '有（pull）' : '没有（import）', one.secret_env])));
+}
+
 export function registerMetricsCommands(program: Command): void {
   const metrics = program.command('metrics').description('阅读、分享、关注数据：从微信接口拉取或导入后台导出，存成 reports/<账号>/metrics/ 下的 CSV 快照。Metrics snapshots.');
 
@@ -156,6 +171,14 @@ export function registerMetricsCommands(program: Command): void {
       ),
     )
     .action(importFile);
+
+  metrics
+    .command('accounts')
+    .description('列出各账号是否用数据接口拉取，以及 AppSecret 所在的环境变量（定时任务据此生成矩阵）。Which accounts are pulled.')
+    .addOption(formatOption())
+    .addOption(rootOption())
+    .addHelpText('after', afterHelp('\n例 Examples:\n  mpdesk metrics accounts\n  mpdesk metrics accounts --format json'))
+    .action(accounts);
 
   metrics
     .command('show')

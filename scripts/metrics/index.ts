@@ -9,7 +9,7 @@ export { ImportFileError, importExtensions } from './import-read.ts';
 export { importFields, defaultHeaders } from './header-map.ts';
 export { articleMetrics, dailyTable, sourcesTable, type ArticleMetrics } from './show.ts';
 export { commitSnapshots } from './commit.ts';
-export { metricsAccounts, noApiReason, type MetricsAccount } from './settings.ts';
+export { ciAccounts, metricsAccounts, noApiReason, type CiAccount, type MetricsAccount } from './settings.ts';
 export { pullText, importText } from './report-text.ts';
 export { loadSnapshots, type AccountSnapshots } from './load.ts';
 export { SnapshotError } from './snapshot-csv.ts';

@@ -29,3 +29,14 @@ export function titlesOf(account: MetricsAccount): Set<string> {
     return title === undefined ? [] : [title.normalize('NFKC').replace(/\s+/g, '')];
   }));
 }
+
+/** One line of the scheduled workflow's matrix: the account, whether it is pulled, and where its AppSecret is. */
+export interface CiAccount {
+  account: string;
+  api: boolean;
+  secret_env: string;
+}
+
+export function ciAccounts(accounts: readonly MetricsAccount[], defaultSecretEnv: string): CiAccount[] {
+  return accounts.map((account) => ({ account: account.id, api: noApiReason(account) === undefined, secret_env: account.settings.wechat?.secret_env ?? defaultSecretEnv }));
+}
