@@ -12,6 +12,7 @@ export { commitSnapshots } from './commit.ts';
 export { ciAccounts, metricsAccounts, noApiReason, type CiAccount, type MetricsAccount } from './settings.ts';
 export { pullText, importText } from './report-text.ts';
 export { loadSnapshots, type AccountSnapshots } from './load.ts';
+export { frameRows, type Frame } from './snapshot-frame.ts';
 export { SnapshotError } from './snapshot-csv.ts';
 export { datasets, datasetNames, type Dataset, type DatasetName, type Row } from './datasets.ts';
 export { firstRunDays } from './planner.ts';

@@ -4,6 +4,9 @@ import { isObject } from '../shared/json-shape.ts';
 import { addDays, daysFrom, type Day, type Span } from './dates.ts';
 import { articleSources, readCounts, type DatasetName, type Row } from './datasets.ts';
 
+/** WeChat's user_source for all sources together. */
+const allSources = 99999999;
+
 /** An answer that is not what the endpoint promises: reported with the endpoint and the dates, never written. */
 export class ResponseProblem extends Error {
   override name = 'ResponseProblem';
@@ -124,10 +127,10 @@ const parsers: Record<DatacubeEndpoint, Parser> = {
     const rows = items(endpoint, span, body).map((item) => {
       const refHour = item.count('ref_hour');
       if (refHour % 100 !== 0 || refHour > 2300) item.fail(`ref_hour 应为 0、100……2300，实际是 ${refHour}`);
-      const source = item.count('user_source');
-      return { date: item.day('ref_date', span.begin, span.end), hour: refHour / 100, user_source: source, user_source_name: codeName(readSources, source), ...item.counts(readCounts) };
+      return { date: item.day('ref_date', span.begin, span.end), hour: refHour / 100, user_source: item.count('user_source'), counts: item.counts(readCounts) };
     });
-    return { hourly: unique(endpoint, span, rows, (row) => `${row.date}\u0000${row.hour}\u0000${row.user_source}`) };
+    unique(endpoint, span, rows.map(({ counts, ...key }) => key), (row) => `${row.date}\u0000${row.hour}\u0000${row.user_source}`);
+    return { hourly: hourTotals(rows) };
   },
   'datacube/getusershare'(endpoint, span, body) {
     const rows = items(endpoint, span, body).map((item) => {
@@ -155,6 +158,22 @@ const parsers: Record<DatacubeEndpoint, Parser> = {
     return { 'article-totals': unique(endpoint, span, rows, (row) => `${row.stat_date}\u0000${row.msgid}`) };
   },
 };
+
+/** One row an hour: WeChat's all-sources row (99999999) where it gives one, else the sum of the sources. */
+function hourTotals(rows: ReadonlyArray<{ date: string; hour: number; user_source: number; counts: Row }>): Row[] {
+  const hours = new Map<string, Array<(typeof rows)[number]>>();
+  for (const row of rows) {
+    const key = `${row.date} ${row.hour}`;
+    const list = hours.get(key);
+    if (list) list.push(row);
+    else hours.set(key, [row]);
+  }
+  return [...hours.values()].map((list) => {
+    const all = list.find((row) => row.user_source === allSources);
+    const sum = (field: string) => list.reduce((total, row) => total + Number(row.counts[field]), 0);
+    return { date: list[0]!.date, hour: list[0]!.hour, ...Object.fromEntries(readCounts.map((field) => [field, all ? all.counts[field]! : sum(field)])) };
+  });
+}
 
 function msgid(item: ItemReader): string {
   const value = item.text('msgid');

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { datasetNames, datasets, loadSnapshots } from './index.ts';
+import { datasetNames, datasets, frameRows, loadSnapshots } from './index.ts';
+import { readDataset, snapshotDir } from './snapshot-store.ts';
 import { metricsHarness, type MetricsHarness } from './metrics.test-helper.ts';
 
 const schema: { $defs: Record<string, { properties: Record<string, { type: string[] }>; 'x-key': string[] }> } = JSON.parse(readFileSync(new URL('../../schemas/metrics.schema.json', import.meta.url), 'utf8'));
@@ -32,8 +33,11 @@ describe('schemas/metrics.schema.json', () => {
     const loaded = (await loadSnapshots(h.root)).get('shanye')!;
     for (const name of datasetNames) {
       const validate = ajv.getSchema(`https://mpdesk.dev/schemas/metrics.schema.json#/$defs/${name}`)!;
-      expect(loaded[name].length, name).toBeGreaterThan(0);
-      for (const row of loaded[name]) expect(validate(row), `${name} ${JSON.stringify(row)} ${JSON.stringify(validate.errors)}`).toBe(true);
+      const rows = frameRows(loaded[name], datasets[name].columns);
+      expect(rows.length, name).toBeGreaterThan(0);
+      // Loading column by column reads what merging row by row reads.
+      expect(rows, name).toEqual(await readDataset(snapshotDir(h.root, 'shanye'), datasets[name], 'reports/shanye/metrics'));
+      for (const row of rows) expect(validate(row), `${name} ${JSON.stringify(row)} ${JSON.stringify(validate.errors)}`).toBe(true);
     }
   });
 });
