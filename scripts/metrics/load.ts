@@ -11,6 +11,7 @@ async function loadDataset(dir: string, dataset: Dataset, shownDir: string): Pro
   const frames = await Promise.all(
     (await datasetYears(dir, dataset)).map(async (year) => parseFrame(await readFile(join(dir, snapshotFileName(dataset, year))), dataset.columns, `${shownDir}/${snapshotFileName(dataset, year)}`)),
   );
+  if (frames.length === 1) return frames[0]!;
   const length = frames.reduce((sum, frame) => sum + frame.length, 0);
   const joined: Frame = { length, numbers: {}, strings: {} };
   for (const column of dataset.columns) {

@@ -80,7 +80,9 @@ export class ByteScanner {
   private line = 1;
   private rowLine = 1;
   /** Per column: where the last plain value was, and the string made of it. */
-  private readonly last: Array<{ from: number; to: number; value: string } | undefined> = [];
+  private readonly lastFrom: number[] = [];
+  private readonly lastTo: number[] = [];
+  private readonly lastValue: string[] = [];
 
   constructor(
     private readonly bytes: Buffer,
@@ -112,33 +114,46 @@ export class ByteScanner {
 
   int(name: string): number {
     const { bytes } = this;
-    const negative = bytes[this.at] === minus;
-    if (negative) this.at++;
+    let at = this.at;
+    const negative = bytes[at] === minus;
+    if (negative) at++;
+    const from = at;
     let number = 0;
-    let digits = 0;
-    for (let code = bytes[this.at]!; code >= zero && code <= nine; code = bytes[++this.at]!) {
-      number = number * 10 + (code - zero);
-      digits++;
+    for (let code = bytes[at]!; code >= zero && code <= nine; code = bytes[++at]!) number = number * 10 + (code - zero);
+    this.at = at;
+    if (at === from) {
+      if (negative) this.fail(`${name} 应为整数`);
+      return Number.NaN;
     }
-    if (digits === 0 && negative) this.fail(`${name} 应为整数`);
-    return digits === 0 ? Number.NaN : negative ? -number : number;
+    return negative ? -number : number;
   }
 
   string(index: number, name: string, isDate: boolean): string | null {
-    const value = this.bytes[this.at] === quote ? this.quoted(name) : this.plain(index);
-    if (isDate && value !== null && !datePattern.test(value)) this.fail(`${name} 应为 YYYY-MM-DD，实际是 ${value}`);
+    if (this.bytes[this.at] !== quote) return this.plain(index, name, isDate);
+    const value = this.quoted(name);
+    if (isDate) this.checkDate(name, value);
     return value;
   }
 
-  private plain(index: number): string | null {
+  private checkDate(name: string, value: string): void {
+    if (!datePattern.test(value)) this.fail(`${name} 应为 YYYY-MM-DD，实际是 ${value}`);
+  }
+
+  private plain(index: number, name: string, isDate: boolean): string | null {
     const { bytes } = this;
     const from = this.at;
-    for (let code = bytes[this.at]; this.at < bytes.length && code !== comma && code !== newline && code !== carriage; code = bytes[++this.at]);
-    if (this.at === from) return null;
-    const last = this.last[index];
-    if (last && last.to - last.from === this.at - from && this.sameBytes(last.from, from, this.at - from)) return last.value;
-    const value = bytes.toString('utf8', from, this.at);
-    this.last[index] = { from, to: this.at, value };
+    let at = from;
+    for (let code = bytes[at]; at < bytes.length && code !== comma && code !== newline && code !== carriage; code = bytes[++at]);
+    this.at = at;
+    if (at === from) return null;
+    // Sorted files repeat a value down a column (the date, the source name): make its string once.
+    const lastFrom = this.lastFrom[index];
+    if (lastFrom !== undefined && this.lastTo[index]! - lastFrom === at - from && this.sameBytes(lastFrom, from, at - from)) return this.lastValue[index]!;
+    const value = bytes.toString('utf8', from, at);
+    if (isDate) this.checkDate(name, value);
+    this.lastFrom[index] = from;
+    this.lastTo[index] = at;
+    this.lastValue[index] = value;
     return value;
   }
 

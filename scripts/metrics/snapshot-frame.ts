@@ -20,22 +20,27 @@ export function parseFrame(bytes: Buffer, columns: readonly Column[], file: stri
   const strings: Record<string, Array<string | null>> = {};
   const targets = columns.map((column): Float64Array | Array<string | null> => {
     if (column.type === 'int') return (numbers[column.name] = new Float64Array(capacity));
-    const list: Array<string | null> = [];
+    const list = new Array<string | null>(capacity);
     strings[column.name] = list;
     return list;
   });
+  const names = columns.map((column) => column.name);
+  const dates = columns.map((column) => column.type === 'date');
+  const numberTargets = targets.map((target) => (target instanceof Float64Array ? target : undefined));
+  const stringTargets = targets.map((target) => (target instanceof Float64Array ? undefined : target));
+  const last = columns.length - 1;
   let length = 0;
   while (scan.skipBlankLines()) {
-    for (let index = 0; index < columns.length; index++) {
-      const column = columns[index]!;
-      const target = targets[index]!;
-      if (target instanceof Float64Array) target[length] = scan.int(column.name);
-      else target.push(scan.string(index, column.name, column.type === 'date'));
-      scan.endOfCell(index === columns.length - 1, columns.length);
+    for (let index = 0; index <= last; index++) {
+      const numbers = numberTargets[index];
+      if (numbers) numbers[length] = scan.int(names[index]!);
+      else stringTargets[index]![length] = scan.string(index, names[index]!, dates[index]!);
+      scan.endOfCell(index === last, columns.length);
     }
     length++;
   }
   for (const name of Object.keys(numbers)) numbers[name] = numbers[name]!.subarray(0, length);
+  for (const list of Object.values(strings)) list.length = length;
   return { length, numbers, strings };
 }
 
