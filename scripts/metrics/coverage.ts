@@ -60,10 +60,9 @@ export function formatCoverage(coverage: Coverage): string {
   return formatSnapshot(columns, rows);
 }
 
-/** Writes coverage.csv when it changed; returns whether it did. */
-export async function writeCoverage(dir: string, coverage: Coverage, before: string | undefined): Promise<boolean> {
+/** Writes coverage.csv when it differs from `before`; returns its text. */
+export async function writeCoverage(dir: string, coverage: Coverage, before: string | undefined): Promise<string> {
   const text = formatCoverage(coverage);
-  if (text === before) return false;
-  await writeFileAtomic(join(dir, coverageFile), text);
-  return true;
+  if (text !== before) await writeFileAtomic(join(dir, coverageFile), text);
+  return text;
 }

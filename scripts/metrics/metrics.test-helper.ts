@@ -5,7 +5,7 @@ import { accountYaml, article, baseFiles, makeRepo, type FixtureFiles } from '..
 import { wechatHarness, type Harness } from '../wechat/client.test-helper.ts';
 import type { FakeWechatOptions } from '../wechat/index.ts';
 import { metricsAccounts, pullAccount, type PullResult } from './index.ts';
-import type { PlanOptions } from './planner.ts';
+import type { PullAccountOptions } from './pull.ts';
 
 /** The fixture account `shanye` with an AppID, and two articles that went out: one with a receipt, one by hand. */
 export function metricsFiles(extra: FixtureFiles = {}): FixtureFiles {
@@ -42,7 +42,7 @@ export const sends = [
 
 export interface MetricsHarness extends Harness {
   root: string;
-  pull(options?: PlanOptions): Promise<PullResult>;
+  pull(options?: Partial<PullAccountOptions>): Promise<PullResult>;
   file(name: string): Promise<string>;
 }
 
@@ -52,7 +52,7 @@ export async function metricsHarness(options: FakeWechatOptions = {}, files = me
   const client = h.client();
   return Object.assign(h, {
     root,
-    async pull(plan: PlanOptions = {}) {
+    async pull(plan: Partial<PullAccountOptions> = {}) {
       const [account] = metricsAccounts(await loadContent(root));
       return pullAccount({ root, account: account!.id, articles: account!.articles, client, clock: h.now, ...plan });
     },

@@ -103,6 +103,19 @@ describe('mpdesk metrics pull against the fake WeChat', () => {
     expect(new Set(datacube(from).map((call) => call.endpoint))).toEqual(new Set(['datacube/getuserreadhour', 'datacube/getusershare', 'datacube/getarticlesummary', 'datacube/getarticletotal']));
   });
 
+  it('keeps what a long pull had saved when it is cut off, and asks only for the rest next time', async () => {
+    h = await metricsHarness();
+    const client = h.client();
+    let calls = 0;
+    const dying = { post: (...args: Parameters<typeof client.post>) => (++calls > 25 ? Promise.reject(new Error('进程被终止')) : client.post(...args)) };
+    await expect(h.pull({ client: dying, saveEvery: 10 })).rejects.toThrow('进程被终止');
+    // The calls saved: getusersummary's 5, getusercumulate's 5, and 10 of getuserread's 3-day spans.
+    expect(lines(await h.file('daily-2026.csv'))).toHaveLength(1 + 30 * 7);
+    const from = h.fake.calls.length;
+    await h.pull();
+    expect(datacube(from).some((call) => ['datacube/getusersummary', 'datacube/getusercumulate', 'datacube/getuserread'].includes(call.endpoint))).toBe(false);
+  });
+
   it('reports a partial answer with its endpoint and dates, writes nothing of it, and asks for it again next time', async () => {
     h = await metricsHarness();
     const partial = { list: [{ ref_date: '2026-11-03', user_source: 0, int_page_read_user: 5 }] };

@@ -1,6 +1,6 @@
 import type { ArticleFile } from '../content/index.ts';
 import { WechatError, type WechatClient } from '../wechat/index.ts';
-import { markCovered, readCoverage, writeCoverage } from './coverage.ts';
+import { markCovered, readCoverage, writeCoverage, type Coverage } from './coverage.ts';
 import { daysFrom } from './dates.ts';
 import { datasetNames } from './datasets.ts';
 import { parseResponse, ResponseProblem, type ParsedRows } from './parse-responses.ts';
@@ -15,6 +15,8 @@ export interface PullAccountOptions extends PlanOptions {
   articles: readonly ArticleFile[];
   client: Pick<WechatClient, 'post'>;
   clock: () => number;
+  /** Calls between saves (default 500). */
+  saveEvery?: number;
   /** Before each call, and once at the end without one. */
   onProgress?: (done: number, total: number, call?: PlannedCall) => void;
 }
@@ -40,12 +42,13 @@ export async function pullAccount(options: PullAccountOptions): Promise<PullResu
   const dir = snapshotDir(options.root, options.account);
   const { coverage, text } = await readCoverage(dir, `reports/${options.account}/metrics`);
   const plan = planPull(coverage, options, options.clock());
-  const rows: ParsedRows = {};
+  const saver = new Saver(options, dir, coverage, text);
   const problems: string[] = [];
   let stopped: PullResult['stopped'];
   let calls = 0;
   for (const call of plan.calls) {
     options.onProgress?.(calls, plan.calls.length, call);
+    if (calls > 0 && calls % (options.saveEvery ?? saveEvery) === 0) await saver.save();
     let body: Record<string, unknown>;
     try {
       calls++;
@@ -56,8 +59,7 @@ export async function pullAccount(options: PullAccountOptions): Promise<PullResu
       break;
     }
     try {
-      const parsed = parseResponse(call.endpoint, call, body);
-      for (const name of datasetNames) if (parsed[name]) (rows[name] ??= []).push(...parsed[name]);
+      saver.add(parseResponse(call.endpoint, call, body));
     } catch (error) {
       if (!(error instanceof ResponseProblem)) throw error;
       problems.push(error.message);
@@ -66,7 +68,50 @@ export async function pullAccount(options: PullAccountOptions): Promise<PullResu
     for (const day of daysFrom(call.begin, call.end)) markCovered(coverage, call.endpoint, day, pulledThrough(call.endpoint, day, plan.until));
   }
   options.onProgress?.(calls, plan.calls.length);
-  const written = await writeSnapshots(options.root, options.account, options.articles, rows);
-  if (await writeCoverage(dir, coverage, text)) written.written.push(`reports/${options.account}/metrics/coverage.csv`);
+  const written = await saver.save();
   return { account: options.account, until: plan.until, calls, planned: plan.calls.length, notes: plan.notes, problems, ...(stopped ? { stopped } : {}), ...written };
+}
+
+/** A long pull saves every this many calls: one cut off (a killed job, a lost machine) keeps most of its work. */
+const saveEvery = 500;
+
+/** The rows of the calls since the last save, and what the saves so far wrote. */
+class Saver {
+  private rows: ParsedRows = {};
+  private readonly total: WriteResult = { changes: {}, written: [], added: 0, revised: 0, unmatched: [], ambiguous: [] };
+
+  constructor(
+    private readonly options: PullAccountOptions,
+    private readonly dir: string,
+    private readonly coverage: Coverage,
+    private coverageText: string | undefined,
+  ) {}
+
+  add(parsed: ParsedRows): void {
+    for (const name of datasetNames) if (parsed[name]) (this.rows[name] ??= []).push(...parsed[name]);
+  }
+
+  /** Writes the rows, then coverage.csv (in that order: a day is marked pulled only once its rows are kept). */
+  async save(): Promise<WriteResult> {
+    const { options, total } = this;
+    const written = await writeSnapshots(options.root, options.account, options.articles, this.rows);
+    this.rows = {};
+    const before = this.coverageText;
+    this.coverageText = await writeCoverage(this.dir, this.coverage, before);
+    const files = [...written.written, ...(this.coverageText !== before ? [`reports/${options.account}/metrics/coverage.csv`] : [])];
+    for (const name of datasetNames) {
+      const change = written.changes[name];
+      if (!change) continue;
+      const sum = (total.changes[name] ??= { added: 0, revised: 0, relinked: 0 });
+      sum.added += change.added;
+      sum.revised += change.revised;
+      sum.relinked += change.relinked;
+    }
+    total.written = [...new Set([...total.written, ...files])];
+    total.added += written.added;
+    total.revised += written.revised;
+    total.unmatched = written.unmatched;
+    total.ambiguous = written.ambiguous;
+    return total;
+  }
 }
