@@ -27,14 +27,14 @@ export async function datasetYears(dir: string, dataset: Dataset): Promise<strin
 
 /** One year's file, as text and rows; none when it does not exist yet. */
 async function readYear(dir: string, dataset: Dataset, year: string, shownDir: string): Promise<{ text: string; rows: Row[] } | undefined> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(join(dir, snapshotFileName(dataset, year)), 'utf8');
+    bytes = await readFile(join(dir, snapshotFileName(dataset, year)));
   } catch (error) {
     if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return undefined;
     throw error;
   }
-  return { text, rows: parseSnapshot(text, dataset.columns, `${shownDir}/${snapshotFileName(dataset, year)}`) };
+  return { text: bytes.toString('utf8'), rows: parseSnapshot(bytes, dataset.columns, `${shownDir}/${snapshotFileName(dataset, year)}`) };
 }
 
 /** Every row of a dataset, all years, in file order. */

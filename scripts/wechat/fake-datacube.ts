@@ -1,8 +1,8 @@
 import { articleTotalDays, datacubeFirstDay } from '../platform/index.ts';
 
 /**
- * Statistics for the fake WeChat server, made up from a seed and the same on every run: an account of about
- * 20,000 followers that sends one or two articles most days, read mostly in the evening and from the chat.
+ * Statistics for the fake WeChat server, made up from a seed and the same on every run: an account that had about
+ * 20,000 followers when WeChat's statistics began and gains a few dozen a day, sends one or two articles most days, read mostly in the evening and from the chat.
  * The numbers hang together as WeChat's do: a day's followers add up to the next day's total, getarticletotal's
  * details are running totals of getarticlesummary's days, and hourly rows add up to about the day's. `revise(day)`
  * changes one day's numbers, as WeChat does when it corrects a past day.
