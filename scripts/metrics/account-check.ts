@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import type { Row } from './datasets.ts';
 import type { ImportedRows } from './import-rows.ts';
+import { normalTitle } from './join.ts';
 
 /**
  * Whether an export belongs to another account of the repository: the name in its file name or title, the
@@ -14,15 +15,13 @@ export interface AccountFacts {
   titles: ReadonlySet<string>;
 }
 
-const normal = (text: string) => text.normalize('NFKC').replace(/\s+/g, '');
-
 export function wrongAccountReason(imported: ImportedRows, file: string, account: AccountFacts, others: readonly AccountFacts[], recordedFollowers: readonly Row[]): string | undefined {
   return byName(imported, file, account, others) ?? byTitles(imported, account, others) ?? byFollowers(imported, account, recordedFollowers);
 }
 
 function byName(imported: ImportedRows, file: string, account: AccountFacts, others: readonly AccountFacts[]): string | undefined {
-  const text = normal([basename(file), imported.sheet ?? '', ...imported.preamble].join(' '));
-  const names = (facts: AccountFacts) => [facts.name, facts.id].map(normal).filter((name) => name.length >= 2);
+  const text = normalTitle([basename(file), imported.sheet ?? '', ...imported.preamble].join(' '));
+  const names = (facts: AccountFacts) => [facts.name, facts.id].map(normalTitle).filter((name) => name.length >= 2);
   if (names(account).some((name) => text.includes(name))) return undefined;
   const other = others.find((facts) => names(facts).some((name) => text.includes(name)));
   return other && `文件名或表格标题写的是“${other.name}”（${other.id}），不是“${account.name}”`;
@@ -30,7 +29,7 @@ function byName(imported: ImportedRows, file: string, account: AccountFacts, oth
 
 function byTitles(imported: ImportedRows, account: AccountFacts, others: readonly AccountFacts[]): string | undefined {
   if (imported.dataset !== 'articles') return undefined;
-  const titles = [...new Set(imported.rows.flatMap((row) => (typeof row.title === 'string' ? [normal(row.title)] : [])))];
+  const titles = [...new Set(imported.rows.flatMap((row) => (typeof row.title === 'string' ? [normalTitle(row.title)] : [])))];
   if (titles.some((title) => account.titles.has(title))) return undefined;
   for (const other of others) {
     const theirs = titles.filter((title) => other.titles.has(title));

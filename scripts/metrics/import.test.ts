@@ -6,13 +6,16 @@ import * as XLSX from '@e965/xlsx';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../content/index.ts';
-import { makeRepo } from '../testing/fixture-repo.ts';
+import { article, makeRepo } from '../testing/fixture-repo.ts';
 import { importExport, metricsAccounts } from './index.ts';
 import { metricsFiles } from './metrics.test-helper.ts';
 
 // Exports as the WeChat backend makes them, built here: a title row above the header, Excel dates, a 合计 row.
 
-const qinghe = { 'content/qinghe/account.yaml': 'name: 青禾茶事\nreview:\n  levels:\n    - name: 编辑\n      approvers: [lin-yi]\n' };
+const qinghe = {
+  'content/qinghe/account.yaml': 'name: 青禾茶事\nreview:\n  levels:\n    - name: 编辑\n      approvers: [lin-yi]\n',
+  'content/qinghe/articles/2026/baicha-zenme-cun/index.md': article('title: 白茶怎么存\nstatus: published\npublish_at: 2026-11-18T20:00:00+08:00', '白茶存放要防潮、避光。\n'),
+};
 
 async function repo(extraYaml = '') {
   const files = metricsFiles(qinghe);
@@ -156,5 +159,8 @@ describe('mpdesk metrics import', () => {
     await growthXlsx(untitled, '用户增长数据', growth.map(([day, a, b, c, total]) => [day, a, b, c, total * 3] as const));
     expect((await importInto(root, untitled)).refused).toContain('快照记录的累积关注人数是 20125，这个文件是 60375');
     expect(await snapshot(root, 'followers-2026.csv')).toContain('2026-11-20,31,6,25,20125\n');
+    const theirs = join(dir, '图文数据.csv');
+    await writeFile(theirs, '日期,标题,阅读次数\n2026-11-19,白茶怎么存,1502\n');
+    expect((await importInto(root, theirs)).refused).toContain('其中的文章（如《白茶怎么存》）是“青禾茶事”（qinghe）的，“山野咖啡”没有这些文章');
   });
 });

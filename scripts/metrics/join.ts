@@ -43,7 +43,8 @@ function receipt(file: ArticleFile): { msgDataId?: string; url?: string; publish
   };
 }
 
-const normalTitle = (title: string) => title.normalize('NFKC').replace(/\s+/g, ' ').trim();
+/** Titles compare without spaces and full-width forms: an export may add or drop either. */
+export const normalTitle = (title: string) => title.normalize('NFKC').replace(/\s+/g, '');
 
 /** Article addresses differ in scheme and in tracking parameters WeChat adds when shared. */
 export function normalUrl(url: string): string {

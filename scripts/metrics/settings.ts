@@ -1,4 +1,5 @@
 import { articleFields, typedFields, type AccountSettings, type ArticleFile, type ContentSet } from '../content/index.ts';
+import { normalTitle } from './join.ts';
 
 /** What the metrics stage needs to know about one account of the loaded content. */
 export interface MetricsAccount {
@@ -26,7 +27,7 @@ export function noApiReason(account: MetricsAccount): string | undefined {
 export function titlesOf(account: MetricsAccount): Set<string> {
   return new Set(account.articles.flatMap((file) => {
     const title = articleFields(file).title;
-    return title === undefined ? [] : [title.normalize('NFKC').replace(/\s+/g, '')];
+    return title === undefined ? [] : [normalTitle(title)];
   }));
 }
 
