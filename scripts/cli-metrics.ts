@@ -18,7 +18,7 @@ function progress(format: string): (done: number, total: number, call?: { endpoi
   return (done, total, call) => {
     if (total < 2) return;
     if (tty) process.stderr.write(call ? `\r\x1b[K[${done}/${total}] ${call.endpoint} ${call.begin}` : '\r\x1b[K');
-    else if (total >= 50 && (done % 100 === 0 || !call)) process.stderr.write(`[${done}/${total}]\n`);
+    else if (total >= 50 && ((done > 0 && done % 100 === 0) || !call)) process.stderr.write(`[${done}/${total}]\n`);
   };
 }
 

@@ -55,6 +55,13 @@ describe('mpdesk metrics', () => {
     expect(shown.stdout).toMatch(/阅读来源（群发后累计，人数）：\n截至 +送达人数 +阅读人数 +会话/);
   });
 
+  it('shows progress on a long pull in a log', async () => {
+    const { root } = await repo();
+    const result = await runCli(['metrics', 'pull', '--since', '2025-10-01', '--until', '2025-10-30'], root, env);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('[100/115]\n[115/115]\n');
+  });
+
   it('stops at the quota with exit 2, keeping what came back', async () => {
     const { root } = await repo();
     fake.fail('datacube/getuserread', { errcode: 45009 });
@@ -71,6 +78,8 @@ describe('mpdesk metrics', () => {
     expect(local.stderr).toBe('mpdesk: 跳过 shanye：content/shanye/account.yaml 写着 metrics.api: false（没有数据统计接口），不能用数据接口。这个账号的数据请从公众号后台导出，再运行 mpdesk metrics import <文件> --account shanye\n');
     const ci = await runCli(pull, root, { ...env, GITHUB_ACTIONS: 'true' });
     expect(ci.stderr).toMatch(/^::notice title=mpdesk metrics::跳过 shanye：/);
+    const matrix = await runCli(['metrics', 'accounts', '--format', 'json'], root, env);
+    expect(JSON.parse(matrix.stdout)).toEqual([{ account: 'shanye', api: false, secret_env: 'WECHAT_APPSECRET' }]);
   });
 
   it('refuses dates that are not days, and a range the wrong way round, with exit 2', async () => {

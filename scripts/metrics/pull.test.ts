@@ -183,6 +183,15 @@ describe('the fake WeChat’s statistics', () => {
     expect(await client.post('datacube/getusercumulate', { begin_date: '2026-11-25', end_date: '2026-12-01' })).toMatchObject({ list: expect.arrayContaining([{ ref_date: '2026-12-01', cumulate_user: expect.any(Number) }]) });
   });
 
+  it('answers 45009 once the day’s quota of calls is spent', async () => {
+    h = await metricsHarness({ datacubeQuota: 2 });
+    const client = h.client();
+    const ask = () => client.post('datacube/getusercumulate', { begin_date: '2026-11-20', end_date: '2026-11-20' });
+    await ask();
+    await ask();
+    expect(await h.failure(ask())).toMatchObject({ kind: 'quota-daily', errcode: 45009 });
+  });
+
   it('gives the same numbers for the same seed, and other numbers for a revised day', async () => {
     h = await metricsHarness();
     const client = h.client();
