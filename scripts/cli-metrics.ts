@@ -3,6 +3,7 @@ import { afterHelp } from './cli-help.ts';
 import { formatOption, requireAccount, rootOf, rootOption, type CommonOptions } from './cli-options.ts';
 import { isCalendarDate } from './shared/calendar-date.ts';
 import { UsageError } from './shared/path-filter.ts';
+import type { MetricsAccount } from './metrics/index.ts';
 
 // The metrics commands: arguments in, the metrics stage called, results out. Stages are imported lazily, as in cli.ts.
 
@@ -37,11 +38,9 @@ async function pull(options: PullOptions): Promise<void> {
   const root = rootOf(options);
   requireAccount(root, options.account);
   const { loadContent } = await import('./content/index.ts');
-  const { join } = await import('node:path');
   const metrics = await import('./metrics/index.ts');
-  const { createWechatClient, wechatCredentials, WechatError } = await import('./wechat/index.ts');
   const accounts = metrics.metricsAccounts(await loadContent(root)).filter((account) => options.account === undefined || account.id === options.account);
-  const results = [];
+  const results: unknown[] = [];
   let exit = 0;
   for (const account of accounts) {
     const skip = metrics.noApiReason(account);
@@ -51,24 +50,35 @@ async function pull(options: PullOptions): Promise<void> {
       results.push({ account: account.id, skipped: skip });
       continue;
     }
-    try {
-      const credentials = wechatCredentials(account.id, account.settings);
-      const client = createWechatClient({ ...credentials, cacheDir: join(root, '.cache', 'mpdesk'), log: (line) => process.stderr.write(`mpdesk: ${line}\n`) });
-      const result = await metrics.pullAccount({ root, account: account.id, articles: account.articles, client, clock: Date.now, since, until, refresh: options.refresh, onProgress: progress(options.format) });
-      const committed = options.commit ? await metrics.commitSnapshots(root, account.id, result.until, result) : undefined;
-      results.push({ ...result, ...(committed ? { commit: committed } : {}) });
-      if (options.format === 'pretty') process.stdout.write(metrics.pullText(result) + (committed ? `  已提交：${committed}\n` : ''));
-      exit = Math.max(exit, result.stopped ? 2 : result.problems.length ? 1 : 0);
-    } catch (error) {
-      const known = error instanceof WechatError ? 2 : error instanceof metrics.SnapshotError ? 1 : undefined;
-      if (known === undefined) throw error;
-      process.stderr.write(`mpdesk: ${account.id}：${error instanceof Error ? error.message : String(error)}\n`);
-      results.push({ account: account.id, error: error instanceof Error ? error.message : String(error) });
-      exit = Math.max(exit, known);
-    }
+    const { result, code } = await pullOne(root, account, { ...options, since, until });
+    results.push(result);
+    exit = Math.max(exit, code);
   }
   if (options.format === 'json') process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   process.exitCode = exit;
+}
+
+/** One account's pull (and commit), its result for --format json and its exit code. */
+async function pullOne(root: string, account: MetricsAccount, options: PullOptions): Promise<{ result: unknown; code: number }> {
+  const { join } = await import('node:path');
+  const metrics = await import('./metrics/index.ts');
+  const { createWechatClient, wechatCredentials, WechatError } = await import('./wechat/index.ts');
+  try {
+    const credentials = wechatCredentials(account.id, account.settings);
+    const client = createWechatClient({ ...credentials, cacheDir: join(root, '.cache', 'mpdesk'), log: (line) => process.stderr.write(`mpdesk: ${line}\n`) });
+    const { since, until, refresh } = options;
+    const result = await metrics.pullAccount({ root, account: account.id, articles: account.articles, client, clock: Date.now, since, until, refresh, onProgress: progress(options.format) });
+    // What came back before a stop is committed too: it is kept, and the next run goes on from it.
+    const committed = options.commit ? await metrics.commitSnapshots(root, account.id, result.until, result) : undefined;
+    if (options.format === 'pretty') process.stdout.write(metrics.pullText(result) + (committed ? `  已提交：${committed}\n` : ''));
+    return { result: { ...result, ...(committed ? { commit: committed } : {}) }, code: result.stopped ? 2 : result.problems.length ? 1 : 0 };
+  } catch (error) {
+    const code = error instanceof WechatError ? 2 : error instanceof metrics.SnapshotError ? 1 : undefined;
+    if (code === undefined) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`mpdesk: ${account.id}：${message}\n`);
+    return { result: { account: account.id, error: message }, code };
+  }
 }
 
 async function importFile(file: string, options: CommonOptions & { account: string; commit?: boolean }): Promise<void> {

@@ -24,7 +24,7 @@ async function loadDataset(dir: string, dataset: Dataset, shownDir: string): Pro
       }
       joined.numbers[column.name] = all;
     } else {
-      joined.strings[column.name] = ([] as Array<string | null>).concat(...frames.map((frame) => frame.strings[column.name]!));
+      joined.strings[column.name] = frames.flatMap((frame) => frame.strings[column.name]!);
     }
   }
   return joined;
