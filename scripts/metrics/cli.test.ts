@@ -25,7 +25,8 @@ async function repo(extra = {}): Promise<TestRepo> {
 
 const pull = ['metrics', 'pull', '--since', '2025-11-20', '--until', '2025-11-26'];
 
-describe('mpdesk metrics', () => {
+// Each test runs the command several times, a second or more each on a busy machine.
+describe('mpdesk metrics', { timeout: 90_000 }, () => {
   it('pull --commit makes one commit saying what changed, and none when nothing did', async () => {
     const { root, git } = await repo();
     const first = await runCli([...pull, '--commit'], root, env);
