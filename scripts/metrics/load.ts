@@ -8,26 +8,9 @@ export type AccountSnapshots = Record<DatasetName, Frame>;
 
 /** Every year of one dataset of one account, as one frame. */
 async function loadDataset(dir: string, dataset: Dataset, shownDir: string): Promise<Frame> {
-  const frames = await Promise.all(
-    (await datasetYears(dir, dataset)).map(async (year) => parseFrame(await readFile(join(dir, snapshotFileName(dataset, year))), dataset.columns, `${shownDir}/${snapshotFileName(dataset, year)}`)),
-  );
-  if (frames.length === 1) return frames[0]!;
-  const length = frames.reduce((sum, frame) => sum + frame.length, 0);
-  const joined: Frame = { length, numbers: {}, strings: {} };
-  for (const column of dataset.columns) {
-    if (column.type === 'int') {
-      const all = new Float64Array(length);
-      let at = 0;
-      for (const frame of frames) {
-        all.set(frame.numbers[column.name]!, at);
-        at += frame.length;
-      }
-      joined.numbers[column.name] = all;
-    } else {
-      joined.strings[column.name] = frames.flatMap((frame) => frame.strings[column.name]!);
-    }
-  }
-  return joined;
+  const names = (await datasetYears(dir, dataset)).map((year) => snapshotFileName(dataset, year));
+  const files = await Promise.all(names.map(async (name) => ({ bytes: await readFile(join(dir, name)), file: `${shownDir}/${name}` })));
+  return parseFrame(files, dataset.columns);
 }
 
 /**

@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { datacubeSpans } from '../platform/index.ts';
 import { article } from '../testing/fixture-repo.ts';
@@ -155,6 +157,18 @@ describe('mpdesk metrics pull against the fake WeChat', () => {
     expect(articles.find((line) => line.startsWith('2026-11-23,2247490002_2,'))).toMatch(/^2026-11-23,2247490002_2,山野咖啡十二月活动,2026-11-22,,\d+/);
     expect(result.unmatched).toEqual([{ what: '《山野咖啡十二月活动》 msgid 2247490002_2（2026-11-22 发出）', candidates: [] }]);
     expect(result.ambiguous).toEqual([]);
+  });
+
+  it('links the old rows of an article whose receipt came later, on the next pull that brings article rows', async () => {
+    h = await metricsHarness();
+    await h.pull();
+    const receipt = article('title: 山野咖啡十二月活动\nstatus: published\nwechat:\n  msg_data_id: "2247490002"\n  draft_index: 1', '十二月的活动。\n');
+    await mkdir(join(h.root, 'content/shanye/articles/2026/shieryue-huodong'));
+    await writeFile(join(h.root, 'content/shanye/articles/2026/shieryue-huodong/index.md'), receipt);
+    const next = await h.pull({ since: '2026-11-25', until: '2026-11-25', refresh: true });
+    expect(next.unmatched).toEqual([]);
+    expect(next.changes.articles!.relinked).toBeGreaterThan(0);
+    expect(await h.file('articles-2026.csv')).toMatch(/^2026-11-22,2247490002_2,山野咖啡十二月活动,2026-11-22,2026\/shieryue-huodong,/m);
   });
 
   it('lists an article row that fits two articles and links neither', async () => {

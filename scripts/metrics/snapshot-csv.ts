@@ -83,6 +83,8 @@ export class ByteScanner {
   private readonly lastFrom: number[] = [];
   private readonly lastTo: number[] = [];
   private readonly lastValue: string[] = [];
+  /** Per column: the values decoded so far, by a hash of their bytes. */
+  private readonly seen: Array<Map<number, { from: number; to: number; value: string }>> = [];
 
   constructor(
     private readonly bytes: Buffer,
@@ -143,14 +145,21 @@ export class ByteScanner {
     const { bytes } = this;
     const from = this.at;
     let at = from;
-    for (let code = bytes[at]; at < bytes.length && code !== comma && code !== newline && code !== carriage; code = bytes[++at]);
+    let hash = 0x811c9dc5;
+    for (let code = bytes[at]!; at < bytes.length && code !== comma && code !== newline && code !== carriage; code = bytes[++at]!) hash = Math.imul(hash ^ code, 0x01000193);
     this.at = at;
     if (at === from) return null;
-    // Sorted files repeat a value down a column (the date, the source name): make its string once.
+    // A column repeats its values (the date down a day's rows, a title on each day of its article, a source's
+    // name): each distinct value is decoded once, found again by a hash of its bytes.
     const lastFrom = this.lastFrom[index];
     if (lastFrom !== undefined && this.lastTo[index]! - lastFrom === at - from && this.sameBytes(lastFrom, from, at - from)) return this.lastValue[index]!;
-    const value = bytes.toString('utf8', from, at);
-    if (isDate) this.checkDate(name, value);
+    const seen = (this.seen[index] ??= new Map()).get(hash);
+    let value = seen && seen.to - seen.from === at - from && this.sameBytes(seen.from, from, at - from) ? seen.value : undefined;
+    if (value === undefined) {
+      value = bytes.toString('utf8', from, at);
+      if (isDate) this.checkDate(name, value);
+      this.seen[index]!.set(hash, { from, to: at, value });
+    }
     this.lastFrom[index] = from;
     this.lastTo[index] = at;
     this.lastValue[index] = value;

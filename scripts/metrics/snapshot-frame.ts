@@ -12,35 +12,41 @@ export interface Frame {
   strings: Record<string, Array<string | null>>;
 }
 
-export function parseFrame(bytes: Buffer, columns: readonly Column[], file: string): Frame {
-  const scan = openSnapshot(bytes, columns, file);
-  let capacity = 1;
-  for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) capacity++;
+export interface FrameFile {
+  bytes: Buffer;
+  /** As messages name it. */
+  file: string;
+}
+
+/** The rows of several files of one dataset (its years, in order) as one frame. */
+export function parseFrame(files: readonly FrameFile[], columns: readonly Column[]): Frame {
+  let capacity = 0;
+  for (const { bytes } of files) for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) capacity++;
   const numbers: Record<string, Float64Array> = {};
   const strings: Record<string, Array<string | null>> = {};
-  const targets = columns.map((column): Float64Array | Array<string | null> => {
-    if (column.type === 'int') return (numbers[column.name] = new Float64Array(capacity));
-    const list = new Array<string | null>(capacity);
-    strings[column.name] = list;
-    return list;
+  const numberTargets = columns.map((column) => (column.type === 'int' ? (numbers[column.name] = new Float64Array(capacity + files.length)) : undefined));
+  const stringTargets = columns.map((column) => {
+    if (column.type === 'int') return undefined;
+    const list: Array<string | null> = [];
+    return (strings[column.name] = list);
   });
   const names = columns.map((column) => column.name);
   const dates = columns.map((column) => column.type === 'date');
-  const numberTargets = targets.map((target) => (target instanceof Float64Array ? target : undefined));
-  const stringTargets = targets.map((target) => (target instanceof Float64Array ? undefined : target));
   const last = columns.length - 1;
   let length = 0;
-  while (scan.skipBlankLines()) {
-    for (let index = 0; index <= last; index++) {
-      const numbers = numberTargets[index];
-      if (numbers) numbers[length] = scan.int(names[index]!);
-      else stringTargets[index]![length] = scan.string(index, names[index]!, dates[index]!);
-      scan.endOfCell(index === last, columns.length);
+  for (const { bytes, file } of files) {
+    const scan = openSnapshot(bytes, columns, file);
+    while (scan.skipBlankLines()) {
+      for (let index = 0; index <= last; index++) {
+        const target = numberTargets[index];
+        if (target) target[length] = scan.int(names[index]!);
+        else stringTargets[index]!.push(scan.string(index, names[index]!, dates[index]!));
+        scan.endOfCell(index === last, columns.length);
+      }
+      length++;
     }
-    length++;
   }
   for (const name of Object.keys(numbers)) numbers[name] = numbers[name]!.subarray(0, length);
-  for (const list of Object.values(strings)) list.length = length;
   return { length, numbers, strings };
 }
 

@@ -30,13 +30,14 @@ export async function writeSnapshots(root: string, account: string, articles: re
   const dir = snapshotDir(root, account);
   const shownDir = `reports/${account}/metrics`;
   const linker = new ArticleLinker(articles);
-  const sendRows = [...(await readDataset(dir, datasets['article-totals'], shownDir)), ...(rows['article-totals'] ?? [])];
+  const sendRows = articleDatasets.some((name) => rows[name]?.length) ? [...(await readDataset(dir, datasets['article-totals'], shownDir)), ...(rows['article-totals'] ?? [])] : [];
   for (const row of sendRows) if (typeof row.msgid === 'string' && typeof row.publish_date === 'string') linker.sendDays.set(row.msgid, row.publish_date);
   for (const row of articleDatasets.flatMap((name) => rows[name] ?? [])) linker.link(row, urls.get(row));
 
   const result: WriteResult = { changes: {}, written: [], added: 0, revised: 0, unmatched: [], ambiguous: [] };
-  // The article datasets are written every time: an article linked since changes their rows.
-  for (const name of datasetNames.filter((name) => rows[name]?.length || articleDatasets.includes(name))) {
+  // New article rows relink the old ones of every year too: a receipt added since links its article's history.
+  const relink = articleDatasets.some((name) => rows[name]?.length);
+  for (const name of datasetNames.filter((name) => rows[name]?.length || (relink && articleDatasets.includes(name)))) {
     const merged = await mergeIntoSnapshots(dir, datasets[name], rows[name] ?? [], { shownDir, ...(articleDatasets.includes(name) ? { link: (row: Row) => linker.link(row) } : {}) });
     result.changes[name] = { added: merged.added, revised: merged.revised, relinked: merged.relinked };
     result.written.push(...merged.written);
