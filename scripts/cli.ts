@@ -8,6 +8,7 @@ import { afterHelp, createProgram, setUsage } from './cli-help.ts';
 import { formatOption, requireAccount, rootOf, rootOption, type CommonOptions } from './cli-options.ts';
 import { registerPublishCommand } from './cli-publish.ts';
 import { registerPlanCommands } from './cli-plan.ts';
+import { registerMetricsCommands } from './cli-metrics.ts';
 import { registerReviewCommands } from './cli-review.ts';
 
 // A reader that stops early (`mpdesk list | head -1`) closes the pipe: end quietly, not with an EPIPE stack trace.
@@ -276,6 +277,7 @@ program
 registerPublishCommand(program);
 registerPlanCommands(program);
 registerReviewCommands(program);
+registerMetricsCommands(program);
 setUsage(program);
 
 try {

@@ -12,10 +12,11 @@ import type { Finding } from '../shared/finding.ts';
 import { validateContent } from '../validate/index.ts';
 import { benchAccount, writeCorpus } from './corpus.ts';
 import { benchLint } from './lint-bench.ts';
+import { benchMetrics } from './metrics-bench.ts';
 import { benchPublish } from './publish-bench.ts';
 import { time } from './time.ts';
 
-const usage = `用法 usage: npm run bench [-- --articles N] [--lint-articles N] [--publish-articles N] [--only build|lint|publish]
+const usage = `用法 usage: npm run bench [-- --articles N] [--lint-articles N] [--publish-articles N] [--metrics-accounts N] [--metrics-days N] [--only build|lint|publish|metrics]
 
 在临时目录生成 N 篇约 3000 字的文章（默认 500），测量冷构建、无变化重建、改一篇后重建、
 单篇渲染（中位数和 p95）与峰值内存；再生成 1000 篇和 20,000 词的词表，测量冷检查、缓存检查
@@ -26,7 +27,9 @@ const usage = `用法 usage: npm run bench [-- --articles N] [--lint-articles N]
   --articles N          构建用的文章数，默认 500
   --lint-articles N     检查用的文章数，默认 1000
   --publish-articles N  发布用的文章数，默认 50
-  --only build|lint|publish  只测一项
+  --metrics-accounts N  数据快照：从模拟的微信接口拉取的账号数，默认 50
+  --metrics-days N      每个账号拉取的天数，默认 1095（三年）；拉完再拉一次、再读回全部快照
+  --only build|lint|publish|metrics  只测一项
   --help              显示本说明
 `;
 
@@ -71,13 +74,15 @@ function printTable(rows: ReadonlyArray<readonly [string, string, string]>) {
 }
 
 async function main(): Promise<void> {
-  let values: { articles: string; 'lint-articles': string; 'publish-articles': string; only?: string; help: boolean };
+  let values: { articles: string; 'lint-articles': string; 'publish-articles': string; 'metrics-accounts': string; 'metrics-days': string; only?: string; help: boolean };
   try {
     ({ values } = parseArgs({
       options: {
         articles: { type: 'string', default: '500' },
         'lint-articles': { type: 'string', default: '1000' },
         'publish-articles': { type: 'string', default: '50' },
+        'metrics-accounts': { type: 'string', default: '50' },
+        'metrics-days': { type: 'string', default: '1095' },
         only: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
@@ -95,7 +100,12 @@ async function main(): Promise<void> {
   if (!Number.isInteger(count) || count < 1) throw new BenchFailure(`--articles 应为正整数：${values.articles}`);
   if (!Number.isInteger(lintCount) || lintCount < 1) throw new BenchFailure(`--lint-articles 应为正整数：${values['lint-articles']}`);
   if (!Number.isInteger(publishCount) || publishCount < 1) throw new BenchFailure(`--publish-articles 应为正整数：${values['publish-articles']}`);
-  if (values.only !== undefined && !['build', 'lint', 'publish'].includes(values.only)) throw new BenchFailure(`--only 应为 build、lint 或 publish：${values.only}`);
+  const metricsAccounts = Number(values['metrics-accounts']);
+  const metricsDays = Number(values['metrics-days']);
+  if (!Number.isInteger(metricsAccounts) || metricsAccounts < 1) throw new BenchFailure(`--metrics-accounts 应为正整数：${values['metrics-accounts']}`);
+  if (!Number.isInteger(metricsDays) || metricsDays < 1) throw new BenchFailure(`--metrics-days 应为正整数：${values['metrics-days']}`);
+  const parts = ['build', 'lint', 'publish', 'metrics'];
+  if (values.only !== undefined && !parts.includes(values.only)) throw new BenchFailure(`--only 应为 build、lint、publish 或 metrics：${values.only}`);
 
   const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
   const only = (part: string) => values.only === undefined || values.only === part;
@@ -105,8 +115,9 @@ async function main(): Promise<void> {
         throw new BenchFailure(`发布测量失败：${error instanceof Error ? error.message : String(error)}`);
       })
     : [];
+  const metricsRows = only('metrics') ? await benchMetrics(metricsAccounts, metricsDays, log) : [];
   if (!only('build')) {
-    printTable([['指标 figure', '结果 result', '目标 aim'], ...lintRows, ...publishRows]);
+    printTable([['指标 figure', '结果 result', '目标 aim'], ...lintRows, ...publishRows, ...metricsRows]);
     return;
   }
   const root = await mkdtemp(join(tmpdir(), 'mpdesk-bench-'));
@@ -200,6 +211,7 @@ async function main(): Promise<void> {
       ['峰值内存 peak RSS', `${peakMb.toFixed(0)} MB`, ''],
       ...lintRows,
       ...publishRows,
+      ...metricsRows,
     ]);
     const warnings = cold.findings.filter((f) => f.severity !== 'error').length;
     if (warnings) log(`注意：冷构建有 ${warnings} 条提示/警告 findings（不影响结果）。`);

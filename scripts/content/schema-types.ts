@@ -308,6 +308,39 @@ export interface AccountSettings {
     }[];
   };
   /**
+   * mpdesk metrics 的设置：有没有数据接口，以及后台导出文件的列名。Settings of mpdesk metrics: whether the account has the statistics API, and the column names of its backend exports.
+   */
+  metrics?: {
+    /**
+     * false：账号没有数据统计接口（未认证），mpdesk metrics pull 和定时任务跳过它，数据用 mpdesk metrics import 导入后台导出的文件。默认 true（有 wechat.appid 时）。false: no statistics API (unverified account); pulls skip it and its numbers come from mpdesk metrics import.
+     */
+    api?: boolean;
+    /**
+     * 后台导出文件的列名 → 字段，补充（或覆盖）默认的列名，如 阅读量: int_page_read_count。Column name in a backend export → field, added to the default map.
+     */
+    headers?: {
+      [k: string]:
+        | "date"
+        | "publish_date"
+        | "title"
+        | "url"
+        | "target_user"
+        | "int_page_read_user"
+        | "int_page_read_count"
+        | "ori_page_read_user"
+        | "ori_page_read_count"
+        | "share_user"
+        | "share_count"
+        | "add_to_fav_user"
+        | "add_to_fav_count"
+        | "new_user"
+        | "cancel_user"
+        | "net_user"
+        | "cumulate_user"
+        | undefined;
+    };
+  };
+  /**
    * 月度目标，报告会据此对比。Monthly targets the reports compare against.
    */
   kpi?: {

@@ -4,6 +4,7 @@
  */
 
 export * from './wechat-api.ts';
+export * from './datacube.ts';
 
 /** Field limits of the draft API; the article schema's maxLength values are these defaults. */
 export const fieldLimits = { title: 32, author: 8, digest: 120 } as const;

@@ -57,6 +57,8 @@ export interface FakeWechat {
   fail(endpoint: string, fault: FakeFault, count?: number): void;
   /** The current token expires now: calls with it answer 42001, and stable_token hands out a new one. */
   expireToken(): void;
+  /** The made-up statistics of `day` change from now on, as when WeChat corrects a past day (needs datacubeSeed). */
+  reviseDatacube(day: string): void;
   /** The next submitted publish ends in `status` (2 to 6) instead of 0. */
   settleNextPublish(status: number, failIdx?: number[]): void;
   close(): Promise<void>;
@@ -151,6 +153,10 @@ export async function startFakeWechat(options: FakeWechatOptions = {}): Promise<
       faults.set(endpoint, [...(faults.get(endpoint) ?? []), ...Array.from({ length: count }, () => fault)]);
     },
     expireToken: () => tokens.expireCurrent(),
+    reviseDatacube(day) {
+      if (!state.generated) throw new Error('reviseDatacube needs the datacubeSeed option');
+      state.generated.revise(day);
+    },
     settleNextPublish(status, failIdx = status === 2 || status === 4 ? [1] : []) {
       state.outcomes.push({ status, fail_idx: failIdx });
     },

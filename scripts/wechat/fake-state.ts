@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { isObject } from '../shared/json-shape.ts';
+import { FakeDatacube, type FakeSend } from './fake-datacube.ts';
+import { isCalendarDate } from '../shared/calendar-date.ts';
 import {
+  datacubeFirstDay,
+  datacubeReadyHour,
   datacubeSpans,
   fieldLimits,
   isWechatImage,
@@ -65,6 +69,12 @@ export interface FakeStateOptions {
   publishPolls?: number;
   /** datacube endpoint (`datacube/getarticletotal`) → the rows it lists; rows with `ref_date` are filtered by the dates asked. */
   datacube?: Record<string, Array<Record<string, unknown>>>;
+  /** Every datacube endpoint not in `datacube` answers numbers made up from this seed (fake-datacube.ts). */
+  datacubeSeed?: number;
+  /** With a seed: the mass sends, instead of one or two made-up articles most days. */
+  datacubeSends?: FakeSend[];
+  /** After this many datacube calls every further one answers 45009, as when the day's quota is spent. */
+  datacubeQuota?: number;
 }
 
 const id = (bytes = 32) => randomBytes(bytes).toString('base64url');
@@ -77,6 +87,9 @@ export class FakeState {
   readonly drafts = new Map<string, FakeDraft>();
   readonly publishes = new Map<string, FakePublish>();
   readonly datacube: Map<string, Array<Record<string, unknown>>>;
+  /** The made-up statistics, when the options give a seed. */
+  readonly generated?: FakeDatacube;
+  private datacubeCalls = 0;
   /** The outcome (and fail_idx) the next submitted publishes end in, first first; then 0. */
   readonly outcomes: Array<{ status: number; fail_idx: number[] }> = [];
   private nextPublish = 2_247_483_001;
@@ -86,6 +99,7 @@ export class FakeState {
     private readonly clock: () => number,
   ) {
     this.datacube = new Map(Object.entries(options.datacube ?? {}));
+    if (options.datacubeSeed !== undefined) this.generated = new FakeDatacube(options.datacubeSeed, options.datacubeSends);
   }
 
   private now(): number {
@@ -250,16 +264,24 @@ export class FakeState {
     };
   }
 
+  /**
+   * A statistics call as WeChat answers it: 61500 for a date that is not yyyy-MM-dd, 61501 for a range that is
+   * reversed, longer than the endpoint's span, before 2014-12-01, or reaching today (or yesterday before 08:00).
+   */
   datacubeRows(endpoint: string, body: Record<string, unknown>): Record<string, unknown> {
     if (this.options.verified === false) throw new Refusal(48001, 'api unauthorized');
+    if (this.options.datacubeQuota !== undefined && ++this.datacubeCalls > this.options.datacubeQuota) throw new Refusal(45009, 'reach max api daily quota limit');
     const span = datacubeSpans[endpoint] ?? 1;
     const { begin_date: begin, end_date: end } = body;
-    const day = /^\d{4}-\d{2}-\d{2}$/;
-    if (typeof begin !== 'string' || typeof end !== 'string' || !day.test(begin) || !day.test(end)) throw new Refusal(61500, 'date format error');
+    if (typeof begin !== 'string' || typeof end !== 'string' || !isCalendarDate(begin) || !isCalendarDate(end)) throw new Refusal(61500, 'date format error');
     const days = (Date.parse(end) - Date.parse(begin)) / 86_400_000;
-    const yesterday = new Date(this.clock() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
-    if (!(days >= 0) || days > span - 1 || end > yesterday) throw new Refusal(61501, 'date range error');
-    const rows = (this.datacube.get(endpoint) ?? []).filter((row) => typeof row.ref_date !== 'string' || (row.ref_date >= begin && row.ref_date <= end));
-    return { list: rows };
+    const beijing = new Date(this.clock() + 8 * 3_600_000);
+    const lastReady = new Date(beijing.getTime() - (beijing.getUTCHours() < datacubeReadyHour ? 2 : 1) * 86_400_000).toISOString().slice(0, 10);
+    if (!(days >= 0) || days > span - 1 || begin < datacubeFirstDay || end > lastReady) throw new Refusal(61501, 'date range error');
+    const given = this.datacube.get(endpoint);
+    if (given || !this.generated) return { list: (given ?? []).filter((row) => typeof row.ref_date !== 'string' || (row.ref_date >= begin && row.ref_date <= end)) };
+    const list = [];
+    for (let day = begin; day <= end; day = new Date(Date.parse(day) + 86_400_000).toISOString().slice(0, 10)) list.push(...this.generated.rows(endpoint, day, lastReady));
+    return { list };
   }
 }
