@@ -83,7 +83,7 @@ function explain(message: string, code: string | undefined): string {
     case 'commander.invalidArgument': {
       const choices = body.match(/Allowed choices are (.+)\.$/)?.[1];
       const reason = choices ? `可选：${choices.split(', ').join('、')}` : body.replace(/^.*? is invalid(?: for argument '[^']*')?\.\s*/, '');
-      return body.startsWith('option ') ? `选项 ${first} 的值 “${second}” 无效；${reason}` : `参数 <${second}> 的值 “${first}” 无效；${reason}`;
+      return body.startsWith('option ') ? `选项 ${first} 的值“${second}”无效；${reason}` : `参数 <${second}> 的值“${first}”无效；${reason}`;
     }
     case 'commander.conflictingOption':
       return body.replace(/^(.+) cannot be used with (.+)$/, '$1 不能和 $2 一起用');

@@ -91,7 +91,7 @@ describe('mpdesk command', () => {
     const { code, stdout } = await runCli(['validate'], root);
     expect(code).toBe(1);
     expect(stdout).toContain(articlePath);
-    expect(stdout).toMatch(/3:1\s+错误\s+状态（status）的值 “done” 无效/);
+    expect(stdout).toMatch(/3:1\s+错误\s+状态（status）的值“done”无效/);
     expect(stdout).toContain('[status]  schema/enum');
     expect(stdout).toContain('1 个错误，0 个警告');
   });
@@ -132,6 +132,18 @@ describe('mpdesk command', () => {
     const staged = await runCli(['validate', '--staged', '--format', 'json'], root);
     expect(staged.code).toBe(1);
     expect(JSON.parse(staged.stdout).map((f: { file: string; ruleId: string }) => [f.file, f.ruleId])).toEqual([[articlePath, 'schema/maxLength']]);
+  });
+
+  it('says plainly that nothing was checked when no content file is staged, and exits 0', async () => {
+    const root = await makeRepo({ ...baseFiles(), 'notes.txt': '备忘\n' });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, stdio: 'pipe' });
+    git('init', '-q');
+    git('add', 'notes.txt');
+    const said = '没有找到已暂存的内容文件（content/ 下的 account.yaml、计划或文章），没有检查任何文件。No staged content files.\n';
+    for (const command of ['validate', 'lint']) {
+      expect(await runCli([command, '--staged'], root), command).toMatchObject({ code: 0, stdout: said });
+      expect(await runCli([command, '--staged', '--format', 'json'], root), command).toMatchObject({ code: 0, stdout: '[]\n' });
+    }
   });
 });
 
@@ -185,15 +197,34 @@ describe('mpdesk never misleads', () => {
 
   it('refuses an --account that cannot be an id, even when a folder of that name exists', async () => {
     const root = await makeRepo({ ...baseFiles(), 'content/Bad_Acc/account.yaml': 'name: 山野\n', 'content/Bad_Acc/articles/2026/a/index.md': article('title: 茶\nstatus: draft') });
-    const message = 'mpdesk: 账号 id “Bad_Acc” 不合规：只能用小写字母、数字和连字符（如 qinghe-tea）。content/Bad_Acc/ 的目录名不是合规的 id，没有被当作账号读取：请改名为 content/bad-acc/。现有账号：shanye。\n';
+    const message = 'mpdesk: 账号 id“Bad_Acc”不合规：只能用小写字母、数字和连字符（如 qinghe-tea）。content/Bad_Acc/ 的目录名不是合规的 id，没有被当作账号读取：请改名为 content/bad-acc/。现有账号：shanye。\n';
     for (const args of [['list'], ['build'], ['new', 'article', '--title', '茶']]) {
       const result = await runCli([...args, '--account', 'Bad_Acc'], root);
       expect(result, args[0]).toMatchObject({ code: 2, stdout: '', stderr: message });
     }
     const upper = await runCli(['list', '--account', 'SHANYE'], root);
-    expect(upper).toMatchObject({ code: 2, stderr: 'mpdesk: 账号 id “SHANYE” 不合规：只能用小写字母、数字和连字符（如 qinghe-tea）。是不是 shanye？现有账号：shanye。\n' });
+    expect(upper).toMatchObject({ code: 2, stderr: 'mpdesk: 账号 id“SHANYE”不合规：只能用小写字母、数字和连字符（如 qinghe-tea）。是不是 shanye？现有账号：shanye。\n' });
     expect(existsSync(join(root, 'dist'))).toBe(false);
   });
+
+  it('reads a path given to render as validate and lint read theirs: from where you stand, with --root too', async () => {
+    const root = await makeRepo(baseFiles());
+    const parent = join(root, '..');
+    const fromParent = join(root.slice(parent.length + 1), articlePath);
+    const commands = ['render', 'validate', 'lint'];
+    const [found, refused, image] = await Promise.all([
+      Promise.all(['render', 'validate'].map((command) => runCli([command, fromParent, '--root', root], parent))),
+      Promise.all(commands.map((command) => runCli([command, articlePath, '--root', root], parent))),
+      runCli(['render', 'content/shanye/articles/2026/dongtian-shouchong/cup.png'], root),
+    ]);
+    // The fixture has no styles/: render finds the article and stops at its theme; validate finds it valid.
+    expect(found[0]!.stderr).toContain('排版主题“default”不存在');
+    expect(found[1]!.code).toBe(0);
+    // Written from the repository's root instead: all three refuse it alike, and say how to write it.
+    const said = `mpdesk: 路径不存在：${articlePath}（路径从当前目录读起；这里应写 ${fromParent}）\n`;
+    refused.forEach((result, i) => expect(result, commands[i]).toMatchObject({ code: 2, stdout: '', stderr: said }));
+    expect(image).toMatchObject({ code: 2, stderr: expect.stringContaining('不是一篇文章') });
+  }, 60_000);
 
   it('refuses paths that are not content, saying why; folders under content/ are fine', async () => {
     const root = await makeRepo({ ...baseFiles(), 'README.md': '# 山野咖啡\n', 'schemas/article.schema.json': '{}\n' });
@@ -241,7 +272,7 @@ describe('mpdesk never misleads', () => {
     ]);
     expect(unknown).toMatchObject({ code: 2, stdout: '', stderr: 'mpdesk: 未知选项 --fxi（是不是想用 --fix？）\n用法：mpdesk lint [paths...] [options]\n运行 mpdesk lint --help 查看全部选项\n' });
     expect(missing.stderr).toBe('mpdesk: 缺少参数 <article>\n用法：mpdesk render <article> [options]\n运行 mpdesk render --help 查看全部选项\n');
-    expect(choice.stderr).toBe('mpdesk: 选项 --status <status> 的值 “done” 无效；可选：draft、review、approved、scheduled、published、archived\n用法：mpdesk list [options]\n运行 mpdesk list --help 查看全部选项\n');
+    expect(choice.stderr).toBe('mpdesk: 选项 --status <status> 的值“done”无效；可选：draft、review、approved、scheduled、published、archived\n用法：mpdesk list [options]\n运行 mpdesk list --help 查看全部选项\n');
     expect(command.stderr).toBe('mpdesk: 未知命令 lnit（是不是想用 lint？）\n用法：mpdesk <command> [options]\n运行 mpdesk --help 查看全部选项\n');
     expect(excess.stderr).toBe('mpdesk: 多余的参数：content\n用法：mpdesk list [options]\n运行 mpdesk list --help 查看全部选项\n');
     for (const result of [unknown, missing, choice, command, excess]) expect(result.code).toBe(2);
@@ -270,7 +301,7 @@ describe('mpdesk never misleads', () => {
   });
 
   it('wraps help by display width, a Chinese character counting two columns', async () => {
-    const commands = [['lint'], ['new', 'article'], ['render'], ['review', 'record'], []];
+    const commands = [['lint'], ['new', 'article'], ['render'], ['review', 'record'], ['publish'], []];
     const helps = await Promise.all(commands.map((args) => runCli([...args, '--help'], repoRoot, { COLUMNS: '60' })));
     for (const [index, help] of helps.entries()) {
       expect(help.code).toBe(0);

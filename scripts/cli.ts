@@ -1,11 +1,14 @@
 import { CommanderError, Option } from 'commander';
 import { classify, loadContent, type ContentSet } from './content/index.ts';
 import { hasErrors } from './shared/finding.ts';
-import { pathFilter, UsageError } from './shared/path-filter.ts';
+import { contentPath, pathFilter, UsageError } from './shared/path-filter.ts';
 import { isCalendarDate } from './shared/calendar-date.ts';
 import { WriteError } from './shared/write-error.ts';
 import { afterHelp, createProgram, setUsage } from './cli-help.ts';
 import { formatOption, requireAccount, rootOf, rootOption, type CommonOptions } from './cli-options.ts';
+import { registerPublishCommand } from './cli-publish.ts';
+import { registerPlanCommands } from './cli-plan.ts';
+import { registerMetricsCommands } from './cli-metrics.ts';
 import { registerReviewCommands } from './cli-review.ts';
 
 // A reader that stops early (`mpdesk list | head -1`) closes the pipe: end quietly, not with an EPIPE stack trace.
@@ -19,6 +22,9 @@ for (const stream of [process.stdout, process.stderr]) {
 // Stages are imported inside their commands: `--help` and the pre-commit hook should not pay for ajv, remark or pinyin they do not use.
 
 const statuses = ['draft', 'review', 'approved', 'scheduled', 'published', 'archived'];
+
+/** What `--staged` says when nothing it checks is staged: plainly, not an empty success. */
+const nothingStaged = '没有找到已暂存的内容文件（content/ 下的 account.yaml、计划或文章），没有检查任何文件。No staged content files.\n';
 
 function describeSet(set: ContentSet): string {
   return `${set.accounts.length} 个账号、${set.plans.length} 个计划、${set.articles.length} 篇文章`;
@@ -45,7 +51,7 @@ program
       const { readStagedFiles } = await import('./shared/staged-files.ts');
       overlay = await readStagedFiles(root, (file) => classify(file) !== undefined && only(file));
       if (overlay.size === 0) {
-        if (options.format === 'json') process.stdout.write('[]\n');
+        process.stdout.write(options.format === 'json' ? '[]\n' : nothingStaged);
         return;
       }
       const staged = overlay;
@@ -139,6 +145,10 @@ program
     if (options.staged) {
       const { readStagedFiles } = await import('./shared/staged-files.ts');
       overlay = await readStagedFiles(root, (file) => classify(file) !== undefined && only(file));
+      if (overlay.size === 0 && options.format === 'pretty') {
+        process.stdout.write(nothingStaged);
+        return;
+      }
       const staged = overlay;
       only = (file) => staged.has(file);
     }
@@ -177,15 +187,16 @@ program
   .addOption(rootOption())
   .addHelpText('after', afterHelp('\n例 Examples:\n  mpdesk render content/qinghe-tea/articles/2026/dongri-pao-cha -o /tmp/dongri.html'))
   .action(async (input: string, options: { output?: string; root?: string }) => {
-    const { resolve, relative, sep, dirname, join } = await import('node:path');
+    const { resolve, dirname, join } = await import('node:path');
     const root = rootOf(options);
+    // Read from the folder the user stands in, as validate and lint read their paths.
+    const file = contentPath(root, process.cwd(), input);
     if (options.output !== undefined) {
       const { checkOutputTarget } = await import('./render/index.ts');
       const target = checkOutputTarget(resolve(process.cwd(), options.output), options.output);
       if (!target.ok) throw new UsageError(target.message);
     }
     const set = await loadContent(root);
-    const file = relative(root, resolve(process.cwd(), input)).split(sep).join('/');
     const article = set.articles.find((a) => a.source.file === file || dirname(a.source.file) === file);
     // An article that could not be read (encoding, a FIFO, a link out of the account) is not missing: say why.
     const unreadable = set.findings.filter((f) => f.file === file || f.file === `${file}/index.md`);
@@ -249,20 +260,26 @@ program
       },
     });
     if (showProgress) process.stderr.write('\r\x1b[K');
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const seconds = (ms: number) => (ms / 1000).toFixed(1);
     if (options.format === 'json') {
       process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     } else {
       const { formatFindings } = await import('./output/findings.ts');
-      if (report.findings.length) process.stdout.write(formatFindings(report.findings, 'pretty', { checked: `${report.failed.length} 篇文章` }));
+      // The findings are those of the articles checked now; an unchanged article was not checked again.
+      const checked = `${report.rendered.length + report.failed.length} 篇文章${report.unchanged.length ? `（另有 ${report.unchanged.length} 篇未变化，没有重新检查）` : ''}`;
+      if (report.findings.length) process.stdout.write(formatFindings(report.findings, 'pretty', { checked }));
+      const waited = report.waitedMs ? `，其中等待另一个构建 ${seconds(report.waitedMs)} 秒` : '';
       process.stdout.write(
-        `构建完成（${seconds} 秒）：渲染 ${report.rendered.length} 篇，未变化 ${report.unchanged.length} 篇，失败 ${report.failed.length} 篇。预览：${relative(process.cwd(), join(outDir, 'index.html'))}\n`,
+        `构建完成（${seconds(performance.now() - started)} 秒${waited}）：渲染 ${report.rendered.length} 篇，未变化 ${report.unchanged.length} 篇，失败 ${report.failed.length} 篇。预览：${relative(process.cwd(), join(outDir, 'index.html'))}\n`,
       );
     }
     if (report.failed.length) process.exitCode = 1;
   });
 
+registerPublishCommand(program);
+registerPlanCommands(program);
 registerReviewCommands(program);
+registerMetricsCommands(program);
 setUsage(program);
 
 try {

@@ -37,8 +37,17 @@ export interface Approval extends Who {
 }
 
 export interface Receipt extends Who {
-  media_id?: string;
+  draft_media_id?: string;
+  state?: string;
   url?: string;
+}
+
+/** The approval that still covers an article at the head of the audited branch. */
+export interface StandingApproval {
+  /** The reviewed merge. */
+  commit: string;
+  /** `contentHash` of the approved version: publishing compares the text it is about to send with it. */
+  contentHash: string;
 }
 
 export type AnomalyKind = 'unapproved-status' | 'incomplete-approval' | 'head-mismatch' | 'unreviewed-change';
@@ -53,6 +62,8 @@ export interface Anomaly {
   /** 1-based line of the `status` field in that version, where the anomaly is about a status. */
   line?: number;
   message: string;
+  /** For an unreviewed change: every file of the article the commit changed. */
+  files?: Array<{ path: string; kind: ChangeEntry['kind'] }>;
   /** Made before the review process began on the branch (see AuditReport.processStart). */
   predatesProcess?: true;
 }
@@ -72,6 +83,8 @@ export interface ArticleAudit {
   approvals: Approval[];
   receipts: Receipt[];
   anomalies: Anomaly[];
+  /** The last complete reviewed merge of this article, when no unreviewed change to it came after. */
+  approved?: StandingApproval;
 }
 
 /** Statuses that say the content was approved; reaching one needs a reviewed merge of that very content. */
@@ -88,8 +101,8 @@ interface Version {
 
 interface Entry {
   audit: ArticleAudit;
-  /** Content hash of the version the last complete reviewed merge approved; cleared by any unreviewed change. */
-  approvedHash?: string;
+  /** The last complete reviewed merge and the content hash it approved; cleared by any unreviewed change. */
+  approved?: StandingApproval;
 }
 
 interface Readers {
@@ -110,7 +123,7 @@ export async function auditArticles(history: ContentHistory): Promise<ArticleAud
   }
   for (const change of relevant) {
     const who: Who = { commit: change.commit.sha, author: change.commit.author, email: change.commit.email, date: change.commit.date, committed: change.commit.committed };
-    const kind = change.status === 'D' ? 'deleted' : change.status === 'A' ? 'added' : change.oldPath ? 'renamed' : 'edited';
+    const kind = changeKind(change);
     const via = !change.commit.mainline ? 'branch' : change.commit.parents.length > 1 ? 'merge' : 'direct';
     const entryOf = (id: string | undefined) => (id === undefined ? undefined : byId.get(id));
 
@@ -120,8 +133,8 @@ export async function auditArticles(history: ContentHistory): Promise<ArticleAud
       if (!entry) continue;
       entry.audit.changes.push({ ...who, subject: change.commit.subject, via, kind, path: change.path, ...(change.oldPath ? { previousPath: change.oldPath } : {}) });
       if (change.commit.mainline && !reviewedMergeOf(change.commit, entry.audit.path)) {
-        anomaly(entry.audit, who, change.path, 'unreviewed-change', 'warning', `${bypass(change.commit)}，改动了 ${change.path.split('/').pop()}。`);
-        entry.approvedHash = undefined;
+        unreviewed(entry.audit, who, change);
+        entry.approved = undefined;
       }
       continue;
     }
@@ -137,7 +150,7 @@ export async function auditArticles(history: ContentHistory): Promise<ArticleAud
     if (change.commit.mainline) await judgeMainline(entry, change, who, read);
   }
 
-  return [...byId.values()].map(({ audit }) => audit).sort((a, b) => a.path.localeCompare(b.path));
+  return [...byId.values()].map(({ audit, approved }) => (approved ? { ...audit, approved } : audit)).sort((a, b) => a.path.localeCompare(b.path));
 }
 
 /**
@@ -163,6 +176,8 @@ function emptyAudit(path: string): ArticleAudit {
 
 const isArticle = (path: string) => classify(path)?.kind === 'article';
 
+const changeKind = (change: FileChange): ChangeEntry['kind'] => (change.status === 'D' ? 'deleted' : change.status === 'A' ? 'added' : change.oldPath ? 'renamed' : 'edited');
+
 /** The review record of a merge into the audited branch that lists `article`; trailers anywhere else count for nothing. */
 function reviewedMergeOf(commit: Commit, article: string): ReviewRecord | undefined {
   if (commit.parents.length < 2) return undefined;
@@ -178,8 +193,33 @@ function bypass(commit: Commit): string {
     : `提交 ${short} 直接改在主干上，没有经过审核合并`;
 }
 
-function anomaly(audit: ArticleAudit, who: Who, path: string, kind: AnomalyKind, severity: Anomaly['severity'], message: string, line?: number): void {
-  audit.anomalies.push({ kind, severity, commit: who.commit, date: who.date, committed: who.committed, path, message, ...(line ? { line } : {}) });
+/**
+ * A change outside a reviewed merge: one anomaly per commit and article, naming every file of the article the commit
+ * changed, not one anomaly per file.
+ */
+function unreviewed(audit: ArticleAudit, who: Who, change: FileChange): void {
+  const file = { path: change.path, kind: changeKind(change) };
+  const same = audit.anomalies.find((a) => a.kind === 'unreviewed-change' && a.commit === who.commit);
+  const files = [...(same?.files ?? []), file];
+  const message = `${bypass(change.commit)}，${describeFiles(files)}。`;
+  if (same) Object.assign(same, { files, message });
+  else anomaly(audit, who, change.path, 'unreviewed-change', 'warning', message, undefined, files);
+}
+
+const verbs = { added: '新增了', edited: '改动了', renamed: '改名了', deleted: '删除了' } as const;
+
+/** `改动了 index.md、cover.jpg，删除了 old.png`, by file name; a deleted article is 这篇文章. */
+function describeFiles(files: NonNullable<Anomaly['files']>): string {
+  const byKind = new Map<ChangeEntry['kind'], string[]>();
+  for (const { path, kind } of files) {
+    const name = kind === 'deleted' && isArticle(path) ? '这篇文章' : path.split('/').pop()!;
+    byKind.set(kind, [...(byKind.get(kind) ?? []), name]);
+  }
+  return [...byKind].map(([kind, names]) => `${verbs[kind]}${names[0] === '这篇文章' ? '' : ' '}${names.join('、')}`).join('，');
+}
+
+function anomaly(audit: ArticleAudit, who: Who, path: string, kind: AnomalyKind, severity: Anomaly['severity'], message: string, line?: number, files?: Anomaly['files']): void {
+  audit.anomalies.push({ kind, severity, commit: who.commit, date: who.date, committed: who.committed, path, message, ...(line ? { line } : {}), ...(files ? { files } : {}) });
 }
 
 /** What a change on the audited branch means: approvals, status moves, receipts, and anything out of process. */
@@ -205,25 +245,26 @@ async function judgeMainline(entry: Entry, change: FileChange, who: Who, read: R
       const said = record.approvedHead ? `批准针对提交 ${record.approvedHead.slice(0, 7)}，合并进来的却是 ${mergedHead.slice(0, 7)}` : `没有 Approved-head，无法确认批准的就是合并进来的 ${mergedHead.slice(0, 7)}`;
       anomaly(audit, who, change.path, 'head-mismatch', 'error', `${said}。`);
     }
-    entry.approvedHash = !problems.length && headOk ? after.contentHash : undefined;
+    entry.approved = !problems.length && headOk ? { commit: who.commit, contentHash: after.contentHash } : undefined;
   } else if (!after) {
-    anomaly(audit, who, change.path, 'unreviewed-change', 'warning', `${bypass(change.commit)}，删除了这篇文章。`);
+    unreviewed(audit, who, change);
   } else if (before?.contentHash !== after.contentHash) {
-    anomaly(audit, who, change.path, 'unreviewed-change', 'warning', `${bypass(change.commit)}，改动了内容。`);
-    entry.approvedHash = undefined;
+    unreviewed(audit, who, change);
+    entry.approved = undefined;
   }
 
   const from = stringField(before, 'status');
   const to = stringField(after, 'status');
   if (from !== to && after) {
     audit.statusChanges.push({ ...who, ...(from ? { from } : {}), ...(to ? { to } : {}) });
-    if (to && approvedStatuses.has(to) && entry.approvedHash !== after.contentHash) {
+    if (to && approvedStatuses.has(to) && entry.approved?.contentHash !== after.contentHash) {
       anomaly(audit, who, change.path, 'unapproved-status', 'error', `状态改为 ${to}，但这一版内容没有经过各级审核的合并记录（提交 ${short}）。`, statusLine(after.text));
     }
   }
   const receipt = after ? typedFields('article', after.data).wechat : undefined;
   if (receipt && JSON.stringify(after?.data.wechat) !== JSON.stringify(before?.data.wechat)) {
-    audit.receipts.push({ ...who, ...(receipt.media_id ? { media_id: receipt.media_id } : {}), ...(receipt.url ? { url: receipt.url } : {}) });
+    const { draft_media_id, state, url } = receipt;
+    audit.receipts.push({ ...who, ...(draft_media_id ? { draft_media_id } : {}), ...(state ? { state } : {}), ...(url ? { url } : {}) });
   }
 }
 
@@ -242,12 +283,20 @@ async function recordProblems(record: ReviewRecord, commit: Commit, account: str
 
 function versionOf(text: string | undefined): Version | undefined {
   if (text === undefined) return undefined;
-  const bom = text.startsWith('\uFEFF') ? 1 : 0;
-  const parsed = readFrontmatter(text, bom);
+  const parsed = readFrontmatter(text, text.startsWith('\uFEFF') ? 1 : 0);
+  return { text, data: parsed.ok ? parsed.frontmatter.data : {}, contentHash: contentHash(text) };
+}
+
+/**
+ * What an approval is of: an article's text without the bookkeeping fields that scheduling and publishing change
+ * (`status`, `publish_at`, the `wechat` receipt), so writing a receipt never voids the approval.
+ */
+export function contentHash(text: string): string {
+  const parsed = readFrontmatter(text, text.startsWith('\uFEFF') ? 1 : 0);
   const data = parsed.ok ? parsed.frontmatter.data : {};
   const kept = Object.fromEntries(Object.entries(data).filter(([key]) => !bookkeeping.has(key)));
   const body = parsed.ok ? parsed.frontmatter.body : text;
-  return { text, data, contentHash: createHash('sha256').update(canonicalJson(kept)).update('\0').update(body).digest('hex') };
+  return createHash('sha256').update(canonicalJson(kept)).update('\0').update(body).digest('hex');
 }
 
 function canonicalJson(value: unknown): string {

@@ -58,8 +58,8 @@ function articleSection(a: ArticleAudit): string[] {
     ),
     ...table(
       '发布回执',
-      ['日期', '提交', 'media_id', '链接'],
-      a.receipts.map((r) => [when(r.date), short(r.commit), r.media_id ?? '', r.url ?? '']),
+      ['日期', '提交', '进度', '草稿 media_id', '链接'],
+      a.receipts.map((r) => [when(r.date), short(r.commit), r.state ?? '', r.draft_media_id ?? '', r.url ?? '']),
     ),
     '### 异常',
     '',

@@ -111,7 +111,7 @@ describe('mpdesk audit: history read back as the audit trail', () => {
   it('records creation, every change, status moves, approvals and a publish receipt for a reviewed article', async () => {
     const repo = await reviewedRepo();
     await repo.commit('发布：冬至围炉煮茶指南', publisher, day(6, 20), {
-      [dongzhi]: articleText('published', '冬至前后，围炉煮一壶老白茶正当时。', 'publish_at: 2026-11-06T20:00:00+08:00\nwechat: {media_id: MEDIA_123, url: "https://mp.weixin.qq.com/s/abc"}\n'),
+      [dongzhi]: articleText('published', '冬至前后，围炉煮一壶老白茶正当时。', 'publish_at: 2026-11-06T20:00:00+08:00\nwechat: {state: published, draft_media_id: MEDIA_123, url: "https://mp.weixin.qq.com/s/abc"}\n'),
     });
     const report = await auditRepository({ root: repo.root });
     const audit = only(report.articles, dongzhi);
@@ -129,7 +129,7 @@ describe('mpdesk audit: history read back as the audit trail', () => {
     expect(audit.approvals).toHaveLength(1);
     expect(audit.approvals[0]!.reviewers).toEqual([{ name: '林一', level: '编辑' }, { name: '周文', level: '审稿' }]);
     expect(audit.approvals[0]!.approvedHead).toBe(audit.approvals[0]!.mergedHead);
-    expect(audit.receipts).toEqual([expect.objectContaining({ media_id: 'MEDIA_123', url: 'https://mp.weixin.qq.com/s/abc', author: 'mpdesk-bot' })]);
+    expect(audit.receipts).toEqual([expect.objectContaining({ draft_media_id: 'MEDIA_123', url: 'https://mp.weixin.qq.com/s/abc', author: 'mpdesk-bot' })]);
     expect(audit.anomalies).toEqual([]);
   });
 
@@ -181,6 +181,35 @@ describe('mpdesk audit: history read back as the audit trail', () => {
     const ruleIds = (JSON.parse(check.stdout) as Array<{ ruleId: string }>).map((f) => f.ruleId).sort();
     expect(ruleIds).toEqual(['review/unapproved-status', 'review/unapproved-status', 'review/unreviewed-change', 'review/unreviewed-change']);
     expect((await runCli(['review', 'check', '--since', '2026-11-11'], repo.root)).code).toBe(0);
+  });
+
+  it('reports an anomaly once per commit, naming every file it changed, not once per file', async () => {
+    const repo = await makeGitRepo({ 'content/qinghe-tea/account.yaml': account }, operator, day(1));
+    const folder = 'content/qinghe-tea/articles/2026/dongzhi-weilu';
+    const direct = await repo.commit('直接提交新稿和图片', editor, day(2), {
+      [dongzhi]: articleText('draft', '冬至前后，围炉煮茶正当时。'),
+      [`${folder}/cover.jpg`]: 'cover',
+      [`${folder}/lu.jpg`]: 'stove',
+    });
+    await repo.git.checkoutLocalBranch('chenxiao/baicha');
+    await repo.commit('新稿：白茶', writer, day(3), { [baicha]: articleText('review', '白茶怕潮。'), 'content/qinghe-tea/articles/2026/baicha-cunfang/cover.jpg': 'tea' });
+    await repo.git.checkout('main');
+    const plain = await repo.merge('chenxiao/baicha', "Merge branch 'chenxiao/baicha'", editor, day(4));
+
+    const report = await auditRepository({ root: repo.root });
+    expect(only(report.articles, dongzhi).anomalies.map((a) => [a.kind, a.commit, a.path, a.message])).toEqual([
+      ['unreviewed-change', direct, dongzhi, `提交 ${direct.slice(0, 7)} 直接改在主干上，没有经过审核合并，新增了 index.md、cover.jpg、lu.jpg。`],
+    ]);
+    expect(only(report.articles, baicha).anomalies.map((a) => [a.kind, a.commit, a.message])).toEqual([
+      ['unreviewed-change', plain, expect.stringMatching(/没有这篇文章的审核记录.*，新增了 index\.md、cover\.jpg。$/)],
+    ]);
+    const md = await runCli(['audit', dongzhi], repo.root);
+    expect(md.stdout.match(new RegExp(`\`${direct.slice(0, 7)}\`：`, 'g'))).toHaveLength(1);
+    const check = await runCli(['review', 'check', '--format', 'json'], repo.root);
+    expect((JSON.parse(check.stdout) as Array<{ file: string; ruleId: string }>).map((f) => [f.file, f.ruleId])).toEqual([
+      [baicha, 'review/unreviewed-change'],
+      [dongzhi, 'review/unreviewed-change'],
+    ]);
   });
 
   it('flags a merge whose trailers miss a level or name a head other than the merged one', async () => {
@@ -238,7 +267,7 @@ describe('mpdesk audit: history read back as the audit trail', () => {
     const audit = only(articles, dongzhi);
     expect(audit.changes.filter((c) => c.path === image).map((c) => [c.commit, c.via])).toEqual([[swap, 'direct']]);
     expect(audit.anomalies.map((a) => a.kind)).toEqual(['unreviewed-change', 'unapproved-status']);
-    expect(audit.anomalies[0]!.message).toContain('改动了 cover.jpg');
+    expect(audit.anomalies[0]!.message).toContain('，新增了 cover.jpg。');
   });
 
   it('keeps a backdated commit inside --since and refuses a date that does not exist', async () => {

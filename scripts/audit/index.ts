@@ -4,7 +4,8 @@ import { parseTrailers } from '../review/index.ts';
 import { beijingDate } from '../shared/beijing-time.ts';
 import { readContentHistory, type ContentHistory } from '../shared/git-history.ts';
 
-export type { Anomaly, ArticleAudit } from './article-history.ts';
+export type { Anomaly, ArticleAudit, StandingApproval } from './article-history.ts';
+export { contentHash } from './article-history.ts';
 export { auditMarkdown, processStartLabel } from './audit-markdown.ts';
 export { beijingDate, beijingTime } from '../shared/beijing-time.ts';
 export { isCalendarDate } from '../shared/calendar-date.ts';

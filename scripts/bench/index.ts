@@ -12,18 +12,25 @@ import type { Finding } from '../shared/finding.ts';
 import { validateContent } from '../validate/index.ts';
 import { benchAccount, writeCorpus } from './corpus.ts';
 import { benchLint } from './lint-bench.ts';
+import { benchMetrics } from './metrics-bench.ts';
+import { benchPublish } from './publish-bench.ts';
 import { stopWorkers } from '../shared/worker-pool.ts';
 import { time, timeAndCpu } from './time.ts';
 
-const usage = `用法 usage: npm run bench [-- --articles N] [--lint-articles N] [--only build|lint]
+const usage = `用法 usage: npm run bench [-- --articles N] [--lint-articles N] [--publish-articles N] [--metrics-accounts N] [--metrics-days N] [--only build|lint|publish|metrics]
 
 在临时目录生成 N 篇约 3000 字的文章（默认 500），测量冷构建、无变化重建、改一篇后重建、
 单篇渲染（中位数和 p95）与峰值内存；再生成 1000 篇和 20,000 词的词表，测量冷检查、缓存检查
-和增长（正文 10 倍时耗时约 10 倍）。进度写到 stderr，结果表写到 stdout。
+和增长（正文 10 倍时耗时约 10 倍）；再对本机的模拟微信接口发布 50 篇、每篇 5 张图的已审核文章：
+首次推送、无变化重跑（应为 0 次上传、0 次草稿调用）、全部发表，以及每篇的调用次数。
+进度写到 stderr，结果表写到 stdout。
 
-  --articles N        构建用的文章数，默认 500
-  --lint-articles N   检查用的文章数，默认 1000
-  --only build|lint   只测一项
+  --articles N          构建用的文章数，默认 500
+  --lint-articles N     检查用的文章数，默认 1000
+  --publish-articles N  发布用的文章数，默认 50
+  --metrics-accounts N  数据快照：从模拟的微信接口拉取的账号数，默认 50
+  --metrics-days N      每个账号拉取的天数，默认 1095（三年）；拉完再拉一次、再读回全部快照
+  --only build|lint|publish|metrics  只测一项
   --help              显示本说明
 `;
 
@@ -68,12 +75,15 @@ function printTable(rows: ReadonlyArray<readonly [string, string, string]>) {
 }
 
 async function main(): Promise<void> {
-  let values: { articles: string; 'lint-articles': string; only?: string; help: boolean };
+  let values: { articles: string; 'lint-articles': string; 'publish-articles': string; 'metrics-accounts': string; 'metrics-days': string; only?: string; help: boolean };
   try {
     ({ values } = parseArgs({
       options: {
         articles: { type: 'string', default: '500' },
         'lint-articles': { type: 'string', default: '1000' },
+        'publish-articles': { type: 'string', default: '50' },
+        'metrics-accounts': { type: 'string', default: '50' },
+        'metrics-days': { type: 'string', default: '1095' },
         only: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
@@ -87,14 +97,28 @@ async function main(): Promise<void> {
   }
   const count = Number(values.articles);
   const lintCount = Number(values['lint-articles']);
+  const publishCount = Number(values['publish-articles']);
   if (!Number.isInteger(count) || count < 1) throw new BenchFailure(`--articles 应为正整数：${values.articles}`);
   if (!Number.isInteger(lintCount) || lintCount < 1) throw new BenchFailure(`--lint-articles 应为正整数：${values['lint-articles']}`);
-  if (values.only !== undefined && values.only !== 'build' && values.only !== 'lint') throw new BenchFailure(`--only 应为 build 或 lint：${values.only}`);
+  if (!Number.isInteger(publishCount) || publishCount < 1) throw new BenchFailure(`--publish-articles 应为正整数：${values['publish-articles']}`);
+  const metricsAccounts = Number(values['metrics-accounts']);
+  const metricsDays = Number(values['metrics-days']);
+  if (!Number.isInteger(metricsAccounts) || metricsAccounts < 1) throw new BenchFailure(`--metrics-accounts 应为正整数：${values['metrics-accounts']}`);
+  if (!Number.isInteger(metricsDays) || metricsDays < 1) throw new BenchFailure(`--metrics-days 应为正整数：${values['metrics-days']}`);
+  const parts = ['build', 'lint', 'publish', 'metrics'];
+  if (values.only !== undefined && !parts.includes(values.only)) throw new BenchFailure(`--only 应为 build、lint、publish 或 metrics：${values.only}`);
 
   const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-  const lintRows = values.only === 'build' ? [] : await benchLint(repoRoot, lintCount, log);
-  if (values.only === 'lint') {
-    printTable([['指标 figure', '结果 result', '目标 aim'], ...lintRows]);
+  const only = (part: string) => values.only === undefined || values.only === part;
+  const lintRows = only('lint') ? await benchLint(repoRoot, lintCount, log) : [];
+  const publishRows = only('publish')
+    ? await benchPublish(repoRoot, publishCount, log).catch((error: unknown) => {
+        throw new BenchFailure(`发布测量失败：${error instanceof Error ? error.message : String(error)}`);
+      })
+    : [];
+  const metricsRows = only('metrics') ? await benchMetrics(metricsAccounts, metricsDays, log) : [];
+  if (!only('build')) {
+    printTable([['指标 figure', '结果 result', '目标 aim'], ...lintRows, ...publishRows, ...metricsRows]);
     return;
   }
   const root = await mkdtemp(join(tmpdir(), 'mpdesk-bench-'));
@@ -195,6 +219,8 @@ async function main(): Promise<void> {
       ['单篇渲染 render (with parse)', ms(parsed), ''],
       ['峰值内存 peak RSS', `${peakMb.toFixed(0)} MB`, ''],
       ...lintRows,
+      ...publishRows,
+      ...metricsRows,
     ]);
     const warnings = cold.findings.filter((f) => f.severity !== 'error').length;
     if (warnings) log(`注意：冷构建有 ${warnings} 条提示/警告 findings（不影响结果）。`);

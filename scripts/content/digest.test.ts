@@ -28,6 +28,24 @@ describe('derivedDigest', () => {
     expect(digest('广告\n\n正文。\n')).toBe('广告正文。');
   });
 
+  it('drops every usual form of the label, with or without spaces, alone or opening the first paragraph', () => {
+    const labels = ['【广告】', '[广告]', '［广告］', '（广告）', '(推广)', '广告：', '广告 ：', '广告｜', '推广 ', '赞助—', '【 广告 】', '本文为广告。', '本文为商业推广内容：', '本文由素山青瓷赞助。', '本文由 素山青瓷 提供赞助，'];
+    for (const label of labels) {
+      expect(digest(`${label}这只盖碗口沿外撇。\n`, true), label).toBe('这只盖碗口沿外撇。');
+      expect(digest(`${label}\n\n这只盖碗口沿外撇。\n`, true), label).toBe('这只盖碗口沿外撇。');
+    }
+    // Several labels in a row, in an alert, in bold: the sample's sponsored article without its digest.
+    expect(digest('【广告】本文由素山青瓷赞助。\n\n这只盖碗口沿外撇。\n', true)).toBe('这只盖碗口沿外撇。');
+    expect(digest('> [!NOTE]\n> **本文为广告**。本文由青禾茶事与素山青瓷合作发布，青禾茶事收取了合作费用。\n', true)).toBe('青禾茶事收取了合作费用。');
+  });
+
+  it('leaves words that only begin like a label', () => {
+    expect(digest('推广大使是谁？\n', true)).toBe('推广大使是谁？');
+    expect(digest('本文为广告主撰写的说明。\n', true)).toBe('本文为广告主撰写的说明。');
+    expect(digest('赞助商的故事。\n', true)).toBe('赞助商的故事。');
+    expect(digest('本文由陈小满撰写。\n', true)).toBe('本文由陈小满撰写。');
+  });
+
   it('is at most 54 characters', () => {
     expect([...digest(`${'茶'.repeat(60)}\n`)]).toHaveLength(54);
   });

@@ -13,7 +13,7 @@ describe('YAML errors that explain the usual mistakes', () => {
   it('names a full-width colon after a key and says what to write', () => {
     expect(failure('---\ntitle： 冬日茶事\n---\n\n正文\n')).toEqual({
       line: 2,
-      message: 'YAML 语法错误，第 2 行：“title” 后面用了全角冒号“：”，YAML 只认半角冒号加空格。应写成：title: 冬日茶事',
+      message: 'YAML 语法错误，第 2 行：“title”后面用了全角冒号“：”，YAML 只认半角冒号加空格。应写成：title: 冬日茶事',
     });
     // Further down, after good lines, where the parser itself only says that a key lacks its value.
     expect(failure('---\ntitle: 冬日茶事\nauthor： 林一\nstatus: draft\n---\n')).toMatchObject({ line: 3, message: expect.stringContaining('应写成：author: 林一') });
@@ -22,12 +22,12 @@ describe('YAML errors that explain the usual mistakes', () => {
   it('names an unquoted ": " inside a value and shows it quoted', () => {
     expect(failure('---\ntitle: 茶事: 冬日\nstatus: draft\n---\n')).toEqual({
       line: 2,
-      message: 'YAML 语法错误，第 2 行：“title” 的值里有半角冒号加空格“: ”，YAML 会把它读成又一个键。给整个值加引号：title: "茶事: 冬日"，或改用全角冒号“：”。',
+      message: 'YAML 语法错误，第 2 行：“title”的值里有半角冒号加空格“: ”，YAML 会把它读成又一个键。给整个值加引号：title: "茶事: 冬日"，或改用全角冒号“：”。',
     });
   });
 
   it('names a missing space after the colon', () => {
-    expect(failure('---\ntitle: 冬日茶事\nauthor:林一\n---\n')).toMatchObject({ line: 3, message: expect.stringContaining('“author:” 后面缺少空格') });
+    expect(failure('---\ntitle: 冬日茶事\nauthor:林一\n---\n')).toMatchObject({ line: 3, message: expect.stringContaining('“author:”后面缺少空格') });
   });
 
   it('says where an unclosed frontmatter began and where the closing --- belongs', () => {

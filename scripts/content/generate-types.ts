@@ -11,6 +11,7 @@ const kinds = [
   ['account', 'AccountSettings'],
   ['plan', 'ContentPlan'],
   ['words', 'WordListFile'],
+  ['media-ledger', 'MediaLedger'],
 ] as const;
 
 export const typesFile = fileURLToPath(new URL('./schema-types.ts', import.meta.url));

@@ -1,22 +1,27 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import sharp, { type SharpOptions } from 'sharp';
 import { maxImagePixels } from '../platform/index.ts';
+import { storedVerdict, storeVerdict } from './image-verdicts.ts';
 
 /** How every stage opens an image with sharp: one declaring too many pixels is refused before any is decoded. */
 export const imageInput: SharpOptions = { limitInputPixels: maxImagePixels };
 
-/** What an image's header says (dimensions as displayed, EXIF orientation applied), or why it cannot be opened. */
-export type DecodedHeader = { ok: true; format: string; width: number; height: number } | { ok: false; reason: string };
+/** What an image is (format, dimensions as displayed, EXIF orientation applied), or why the build cannot use it. */
+export type DecodedImage = { ok: true; format: string; width: number; height: number } | { ok: false; reason: string };
 
 /** Content hashes of image files by file version (path, size, modification time), for the run. */
 const digests = new Map<string, string>();
-/** Headers by content hash: articles share images (a logo, a banner, copies of one photo), each is decoded once. */
-const headers = new Map<string, Promise<DecodedHeader>>();
+/** Verdicts by content hash: a picture copied into many articles is decoded once (and kept: image-verdicts.ts). */
+const verdicts = new Map<string, Promise<DecodedImage>>();
+
+const unreadable: DecodedImage = { ok: false, reason: '文件不存在或无法读取。' };
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /**
  * The sha256 of a regular file's bytes, read once per file version for the run; undefined when it cannot be read.
- * Lint and build key their work on an image by it, so a copy of an image already seen costs a read, not a decode.
+ * Decoding and the build's image cache key on it, so a copy of an image already seen costs a read, not a decode.
  */
 export function imageDigest(path: string): string | undefined {
   let version: string;
@@ -32,7 +37,7 @@ export function imageDigest(path: string): string | undefined {
   if (digest === undefined) {
     try {
       // Read in this thread: images are small, and during a build the thread pool waits for a core.
-      digest = createHash('sha256').update(readFileSync(path)).digest('hex');
+      digest = sha256(readFileSync(path));
     } catch {
       return undefined;
     }
@@ -42,36 +47,50 @@ export function imageDigest(path: string): string | undefined {
 }
 
 /**
- * Reads an image's header the way the build opens the image, without decoding pixels (a fraction of a
- * millisecond). Lint and build both ask here, so a file one accepts the other does not refuse at this step.
- * Results are kept by content hash for the run: the same image is read once however many files hold it.
+ * Opens an image the way the build does and decodes it: its header (format, size, the pixel limit), then all of
+ * its data at a small scale (JPEG and WebP decode scaled, so a few milliseconds), so a truncated or corrupt file
+ * is found here, not halfway through a build. Lint and build both ask here: a file one accepts the other takes.
  */
-export function decodeImageHeader(path: string): Promise<DecodedHeader> {
+export function decodeImage(path: string): Promise<DecodedImage> {
   const digest = imageDigest(path);
-  if (digest === undefined) return Promise.resolve({ ok: false, reason: '文件不存在或无法读取。' });
-  let known = headers.get(digest);
+  if (digest === undefined) return Promise.resolve(unreadable);
+  let known = verdicts.get(digest);
   if (!known) {
-    known = readHeader(path);
-    headers.set(digest, known);
+    known = remembered(digest, path);
+    verdicts.set(digest, known);
   }
   return known;
 }
 
-async function readHeader(path: string): Promise<DecodedHeader> {
+/** The verdict kept from an earlier run, or a fresh one, kept for the next. */
+async function remembered(digest: string, path: string): Promise<DecodedImage> {
+  const stored = await storedVerdict(digest);
+  if (stored) return stored;
+  const bytes = await readFile(path).catch(() => undefined);
+  if (!bytes) return unreadable;
+  const verdict = await decode(bytes);
+  // Kept under the hash of the bytes decoded, in case the file changed since it was hashed.
+  await storeVerdict(sha256(bytes), verdict);
+  return verdict;
+}
+
+async function decode(bytes: Buffer): Promise<DecodedImage> {
   try {
-    const meta = await sharp(path, imageInput).metadata();
+    const meta = await sharp(bytes, imageInput).metadata();
     const width = meta.autoOrient?.width ?? meta.width;
     const height = meta.autoOrient?.height ?? meta.height;
     if (!meta.format || !width || !height) return { ok: false, reason: describeImageError(new Error('no dimensions')) };
+    // The first steps of the build's own pipeline, every pixel read; sharp fails on a decoder's warning, as there.
+    await sharp(bytes, imageInput).rotate().resize(8, 8, { fit: 'fill' }).raw().toBuffer();
     return { ok: true, format: meta.format, width, height };
   } catch (error) {
-    return { ok: false, reason: describeImageError(error, await declaredSize(path)) };
+    return { ok: false, reason: describeImageError(error, await declaredSize(bytes)) };
   }
 }
 
 /** The size a refused header declares, read without the pixel limit (the header only, no pixels), for the message. */
-async function declaredSize(path: string): Promise<string | undefined> {
-  const meta = await sharp(path, { limitInputPixels: false }).metadata().catch(() => undefined);
+async function declaredSize(bytes: Buffer): Promise<string | undefined> {
+  const meta = await sharp(bytes, { limitInputPixels: false }).metadata().catch(() => undefined);
   return meta?.width && meta.height ? `${meta.width}×${meta.height}` : undefined;
 }
 
@@ -82,7 +101,7 @@ export function describeImageError(error: unknown, size?: string): string {
     const declared = size ? `声明的尺寸 ${size} ` : '';
     return `图片${declared}超过 ${maxImagePixels / 1e6} 百万像素，可能是解压炸弹，构建会拒绝它：请缩小后再用。The image exceeds the pixel limit.`;
   }
-  if (/unsupported image format|bad seek|corrupt|premature end|invalid|VipsJpeg|heif|no dimensions/i.test(message)) {
+  if (/unsupported image format|bad seek|corrupt|premature end|truncated|read error|unable to parse|end of stream|invalid|VipsJpeg|vipspng|heif|no dimensions/i.test(message)) {
     return `无法读取图片：文件已损坏或不是图片，构建会失败（支持 JPEG、PNG、WebP、GIF、AVIF、TIFF、SVG；HEIC 请先转为 JPEG）。Unreadable image: ${message}.`;
   }
   return `图片处理失败：${message}。`;

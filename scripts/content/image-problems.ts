@@ -1,4 +1,4 @@
-import { decodeImageHeader } from './image-decode.ts';
+import { decodeImage } from './image-decode.ts';
 import type { ImageRef } from './references.ts';
 
 export interface ImageProblem {
@@ -17,13 +17,13 @@ export function imageProblem(image: ImageRef, account: string, show: (path: stri
     case 'empty':
       return { ruleId: 'image/missing', message: `${what}地址为空：写上图片文件的相对路径，如 ./cover.jpg。` };
     case 'missing':
-      return { ruleId: 'image/missing', message: `找不到${what} “${url}”（${show(target.path)}）。` };
+      return { ruleId: 'image/missing', message: `找不到${what}“${url}”（${show(target.path)}）。` };
     case 'not-a-file':
-      return { ruleId: 'image/missing', message: `${what} “${url}” 不是普通文件（${show(target.path)} 是目录或特殊文件）。` };
+      return { ruleId: 'image/missing', message: `${what}“${url}”不是普通文件（${show(target.path)} 是目录或特殊文件）。` };
     case 'outside':
-      return { ruleId: 'image/outside-account', message: `${what}路径 “${url}” 超出了账号目录 content/${account}/（或是指向目录外的链接），请把图片放在文章旁边。` };
+      return { ruleId: 'image/outside-account', message: `${what}路径“${url}”超出了账号目录 content/${account}/（或是指向目录外的链接），请把图片放在文章旁边。` };
     case 'unsupported':
-      return { ruleId: 'image/format', message: `${what} “${url}”：${target.reason}` };
+      return { ruleId: 'image/format', message: `${what}“${url}”：${target.reason}` };
     case 'remote':
       return { ruleId: 'image/external', message: `外部${what}会被微信过滤：${url}。请下载后放在文章旁边，用相对路径引用。` };
     case 'data':
@@ -32,12 +32,12 @@ export function imageProblem(image: ImageRef, account: string, show: (path: stri
 }
 
 /**
- * Why a local image, though a file of an accepted format, cannot be opened: not an image, corrupt, or a
- * decompression bomb. Read from its header as the build opens it; lint reports it, and the build refuses the same.
+ * Why a local image, though a file of an accepted format, cannot be used: not an image, corrupt or cut off, or a
+ * decompression bomb. Decoded as the build opens it; lint reports it, and the build refuses the same.
  */
 export async function decodeProblem(image: ImageRef): Promise<ImageProblem | undefined> {
   if (image.target.kind !== 'local') return undefined;
-  const decoded = await decodeImageHeader(image.target.path);
+  const decoded = await decodeImage(image.target.path);
   if (decoded.ok) return undefined;
-  return { ruleId: 'image/unreadable', message: `${image.site === 'cover' ? '封面' : '图片'} “${image.url}”：${decoded.reason}` };
+  return { ruleId: 'image/unreadable', message: `${image.site === 'cover' ? '封面' : '图片'}“${image.url}”：${decoded.reason}` };
 }

@@ -7,19 +7,23 @@ import { readFrontmatter, readYamlFile, type Frontmatter } from './frontmatter.t
 import { discoverContent, suggestedPlace, type ContentKind, type ContentPath, type FileShape } from './layout.ts';
 import { maxNesting, tooDeeplyNested } from './markdown.ts';
 import { readRegularFile } from './read-regular.ts';
+import { keepImageVerdicts } from './image-verdicts.ts';
 
 export type { Frontmatter, FieldSpan, Span } from './frontmatter.ts';
 export { accountOf, accountProblem, articleOf, classify, isAccountId, toRepoPath } from './layout.ts';
 export { decodeText } from './decode-text.ts';
 export { readRegularFile } from './read-regular.ts';
 export { readFrontmatter, readYamlFile } from './frontmatter.ts';
+export { fullWidthColonMistake } from './yaml-errors.ts';
 export { nodeSpan, parseMarkdown } from './markdown.ts';
 export { fromPortable, toPortable, type PortableContentSet } from './portable.ts';
 export { articleFields, releaseArticle, releasing, resolveArticle, resolveFailure, type Article } from './article.ts';
+export { planReference, resolvePlan, type Plan, type PlanEntry, type PlanEntryFields } from './plan.ts';
 export { decodeProblem, imageProblem, type ImageProblem } from './image-problems.ts';
-export { decodeImageHeader, describeImageError, imageDigest, imageInput, type DecodedHeader } from './image-decode.ts';
+export { decodeImage, describeImageError, imageDigest, imageInput, type DecodedImage } from './image-decode.ts';
 export { alertKeywords, alertMarker, type AlertKeyword } from './alerts.ts';
 export { derivedDigest } from './digest.ts';
+export { mediaLedgerFile, readMediaLedger, uploadedImageUrls, type LedgerRead, type MediaLedger } from './media-ledger.ts';
 export { articleVisibleChars } from './visible-text.ts';
 export { isAutolink, type ImageRef, type ImageTarget, type LinkRef, type LinkTarget, type ReferenceSite } from './references.ts';
 export type { AccountSettings, ArticleFrontmatter, ContentPlan } from './schema-types.ts';
@@ -63,6 +67,7 @@ export interface LoadOptions {
 
 /** Reads every account, plan and article under `<root>/content`; a file that cannot be read never stops the rest. */
 export async function loadContent(root: string, options: LoadOptions = {}): Promise<ContentSet> {
+  keepImageVerdicts(root);
   const set: ContentSet = { root, accounts: [], plans: [], articles: [], findings: [] };
   const paths = await discoverContent(root);
   options.beforeReading?.(paths.length);

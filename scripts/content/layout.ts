@@ -64,7 +64,7 @@ export function accountProblem(root: string, account: string): string | undefine
   const folder = folders.includes(account) ? `content/${account}/ 的目录名不是合规的 id，没有被当作账号读取：请改名为 content/${accountIdFor(account)}/。` : '';
   const guess = didYouMean(account, known);
   const list = known.length ? `现有账号：${closestFirst(account, known).join('、')}。` : '还没有任何账号。';
-  return `账号 id “${account}” 不合规：只能用小写字母、数字和连字符（如 qinghe-tea）。${folder}${guess ? `是不是 ${guess}？` : ''}${list}`;
+  return `账号 id“${account}”不合规：只能用小写字母、数字和连字符（如 qinghe-tea）。${folder}${guess ? `是不是 ${guess}？` : ''}${list}`;
 }
 
 /** Where a repository-relative path sits in the content layout, or undefined when it is not a content file. */
@@ -127,6 +127,7 @@ export async function discoverContent(root: string): Promise<ContentPath[]> {
   const found: ContentPath[] = [];
   for (const name of names.sort()) {
     const file = `content/${name.split(sep).join('/')}`;
+    // Hidden files and folders are not content; the atomic writer's temporary files (`isTempName`) are hidden too.
     if (file.split('/').some((part) => part.startsWith('.'))) continue;
     const place = classify(file);
     if (place) found.push({ path: join(root, file), file, place });

@@ -1,3 +1,4 @@
+import { keepImageVerdicts } from './image-verdicts.ts';
 import { createLocator } from '../shared/text-locator.ts';
 import type { ContentSet, SourceFile } from './index.ts';
 
@@ -26,5 +27,6 @@ export function toPortable(set: ContentSet): PortableContentSet {
 
 /** The set again, in the worker; the texts and parsed frontmatter arrive as they were, so nothing is re-read. */
 export function fromPortable(set: PortableContentSet): ContentSet {
+  keepImageVerdicts(set.root);
   return { root: set.root, accounts: set.accounts.map(restore), plans: set.plans.map(restore), articles: set.articles.map(restore), findings: set.findings };
 }

@@ -96,25 +96,71 @@ export type ArticleFrontmatter = {
    */
   content_source_url?: string;
   /**
-   * 由发布流程写入，请勿手改。Written by publishing, never by hand.
+   * 由 mpdesk publish 在每次成功调用微信接口后写入，请勿手改；重跑时据此续上，不会重复建草稿或重复发表。Written by mpdesk publish after each successful WeChat call, never by hand; a re-run resumes from it.
    */
   wechat?: {
     /**
-     * 草稿箱 media_id。Draft media id.
+     * drafting 正在建草稿、drafted 已在草稿箱、submitting 正在提交发表、publishing 发表中、published 已发表、originality-failed 原创校验未通过、failed 发表失败、rejected 审核未通过、deleted 已被删除、banned 已被封禁。Where publishing stands.
      */
-    media_id?: string;
+    state:
+      | "drafting"
+      | "drafted"
+      | "submitting"
+      | "publishing"
+      | "published"
+      | "originality-failed"
+      | "failed"
+      | "rejected"
+      | "deleted"
+      | "banned";
     /**
-     * 发布任务 id。Publish job id.
+     * 这篇所在草稿的 media_id（draft/add 返回）。The draft's media id.
+     */
+    draft_media_id?: string;
+    /**
+     * 在多图文草稿里的位置，从 0 起，draft/update 用它。Position in a multi-article draft, from 0.
+     */
+    draft_index?: number;
+    /**
+     * 上次送进草稿箱的内容的 sha256；内容没变就不再调用 draft/update。sha256 of what was last sent, so unchanged content is not sent again.
+     */
+    draft_hash?: string;
+    /**
+     * freepublish/submit 返回的发布任务 id。The publish job id.
      */
     publish_id?: string;
     /**
-     * 发布后的文章地址。URL of the published article.
+     * 发表成功后的 article_id。The published article's id.
+     */
+    article_id?: string;
+    /**
+     * 群发消息 id（数据统计 msgid 的前半）；freepublish 不返回它，由数据拉取补上。The mass-send message id, when known.
+     */
+    msg_data_id?: string;
+    /**
+     * 发表后的文章地址。URL of the published article.
      */
     url?: string;
     /**
-     * 实际发布时间，带时区。Actual publish time with offset.
+     * 第一次进草稿箱的时间，带时区。When the draft was made.
+     */
+    drafted_at?: string;
+    /**
+     * 最近一次 draft/update 的时间。When the draft was last updated.
+     */
+    updated_at?: string;
+    /**
+     * 提交发表（freepublish/submit）的时间。When publishing was submitted.
+     */
+    submitted_at?: string;
+    /**
+     * 微信报告发表成功的时间，带时区。Actual publish time with offset.
      */
     published_at?: string;
+    /**
+     * 发表没有成功时，微信所给状态的中文说明。Why publishing did not succeed.
+     */
+    fail_reason?: string;
   };
 };
 
@@ -160,6 +206,23 @@ export interface AccountSettings {
    * 公众号的微信号或原始 id。The account's WeChat id or original id.
    */
   wechat_id?: string;
+  /**
+   * 发布和数据统计调用微信接口用的开发者凭据：AppID 写在这里，AppSecret 只放在环境变量里，绝不写进仓库。Developer credentials for publishing and metrics: the AppID here, the AppSecret only in an environment variable, never in the repository.
+   */
+  wechat?: {
+    /**
+     * 开发者 ID（公众号后台 设置与开发 → 基本配置），wx 加 16 位小写十六进制，如 wx1234567890abcdef；它不是机密。The developer ID: wx and 16 lower-case hex digits; not a secret.
+     */
+    appid: string;
+    /**
+     * 存放 AppSecret 的环境变量名（大写字母、数字、下划线），不是 AppSecret 本身；默认 WECHAT_APPSECRET。每个账号可用自己的变量，在 GitHub Actions 里对应一个仓库 secret。The name of the environment variable holding the AppSecret, not the secret itself; one per account, a repository secret in GitHub Actions.
+     */
+    secret_env?: string;
+    /**
+     * 账号是否有留言功能（默认有）。没有的账号，文章的 comments 只能是 closed 或不写，否则微信拒绝草稿（88000），mpdesk publish 在调用前就拒绝。Whether the account has the comment feature; without it an article asking for comments is refused before any call (WeChat: 88000).
+     */
+    comments?: boolean;
+  };
   /**
    * styles/themes/ 下的主题名。Name of a theme under styles/themes/.
    */
@@ -245,6 +308,39 @@ export interface AccountSettings {
     }[];
   };
   /**
+   * mpdesk metrics 的设置：有没有数据接口，以及后台导出文件的列名。Settings of mpdesk metrics: whether the account has the statistics API, and the column names of its backend exports.
+   */
+  metrics?: {
+    /**
+     * false：账号没有数据统计接口（未认证），mpdesk metrics pull 和定时任务跳过它，数据用 mpdesk metrics import 导入后台导出的文件。默认 true（有 wechat.appid 时）。false: no statistics API (unverified account); pulls skip it and its numbers come from mpdesk metrics import.
+     */
+    api?: boolean;
+    /**
+     * 后台导出文件的列名 → 字段，补充（或覆盖）默认的列名，如 阅读量: int_page_read_count。Column name in a backend export → field, added to the default map.
+     */
+    headers?: {
+      [k: string]:
+        | "date"
+        | "publish_date"
+        | "title"
+        | "url"
+        | "target_user"
+        | "int_page_read_user"
+        | "int_page_read_count"
+        | "ori_page_read_user"
+        | "ori_page_read_count"
+        | "share_user"
+        | "share_count"
+        | "add_to_fav_user"
+        | "add_to_fav_count"
+        | "new_user"
+        | "cancel_user"
+        | "net_user"
+        | "cumulate_user"
+        | undefined;
+    };
+  };
+  /**
    * 月度目标，报告会据此对比。Monthly targets the reports compare against.
    */
   kpi?: {
@@ -261,6 +357,27 @@ export interface AccountSettings {
      */
     share_rate?: number;
   };
+  /**
+   * 每周固定的发布时段，北京时间：星期写 一 到 日，时间写 HH:MM，如 [{weekday: 二, time: "20:00"}, {weekday: 五, time: "20:00"}]。mpdesk plan new 按它生成月度计划，plan check 按它检查两篇之间的间隔。Weekly publishing slots in China time (weekday 一 to 日, time HH:MM): plan new scaffolds a month from them, plan check flags gaps longer than they allow.
+   *
+   * @minItems 1
+   */
+  cadence?: {
+    /**
+     * 一、二、三、四、五、六、日（周日写 日）。Monday 一 to Sunday 日.
+     */
+    weekday: "一" | "二" | "三" | "四" | "五" | "六" | "日";
+    /**
+     * 北京时间，24 小时制 HH:MM，如 "20:00"。China time, 24-hour HH:MM.
+     */
+    time: string;
+  }[];
+  /**
+   * 读者最活跃的小时，北京时间 0–23（20 表示 20:00–20:59），如 [12, 20, 21]；plan check 提醒计划在这些小时之外的条目。reports/<账号>/metrics/hourly-*.csv 有阅读数据时以数据为准。The hours (China time, 0–23) readers read most; plan check warns about entries planned outside them. The hourly metrics snapshots, when they hold reads, take precedence.
+   *
+   * @minItems 1
+   */
+  best_hours?: number[];
 }
 
 /**
@@ -307,6 +424,10 @@ export interface ContentPlan {
      * 这篇要达成什么，如 拉新、转化、留存。What this piece is for.
      */
     goal?: string;
+    /**
+     * 同一计划里 group 相同的条目（最多 8 条）作为一个多图文草稿一起发出，按条目顺序，第一条是头条。Entries of the plan with the same group (up to 8) go out as one multi-article draft, in entry order.
+     */
+    group?: string;
   }[];
 }
 
@@ -362,4 +483,64 @@ export interface WordListFile {
    * 包含词条的正常说法，匹配落在其中就不算（如品牌名“极客咖啡”里的“极”），对所有词表生效。Phrases that excuse a match inside them, for every list.
    */
   allow?: string[];
+}
+
+/**
+ * content/<account>/media-ledger.json：这个账号已上传到微信的每张图片，以处理后文件的 sha256 为键；由 mpdesk publish 写入并提交，已记录的图片不会再上传。Every image uploaded to WeChat for this account, keyed by the sha256 of the processed file; written by mpdesk publish, committed, never uploaded twice.
+ */
+export interface MediaLedger {
+  /**
+   * 经 media/uploadimg 上传的正文图片。Body images uploaded through media/uploadimg.
+   */
+  body: {
+    [k: string]:
+      | {
+          /**
+           * 微信返回的 https://mmbiz.qpic.cn 地址。The https mmbiz.qpic.cn URL WeChat returned.
+           */
+          url: string;
+          /**
+           * 带时区。With offset.
+           */
+          uploaded_at: string;
+          /**
+           * 处理后文件的字节数。Size of the processed file.
+           */
+          bytes: number;
+          /**
+           * 第一次上传时的原图，相对于账号目录。The original image at first upload, relative to the account folder.
+           */
+          source: string;
+        }
+      | undefined;
+  };
+  /**
+   * 经 material/add_material?type=image 上传的封面。Covers uploaded through material/add_material.
+   */
+  cover: {
+    [k: string]:
+      | {
+          /**
+           * 永久素材的 media_id，草稿的 thumb_media_id。The permanent media id, the draft's thumb_media_id.
+           */
+          media_id: string;
+          /**
+           * 微信返回的地址。The URL WeChat returned.
+           */
+          url: string;
+          /**
+           * 带时区。With offset.
+           */
+          uploaded_at: string;
+          /**
+           * 处理后文件的字节数。Size of the processed file.
+           */
+          bytes: number;
+          /**
+           * 第一次上传时的原图，相对于账号目录。The original image at first upload, relative to the account folder.
+           */
+          source: string;
+        }
+      | undefined;
+  };
 }

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { isObject } from '../shared/json-shape.ts';
-import type { AccountSettings, ArticleFrontmatter, ContentPlan, WordListFile } from './schema-types.ts';
+import type { AccountSettings, ArticleFrontmatter, ContentPlan, MediaLedger, WordListFile } from './schema-types.ts';
 
-export type SchemaKind = 'account' | 'article' | 'plan' | 'words';
+export type SchemaKind = 'account' | 'article' | 'plan' | 'words' | 'media-ledger';
 
 /** The typed value of each content kind, generated from its schema (schema-types.ts). */
 export interface SchemaTypes {
@@ -12,6 +12,7 @@ export interface SchemaTypes {
   article: ArticleFrontmatter;
   plan: ContentPlan;
   words: WordListFile;
+  'media-ledger': MediaLedger;
 }
 
 /** Per-account WeChat field limits; the article schema's own maxLength values are the defaults. */
@@ -40,6 +41,8 @@ function propertiesOf(schema: JsonSchema): Record<string, unknown> {
 
 const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false });
 addFormats(ajv);
+// `x-redact: true` marks a field whose wrong value may be a secret pasted in the wrong place: messages never echo it.
+ajv.addVocabulary(['x-redact']);
 
 const compiled = new Map<string, ValidateFunction>();
 

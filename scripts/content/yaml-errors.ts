@@ -56,20 +56,26 @@ function keyOf(line: string): string | undefined {
 // an optional list dash, a key, and what follows it.
 const keyLine = /^(\s*(?:-\s+)?)([A-Za-z_][\w-]*)(\s*)([:：])(.*)$/;
 
+/** `key：value` written where `key: value` was meant, with what to write instead; only for the keys given. */
+export function fullWidthColonMistake(line: string, keys: readonly string[]): string | undefined {
+  const match = line.match(keyLine);
+  return match?.[4] === '：' && keys.includes(match[2]!) ? mistakeOnLine(line) : undefined;
+}
+
 function mistakeOnLine(line: string): string | undefined {
   const match = line.match(keyLine);
   if (!match) return undefined;
   const [lead, key, gap, colon, rest] = [match[1]!, match[2]!, match[3]!, match[4]!, match[5]!];
   const value = rest.trim();
   if (colon === '：') {
-    return `“${key}” 后面用了全角冒号“：”，YAML 只认半角冒号加空格。应写成：${lead.trim() ? `${lead.trim()} ` : ''}${key}: ${value}`;
+    return `“${key}”后面用了全角冒号“：”，YAML 只认半角冒号加空格。应写成：${lead.trim() ? `${lead.trim()} ` : ''}${key}: ${value}`;
   }
   if (gap === '' && rest !== '' && !/^\s/.test(rest) && !rest.startsWith('//')) {
-    return `“${key}:” 后面缺少空格，YAML 会把整行读成一个字符串。应写成：${key}: ${value}`;
+    return `“${key}:”后面缺少空格，YAML 会把整行读成一个字符串。应写成：${key}: ${value}`;
   }
   if (/^[^'"[{|>&*!#%@`]/.test(value) && /:(\s|$)/.test(value)) {
     const quoted = `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-    return `“${key}” 的值里有半角冒号加空格“: ”，YAML 会把它读成又一个键。给整个值加引号：${key}: ${quoted}，或改用全角冒号“：”。`;
+    return `“${key}”的值里有半角冒号加空格“: ”，YAML 会把它读成又一个键。给整个值加引号：${key}: ${quoted}，或改用全角冒号“：”。`;
   }
   return undefined;
 }

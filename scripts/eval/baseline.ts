@@ -10,6 +10,7 @@ export interface Baseline {
   recall: Record<string, number>;
   alarms: Record<string, number>;
   prosePer10k: number;
+  heldOutPer10k: number;
 }
 
 export const baselineFile = join(corpusDir, 'baseline.json');
@@ -23,14 +24,18 @@ function recalls(prefix: string, tallies: Record<string, Tally>): [string, numbe
   });
 }
 
-export function toBaseline(score: Score): Baseline {
+/** The corpus's figures and, prefixed `held-out:`, the held-out lines' recall per family and class and their false alarms. */
+export function toBaseline(score: Score & { heldOut?: Score }): Baseline {
   const groups = { family: score.families, rule: score.rules, category: score.categories, evasion: score.evasion, context: score.contexts };
-  const entries = Object.entries(groups).flatMap(([prefix, tallies]) => recalls(prefix, tallies));
-  const alarms = Object.entries(score.families).map(([family, t]) => [`family:${family}`, t.alarms] as const);
+  const held = score.heldOut ? { 'held-out:family': score.heldOut.families, 'held-out:evasion': score.heldOut.evasion } : {};
+  const entries = Object.entries({ ...groups, ...held }).flatMap(([prefix, tallies]) => recalls(prefix, tallies));
+  const alarmsOf = (prefix: string, families: Record<string, Tally>) => Object.entries(families).map(([family, t]) => [`${prefix}${family}`, t.alarms] as const);
+  const alarms = [...alarmsOf('family:', score.families), ...(score.heldOut ? alarmsOf('held-out:family:', score.heldOut.families) : [])];
   return {
     recall: Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b))),
     alarms: Object.fromEntries(alarms.sort(([a], [b]) => a.localeCompare(b))),
     prosePer10k: round(per10k(score.prose)),
+    heldOutPer10k: round(per10k(score.heldOutProse)),
   };
 }
 
@@ -41,8 +46,10 @@ export async function readBaseline(file = baselineFile): Promise<Baseline> {
   if (!isObject(data)) throw new Error(`${file} 不是评测基线`);
   const recallValues = numbers(data.recall);
   const alarmValues = numbers(data.alarms);
-  if (!recallValues || !alarmValues || typeof data.prosePer10k !== 'number') throw new Error(`${file} 不是评测基线（缺 recall、alarms 或 prosePer10k）`);
-  return { recall: recallValues, alarms: alarmValues, prosePer10k: data.prosePer10k };
+  if (!recallValues || !alarmValues || typeof data.prosePer10k !== 'number' || typeof data.heldOutPer10k !== 'number') {
+    throw new Error(`${file} 不是评测基线（缺 recall、alarms、prosePer10k 或 heldOutPer10k）`);
+  }
+  return { recall: recallValues, alarms: alarmValues, prosePer10k: data.prosePer10k, heldOutPer10k: data.heldOutPer10k };
 }
 
 export async function writeBaseline(baseline: Baseline, file = baselineFile): Promise<void> {
@@ -64,5 +71,8 @@ export function compareBaseline(now: Baseline, base: Baseline): string[] {
     if (!(key in base.alarms) && after > 0) worse.push(`误报 false alarms ${key}: 0 → ${after}`);
   }
   if (now.prosePer10k > base.prosePer10k) worse.push(`普通文本误报 prose findings per 10,000 characters: ${base.prosePer10k} → ${now.prosePer10k}`);
+  if (now.heldOutPer10k > base.heldOutPer10k) {
+    worse.push(`留出文本误报 held-out prose findings per 10,000 characters: ${base.heldOutPer10k} → ${now.heldOutPer10k}`);
+  }
   return worse;
 }

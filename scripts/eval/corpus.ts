@@ -31,7 +31,12 @@ export interface ProseFile {
 
 export interface Corpus {
   labelled: LabelledFile[];
+  /** Ordinary prose the rules are tuned against. */
   prose: ProseFile[];
+  /** Ordinary prose from other sources (held-out/*.txt), kept apart and never tuned on: the honest false-alarm figure. */
+  heldOutProse: ProseFile[];
+  /** Lines kept out of tuning (held-out/*.yaml), scored and reported on their own; absent or empty: none. */
+  heldOut?: LabelledFile[];
 }
 
 export const corpusDir = fileURLToPath(new URL('../lint/corpus/', import.meta.url));
@@ -61,23 +66,32 @@ const checkFile = new Ajv({ allErrors: true }).compile(fileSchema);
 
 export class CorpusError extends Error {}
 
-/** The labelled lines and the prose, checked against the corpus's shape; a malformed file names itself. */
-export async function readCorpus(dir = corpusDir): Promise<Corpus> {
-  const labelledDir = join(dir, 'labelled');
-  const labelled: LabelledFile[] = [];
-  for (const name of (await readdir(labelledDir)).filter((n) => n.endsWith('.yaml')).sort()) {
-    const data: unknown = parse(await readFile(join(labelledDir, name), 'utf8'));
+/** The labelled files of one folder of the corpus, checked against the corpus's shape; a malformed file names itself. */
+async function readLabelled(dir: string, folder: string): Promise<LabelledFile[]> {
+  const files: LabelledFile[] = [];
+  for (const name of (await readdir(join(dir, folder))).filter((n) => n.endsWith('.yaml')).sort()) {
+    const data: unknown = parse(await readFile(join(dir, folder, name), 'utf8'));
     if (!checkFile(data)) {
       const first = checkFile.errors?.[0];
-      throw new CorpusError(`语料文件 labelled/${name} 格式不对：${first?.instancePath || '/'} ${first?.message ?? ''}`);
+      throw new CorpusError(`语料文件 ${folder}/${name} 格式不对：${first?.instancePath || '/'} ${first?.message ?? ''}`);
     }
-    labelled.push(data);
+    files.push(data);
   }
-  const proseDir = join(dir, 'prose');
+  return files;
+}
+
+/** The labelled lines, the held-out lines, the prose and the held-out prose. */
+export async function readCorpus(dir = corpusDir): Promise<Corpus> {
+  const labelled = await readLabelled(dir, 'labelled');
+  const heldOut = await readLabelled(dir, 'held-out');
+  return { labelled, heldOut, prose: await readProse(join(dir, 'prose')), heldOutProse: await readProse(join(dir, 'held-out')) };
+}
+
+async function readProse(proseDir: string): Promise<ProseFile[]> {
   const prose: ProseFile[] = [];
   for (const name of (await readdir(proseDir)).filter((n) => n.endsWith('.txt') && !n.startsWith('LICENSE')).sort()) {
     const paragraphs = (await readFile(join(proseDir, name), 'utf8')).split('\n').filter((line) => line.trim());
     prose.push({ name, paragraphs });
   }
-  return { labelled, prose };
+  return prose;
 }

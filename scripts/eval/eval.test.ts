@@ -7,6 +7,7 @@ describe('eval:lint', () => {
     const result = await runEval();
     expect(result.lines).toBeGreaterThanOrEqual(3000);
     expect(result.prose.chars).toBeGreaterThanOrEqual(200_000);
+    expect(result.heldOutProse.chars).toBeGreaterThanOrEqual(100_000);
     expect(compareBaseline(toBaseline(result), await readBaseline())).toEqual([]);
   }, 180_000);
 
@@ -23,6 +24,16 @@ describe('eval:lint', () => {
         },
       ],
       prose: [{ name: 'essay.txt', paragraphs: ['这是全国销量第一的茶饮品牌。', '秋天到了，树叶黄了。'] }],
+      heldOutProse: [{ name: 'news.txt', paragraphs: ['本店的红茶全网最低价，扫码下单立减十元。', '周六的比赛因雨推迟。'] }],
+      heldOut: [
+        {
+          category: 'held-out-evasion',
+          lines: [
+            { text: '本店红茶品质醉佳。', expect: ['ad-law/absolute-terms'], why: '谐音', evasion: 'homophone' },
+            { text: '本店红茶品质醉人。', expect: ['ad-law/absolute-terms'], why: '没有规避写法，漏报', evasion: 'homophone' },
+          ],
+        },
+      ],
     };
     const result = await runEval({ corpus });
     expect(result.rules['ad-law/absolute-terms']).toMatchObject({ expected: 1, found: 1 });
@@ -30,9 +41,18 @@ describe('eval:lint', () => {
     expect(result.misses).toContainEqual(expect.objectContaining({ ruleId: 'facts/unsourced-statistics', text: '这款茶能治疗失眠，喝一周就见效。' }));
     expect(result.prose.findings).toBeGreaterThan(0);
     expect(result.alarms).toContainEqual(expect.objectContaining({ where: 'essay.txt', ruleId: 'ad-law/absolute-terms' }));
+    // The held-out prose is counted apart and its alarms are not listed.
+    expect(result.heldOutProse.findings).toBeGreaterThan(0);
+    expect(result.heldOutProse.chars).toBe([...'本店的红茶全网最低价，扫码下单立减十元。周六的比赛因雨推迟。'].length);
+    expect(result.alarms.map((a) => a.where)).not.toContain('news.txt');
+    // Held-out lines are scored apart: in their own tallies and under held-out: keys of the baseline, never the corpus's.
+    expect(result.heldOut?.evasion['homophone']).toMatchObject({ expected: 2, found: 1 });
+    expect(result.categories['held-out-evasion']).toBeUndefined();
+    expect(toBaseline(result).recall['held-out:evasion:homophone']).toBe(0.5);
     const base = toBaseline(result);
     expect(compareBaseline(base, base)).toEqual([]);
     expect(compareBaseline(base, { ...base, prosePer10k: 0 })).toEqual([expect.stringContaining('prose findings per 10,000 characters')]);
+    expect(compareBaseline(base, { ...base, heldOutPer10k: 0 })).toEqual([expect.stringContaining('held-out prose findings')]);
     expect(compareBaseline(base, { ...base, recall: { ...base.recall, 'rule:facts/unsourced-statistics': 1 } })).toEqual([
       expect.stringContaining('rule:facts/unsourced-statistics: 1 → 0'),
     ]);

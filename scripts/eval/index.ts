@@ -16,8 +16,11 @@ export interface EvalOptions {
   progress?: (text: string) => void;
 }
 
+/** The corpus's score, and the held-out lines' own (undefined when the corpus has none). */
+export type EvalResult = Score & { seconds: number; heldOut?: Score };
+
 /** Lints every labelled line and the prose in a sandbox repository, as `mpdesk lint` does, and scores the findings. */
-export async function runEval(options: EvalOptions = {}): Promise<Score & { seconds: number }> {
+export async function runEval(options: EvalOptions = {}): Promise<EvalResult> {
   const progress = options.progress ?? (() => undefined);
   const corpus = options.corpus ?? (await readCorpus());
   const sandbox = await writeSandbox(corpus);
@@ -33,7 +36,9 @@ export async function runEval(options: EvalOptions = {}): Promise<Score & { seco
     const sources = new Map<string, string[]>();
     for (const file of new Set(findings.map((f) => f.file))) sources.set(file, (await readFile(join(sandbox.root, file), 'utf8')).split('\n'));
     const excerpt = (f: Finding) => sources.get(f.file)?.[f.line - 1]?.slice(Math.max(0, f.column - 16), f.column + 24) ?? '';
-    return { ...score(sandbox.placed, findings, excerpt), seconds };
+    const tuned = new Map([...sandbox.placed].filter(([, p]) => !(p.kind === 'line' && p.heldOut)));
+    const heldOut = new Map([...sandbox.placed].filter(([, p]) => p.kind === 'line' && p.heldOut));
+    return { ...score(tuned, findings, excerpt), seconds, ...(heldOut.size ? { heldOut: score(heldOut, findings, excerpt) } : {}) };
   } finally {
     await rm(sandbox.root, { recursive: true, force: true });
   }

@@ -5,7 +5,8 @@ import { baselineFile, writeBaseline } from './baseline.ts';
 const usage = `用法 usage: npm run eval:lint [-- --format text|markdown|json] [--limit N] [--write-baseline]
 
 把 scripts/lint/corpus/ 的标注语料逐行放进临时仓库的文章里，用 mpdesk lint 检查，按家族、类别、规避写法、
-位置和规则打印召回率与精确率；再检查普通文本，打印每万字的合规提示数；最后列出漏报和误报。
+位置和规则打印召回率与精确率；再检查普通文本和留出文本（不据此调规则，误报不列出），各打印每万字的合规提示数；
+最后列出漏报和误报。
 与提交的基线 scripts/lint/corpus/baseline.json 相比有任何一项变差时退出码为 1。
 
   --format F         text（默认）、markdown（可贴进 README）或 json

@@ -1,6 +1,6 @@
 import { markdownTable } from '../output/markdown-table.ts';
 import { formatTable } from '../output/table.ts';
-import { per10k, precision, recall, type Alarm, type Miss, type Score, type Tally } from './score.ts';
+import { per10k, precision, recall, type Alarm, type Miss, type ProseTally, type Score, type Tally } from './score.ts';
 
 /** The issue's targets: recall per family and per category, per evasion class, and the prose false-alarm rate. */
 export const targets = { recall: 0.95, evasion: 0.9, prosePer10k: 0.5 };
@@ -41,14 +41,19 @@ function worstAlarms(alarms: readonly Alarm[], limit: number): string[][] {
     .map(({ alarm, count }) => [String(count), alarm.ruleId, alarm.term, alarm.where, alarm.text]);
 }
 
-export function formatReport(score: Score & { seconds: number }, format: ReportFormat, limit = 25): string {
+function proseLine(tally: ProseTally): string {
+  const rate = per10k(tally);
+  const families = Object.entries(tally.byFamily).map(([family, n]) => `${family} ${n}`).join('，') || '无';
+  return `${tally.findings} 条合规提示，每万字 ${rate.toFixed(2)} 条 ${mark(rate <= targets.prosePer10k)}（${families}）\n`;
+}
+
+export function formatReport(score: Score & { seconds: number; heldOut?: Score }, format: ReportFormat, limit = 25): string {
   const table = (headers: readonly string[], rows: readonly string[][]) =>
     format === 'markdown' ? markdownTable(headers, rows).join('\n') + '\n' : formatTable(headers, rows);
   const heading = (text: string) => (format === 'markdown' ? `\n#### ${text}\n\n` : `\n${text}\n`);
-  const rate = per10k(score.prose);
-  const proseFamilies = Object.entries(score.prose.byFamily).map(([family, n]) => `${family} ${n}`).join('，') || '无';
+  const chars = (n: number) => n.toLocaleString('en-US');
   return [
-    `标注语料 ${score.lines} 行，普通文本 ${score.prose.chars.toLocaleString('en-US')} 字；检查用时 ${score.seconds.toFixed(1)} s\n`,
+    `标注语料 ${score.lines} 行，普通文本 ${chars(score.prose.chars)} 字，留出文本 ${chars(score.heldOutProse.chars)} 字；检查用时 ${score.seconds.toFixed(1)} s\n`,
     heading(`按家族 by family（目标召回 ≥ ${targets.recall}）`),
     table(tallyHeaders, tallyRows(score.families, targets.recall)),
     heading(`按类别 by category（目标召回 ≥ ${targets.recall}）`),
@@ -60,10 +65,30 @@ export function formatReport(score: Score & { seconds: number }, format: ReportF
     heading('按规则 by rule'),
     table(tallyHeaders, tallyRows(score.rules, undefined)),
     heading(`普通文本 ordinary prose（目标 ≤ ${targets.prosePer10k} 条 / 万字）`),
-    `${score.prose.findings} 条合规提示，每万字 ${rate.toFixed(2)} 条 ${mark(rate <= targets.prosePer10k)}（${proseFamilies}）\n`,
+    proseLine(score.prose),
+    heading(`留出文本 held-out prose（不据此调规则，误报不列出；目标同上）`),
+    proseLine(score.heldOutProse),
     heading(`漏报 misses（${score.misses.length} 处，列前 ${Math.min(limit, score.misses.length)} 处）`),
     table(['类别', '应报规则', '原文', '实际报出'], worstMisses(score.misses, limit)),
     heading(`误报 false alarms（${score.alarms.length} 处，按规则和词归并）`),
     table(['次数', '规则', '词', '出处', '例句'], worstAlarms(score.alarms, limit)),
+    ...(score.heldOut ? heldOutReport(score.heldOut, heading, table, limit) : []),
   ].join('');
+}
+
+/** The held-out lines (corpus/held-out/, never tuned on): their own recall per class and family, and what the clean ones raised. */
+function heldOutReport(held: Score, heading: (text: string) => string, table: (headers: readonly string[], rows: readonly string[][]) => string, limit: number): string[] {
+  const clean = Object.entries(held.categories).filter(([category]) => category.endsWith('clean'));
+  const cleanAlarms = clean.reduce((n, [, t]) => n + t.alarms, 0);
+  return [
+    heading(`留出集 held-out：规避写法 by evasion class（${held.lines} 行，不参与调参；目标召回 ≥ ${targets.evasion}）`),
+    table(tallyHeaders, tallyRows(held.evasion, targets.evasion)),
+    heading('留出集 held-out：按家族 by family'),
+    table(tallyHeaders, tallyRows(held.families, undefined)),
+    `\n留出集中不该报的同音、形近、同首字母行：误报 ${cleanAlarms} 处\n`,
+    heading(`留出集漏报 held-out misses（${held.misses.length} 处）`),
+    table(['类别', '应报规则', '原文', '实际报出'], worstMisses(held.misses, limit)),
+    heading(`留出集误报 held-out false alarms（${held.alarms.length} 处）`),
+    table(['次数', '规则', '词', '出处', '例句'], worstAlarms(held.alarms, limit)),
+  ];
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { makeDir } from '../shared/make-dir.ts';
-import type { Corpus, LabelledLine } from './corpus.ts';
+import { CorpusError, type Corpus, type LabelledLine } from './corpus.ts';
 
 /** What each category's account sells, so the rules see the industry a real account would declare. */
 const industries: Record<string, string[]> = {
@@ -18,17 +18,18 @@ const industries: Record<string, string[]> = {
 };
 
 /**
- * Ordinary prose and the hard negatives run under an account that declares every regulated industry: the strictest
- * setting, so no rule stays quiet only because it thinks nothing is sold.
+ * Ordinary prose, the hard negatives and the held-out clean look-alikes run under an account that declares every
+ * regulated industry: the strictest setting, so no rule stays quiet only because it thinks nothing is sold.
  */
+const strictest = new Set(['hard-negatives', 'held-out-clean']);
 const everyIndustry = ['food', 'tea', 'health-food', 'medical', 'pharma', 'cosmetics', 'education', 'finance', 'real-estate', 'ecommerce'];
 
 export const proseAccount = 'prose';
 
 /** One article of the sandbox: where it is, and which labelled line or prose it holds. */
 export type Placed =
-  | { kind: 'line'; file: string; category: string; index: number; line: LabelledLine }
-  | { kind: 'prose'; file: string; source: string; chars: number };
+  | { kind: 'line'; file: string; category: string; index: number; line: LabelledLine; heldOut: boolean }
+  | { kind: 'prose'; file: string; source: string; chars: number; heldOut: boolean };
 
 export interface Sandbox {
   root: string;
@@ -49,21 +50,28 @@ export async function writeSandbox(corpus: Corpus): Promise<Sandbox> {
     await writeFile(join(root, path), markdown);
     return path;
   };
-  for (const file of corpus.labelled) {
-    const account = file.category;
-    await writeAccount(root, account, file.category === 'hard-negatives' ? everyIndustry : industries[file.category]);
-    for (const [index, line] of file.lines.entries()) {
-      const path = await write(account, `l${String(index + 1).padStart(4, '0')}`, articleFor(line));
-      placed.set(path, { kind: 'line', file: path, category: file.category, index, line });
+  const accounts = new Set<string>();
+  for (const [heldOut, files] of [[false, corpus.labelled], [true, corpus.heldOut ?? []]] as const) {
+    for (const file of files) {
+      // One account per category: two files of one category would write over each other's articles.
+      const account = file.category;
+      if (accounts.has(account)) throw new CorpusError(`语料类别 ${account} 出现在两个文件里`);
+      accounts.add(account);
+      await writeAccount(root, account, strictest.has(account) ? everyIndustry : industries[account]);
+      for (const [index, line] of file.lines.entries()) {
+        const path = await write(account, `l${String(index + 1).padStart(4, '0')}`, articleFor(line));
+        placed.set(path, { kind: 'line', file: path, category: account, index, line, heldOut });
+      }
     }
   }
   await writeAccount(root, proseAccount, everyIndustry);
-  for (const prose of corpus.prose) {
-    const stem = prose.name.replace(/\.txt$/, '');
+  const proseFiles = [...corpus.prose.map((p) => [p, false] as const), ...corpus.heldOutProse.map((p) => [p, true] as const)];
+  for (const [prose, heldOut] of proseFiles) {
+    const stem = `${heldOut ? 'held-out-' : ''}${prose.name.replace(/\.txt$/, '')}`;
     for (const [index, piece] of chunk(prose.paragraphs).entries()) {
       const chars = piece.reduce((total, p) => total + [...p].length, 0);
       const path = await write(proseAccount, `${stem}-${index + 1}`, frontmatter('读书笔记') + piece.join('\n\n') + '\n');
-      placed.set(path, { kind: 'prose', file: path, source: prose.name, chars });
+      placed.set(path, { kind: 'prose', file: path, source: prose.name, chars, heldOut });
     }
   }
   return { root, placed };

@@ -115,16 +115,27 @@ describe('the lint cache', { timeout: 60_000 }, () => {
     expect(again).toMatchObject({ code: 1, stdout: expected });
   });
 
-  it('whose folder is a file is not used, with one notice', async () => {
+  it('whose folder is a file is not used, with one notice (and one for the image records kept beside it)', async () => {
     const { root, expected } = await linted();
     roots.push(root);
     await rm(join(root, cacheDir), { recursive: true });
     await writeFile(join(root, cacheDir), '不是目录');
     const again = await runCli(['lint', '--format', 'json'], root);
     expect(notices(again.stderr)).toEqual([
+      'mpdesk: 注意：图片检查记录没有保存，下次会重新解码：无法创建目录 .cache/mpdesk：已有同名的文件（EEXIST）。',
       'mpdesk: 注意：检查缓存没有保存：无法创建目录 .cache/mpdesk：已有同名的文件（EEXIST）。结果照常给出，下次检查不能复用这次的结果。The lint cache could not be saved.',
     ]);
     expect(again).toMatchObject({ code: 1, stdout: expected });
+  });
+
+  it('checks an article again when another one takes its plan entry, so the reuse warning reaches both', async () => {
+    const other = 'content/shanye/articles/2026/chanqu/index.md';
+    const root = await makeRepo({ ...baseFiles(), [other]: article('title: 云南产区\nstatus: draft\nplan: 2026-12/02') });
+    expect((await runCli(['lint', '--format', 'json'], root)).code).toBe(0);
+    await writeFile(join(root, other), article('title: 云南产区\nstatus: draft\nplan: 2026-12/01'));
+    const second = await runCli(['lint', '--format', 'json'], root);
+    const reused = (JSON.parse(second.stdout) as Array<{ file: string; ruleId: string }>).filter((f) => f.ruleId === 'schema/plan-entry-reused').map((f) => f.file);
+    expect(reused.sort()).toEqual([other, 'content/shanye/articles/2026/dongtian-shouchong/index.md']);
   });
 
   it('sees an image that became unreadable since the cached run, also one named by a reference definition elsewhere', async () => {
@@ -138,6 +149,6 @@ describe('the lint cache', { timeout: 60_000 }, () => {
     await writeFile(join(root, 'content/shanye/articles/2026/logo.png'), '坏掉的图片');
     const second = await runCli(['lint', '--format', 'json'], root);
     expect(second.code).toBe(1);
-    expect(second.stdout).toContain('图片 “../logo.png”：无法读取图片');
+    expect(second.stdout).toContain('图片“../logo.png”：无法读取图片');
   });
 });

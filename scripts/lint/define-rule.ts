@@ -6,7 +6,8 @@ import type { Article, Frontmatter, SourceFile, Span } from '../content/index.ts
 import type { Severity } from '../shared/finding.ts';
 import type { Dictionary } from './dictionary.ts';
 import { crashMessage, ruleCrashed } from './engine-findings.ts';
-import { normalize, type Normalized } from './normalize.ts';
+import { disguiseNote, restore } from './evasion/index.ts';
+import { normalize, originalRange, type Normalized } from './normalize.ts';
 import { blockSpan, type TextBlock } from './prose.ts';
 
 /** A fix: replace the text in `span` (file offsets) with `text`. */
@@ -129,7 +130,8 @@ export function defineRule(definition: RuleDefinition): Rule {
     const report = (report: Report, ruleId?: string) => {
       const start = context.source.locator.point(report.span[0]);
       const end = context.source.locator.point(report.span[1]);
-      const message = file.message(report.message, { place: { start, end } });
+      const note = compliance.test(definition.id) ? disguisesAt(context, report.span) : '';
+      const message = file.message(report.message + note, { place: { start, end } });
       const data: MessageData = { span: report.span, severity: report.severity ?? definition.severity };
       // An empty suggestion would print as a bare “建议：”.
       const suggestions = report.suggestions?.filter((s) => s.trim() !== '');
@@ -149,13 +151,30 @@ export function defineRule(definition: RuleDefinition): Rule {
   return { ...definition, plugin };
 }
 
+/** Rule families whose findings say when the words they quote were a disguised spelling. */
+const compliance = /^(?:ad-law|platform|sensitive)\//;
+
+const disguisesOfFile = new WeakMap<readonly TextBlock[], Array<{ span: Span; note: string }>>();
+
+/** Notes on the disguised terms a finding's span covers (“醉佳” for 最佳), for its message; empty when none. */
+function disguisesAt(context: RuleContext, span: Span): string {
+  let all = disguisesOfFile.get(context.blocks);
+  if (!all) {
+    all = [...context.meta, ...context.blocks].flatMap((block) =>
+      (normalizedBlock(block).disguises ?? []).map((d) => ({ span: blockSpan(block, d.from, d.to), note: disguiseNote(d) })),
+    );
+    disguisesOfFile.set(context.blocks, all);
+  }
+  return [...new Set(all.filter((d) => d.span[0] < span[1] && span[0] < d.span[1]).map((d) => d.note))].join('');
+}
+
 const normalizedBlocks = new WeakMap<TextBlock, Normalized>();
 
-/** A block's normalised text, computed once however many rules search it. */
+/** A block's normalised text with disguised high-risk terms written plainly, computed once however many rules search it. */
 export function normalizedBlock(block: TextBlock): Normalized {
   let normalized = normalizedBlocks.get(block);
   if (!normalized) {
-    normalized = normalize(block.text);
+    normalized = restore(normalize(block.text), block.text);
     normalizedBlocks.set(block, normalized);
   }
   return normalized;
@@ -165,9 +184,7 @@ export function normalizedBlock(block: TextBlock): Normalized {
 export function findInBlock(dictionary: Dictionary, block: TextBlock) {
   const normalized = normalizedBlock(block);
   return dictionary.find(normalized.text).map((match) => {
-    const from = normalized.map[match.start]!;
-    const last = normalized.map[match.end - 1]!;
-    const to = last + (block.text.codePointAt(last)! > 0xffff ? 2 : 1);
+    const [from, to] = originalRange(normalized, block.text, match.start, match.end);
     return { ...match, text: block.text.slice(from, to), span: blockSpan(block, from, to) };
   });
 }

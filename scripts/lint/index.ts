@@ -10,7 +10,7 @@ import { toolHash } from '../shared/tool-hash.ts';
 import { createLocator } from '../shared/text-locator.ts';
 import type { FilePass } from '../shared/file-pass.ts';
 import { shareJobs, startWorkers, threadCount } from '../shared/worker-pool.ts';
-import { validateContent } from '../validate/index.ts';
+import { crossFileInputs, validateContent } from '../validate/index.ts';
 import { lintCachePath, openLintCache, type CacheEntry, type LintCache, type LintCacheFile } from './cache.ts';
 import type { Fix, PeerArticle, PeerParagraph, Rule } from './define-rule.ts';
 import { engineFinding, errorText, fileStart, internalError, internalErrorMessage, lintFailed } from './engine-findings.ts';
@@ -325,7 +325,8 @@ function titleOf(file: Lintable): string {
 
 /**
  * Per file, a hash of what its findings depend on: the linter's code and word lists, its account's settings, word
- * lists and plans, the account's slugs (duplicates), its own text and the files it references.
+ * lists and plans, the account's slugs (duplicates), the articles sharing its plan entry, its own text and the files
+ * it references.
  */
 async function inputKeys(set: ContentSet, tool: string): Promise<Map<string, string>> {
   const read = async (path: string) => {
@@ -343,10 +344,13 @@ async function inputKeys(set: ContentSet, tool: string): Promise<Map<string, str
     // Hashed once per account: a 20,000-word list should not be hashed again for every article.
     perAccount.set(account, createHash('sha256').update([tool, team, settings, words, plans, slugs].join('\0\0')).digest('hex'));
   }
+  // An article's validation also reads the other articles naming its plan entry (schema/plan-entry-reused).
+  const references = crossFileInputs(set);
   const keys = new Map<string, string>();
+  const files = [...set.articles.map((f) => ({ f, extra: references(f) })), ...set.plans.map((f) => ({ f, extra: '' }))];
   await Promise.all(
-    [...set.articles, ...set.plans].map(async (f) => {
-      keys.set(f.source.file, await articleKey([perAccount.get(f.place.account) ?? ''], f.source.path, f.source.text));
+    files.map(async ({ f, extra }) => {
+      keys.set(f.source.file, await articleKey([perAccount.get(f.place.account) ?? '', extra], f.source.path, f.source.text));
     }),
   );
   return keys;

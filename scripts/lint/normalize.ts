@@ -1,9 +1,21 @@
 import * as OpenCC from 'opencc-js/t2cn';
+import type { Disguise } from './evasion/index.ts';
 
 /** Normalised text and, for each of its UTF-16 units, the index in the input it came from. */
 export interface Normalized {
   text: string;
   map: number[];
+  /** Where each unit's original ends, when a unit can stand for several characters (zui restored as 最). */
+  ends?: number[];
+  /** Disguised terms written plainly in `text` (see evasion/restore.ts). */
+  disguises?: readonly Disguise[];
+}
+
+/** The input range `[from, to)` that normalised units `[start, end)` came from. */
+export function originalRange(normalized: Normalized, input: string, start: number, end: number): [number, number] {
+  const last = normalized.map[end - 1]!;
+  const to = normalized.ends?.[end - 1] ?? last + (input.codePointAt(last)! > 0xffff ? 2 : 1);
+  return [normalized.map[start]!, to];
 }
 
 const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });

@@ -24,10 +24,11 @@ const builtinList = (name: string): ListFile => ({ path: fileURLToPath(new URL(n
 
 /** The team list and each account's list, the files a repository's writers keep. */
 export function repositoryLists(root: string, accounts: Iterable<string>): ListFile[] {
-  const lists = [{ path: join(root, 'content', 'words.yaml'), file: 'content/words.yaml', label: 'content/words.yaml' }];
+  // Labels read after 来自 in a message: 来自团队词表 content/words.yaml.
+  const lists = [{ path: join(root, 'content', 'words.yaml'), file: 'content/words.yaml', label: '团队词表 content/words.yaml' }];
   for (const account of accounts) {
     const file = `content/${account}/words.yaml`;
-    lists.push({ path: join(root, 'content', account, 'words.yaml'), file, label: file });
+    lists.push({ path: join(root, 'content', account, 'words.yaml'), file, label: `账号词表 ${file}` });
   }
   return lists;
 }

@@ -28,7 +28,7 @@ describe('suppression comments', () => {
       [2, 3, 'ad-law/absolute-terms', 'error'],
     ]);
     expect(byRule('lint/unknown-rule')[0]).toMatchObject({
-      message: expect.stringContaining('规则 “ad-law/absolute-term” 不存在，是不是想写 ad-law/absolute-terms？'),
+      message: expect.stringContaining('规则“ad-law/absolute-term”不存在，是不是想写 ad-law/absolute-terms？'),
       suggestions: ['ad-law/absolute-terms'],
     });
   });

@@ -107,7 +107,7 @@ class DirectiveReader {
       }
       const guess = didYouMean(id, [...this.known]);
       const why = id.startsWith('lint/') ? 'lint/ 开头的是检查工具自己的发现，不能跳过。' : guess ? `是不是想写 ${guess}？` : '请检查拼写。';
-      this.notice(unknownRule, at, `mpdesk-${kind} 里的规则 “${id}” 不存在，${why}Unknown rule id.`, guess ? [guess] : undefined);
+      this.notice(unknownRule, at, `mpdesk-${kind} 里的规则“${id}”不存在，${why}Unknown rule id.`, guess ? [guess] : undefined);
     }
     return ids;
   }

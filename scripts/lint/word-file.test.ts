@@ -45,7 +45,7 @@ describe('words.yaml', () => {
     ]);
     const messages = findings.filter((f) => f.file.endsWith('words.yaml')).map((f) => f.message);
     expect(messages[0]).toContain('未知字段 entries[1].trem，是不是想写 term？');
-    expect(messages[2]).toContain('的值 “fatal” 无效，应为以下之一：error、warning、info');
+    expect(messages[2]).toContain('的值“fatal”无效，应为以下之一：error、warning、info');
     expect(messages[4]).toContain('未知字段 alow，是不是想写 allow？');
     expect(findings.every((f) => !f.file.endsWith('words.yaml') || f.severity === 'error')).toBe(true);
     // The good entry is used; the article is linted as usual (the built-in list too).
@@ -124,6 +124,25 @@ describe('words.yaml', () => {
     expect(code).toBe(1);
     expect(stdout).toContain('content/words.yaml\n  2:18');
     expect(stdout).toContain('未知字段 entries[0].severty，是不是想写 severity？');
+  });
+
+  it('prints each mistake at its line and column, in Chinese written as the other messages are', async () => {
+    const words = ['entries:', '  - term：竞品咖啡', '  - {term: 团队禁词, severity: fatal}', '  - {term: 限量款, tags: 限量}', '  - ""', 'allow: [""]', ''].join('\n');
+    const root = await makeRepo({ ...repo({ 'content/shanye/words.yaml': words }), 'content/words.yaml': 'entries: [刷单返利]\n' });
+    const { code, stdout } = await runCli(['lint'], root);
+    expect(code).toBe(1);
+    const printed = stdout.split('content/shanye/words.yaml\n')[1]!.split('\n\n')[0]!.split('\n');
+    expect(printed).toEqual([
+      '  2:5     错误  词条“term：竞品咖啡”会被当成一个要查的词，没有生效：“term”后面用了全角冒号“：”，YAML 只认半角冒号加空格。应写成：- term: 竞品咖啡 [entries[0]]  schema/yaml-syntax',
+      '  3:18    错误  级别（entries[1].severity）的值“fatal”无效，应为以下之一：error、warning、info。 [entries[1].severity]  schema/enum',
+      '                建议：error / warning / info',
+      '  4:17    错误  标签（entries[2].tags）类型不对：应为列表，实际是文本。 [entries[2].tags]  schema/type',
+      '  5:5     错误  词（entries[3]）不能为空。 [entries[3]]  schema/minLength',
+      '  6:9     错误  放行短语（allow[0]）不能为空。 [allow[0]]  schema/minLength',
+    ]);
+    // The term written with a full-width colon matches nothing; the team list's term is named with its list.
+    expect(stdout).not.toContain('“竞品咖啡”是敏感词');
+    expect(stdout).toContain('“刷单返利”是敏感词（敏感词，来自团队词表 content/words.yaml）。');
   });
 
   it('has a draft 2020-12 schema whose every field is described in Chinese and English', async () => {

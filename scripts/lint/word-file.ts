@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import { decodeText, readRegularFile, readYamlFile, validatorFor, type Frontmatter, type SourceFile } from '../content/index.ts';
+import { decodeText, fullWidthColonMistake, readRegularFile, readYamlFile, validatorFor, type Frontmatter, type SourceFile } from '../content/index.ts';
 import type { Finding, Severity } from '../shared/finding.ts';
 import { createLocator } from '../shared/text-locator.ts';
 import { schemaFindings } from '../validate/index.ts';
@@ -49,7 +49,9 @@ export async function readWordFile(path: string, file: string, list: string): Pr
   const findings = schemaFindings(source, doc, errors).map((f) => (f.field === '(frontmatter)' ? { ...f, field: '(words.yaml)' } : f));
   // An entry the schema rejects is reported there and not used: a misspelt severity must not match as an error.
   const rejected = (pointer: string) => errors.some((e) => e.instancePath === pointer || e.instancePath.startsWith(`${pointer}/`));
-  const result = toWordList(doc.data, list, rejected);
+  const colons = fullWidthColons(source, doc);
+  findings.push(...colons.findings);
+  const result = toWordList(doc.data, list, (pointer) => rejected(pointer) || colons.pointers.has(pointer));
   for (const { entry, pointer } of result.located) {
     const folded = normalize(entry.term).text;
     if ([...folded].length >= 2) continue;
@@ -59,6 +61,31 @@ export async function readWordFile(path: string, file: string, list: string): Pr
     findings.push({ ...engineFinding(wordTooShort, file, source.locator.range(span[0], span[1]), message), field: fieldOf(pointer) });
   }
   return { list: result.list, findings };
+}
+
+/** The fields of an entry (schemas/words.schema.json), which `toEntry` reads. */
+const entryFields = ['term', 'category', 'severity', 'basis', 'message', 'suggestions', 'tags'];
+
+/**
+ * `- term：竞品` is valid YAML, a plain string entry that would never match what the writer meant: an error at the
+ * item, the usual full-width-colon explanation, and the entry is not used.
+ */
+function fullWidthColons(source: SourceFile, doc: Frontmatter): { findings: Finding[]; pointers: Set<string> } {
+  const findings: Finding[] = [];
+  const pointers = new Set<string>();
+  for (const key of ['entries', 'deny'] as const) {
+    const items: unknown = doc.data[key];
+    if (!Array.isArray(items)) continue;
+    items.forEach((item: unknown, index) => {
+      const mistake = typeof item === 'string' ? fullWidthColonMistake(`- ${item}`, entryFields) : undefined;
+      const span = doc.fields.get(`/${key}/${index}`)?.value;
+      if (!mistake || !span) return;
+      pointers.add(`/${key}/${index}`);
+      const message = `词条“${String(item)}”会被当成一个要查的词，没有生效：${mistake}`;
+      findings.push({ ...fail(source.file, 'schema/yaml-syntax', message), ...source.locator.range(span[0], span[1]), field: `${key}[${index}]` });
+    });
+  }
+  return { findings, pointers };
 }
 
 function fail(file: string, ruleId: string, message: string): Finding {

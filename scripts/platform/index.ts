@@ -3,6 +3,9 @@
  * which image formats the pipeline takes. No I/O: every stage asks here instead of deciding for itself.
  */
 
+export * from './wechat-api.ts';
+export * from './datacube.ts';
+
 /** Field limits of the draft API; the article schema's maxLength values are these defaults. */
 export const fieldLimits = { title: 32, author: 8, digest: 120 } as const;
 /** What an account may raise the limits to (`limits:` in account.yaml). */
@@ -25,6 +28,21 @@ export const maxBodyImageBytes = 1024 * 1024;
 export const maxImagePixels = 60_000_000;
 /** The label an advertisement must carry (Advertising Law art. 14). */
 export const adLabel = '广告';
+
+const labelWord = `(?:商业推广|广告推广|${adLabel}|推广|赞助|软广)`;
+const separator = String.raw`[\s|｜丨:：·•—–\-/／、，,。.!！;；]`;
+/**
+ * An ad label a writer puts at the very start of an advertisement, with what separates it from the text: a
+ * bracketed word (【广告】 [推广] （赞助）), a word followed by a separator (广告： 推广｜ 赞助 —), a statement (本文为广告)
+ * or a disclosure clause (本文由某某赞助，). Spaces inside are allowed; 广告主是谁 and 本文为广告主撰写 are not labels.
+ */
+export const leadingAdLabel = new RegExp(
+  String.raw`^\s*(?:[【\[［（(〔「『〈《<]\s*${labelWord}\s*[】\]］）)〕」』〉》>]` +
+    String.raw`|${labelWord}(?=${separator}|$)` +
+    String.raw`|本文\s*(?:为|是|系|属于?|含有?|包含)?\s*(?:商业)?${labelWord}(?:内容|文章|信息)?(?!\p{Script=Han})` +
+    String.raw`|本文\s*由[^。！？!?\n]{0,60}?(?:赞助|合作|推广|冠名|${adLabel})[^，,；;。！？!?\n]*)${separator}*`,
+  'u',
+);
 
 const wechatImageHost = /^https?:\/\/mmbiz\.qpic\.cn\//i;
 const wechatArticle = /^https?:\/\/mp\.weixin\.qq\.com\//i;
@@ -106,4 +124,41 @@ export function imageHandlingFor(extension: string): ImageHandling {
       reason: `不支持的图片格式 ${extension || '（无扩展名）'}：请用 JPEG 或 PNG（WebP、GIF、AVIF、TIFF、SVG 会自动转换）。`,
     }
   );
+}
+
+/** The "read original" link (`content_source_url`) is at most 1 KB. */
+export const maxSourceUrlBytes = 1024;
+
+/** Body image URLs `media/uploadimg` returns, once on https: the only `src` a fragment sent to WeChat may use. */
+export function isUploadedImageUrl(url: string): boolean {
+  return /^https:\/\/mmbiz\.qpic\.cn\//i.test(url);
+}
+
+/** WeChat's two comment flags for an article's `comments:` setting; without one, WeChat's default (closed) holds. */
+export function commentFlags(comments: 'open' | 'fans-only' | 'closed' | undefined): { need_open_comment?: 0 | 1; only_fans_can_comment?: 0 | 1 } {
+  if (comments === 'open') return { need_open_comment: 1, only_fans_can_comment: 0 };
+  if (comments === 'fans-only') return { need_open_comment: 1, only_fans_can_comment: 1 };
+  if (comments === 'closed') return { need_open_comment: 0, only_fans_can_comment: 0 };
+  return {};
+}
+
+/** Where a `freepublish/get` status leaves an article, as the receipt's `state` records it. */
+export type PublishState = 'publishing' | 'published' | 'originality-failed' | 'failed' | 'rejected' | 'deleted' | 'banned';
+
+/** `publish_status` 0 ok, 1 publishing, 2 originality check failed, 3 failed, 4 rejected, 5 deleted, 6 banned. */
+const publishStatuses: Record<number, { state: PublishState; text: string }> = {
+  0: { state: 'published', text: '发表成功' },
+  1: { state: 'publishing', text: '发表中' },
+  2: { state: 'originality-failed', text: '原创校验未通过' },
+  3: { state: 'failed', text: '发表失败（常规失败）' },
+  4: { state: 'rejected', text: '平台审核未通过' },
+  5: { state: 'deleted', text: '成功后已被用户删除所有文章' },
+  6: { state: 'banned', text: '成功后被系统封禁所有文章' },
+};
+
+/** What a `publish_status` means, in Chinese, and whether polling is over. */
+export function publishStatusMeaning(status: number): { state: PublishState; text: string; final: boolean } {
+  const known = publishStatuses[status];
+  if (!known) return { state: 'failed', text: `未知状态 ${status}`, final: true };
+  return { ...known, final: known.state !== 'publishing' };
 }

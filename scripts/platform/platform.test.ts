@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadSchema } from '../content/index.ts';
-import { fieldLimitCeilings, fieldLimits, imageAddressKind, imageHandlingFor, linkKind, linkScheme } from './index.ts';
+import { appIdPattern, fieldLimitCeilings, fieldLimits, imageAddressKind, imageHandlingFor, linkKind, linkScheme, nextQuotaReset } from './index.ts';
 
 describe('WeChat facts', () => {
   it('the schemas carry the same field limits as the platform module (editors show them as you type)', () => {
@@ -10,6 +10,18 @@ describe('WeChat facts', () => {
       expect({ field, limit: article[field]?.maxLength }).toEqual({ field, limit: fieldLimits[field] });
       expect({ field, ceiling: account.limits?.properties?.[field]?.maximum }).toEqual({ field, ceiling: fieldLimitCeilings[field] });
     }
+  });
+
+  it('the account schema checks the AppID with the pattern the client uses', () => {
+    const account = loadSchema('account').properties as Record<string, { properties?: Record<string, { pattern?: string }> }>;
+    expect(account.wechat?.properties?.appid?.pattern).toBe(appIdPattern.source);
+  });
+
+  it('daily quotas reset at the next 00:00 Beijing time', () => {
+    const at = (iso: string) => new Date(nextQuotaReset(Date.parse(iso))).toISOString();
+    expect(at('2026-12-03T10:00:00+08:00')).toBe('2026-12-03T16:00:00.000Z');
+    expect(at('2026-12-03T23:59:59+08:00')).toBe('2026-12-03T16:00:00.000Z');
+    expect(at('2026-12-04T00:00:00+08:00')).toBe('2026-12-04T16:00:00.000Z');
   });
 
   it('classifies link addresses', () => {

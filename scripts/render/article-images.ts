@@ -10,18 +10,51 @@ export interface ImageFailure {
   message: string;
 }
 
+/** A processed body image as publishing needs it: the file to upload and where the fragment uses it. */
+export interface BodyMedia {
+  /** The address as written in the article. */
+  url: string;
+  /** The processed file, in the image cache. */
+  path: string;
+  format: 'jpeg' | 'png';
+  bytes: number;
+  sha256: string;
+  /** Its WeChat URL, when the account's media ledger has it. */
+  uploaded?: string;
+}
+
+/** The cover as permanent material: the whole processed cover and WeChat's crop strings of it. */
+export interface CoverMedia {
+  url: string;
+  path: string;
+  bytes: number;
+  sha256: string;
+  pic_crop_235_1: string;
+  pic_crop_1_1: string;
+}
+
+export interface ArticleMedia {
+  /** Each body image address once, in document order (two addresses may name the same file). */
+  body: BodyMedia[];
+  cover?: CoverMedia;
+}
+
 export interface ProcessedImages {
-  /** Original address → the processed file's name in the output folder. */
+  /** Original address → the `src` of the processed image: its WeChat URL once uploaded, else its output file. */
   targets: Map<string, ImageTarget>;
   assets: Array<{ name: string; path: string }>;
   meta: Array<{ file: string; width: number; height: number; bytes: number; alt: string }>;
   cover?: { wide: string; square: string; pic_crop_235_1: string; pic_crop_1_1: string };
   failures: ImageFailure[];
+  media: ArticleMedia;
 }
 
-/** Processes every local image the article model found (cover, inline, reference-style, raw HTML) once each. */
-export async function processImages(images: readonly ImageRef[], cacheDir: string): Promise<ProcessedImages> {
-  const result: ProcessedImages = { targets: new Map(), assets: [], meta: [], failures: [] };
+/**
+ * Processes every local image the article model found (cover, inline, reference-style, raw HTML) once each.
+ * `uploaded` (processed file hash → WeChat URL, from the account's media ledger) puts uploaded images on WeChat.
+ */
+export async function processImages(images: readonly ImageRef[], cacheDir: string, uploaded: ReadonlyMap<string, string> = new Map()): Promise<ProcessedImages> {
+  const result: ProcessedImages = { targets: new Map(), assets: [], meta: [], failures: [], media: { body: [] } };
   const taken = new Set<string>();
   const assetName = (original: string, image: ProcessedImage) => {
     const stem = basename(original, extname(original)).replace(/[^\w\u4e00-\u9fff-]+/g, '-') || 'image';
@@ -41,7 +74,7 @@ export async function processImages(images: readonly ImageRef[], cacheDir: strin
       if (problem) fail(image, problem.ruleId, problem.message);
       continue;
     }
-    // The header check lint makes, so both refuse the same files in the same words.
+    // The decoding check lint makes, so both refuse the same files in the same words.
     const unreadable = await decodeProblem(image);
     if (unreadable) {
       fail(image, unreadable.ruleId, unreadable.message);
@@ -49,22 +82,26 @@ export async function processImages(images: readonly ImageRef[], cacheDir: strin
     }
     if (image.site === 'cover') {
       const cover = await processCover(target.path, cacheDir);
-      if (!cover.ok) fail(image, 'image/unreadable', `封面 “${url}”：${cover.message}`);
+      if (!cover.ok) fail(image, 'image/unreadable', `封面“${url}”：${cover.message}`);
       else {
-        const { wide, square, crop235, crop11 } = cover.value;
+        const { material, wide, square, crop235, crop11 } = cover.value;
         result.cover = { wide: assetName('cover-900x383', wide), square: assetName('cover-500x500', square), pic_crop_235_1: crop235, pic_crop_1_1: crop11 };
+        result.media.cover = { url, path: material.path, bytes: material.bytes, sha256: material.sha256, pic_crop_235_1: crop235, pic_crop_1_1: crop11 };
       }
       continue;
     }
     if (result.targets.has(url)) continue;
     const body = await processBodyImage(target.path, cacheDir);
     if (!body.ok) {
-      fail(image, 'image/unreadable', `图片 “${url}”：${body.message}`);
+      fail(image, 'image/unreadable', `图片“${url}”：${body.message}`);
       continue;
     }
     const name = assetName(url, body.value);
+    const { path, format, bytes, sha256 } = body.value;
+    const wechat = uploaded.get(sha256);
+    result.media.body.push({ url, path, format, bytes, sha256, ...(wechat ? { uploaded: wechat } : {}) });
     // The HTML tree carries Markdown addresses percent-encoded and raw HTML ones as written: either finds it.
-    for (const key of addressKeys(url)) result.targets.set(key, { src: name });
+    for (const key of addressKeys(url)) result.targets.set(key, { src: wechat ?? name });
     result.meta.push({ file: name, width: body.value.width, height: body.value.height, bytes: body.value.bytes, alt: image.alt });
   }
   return result;

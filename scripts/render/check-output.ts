@@ -17,6 +17,8 @@ export interface OutputCheck {
   /** Visible characters (code points, whitespace excluded), what WeChat's 20,000 limit counts. */
   visibleChars: number;
   htmlBytes: number;
+  /** The `src` of every `<img>`, entities decoded. */
+  imageSources: Set<string>;
 }
 
 export interface OutputExpectations {
@@ -40,6 +42,7 @@ export function checkOutput(marked: string, expect: OutputExpectations = {}): Ou
   // htmlparser2 (the `xml` options with xmlMode off) parses HTML several times faster than parse5.
   const $ = cheerio.load(marked, { xml: { xmlMode: false } }, false);
   const add = (ruleId: string, message: string, element?: Element) => violations.push({ ruleId, message, ...offsetOf(element) });
+  const imageSources = new Set<string>();
 
   const top = $.root().children();
   if (top.length !== 1 || top.get(0)?.tagName !== 'section') add('platform/output-root', '输出应只有一个根元素 <section>。');
@@ -52,7 +55,10 @@ export function checkOutput(marked: string, expect: OutputExpectations = {}): Ou
       if (name === 'style') for (const [pattern, what] of forbiddenCss) if (pattern.test(value)) add('platform/output-css', `<${element.name}> 的样式含有${what}：${value}`, element);
       if ((name === 'href' || name === 'src') && /^\s*javascript:/i.test(value)) add('platform/output-attribute', `<${element.name}> 含 javascript: 地址。`, element);
     }
-    if (element.name === 'img') checkImage(element, expect, add);
+    if (element.name === 'img') {
+      imageSources.add(element.attribs.src ?? '');
+      checkImage(element, expect, add);
+    }
     if (element.name === 'a') {
       const href = element.attribs.href ?? '';
       if (!isWechatArticleLink(href)) add('platform/output-link', `非公众号文章链接会被微信删除：${href.slice(0, 120) || '（空链接）'}`, element);
@@ -69,7 +75,7 @@ export function checkOutput(marked: string, expect: OutputExpectations = {}): Ou
     add('platform/output-length', `排版后正文 ${visibleChars} 字（不计空白），微信要求少于 ${maxVisibleChars} 字${why}：请删减，或分成两篇。`);
   }
   if (htmlBytes >= maxHtmlBytes) add('platform/output-size', `HTML 有 ${(htmlBytes / 1024).toFixed(0)} KB，超过微信上限 1 MB。`);
-  return { violations, html, visibleChars, htmlBytes };
+  return { violations, html, visibleChars, htmlBytes, imageSources };
 }
 
 function checkImage(image: Element, expect: OutputExpectations, add: (ruleId: string, message: string, element?: Element) => void): void {

@@ -16,9 +16,13 @@ export interface ProcessedImage {
   width: number;
   height: number;
   bytes: number;
+  /** The processed file's content hash: the media ledger's key. */
+  sha256: string;
 }
 
 export interface ProcessedCover {
+  /** The whole cover, oriented, as JPEG: what goes to WeChat as permanent material, the crops given on top. */
+  material: ProcessedImage;
   wide: ProcessedImage;
   square: ProcessedImage;
   /** WeChat's `pic_crop_235_1` / `pic_crop_1_1`: the crop in 0..1 coordinates of the original, "X1_Y1_X2_Y2". */
@@ -59,7 +63,10 @@ export async function processBodyImage(path: string, cacheDir: string): Promise<
   });
 }
 
-/** The cover as 900x383 (2.35:1) and 500x500 (1:1) centre crops, with the crop strings WeChat wants. */
+/**
+ * The cover as 900x383 (2.35:1) and 500x500 (1:1) centre crops, with the crop strings WeChat wants, and the whole
+ * cover (at most twice the column wide) that those strings are crops of.
+ */
 export async function processCover(path: string, cacheDir: string): Promise<Result<ProcessedCover>> {
   return cached(path, cacheDir, coverRecord, async (bytes, base) => {
     const oriented = await sharp(bytes, imageInput).rotate().toBuffer({ resolveWithObject: true });
@@ -77,7 +84,13 @@ export async function processCover(path: string, cacheDir: string): Promise<Resu
     };
     const wide = await crop(2.35, 900, 383, 'wide');
     const square = await crop(1, 500, 500, 'square');
-    return { ok: true, value: { wide: wide.image, square: square.image, crop235: wide.crop, crop11: square.crop } };
+    const whole = await sharp(oriented.data)
+      .resize({ width: columnWidth * 2, withoutEnlargement: true })
+      .flatten({ background: '#ffffff' })
+      .jpeg({ quality: 85, mozjpeg: true })
+      .toBuffer({ resolveWithObject: true });
+    const material = (await save(`${base}-material`, 'jpeg', whole)).value;
+    return { ok: true, value: { material, wide: wide.image, square: square.image, crop235: wide.crop, crop11: square.crop } };
   });
 }
 
@@ -106,15 +119,11 @@ function cropString(box: Box, width: number, height: number): string {
 async function save(base: string, format: 'jpeg' | 'png', encoded: { data: Buffer; info: OutputInfo }) {
   const path = `${base}.${format === 'jpeg' ? 'jpg' : 'png'}`;
   await writeFileAtomic(path, encoded.data);
-  made.set(path, sha256(encoded.data));
-  const image: ProcessedImage = { path, format, width: encoded.info.width, height: encoded.info.height, bytes: encoded.data.length };
+  const image: ProcessedImage = { path, format, width: encoded.info.width, height: encoded.info.height, bytes: encoded.data.length, sha256: sha256(encoded.data) };
   return { ok: true as const, value: image };
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
-/** Content hashes of the files `save` wrote in this thread, by path: a new record lists them without reading them back. */
-const made = new Map<string, string>();
 
 /** How one kind of result is kept in its record: the images it names, and its JSON parsed back into a value. */
 interface RecordKind<T> {
@@ -128,22 +137,21 @@ interface RecordKind<T> {
 
 function parseImage(value: unknown, dir: string): ProcessedImage | undefined {
   if (!isObject(value)) return undefined;
-  const { path, format, width, height, bytes } = value;
+  const { path, format, width, height, bytes, sha256: hash } = value;
   if (typeof path !== 'string' || basename(path) !== path || (format !== 'jpeg' && format !== 'png')) return undefined;
-  if (!isCount(width) || !isCount(height) || !isCount(bytes)) return undefined;
-  return { path: join(dir, path), format, width, height, bytes };
+  if (!isCount(width) || !isCount(height) || !isCount(bytes) || typeof hash !== 'string') return undefined;
+  return { path: join(dir, path), format, width, height, bytes, sha256: hash };
 }
 
 const bodyRecord: RecordKind<ProcessedImage> = { name: 'body', images: (image) => [image], parse: parseImage, known: new Map() };
 
 const coverRecord: RecordKind<ProcessedCover> = {
   name: 'cover',
-  images: (cover) => [cover.wide, cover.square],
+  images: (cover) => [cover.material, cover.wide, cover.square],
   parse(value, dir) {
     if (!isObject(value) || typeof value.crop235 !== 'string' || typeof value.crop11 !== 'string') return undefined;
-    const wide = parseImage(value.wide, dir);
-    const square = parseImage(value.square, dir);
-    return wide && square ? { wide, square, crop235: value.crop235, crop11: value.crop11 } : undefined;
+    const [material, wide, square] = [value.material, value.wide, value.square].map((image) => parseImage(image, dir));
+    return material && wide && square ? { material, wide, square, crop235: value.crop235, crop11: value.crop11 } : undefined;
   },
   known: new Map(),
 };
@@ -161,7 +169,7 @@ const shown = (path: string) => relative(process.cwd(), path) || path;
 
 /**
  * Runs `work` once per distinct input content (and version of mpdesk); the JSON beside the outputs records the
- * result and each output's content hash, which is checked before the output is used again.
+ * result with each output's content hash, which is checked before the output is used again.
  */
 async function cached<T>(
   path: string,
@@ -169,7 +177,7 @@ async function cached<T>(
   kind: RecordKind<T>,
   work: (bytes: Buffer, base: string) => Promise<Result<T>>,
 ): Promise<Result<T>> {
-  // Keyed by the content hash the header check already took (images are read once per run, however often used).
+  // Keyed by the content hash the decoding check already took (images are read once per run, however often used).
   const digest = imageDigest(path);
   if (digest === undefined) return { ok: false, message: '文件不存在或无法读取。' };
   const key = createHash('sha256').update(`${toolHash()}:${kind.name}:${digest}`).digest('hex').slice(0, 32);
@@ -199,11 +207,9 @@ async function cached<T>(
     result = { ok: false, message: describeImageError(error) };
   }
   if (result.ok) {
-    const images = kind.images(result.value);
-    const files = Object.fromEntries(images.map((image) => [basename(image.path), made.get(image.path) ?? sha256(readFileSync(image.path))]));
     // Paths are kept as names in the cache folder, so the repository can move.
     const relativePaths = (name: string, field: unknown) => (name === 'path' && typeof field === 'string' ? basename(field) : field);
-    await writeFileAtomic(record, JSON.stringify({ files, value: result.value }, relativePaths));
+    await writeFileAtomic(record, JSON.stringify({ value: result.value }, relativePaths));
     kind.known.set(record, result.value);
   }
   return result;
@@ -228,8 +234,7 @@ function readRecord<T>(record: string, kind: RecordKind<T>, dir: string): Result
     return corrupt;
   }
   const value = isObject(stored) ? kind.parse(stored.value, dir) : undefined;
-  const files = isObject(stored) && isObject(stored.files) ? stored.files : undefined;
-  if (!value || !files) return corrupt;
+  if (!value) return corrupt;
   for (const image of kind.images(value)) {
     let actual: string | undefined;
     try {
@@ -237,7 +242,7 @@ function readRecord<T>(record: string, kind: RecordKind<T>, dir: string): Result
     } catch {
       actual = undefined;
     }
-    if (actual === undefined || actual !== files[basename(image.path)]) {
+    if (actual === undefined || actual !== image.sha256) {
       return { ok: false, message: `缓存的图片 ${shown(image.path)} ${actual ? '与记录的内容不符' : '不见了'}，已重新生成。A cached image did not match its record and was made again.` };
     }
   }

@@ -2,13 +2,14 @@ import { articleVisibleChars, derivedDigest, resolveArticle, typedFields, type A
 import type { Finding } from '../shared/finding.ts';
 import { checkOutput } from './check-output.ts';
 import { addressKeys } from './address-keys.ts';
-import { processImages } from './article-images.ts';
+import { processImages, type ArticleMedia } from './article-images.ts';
 import { inlineStyles } from './inline-styles.ts';
 import { markdownToHtml } from './markdown-to-html.ts';
 import { previewPage } from './preview.ts';
 import { loadTheme } from './theme.ts';
 
 export { checkOutputTarget, writeRendered, type OutputTarget } from './write-output.ts';
+export type { ArticleMedia, BodyMedia, CoverMedia } from './article-images.ts';
 
 export interface RenderRequest {
   root: string;
@@ -16,6 +17,8 @@ export interface RenderRequest {
   account?: AccountFile;
   /** Where processed images are cached by content hash. */
   cacheDir: string;
+  /** Processed file hash → WeChat URL (the account's media ledger): those images are on WeChat in the fragment. */
+  uploadedImages?: ReadonlyMap<string, string>;
 }
 
 export interface ArticleMeta {
@@ -39,6 +42,8 @@ export interface RenderedArticle {
   meta: ArticleMeta;
   /** Files for the output folder: relative name → processed file in the cache. */
   assets: Array<{ name: string; path: string }>;
+  /** The processed images to upload, with their hashes, and which are on WeChat already. */
+  media: ArticleMedia;
   findings: Finding[];
 }
 
@@ -56,6 +61,7 @@ export async function renderArticle(request: RenderRequest): Promise<RenderedArt
     preview: '',
     meta: emptyMeta(place.slug),
     assets: [],
+    media: { body: [] },
     findings: [{ file: source.file, ...source.locator.range(source.bomLength, source.bomLength + 3), ruleId, severity: 'error', message }],
   });
   try {
@@ -68,7 +74,7 @@ export async function renderArticle(request: RenderRequest): Promise<RenderedArt
   }
 }
 
-async function renderResolved(article: Article, { root, account, cacheDir }: RenderRequest): Promise<RenderedArticle> {
+async function renderResolved(article: Article, { root, account, cacheDir, uploadedImages }: RenderRequest): Promise<RenderedArticle> {
   const { source } = article;
   const findings: Finding[] = [];
   const report = (ruleId: string, span: Span, message: string, field?: string) =>
@@ -81,7 +87,7 @@ async function renderResolved(article: Article, { root, account, cacheDir }: Ren
   const theme = await loadTheme(root, { theme: themeName, account: article.account, brand: settings.brand });
   if (!theme.ok) report('render/theme', fieldSpan('theme'), theme.message, 'theme');
 
-  const processed = await processImages(article.images, cacheDir);
+  const processed = await processImages(article.images, cacheDir, uploadedImages);
   for (const failure of processed.failures) report(failure.ruleId, failure.image.span, failure.message, failure.image.site === 'cover' ? 'cover' : undefined);
 
   const sponsored = Boolean(data.sponsored);
@@ -106,8 +112,8 @@ async function renderResolved(article: Article, { root, account, cacheDir }: Ren
   // Every image the model found must reach the reader, or be reported: none disappears in silence.
   for (const image of article.images) {
     const target = processed.targets.get(image.url);
-    if (image.site !== 'cover' && target && !check.html.includes(`src="${target.src}"`)) {
-      report('render/image-dropped', image.span, `图片 “${image.url}” 没有出现在排版结果里（是否写在没有被引用的脚注或会被清理的 HTML 里？）。`);
+    if (image.site !== 'cover' && target && !check.imageSources.has(target.src)) {
+      report('render/image-dropped', image.span, `图片“${image.url}”没有出现在排版结果里（是否写在没有被引用的脚注或会被清理的 HTML 里？）。`);
     }
   }
 
@@ -127,8 +133,9 @@ async function renderResolved(article: Article, { root, account, cacheDir }: Ren
     reading_minutes: Math.max(1, Math.ceil(check.visibleChars / charsPerMinute)),
     images: processed.meta,
   };
-  const preview = previewPage({ title, author, accountName: settings.name ?? article.account, fragment: check.html });
-  return { html: check.html, preview, meta, assets: processed.assets, findings };
+  const pendingImages = processed.media.body.filter((image) => !image.uploaded).length;
+  const preview = previewPage({ title, author, accountName: settings.name ?? article.account, fragment: check.html, pendingImages, file: source.file });
+  return { html: check.html, preview, meta, assets: processed.assets, media: processed.media, findings };
 }
 
 function emptyMeta(title: string): ArticleMeta {

@@ -55,6 +55,21 @@ describe('rendering follows the article model', () => {
     expect(rendered.assets.map((a) => a.name)).toContain('images/cup.jpg');
   });
 
+  it('puts an image the media ledger has on its WeChat URL, even one with & in it, and does not call it dropped', async () => {
+    const root = await repoWith(basic, '![温杯](./cup.png)\n\n冬天先温杯。\n');
+    const first = (await render(root)).rendered;
+    const [image] = first.media.body;
+    const url = 'https://mmbiz.qpic.cn/mmbiz_jpg/Qh7rT2xWm9KpL4vN/0?wx_fmt=jpeg&from=appmsg';
+    const set = await loadContent(root);
+    const file = set.articles.find((a) => a.source.file === `${dir}/index.md`)!;
+    const rendered = await renderArticle({ root, article: file, account: set.accounts[0], cacheDir: join(root, '.cache/images'), uploadedImages: new Map([[image!.sha256, url]]) });
+    expect(rendered.findings).toEqual([]);
+    expect(rendered.html).toContain('src="https://mmbiz.qpic.cn/mmbiz_jpg/Qh7rT2xWm9KpL4vN/0?wx_fmt=jpeg&#x26;from=appmsg"');
+    expect(rendered.media.body).toEqual([expect.objectContaining({ url: './cup.png', uploaded: url })]);
+    expect(rendered.preview).not.toContain('class="pending"');
+    expect(first.preview).toContain('本文有 1 张图片还没有上传到微信');
+  });
+
   it('processes images with Chinese file names, in tables too', async () => {
     const jpeg = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#a97' } }).jpeg().toBuffer();
     const root = await repoWith(basic, '![茶汤](./茶汤.jpg)\n\n| 图 | 说明 |\n|--|--|\n| ![杯](./cup.png) | 温杯 |\n', { [`${dir}/茶汤.jpg`]: jpeg });
@@ -200,9 +215,9 @@ describe('rendering follows the article model', () => {
         .filter((f) => f.severity === 'error')
         .map((f) => [f.line, f.message]);
     const expected = [
-      [4, expect.stringMatching(/^封面 “\.\/bomb-cover\.png”：图片声明的尺寸 20000×8000 超过 60 百万像素，可能是解压炸弹/)],
-      [9, expect.stringMatching(/^图片 “\.\/broken\.jpg”：无法读取图片：文件已损坏或不是图片/)],
-      [11, expect.stringMatching(/^图片 “\.\/huge\.png”：图片声明的尺寸 30000×30000 超过 60 百万像素/)],
+      [4, expect.stringMatching(/^封面“\.\/bomb-cover\.png”：图片声明的尺寸 20000×8000 超过 60 百万像素，可能是解压炸弹/)],
+      [9, expect.stringMatching(/^图片“\.\/broken\.jpg”：无法读取图片：文件已损坏或不是图片/)],
+      [11, expect.stringMatching(/^图片“\.\/huge\.png”：图片声明的尺寸 30000×30000 超过 60 百万像素/)],
     ];
     const linted = errors(JSON.parse(lint.stdout) as Found);
     expect(linted).toEqual(expected);

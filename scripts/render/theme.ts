@@ -39,7 +39,7 @@ async function buildTheme(root: string, { theme, account, brand }: ThemeRequest)
   try {
     css = `${await readFile(baseFile, 'utf8')}\n${await readFile(themeFile, 'utf8')}`;
   } catch {
-    return { ok: false, message: `排版主题 “${theme}” 不存在：缺少 styles/themes/${theme}.css（或 styles/base.css）。` };
+    return { ok: false, message: `排版主题“${theme}”不存在：缺少 styles/themes/${theme}.css（或 styles/base.css）。` };
   }
   const files = [baseFile, themeFile];
   const brandVars = [brand?.primary && `--mp-primary: ${brand.primary};`, brand?.accent && `--mp-accent: ${brand.accent};`].filter(Boolean);

@@ -33,12 +33,12 @@ export async function newArticle(set: ContentSet, request: NewArticleRequest): P
   const planProblem = request.plan === undefined ? undefined : planEntryProblem(set, request.account, request.plan);
   if (planProblem) return { ok: false, message: planProblem };
   if (request.slug !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(request.slug)) {
-    return { ok: false, message: `slug “${request.slug}” 无效：只能用小写字母、数字和连字符，且以字母或数字开头。` };
+    return { ok: false, message: `slug“${request.slug}”无效：只能用小写字母、数字和连字符，且以字母或数字开头。` };
   }
 
   const taken = new Set(set.articles.filter((a) => a.place.account === request.account).map((a) => a.place.slug));
   if (request.slug && taken.has(request.slug)) {
-    return { ok: false, message: `slug “${request.slug}” 在账号 ${request.account} 中已被使用。` };
+    return { ok: false, message: `slug“${request.slug}”在账号 ${request.account} 中已被使用。` };
   }
   const slug = request.slug ?? uniqueSlug(slugify(request.title) || `${request.date}-article`, taken);
   const year = request.date.slice(0, 4);

@@ -1,15 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { removeStaleTempFiles, writeFileAtomic } from './atomic-write.ts';
+import { isTempName, removeStaleTempFiles, writeFileAtomic } from './atomic-write.ts';
 
 const runTs = fileURLToPath(new URL('../../bin/run-ts.js', import.meta.url));
 const child = fileURLToPath(new URL('./atomic-write.test-child.ts', import.meta.url));
 
 const started: ChildProcess[] = [];
+const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
 afterAll(() => started.forEach((proc) => proc.kill('SIGKILL')));
 
 /** Starts a process writing `target` atomically and resolves once its temporary file exists. */
@@ -51,14 +52,36 @@ describe('atomic writes', () => {
     expect(await readdir(dir)).toEqual([writer.temp]);
     // One from before temporary files carried a process id, and one this process is writing.
     const old = '.index.md.0123456789ab.tmp';
+    const recentOld = '.cover.jpg.0123456789ab.tmp';
     await writeFile(join(dir, old), '');
-    const { utimes } = await import('node:fs/promises');
-    await utimes(join(dir, old), new Date(Date.now() - 120_000), new Date(Date.now() - 120_000));
+    await writeFile(join(dir, recentOld), '');
+    await utimes(join(dir, old), minutesAgo(10), minutesAgo(10));
+    // One naming a live process, this one, but minutes old: its writer died and the id was given to another process.
+    const reused = `.article.html.${process.pid}-0123456789ab.tmp`;
+    await writeFile(join(dir, reused), '');
+    await utimes(join(dir, reused), minutesAgo(10), minutesAgo(10));
     const live = `.meta.json.${process.pid}-0123456789ab.tmp`;
     await writeFile(join(dir, live), '');
 
-    expect(removeStaleTempFiles([join(root, 'content'), join(root, 'missing')]).sort()).toEqual([join(dir, writer.temp), join(dir, old)].sort());
-    expect(await readdir(dir)).toEqual([live]);
+    expect(removeStaleTempFiles([join(root, 'content'), join(root, 'missing')]).sort()).toEqual([join(dir, writer.temp), join(dir, old), join(dir, reused)].sort());
+    expect((await readdir(dir)).sort()).toEqual([recentOld, live].sort());
+  });
+
+  it('the first write into a folder removes what a killed writer left there', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mpdesk-atomic-'));
+    const writer = await writerInFlight(join(dir, 'dongri.html'));
+    await writer.kill('SIGKILL');
+    const live = `.other.html.${process.pid}-0123456789ab.tmp`;
+    await writeFile(join(dir, live), '');
+    await writeFileAtomic(join(dir, 'notes.txt'), '备忘\n');
+    expect((await readdir(dir)).sort()).toEqual([live, 'notes.txt'].sort());
+  });
+
+  it('names its temporary files so that every listing can tell them from content', () => {
+    expect(isTempName(`.index.md.${process.pid}-0123456789ab.tmp`)).toBe(true);
+    expect(isTempName('.index.md.0123456789ab.tmp')).toBe(true);
+    expect(isTempName('notes.tmp')).toBe(false);
+    expect(isTempName('index.md')).toBe(false);
   });
 });
 
@@ -74,5 +97,25 @@ describe('what a killed `mpdesk lint --fix` left', () => {
     const { code } = await runCli(['lint'], root);
     expect(code).toBe(0);
     expect(await readdir(dir)).not.toContain(writer.temp);
+  });
+
+  it('is neither content nor an input: validate and lint pass, and a build or lint made before it is still current', async () => {
+    const { baseFiles, makeRepo } = await import('../testing/fixture-repo.ts');
+    const { runCli } = await import('../testing/run-cli.ts');
+    const { cp } = await import('node:fs/promises');
+    const root = await makeRepo(baseFiles());
+    await cp(fileURLToPath(new URL('../../styles', import.meta.url)), join(root, 'styles'), { recursive: true });
+    const dir = join(root, 'content/shanye/articles/2026/dongtian-shouchong');
+    expect((await runCli(['build'], root)).stdout).toContain('渲染 1 篇');
+    const { lintContent } = await import('../lint/index.ts');
+    const { loadContent } = await import('../content/index.ts');
+    await lintContent(await loadContent(root));
+    // A write in progress beside the article (this process is alive), as when `lint --fix` runs at the same time.
+    await writeFile(join(dir, `.index.md.${process.pid}-0123456789ab.tmp`), '---\ntitle: 写了一半');
+    const validate = await runCli(['validate'], root);
+    expect(validate).toMatchObject({ code: 0, stdout: expect.stringContaining('没有发现问题') });
+    expect((await runCli(['build'], root)).stdout).toContain('渲染 0 篇，未变化 1 篇，失败 0 篇');
+    // Both files, the article and the plan, from the cache.
+    expect((await lintContent(await loadContent(root))).cached).toBe(2);
   });
 });

@@ -15,6 +15,16 @@ import { writeError } from './write-error.ts';
 const tempPattern = /^\..+\.(\d+)-[0-9a-f]{12}\.tmp$/;
 /** What versions before the process id wrote: `.<name>.<random>.tmp`. */
 const oldTempPattern = /^\..+\.[0-9a-f]{12}\.tmp$/;
+/** A write takes milliseconds: a temporary file this old was left behind, whatever process id it names (ids are reused). */
+const staleAfterMs = 5 * 60_000;
+
+/**
+ * Whether a file name is one of these temporary files, of this version or an older one. Everything that lists
+ * folders a write can leave them in (content discovery, input and tool hashes, clean-up) asks here.
+ */
+export function isTempName(name: string): boolean {
+  return tempPattern.test(name) || oldTempPattern.test(name);
+}
 
 /**
  * Temporary files this thread is writing now: removed if the process is interrupted (SIGINT, SIGTERM, exit). Signals
@@ -23,12 +33,21 @@ const oldTempPattern = /^\..+\.[0-9a-f]{12}\.tmp$/;
 const pending = new Set<string>();
 let cleanupInstalled = !isMainThread;
 
+/** Folders this thread has written to, whose stale temporary files are already removed. */
+const swept = new Set<string>();
+
 function tempFor(path: string): string {
   if (!cleanupInstalled) {
     cleanupInstalled = true;
     onExit(() => {
       for (const temp of pending) rmSync(temp, { force: true });
     });
+  }
+  // The first write into a folder also takes out what a killed writer left there (`render -o`, `new article` too).
+  const folder = dirname(path);
+  if (!swept.has(folder)) {
+    swept.add(folder);
+    removeStale(folder, false);
   }
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
   pending.add(temp);
@@ -37,13 +56,13 @@ function tempFor(path: string): string {
 
 /**
  * Writes through a temporary file in the same folder and renames it, so a crash never leaves half a file. A failure
- * is a WriteError naming `path` in Chinese.
+ * is a WriteError naming `path` in Chinese. `mode` (0o600 for a token) is the file's from its first byte on.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array, options: { mode?: number } = {}): Promise<void> {
   makeDir(dirname(path));
   const temp = tempFor(path);
   try {
-    await writeFile(temp, data);
+    await writeFile(temp, data, options.mode === undefined ? {} : { mode: options.mode });
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
@@ -73,26 +92,31 @@ export function writeFileAtomicSync(path: string, data: string | Uint8Array): vo
 
 /**
  * Removes the temporary files that a killed process left under `folders` (SIGKILL, a crash, power loss): ours whose
- * process is gone, and older-style ones more than a minute old. Returns their paths.
+ * process is gone, and any more than a few minutes old. Returns their paths.
  */
 export function removeStaleTempFiles(folders: readonly string[]): string[] {
+  return folders.flatMap((folder) => removeStale(folder, true));
+}
+
+function removeStale(folder: string, recursive: boolean): string[] {
+  let entries;
+  try {
+    entries = readdirSync(folder, { recursive, withFileTypes: true });
+  } catch {
+    return [];
+  }
   const removed: string[] = [];
-  for (const folder of folders) {
-    let entries;
+  for (const entry of entries) {
+    if (!entry.isFile() || !isTempName(entry.name)) continue;
+    const path = join(entry.parentPath, entry.name);
+    const pid = entry.name.match(tempPattern)?.[1];
+    const stale = (pid !== undefined && !isRunning(Number(pid))) || ageMs(path) > staleAfterMs;
+    if (!stale || pending.has(path)) continue;
     try {
-      entries = readdirSync(folder, { recursive: true, withFileTypes: true });
+      rmSync(path, { force: true });
+      removed.push(path);
     } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      if (!entry.isFile() || !entry.name.endsWith('.tmp')) continue;
-      const path = join(entry.parentPath, entry.name);
-      const pid = entry.name.match(tempPattern)?.[1];
-      const stale = pid !== undefined ? !isRunning(Number(pid)) : oldTempPattern.test(entry.name) && ageMs(path) > 60_000;
-      if (stale && !pending.has(path)) {
-        rmSync(path, { force: true });
-        removed.push(path);
-      }
+      // Not ours to remove (permissions): it harms nothing where it is, and every listing skips it.
     }
   }
   return removed;

@@ -33,3 +33,23 @@ export function beijingDate(iso: string): string {
   const p = parts(iso);
   return `${p.year}-${p.month}-${p.day}`;
 }
+
+/** An instant as ISO 8601 in Beijing time, to the second: `2026-12-03T20:00:31+08:00`, as receipts record it. */
+export function beijingIso(date: Date): string {
+  const p = parts(date.toISOString());
+  const second = String(date.getUTCSeconds()).padStart(2, '0');
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${second}+08:00`;
+}
+
+/** Beijing's wall clock at an instant: the calendar day, its month, the hour and minute. */
+export interface BeijingClock {
+  date: string;
+  month: string;
+  hour: number;
+  minute: number;
+}
+
+export function beijingWallClock(iso: string): BeijingClock {
+  const p = parts(iso);
+  return { date: `${p.year}-${p.month}-${p.day}`, month: `${p.year}-${p.month}`, hour: Number(p.hour), minute: Number(p.minute) };
+}

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { isTempName } from './atomic-write.ts';
 
 /**
  * What the result for one article depends on: the given parts (the tool's hash, account settings…), its text, and
@@ -11,7 +12,9 @@ export async function articleKey(parts: readonly string[], articlePath: string, 
   for (const part of parts) hash.update(part).update('\0');
   hash.update(articleText);
   const dir = dirname(articlePath);
-  const referenced = new Set((await readdir(dir, { recursive: true }).catch(() => [] as string[])).map((name) => join(dir, name)));
+  // A write in progress (or one a killed process left) beside the article is no input of it.
+  const names = (await readdir(dir, { recursive: true }).catch(() => [] as string[])).filter((name) => !isTempName(basename(name)));
+  const referenced = new Set(names.map((name) => join(dir, name)));
   // Inline `](…)`, reference definitions `[x]: …`, raw `src="…"` and the cover.
   for (const match of articleText.matchAll(/(?:\]\(|\]:[ \t]*<?|src=["']|cover:\s*)(\.\.?\/[^)\s"'>]+)/g)) referenced.add(resolve(dir, match[1]!));
   for (const path of [...referenced].sort()) {

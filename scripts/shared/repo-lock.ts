@@ -19,6 +19,8 @@ const pollMs = 250;
 
 export interface RepositoryLock {
   release(): Promise<void>;
+  /** How long this run waited for another to finish, in milliseconds (0 when the lock was free). */
+  waitedMs: number;
 }
 
 /**
@@ -43,6 +45,7 @@ export async function lockRepository(root: string, name: string, { staleMs = def
     },
   };
   let waited = false;
+  const started = performance.now();
   for (;;) {
     // The lock as it stands: proper-lockfile takes it over when it is stale, and then the notice names who left it.
     const found = heldLock(lockPath, ownerPath, staleMs);
@@ -50,7 +53,7 @@ export async function lockRepository(root: string, name: string, { staleMs = def
       const unlock = await lockfile.lock(target, options);
       if (found?.stale) notice(takeoverMessage(found.owner, shown(lockPath), staleMs / 1000));
       await writeFileAtomic(ownerPath, `${JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() })}\n`);
-      return { release: () => (compromised ? Promise.resolve() : unlock()) };
+      return { release: () => (compromised ? Promise.resolve() : unlock()), waitedMs: waited ? Math.round(performance.now() - started) : 0 };
     } catch (error) {
       if (!(error instanceof Error && 'code' in error && error.code === 'ELOCKED')) throw error;
     }

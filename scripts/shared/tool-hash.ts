@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isTempName } from './atomic-write.ts';
 
 /** Where mpdesk itself is installed: the folder holding `scripts/`, `styles/`, `schemas/` and the lockfile. */
 const toolRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -19,7 +20,7 @@ export function treeHash(root: string, folders: readonly string[], files: readon
   const paths: string[] = [...files];
   for (const folder of folders) {
     for (const entry of listTree(join(root, folder))) {
-      if (entry.isFile() && !isTest(entry.name)) paths.push(relative(root, join(entry.parentPath, entry.name)));
+      if (entry.isFile() && !isTest(entry.name) && !isTempName(entry.name)) paths.push(relative(root, join(entry.parentPath, entry.name)));
     }
   }
   for (const path of paths.sort()) {

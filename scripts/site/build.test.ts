@@ -1,7 +1,9 @@
 import { readFile, readdir, writeFile, appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import sharp from 'sharp';
 import { article } from '../testing/fixture-repo.ts';
+import { runCli } from '../testing/run-cli.ts';
 import { articleDir, siteRepo, tree } from './fixture.test-helper.ts';
 import { loadContent, toPortable } from '../content/index.ts';
 import { shareJobs } from '../shared/worker-pool.ts';
@@ -97,6 +99,23 @@ describe('buildSite', () => {
     expect(report.findings).toEqual([
       expect.objectContaining({ file: 'content/shanye/articles/2026/huai-tu/index.md', line: 8, ruleId: 'image/unreadable' }),
     ]);
+  });
+
+  it('agrees with lint on a photo cut off halfway (header whole, data not): both refuse it, at its line, in the same words', async () => {
+    const photo = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg().toBuffer();
+    const root = await repo({
+      'content/shanye/articles/2026/ban-zhang/index.md': article('title: 半张照片\nstatus: draft', '第一段。\n\n![只传了一半](./half.jpg)\n'),
+      'content/shanye/articles/2026/ban-zhang/half.jpg': photo.subarray(0, photo.length >> 1),
+    });
+    const [lint, build] = await Promise.all([runCli(['lint', 'content/shanye/articles/2026/ban-zhang', '--format', 'json'], root), runCli(['build', '--format', 'json'], root)]);
+    const unreadable = (findings: Array<{ ruleId: string; line: number; message: string }>) => findings.filter((f) => f.ruleId.startsWith('image/')).map((f) => [f.line, f.message]);
+    const linted = unreadable(JSON.parse(lint.stdout));
+    expect(lint.code).toBe(1);
+    expect(linted).toEqual([[8, expect.stringMatching(/^图片“\.\/half\.jpg”：无法读取图片：文件已损坏或不是图片，构建会失败/)]]);
+    expect(build.code).toBe(1);
+    const built = JSON.parse(build.stdout);
+    expect(built).toMatchObject({ failed: ['content/shanye/articles/2026/ban-zhang/index.md'], rendered: [`${articleDir}/index.md`] });
+    expect(unreadable(built.findings)).toEqual(linted);
   });
 
   it('does not render articles that fail validation', async () => {

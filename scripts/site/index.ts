@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { articleFields, classify, loadContent, type ContentSet } from '../content/index.ts';
+import { articleFields, classify, loadContent, readMediaLedger, uploadedImageUrls, type ContentSet } from '../content/index.ts';
 import { removeStaleTempFiles, writeFileAtomic } from '../shared/atomic-write.ts';
 import { compareFindings, type Finding } from '../shared/finding.ts';
 import { articleKey } from '../shared/input-key.ts';
@@ -9,7 +9,7 @@ import { lockRepository } from '../shared/repo-lock.ts';
 import { toolHash, treeHash } from '../shared/tool-hash.ts';
 import type { FilePass } from '../shared/file-pass.ts';
 import { startWorkers, threadCount } from '../shared/worker-pool.ts';
-import { validateContent } from '../validate/index.ts';
+import { crossFileInputs, validateContent } from '../validate/index.ts';
 import { outputsIntact, readBuildRecord, writeBuildRecord, type BuildRecord, type LintCounts } from './build-record.ts';
 import { indexPage } from './index-page.ts';
 import type { BuildResult } from './build-pass.ts';
@@ -41,7 +41,10 @@ export interface BuildReport {
   rendered: string[];
   unchanged: string[];
   failed: string[];
+  /** What this build found: the articles it validated and rendered (not the unchanged ones) and their accounts. */
   findings: Finding[];
+  /** Milliseconds spent waiting for another build of the repository to finish (0: none was running). */
+  waitedMs: number;
 }
 
 /** One article that failed before rendering: unreadable, or in an account whose account.yaml has errors. */
@@ -57,23 +60,23 @@ interface EarlyFailure {
 /**
  * Renders every selected article into `dist/<account>/<slug>/` and writes `dist/index.html`. One build runs at a
  * time per repository (a lock in `.cache/mpdesk/`). An article whose inputs (text, account, files it references,
- * the tool itself, themes) are unchanged since it last built, and whose output files are still as written, is
- * neither validated nor rendered again. A failed article keeps no output folder and is listed on the front page
- * with its first error; failed articles are checked again on every build.
+ * the tool itself, themes, its plan and the articles sharing its plan entry or slug) are unchanged since it last
+ * built, and whose output files are still as written, is neither validated nor rendered again. A failed article
+ * keeps no output folder and is listed on the front page with its first error; failed articles are checked again on
+ * every build.
  */
 export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const lock = await lockRepository(options.root, 'build');
   try {
-    return await build(options);
+    return { ...(await build(options)), waitedMs: lock.waitedMs };
   } finally {
     await lock.release();
   }
 }
 
-async function build(options: BuildOptions): Promise<BuildReport> {
+async function build(options: BuildOptions): Promise<Omit<BuildReport, 'waitedMs'>> {
   const { root } = options;
   const outDir = options.outDir ?? join(root, 'dist');
-  const paths = { root, outDir, cacheDir: join(root, '.cache', 'mpdesk', 'images') };
   // An output folder that cannot be made fails the build once, in Chinese, rather than every article on its own.
   makeDir(outDir);
   removeStaleTempFiles([join(root, 'content'), outDir, join(root, '.cache', 'mpdesk')]);
@@ -81,6 +84,7 @@ async function build(options: BuildOptions): Promise<BuildReport> {
   // A first build: worker threads load while the content is read.
   const first = options.workers === undefined && !Object.keys(record.articles).length;
   const set = await loadContent(root, first ? { beforeReading: (files) => startWorkers(threadCount(files) - 1, [buildTask]) } : {});
+  const paths = { root, outDir, cacheDir: join(root, '.cache', 'mpdesk', 'images'), uploaded: uploadedImages(set) };
   const inAccount = (account: string) => !options.account || account === options.account;
   // An article whose status cannot be read is in every status's build: it fails there rather than vanish.
   const selected = set.articles.filter((a) => inAccount(a.place.account) && (!options.status || !a.doc || articleFields(a).status === options.status));
@@ -93,7 +97,7 @@ async function build(options: BuildOptions): Promise<BuildReport> {
   const selectedFiles = new Set(selected.map((a) => a.source.file));
   const lintPass = options.lint ? await planLint(options.lint, set, selectedFiles) : undefined;
 
-  const report: BuildReport = {
+  const report: Omit<BuildReport, 'waitedMs'> = {
     rendered: [],
     unchanged: [],
     failed: [],
@@ -102,7 +106,7 @@ async function build(options: BuildOptions): Promise<BuildReport> {
   };
   const failures = new Map<string, { account: string; slug?: string; title: string; status: string; error: Finding }>(early.map((f) => [f.file, f]));
 
-  const { keys, unchanged } = await sortOut(set, selected.filter((a) => !failedEarly.has(a.source.file)), record, outDir);
+  const { keys, unchanged } = await sortOut(set, selected.filter((a) => !failedEarly.has(a.source.file)), record, outDir, paths.uploaded);
   report.unchanged.push(...unchanged);
 
   let done = report.unchanged.length + early.length;
@@ -161,17 +165,19 @@ async function build(options: BuildOptions): Promise<BuildReport> {
  * Which articles to render, with their input keys, and which are unchanged: same key as recorded, and the output
  * files still as written (a deleted or altered one is built again, with a notice).
  */
-async function sortOut(set: ContentSet, articles: ContentSet['articles'], record: BuildRecord, outDir: string) {
+async function sortOut(set: ContentSet, articles: ContentSet['articles'], record: BuildRecord, outDir: string, uploaded: Record<string, Record<string, string>>) {
   // The tool itself and the repository's themes: a change to either renders everything again.
   const tool = `${toolHash()}:${treeHash(set.root, ['styles'])}`;
-  const accountText = new Map(set.accounts.map((a) => [a.place.account, a.source.text]));
+  // An image uploaded since changes the fragment, which then uses its WeChat URL.
+  const accountText = new Map(set.accounts.map((a) => [a.place.account, `${a.source.text}\0${JSON.stringify(uploaded[a.place.account] ?? {})}`]));
+  const references = crossFileInputs(set);
   const keys = new Map<string, string>();
   const unchanged: string[] = [];
   const damaged: string[] = [];
   await Promise.all(
     articles.map(async (article) => {
       const { file } = article.source;
-      const key = await articleKey([tool, accountText.get(article.place.account) ?? ''], article.source.path, article.source.text);
+      const key = await articleKey([tool, accountText.get(article.place.account) ?? '', references(article)], article.source.path, article.source.text);
       const previous = record.articles[file];
       if (previous?.key === key && outputsIntact(join(outDir, previous.dir), previous.outputs)) unchanged.push(file);
       else {
@@ -254,6 +260,20 @@ async function lintCounts(pass: LintPass, results: ReadonlyMap<string, { file: s
 
 function lintNotice(error: unknown): void {
   notice(`检查出错，首页不显示检查结果（运行 mpdesk lint 查看）：${error instanceof Error ? error.message : String(error)}`);
+}
+
+/**
+ * Each account's uploaded body images (processed file hash → WeChat URL) from its media ledger, so the fragment and
+ * the preview's copy keep their images. A ledger that cannot be read is said once; the build goes on without it.
+ */
+function uploadedImages(set: ContentSet): Record<string, Record<string, string>> {
+  const uploaded: Record<string, Record<string, string>> = {};
+  for (const { place } of set.accounts) {
+    const read = readMediaLedger(set.root, place.account);
+    if (!read.ok) notice(`${read.message} 这次构建的预览按图片未上传处理。`);
+    else uploaded[place.account] = Object.fromEntries(uploadedImageUrls(read.ledger));
+  }
+  return uploaded;
 }
 
 function accountNames(set: ContentSet): Map<string, string> {

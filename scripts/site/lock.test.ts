@@ -45,7 +45,22 @@ describe('one build at a time', () => {
     await held.release();
     const { code, stdout } = await build.done;
     expect(code).toBe(0);
-    expect(stdout).toContain('渲染 1 篇');
+    expect(stdout).toMatch(/^构建完成（\d+\.\d 秒，其中等待另一个构建 \d+\.\d 秒）：渲染 1 篇，未变化 0 篇，失败 0 篇。/m);
+  });
+
+  it('the build that waited counts only what it did: nothing rendered that the first one rendered', async () => {
+    const root = await siteRepo(manyArticles());
+    // Both wait for the test's lock, so they surely overlap; then one renders everything and the other nothing.
+    const held = await lockRepository(root, 'build');
+    const builds = [startBuild(root), startBuild(root)];
+    for (const build of builds) expect(await build.said('等它结束后再开始')).toBe(true);
+    await held.release();
+    const outputs = (await Promise.all(builds.map((b) => b.done))).map((r) => r.stdout);
+    expect(outputs).toHaveLength(2);
+    expect(outputs).toEqual(expect.arrayContaining([
+      expect.stringMatching(/其中等待另一个构建 \d+\.\d 秒）：渲染 0 篇，未变化 13 篇，失败 0 篇。/),
+      expect.stringMatching(/其中等待另一个构建 \d+\.\d 秒）：渲染 13 篇，未变化 0 篇，失败 0 篇。/),
+    ]));
   });
 
   it('two builds started together both succeed, and leave every output in place', async () => {

@@ -42,6 +42,32 @@ describe('build output stays true', () => {
     expect(await readFile(join(root, 'dist/index.html'), 'utf8')).not.toContain('云南产区');
   });
 
+  it('says truly how many articles it checked: those it validated now, and how many were unchanged', async () => {
+    // Two articles naming the same plan entry: each renders, with a warning.
+    const root = await siteRepo({ [chanqu]: article('title: 云南产区\nstatus: draft\nplan: 2026-12/01', '## 保山\n\n小粒咖啡。\n') });
+    const first = await runCli(['build'], root);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('! 检查了 2 篇文章：0 个错误，2 个警告。\n构建完成');
+    expect(first.stdout).toMatch(/：渲染 2 篇，未变化 0 篇，失败 0 篇。/);
+    await writeFile(join(root, chanqu), article('title: 云南产区\nstatus: 草稿\nplan: 2026-12/01', '## 保山\n\n小粒咖啡。\n'));
+    const second = await runCli(['build'], root);
+    expect(second.code).toBe(1);
+    expect(second.stdout).toContain('✖ 检查了 1 篇文章（另有 1 篇未变化，没有重新检查）：1 个错误，1 个警告。');
+    expect(second.stdout).toMatch(/：渲染 0 篇，未变化 1 篇，失败 1 篇。/);
+  });
+
+  it('checks an article again when the plan it names changes, and fails it when its entry is gone', async () => {
+    const root = await siteRepo();
+    expect((await runCli(['build'], root)).code).toBe(0);
+    const plan = join(root, 'content/shanye/plans/2026-12.md');
+    await writeFile(plan, (await readFile(plan, 'utf8')).replace('id: "01"', 'id: "09"'));
+    const { code, stdout } = await runCli(['build'], root);
+    expect(code).toBe(1);
+    expect(stdout).toContain('计划 2026-12 中没有条目“01”');
+    expect(stdout).toMatch(/：渲染 0 篇，未变化 0 篇，失败 1 篇。/);
+    expect(existsSync(join(root, 'dist/shanye/dongtian-shouchong'))).toBe(false);
+  });
+
   it('removes the folder of an article that now fails, so no stale preview looks current', async () => {
     const root = await withChanqu();
     await buildSite({ root });
@@ -107,7 +133,8 @@ describe('the image cache', () => {
     await buildSite({ root });
     const good = await tree(join(root, 'dist/shanye'));
     const images = (await readdir(cacheDir(root))).filter((name) => !name.endsWith('.json'));
-    expect(images).toHaveLength(3);
+    // The body image, and the cover's two crops and the whole cover that goes to WeChat as material.
+    expect(images).toHaveLength(4);
     for (const name of images) await writeFile(join(cacheDir(root), name), randomBytes(2000));
     await rm(join(root, 'dist'), { recursive: true });
 
@@ -115,9 +142,9 @@ describe('the image cache', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('失败 0 篇');
     const lines = stderr.trim().split('\n');
-    // One line per record: the body image, and the cover (its two crops).
+    // One line per record: the body image, and the cover (its crops and material).
     expect(lines).toHaveLength(2);
-    for (const line of lines) expect(line).toMatch(/^mpdesk: 注意：缓存的图片 \.cache\/mpdesk\/images\/[0-9a-f]{32}(-wide|-square)?\.(jpg|png) 与记录的内容不符，已重新生成。/);
+    for (const line of lines) expect(line).toMatch(/^mpdesk: 注意：缓存的图片 \.cache\/mpdesk\/images\/[0-9a-f]{32}(-wide|-square|-material)?\.(jpg|png) 与记录的内容不符，已重新生成。/);
     expect(await tree(join(root, 'dist/shanye'))).toEqual(good);
   });
 

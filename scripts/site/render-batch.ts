@@ -16,6 +16,8 @@ export interface BatchPaths {
   root: string;
   outDir: string;
   cacheDir: string;
+  /** Per account, processed image hash → WeChat URL, from its media ledger. */
+  uploaded?: Record<string, Record<string, string>>;
 }
 
 /** What happened to one article; plain data, so it can come back from a worker thread. */
@@ -52,7 +54,8 @@ export async function renderBatch(
     const problems = validation.filter((f) => f.file === file);
     if (problems.some((f) => f.severity === 'error')) return { ...base, ok: false, findings: problems };
     try {
-      const rendered = await renderArticle({ root: paths.root, article, account: accounts.get(article.place.account), cacheDir: paths.cacheDir });
+      const uploadedImages = new Map(Object.entries(paths.uploaded?.[article.place.account] ?? {}));
+      const rendered = await renderArticle({ root: paths.root, article, account: accounts.get(article.place.account), cacheDir: paths.cacheDir, uploadedImages });
       if (rendered.findings.length) return { ...base, ok: false, findings: [...problems, ...rendered.findings] };
       const outputs = writeArticle(join(paths.outDir, article.place.account, article.place.slug), rendered);
       return { ...base, ok: true, findings: problems, outputs, ...(rendered.meta.cover ? { thumbnail: rendered.meta.cover.square } : {}) };

@@ -1,6 +1,6 @@
 export { schemaFindings } from './schema-findings.ts';
-export { planEntryReused } from './references.ts';
-import { validatorFor, type ContentSet, type FieldLimits } from '../content/index.ts';
+export { crossFileInputs, planEntryReused } from './references.ts';
+import { mediaLedgerFile, readMediaLedger, validatorFor, type ContentSet, type FieldLimits } from '../content/index.ts';
 import { compareFindings, type Finding } from '../shared/finding.ts';
 import { lengthFindings } from './length.ts';
 import { referenceFindings } from './references.ts';
@@ -22,7 +22,11 @@ export async function validateContent(set: ContentSet, options: ValidateOptions 
   const wanted = options.only ?? (() => true);
   let known = validated.get(set);
   if (!known) validated.set(set, (known = new Map()));
-  const files = new Set([...set.findings.map((f) => f.file), ...[...set.accounts, ...set.plans, ...set.articles].map((f) => f.source.file)]);
+  const files = new Set([
+    ...set.findings.map((f) => f.file),
+    ...[...set.accounts, ...set.plans, ...set.articles].map((f) => f.source.file),
+    ...set.accounts.map((a) => mediaLedgerFile(a.place.account)),
+  ]);
   const todo = new Set([...files].filter((file) => wanted(file) && !known.has(file)));
   if (todo.size) {
     const found = new Map<string, Finding[]>([...todo].map((file) => [file, []]));
@@ -55,7 +59,20 @@ function findingsFor(set: ContentSet, wanted: (file: string) => boolean): Findin
   }
   findings.push(...referenceFindings(set, wanted));
   findings.push(...lengthFindings(set, wanted));
+  findings.push(...ledgerFindings(set, wanted));
   return findings;
+}
+
+/**
+ * Each account's media ledger (written by `mpdesk publish`): one that does not parse or fit its schema, a merge
+ * conflict left in it say, stops publishing for the account, so validation says so first.
+ */
+function ledgerFindings(set: ContentSet, wanted: (file: string) => boolean): Finding[] {
+  return set.accounts.flatMap(({ place }) => {
+    const file = mediaLedgerFile(place.account);
+    const read = wanted(file) ? readMediaLedger(set.root, place.account) : { ok: true as const };
+    return read.ok ? [] : [{ file, line: read.line, column: 1, endLine: read.line, endColumn: 1, ruleId: 'schema/media-ledger', severity: 'error' as const, message: read.message }];
+  });
 }
 
 /** Limits from account.yaml, ignoring values the account schema rejects (that error is reported on its own). */

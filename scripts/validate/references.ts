@@ -26,7 +26,7 @@ export function referenceFindings(set: ContentSet, wanted: (file: string) => boo
       ...file.source.locator.range(span[0], span[1]),
       ruleId: 'schema/theme',
       severity: 'error',
-      message: `排版主题 “${String(file.doc.data.theme)}” 不存在（缺少 styles/themes/${String(file.doc.data.theme)}.css）。现有主题：${themes.join('、') || '（无）'}。`,
+      message: `排版主题“${String(file.doc.data.theme)}”不存在（缺少 styles/themes/${String(file.doc.data.theme)}.css）。现有主题：${themes.join('、') || '（无）'}。`,
       field: 'theme',
       ...(themes.length ? { suggestions: themes } : {}),
     });
@@ -47,7 +47,7 @@ export function referenceFindings(set: ContentSet, wanted: (file: string) => boo
       at(
         'schema/duplicate-slug',
         head,
-        `slug “${place.slug}” 在账号 ${place.account} 中重复：${twins.map((t) => t.source.file).join('、')}。同一账号内 slug 必须唯一。`,
+        `slug“${place.slug}”在账号 ${place.account} 中重复：${twins.map((t) => t.source.file).join('、')}。同一账号内 slug 必须唯一。`,
       );
     }
     if (!doc) continue;
@@ -62,7 +62,7 @@ export function referenceFindings(set: ContentSet, wanted: (file: string) => boo
         at(
           'schema/plan-entry',
           fieldSpan(doc, '/plan'),
-          `计划 ${month} 中没有条目 “${id}”。现有条目：${[...entries].join('、') || '（无）'}。`,
+          `计划 ${month} 中没有条目“${id}”。现有条目：${[...entries].join('、') || '（无）'}。`,
           'plan',
         );
       }
@@ -116,11 +116,28 @@ function planEntryReusedMessage(plan: string, others: readonly ArticleFile[]): s
  * already name it (for `new article --plan`, before the article exists); undefined when the entry is free.
  */
 export function planEntryReused(set: ContentSet, account: string, plan: string): string | undefined {
-  const others = articlesByPlanEntry(set).get(planKey(account, plan)) ?? [];
+  const others = indexesOf(set).byPlanEntry.get(planKey(account, plan)) ?? [];
   return others.length ? planEntryReusedMessage(plan, others) : undefined;
 }
 
 const planKey = (account: string, plan: string) => `${account}/${plan}`;
+
+/**
+ * What an article's findings here depend on besides its own file and its account: the plan it names (text, or that
+ * it is missing) and the other articles naming the same plan entry or slug. A build keys its cached result on this,
+ * so editing a plan or another article checks this one again.
+ */
+export function crossFileInputs(set: ContentSet): (article: ArticleFile) => string {
+  const plans = new Map(set.plans.map((p) => [`${p.place.account}/${p.place.month}`, p.source.text]));
+  const { byPlanEntry, bySlug } = indexesOf(set);
+  const files = (articles: readonly ArticleFile[] = []) => articles.map((a) => a.source.file);
+  return (article) => {
+    const plan = article.doc?.data.plan;
+    const { account, slug } = article.place;
+    const named = typeof plan === 'string' ? plan : '';
+    return JSON.stringify([plans.get(`${account}/${named.split('/')[0]}`) ?? null, files(byPlanEntry.get(planKey(account, named))), files(bySlug.get(`${account}/${slug}`))]);
+  };
+}
 
 /** The articles naming each plan entry, by `<account>/<plan>`. */
 function articlesByPlanEntry(set: ContentSet): Map<string, ArticleFile[]> {
@@ -156,14 +173,14 @@ function planFindings(source: SourceFile, data: Record<string, unknown>, month: 
   const add = (pointer: string, field: string, ruleId: string, message: string) =>
     findings.push({ file: source.file, ...source.locator.range(...span(pointer)), ruleId, severity: 'error', message, field });
   if (typeof data.month === 'string' && data.month !== month) {
-    add('/month', 'month', 'schema/plan-month', `计划月份 “${data.month}” 与文件名 ${month}.md 不一致。`);
+    add('/month', 'month', 'schema/plan-month', `计划月份“${data.month}”与文件名 ${month}.md 不一致。`);
   }
   const seen = new Map<string, number>();
   (Array.isArray(data.entries) ? data.entries : []).forEach((entry: { id?: unknown }, index) => {
     if (typeof entry?.id !== 'string') return;
     const first = seen.get(entry.id);
     if (first === undefined) seen.set(entry.id, index);
-    else add(`/entries/${index}/id`, `entries[${index}].id`, 'schema/plan-entry', `条目 id “${entry.id}” 重复（与第 ${first + 1} 条相同），文章无法唯一引用。`);
+    else add(`/entries/${index}/id`, `entries[${index}].id`, 'schema/plan-entry', `条目 id“${entry.id}”重复（与第 ${first + 1} 条相同），文章无法唯一引用。`);
   });
   return findings;
 }

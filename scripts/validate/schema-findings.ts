@@ -140,7 +140,7 @@ function describe(error: ErrorObject, condition?: JsonSchema): Described {
       return {
         pointer,
         field,
-        message: `${label}的值 “${String(value)}” 无效，应为以下之一：${allowed.join('、')}。`,
+        message: `${label}的值“${String(value)}”无效，应为以下之一：${allowed.join('、')}。`,
         suggestions: guess ? [guess] : allowed,
       };
     }
@@ -149,7 +149,7 @@ function describe(error: ErrorObject, condition?: JsonSchema): Described {
     case 'format':
       return { pointer, field, message: `${label}${formatMessage(String(params.format), value)}` };
     case 'pattern':
-      return { pointer, field, message: `${label}格式不对：“${String(value)}”。${descriptionOf(parent)}` };
+      return { pointer, field, message: `${label}格式不对：${shown(parent, value)}。${descriptionOf(parent)}` };
     case 'anyOf':
     case 'oneOf':
       return { pointer, field, message: `${label}的取值不符合要求。${descriptionOf(parent)}` };
@@ -210,6 +210,11 @@ function titleSuffix(schema: JsonSchema): string {
   return typeof schema.title === 'string' ? `（${schema.title.split(' / ')[0]}）` : '';
 }
 
+/** The offending value in quotes, unless the field is marked `x-redact` (it may be a pasted secret). */
+function shown(schema: JsonSchema, value: unknown): string {
+  return schema['x-redact'] === true ? '（值不显示：它可能是密钥本身）' : `“${String(value)}”`;
+}
+
 function descriptionOf(schema: JsonSchema): string {
   return typeof schema.description === 'string' ? schema.description.split(/(?<=。)\s*(?=[A-Za-z])/)[0]! : '';
 }
@@ -226,5 +231,5 @@ const typeNames: Record<string, string> = {
 
 function typeName(type: unknown): string {
   const types = Array.isArray(type) ? type : [type];
-  return ` ${types.map((t) => typeNames[String(t)] ?? String(t)).join(' 或 ')} `;
+  return types.map((t) => typeNames[String(t)] ?? String(t)).join('或');
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../content/index.ts';
 import type { Finding } from '../shared/finding.ts';
-import { article, baseFiles, makeRepo, planMarkdown, validArticle, type FixtureFiles } from '../testing/fixture-repo.ts';
+import { accountYaml, article, baseFiles, makeRepo, planMarkdown, validArticle, type FixtureFiles } from '../testing/fixture-repo.ts';
 import { validateContent } from './index.ts';
 
 const articlePath = 'content/shanye/articles/2026/dongtian-shouchong/index.md';
@@ -18,6 +18,16 @@ function withFrontmatter(frontmatter: string, body?: string): FixtureFiles {
 describe('validate', () => {
   it('passes valid content', async () => {
     expect(await validate()).toEqual([]);
+  });
+
+  it('reports a media ledger left broken by a merge conflict, naming the line', async () => {
+    const ledger = '{\n  "body": {},\n<<<<<<< HEAD\n  "cover": {}\n=======\n  "cover": {"a": 1}\n>>>>>>> publish\n}\n';
+    const findings = await validate({ 'content/shanye/media-ledger.json': ledger });
+    expect(findings).toEqual([
+      expect.objectContaining({ file: 'content/shanye/media-ledger.json', line: 3, ruleId: 'schema/media-ledger', severity: 'error', message: expect.stringMatching(/^content\/shanye\/media-ledger\.json 第 3 行起不是有效的 JSON（可能是合并冲突没有解决）/) }),
+    ]);
+    const wrong = await validate({ 'content/shanye/media-ledger.json': '{"body": {"abc": {"url": "http://example.com/x.png"}}, "cover": {}}\n' });
+    expect(wrong).toEqual([expect.objectContaining({ ruleId: 'schema/media-ledger', message: expect.stringContaining('不符合 schemas/media-ledger.schema.json') })]);
   });
 
   it('names file, line, column, field and the limit for a title that is too long', async () => {
@@ -171,6 +181,22 @@ describe('validate', () => {
       [3, 'brand.primary', 'schema/pattern'],
       [5, 'review.levels', 'schema/minItems'],
     ]);
+  });
+
+  it('checks wechat: in account.yaml: an AppID of wx and 16 hex digits, a variable name for the secret, and no secret', async () => {
+    const account = (wechat: string) => ({ 'content/shanye/account.yaml': `${accountYaml}wechat:\n${wechat}` });
+    expect(await validate(account('  appid: wx1234567890abcdef\n  secret_env: SHANYE_WECHAT_SECRET\n'))).toEqual([]);
+    const findings = await validate(account('  appid: wx12345\n  secret_env: shanye-secret\n  secret: 0123456789abcdef0123456789abcdef\n'));
+    expect(findings.map((f) => [f.line, f.field, f.ruleId])).toEqual([
+      [16, 'wechat.appid', 'schema/pattern'],
+      [17, 'wechat.secret_env', 'schema/pattern'],
+      [18, 'wechat.secret', 'schema/additionalProperties'],
+    ]);
+    expect(findings[0]!.message).toContain('wx 加 16 位小写十六进制');
+    expect(findings[1]!.message).toContain('不是 AppSecret 本身');
+    expect(findings[1]!.message).not.toContain('shanye-secret');
+    // The unknown field is named, its value (a secret) is not repeated.
+    expect(findings[2]!.message).not.toContain('0123456789abcdef');
   });
 
   it('keeps going when one file is broken: non-UTF-8, empty, no frontmatter', async () => {

@@ -59,8 +59,11 @@ export interface WechatClient {
   getDraft(mediaId: string): Promise<DraftInfo | undefined>;
   /** `draft/batchget` (no_content: 1), newest first, for looking before repeating an add. */
   listDrafts(offset: number, count: number): Promise<{ total_count: number; items: DraftInfo[] }>;
-  /** `freepublish/submit`. Never retried blindly: on an unknown outcome it throws WechatError kind `uncertain`. */
-  submitPublish(mediaId: string): Promise<{ publish_id: string }>;
+  /**
+   * `freepublish/submit`. Never retried blindly: on an unknown outcome it throws WechatError kind `uncertain`.
+   * `msg_data_id` when WeChat gives it (the datacube endpoints' `msgid` is `<msg_data_id>_<index>`).
+   */
+  submitPublish(mediaId: string): Promise<{ publish_id: string; msg_data_id?: string }>;
   /** `freepublish/get`. */
   getPublishStatus(publishId: string): Promise<PublishStatus>;
   /** Any other POST endpoint under cgi-bin/ or datacube/ with a JSON body (the metrics issue uses this). */

@@ -27,10 +27,13 @@ async function lintExamples(rule: Rule, examples: readonly string[]): Promise<Fi
   const cover = await sharp({ create: { width: 1800, height: 766, channels: 3, background: '#7a9' } }).jpeg().toBuffer();
   const bomb = declaredPng(30_000, 30_000);
   const small = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#7a9' } }).png().toBuffer();
+  // A photo cut off in the middle of its upload: its header is whole, its data is not.
+  const photo = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg().toBuffer();
+  const half = photo.subarray(0, photo.length / 2);
   const files: FixtureFiles = { 'content/shanye/account.yaml': account };
   examples.forEach((markdown, i) => {
     const dir = `content/shanye/articles/2026/example-${i}`;
-    Object.assign(files, { [`${dir}/index.md`]: asArticle(markdown), [`${dir}/cover.jpg`]: cover, [`${dir}/cup.jpg`]: cover, [`${dir}/small.png`]: small, [`${dir}/a.webp`]: cover, [`${dir}/cup.gif`]: cover, [`${dir}/broken.jpg`]: '不是图片', [`${dir}/bomb.png`]: bomb });
+    Object.assign(files, { [`${dir}/index.md`]: asArticle(markdown), [`${dir}/cover.jpg`]: cover, [`${dir}/cup.jpg`]: cover, [`${dir}/small.png`]: small, [`${dir}/a.webp`]: cover, [`${dir}/cup.gif`]: cover, [`${dir}/broken.jpg`]: '不是图片', [`${dir}/half.jpg`]: half, [`${dir}/bomb.png`]: bomb });
   });
   const root = await makeRepo(files);
   const { findings } = await lintContent(await loadContent(root), { rules: [rule] });

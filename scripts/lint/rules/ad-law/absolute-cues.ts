@@ -9,7 +9,7 @@
 
 /** The writer speaking for the seller: 本店、本品、我们的、我们是 … (S45 “本店”; decision 2). Inclusive “我们可以” is not. */
 export const selfMarker =
-  /本(?:店|品|产品|公司|企业|厂|院|校|机构|平台|项目|楼盘|小区|酒店|民宿|餐厅|门店|网店|工作室|诊所|商城|基地|茶庄|茶室|农场|牧场|果园|馆|园|司|品牌|课程)|我司|我店|小店|敝店|咱家|我家|自家|我们(?:的|家|是|店|公司|品牌|团队|茶园|工厂|门店|平台|机构|医院|学校|这里|这儿|卖|做|推出|研发|提供|拥有|有全|采用|坚持|选用|独家)|(?:选|找|认准|就在)我们/;
+  /本(?:店|品|产品|公司|企业|厂|院|校|机构|平台|项目|楼盘|小区|酒店|民宿|餐厅|门店|网店|工作室|诊所|商城|基地|茶庄|茶室|农场|牧场|果园|馆|园|司|品牌|课程)|我司|我店|小店|敝店|咱家|我家|自家|我们(?:的|家|是|店|公司|品牌|团队|茶园|工厂|门店|平台|机构|医院|学校|这里|这儿|卖|做|推出|研发|提供|拥有|有全|采用|坚持|选用|独家)|(?:选|找|认准)我们|就在我们(?:这里|这儿|店里?|门店|家)?(?!\p{Script=Han})/u;
 
 /** A demonstrative on the thing promoted: 这款、此款、该产品 … */
 export const productMarker = /(?:这|此|该|本)一?款|(?:这|此|该)(?:台|支|盒|罐|系列|产品|商品|楼盘|课程|疗程|套餐)/;
@@ -20,7 +20,7 @@ export const marketScope =
 
 /** Words of selling: the sentence is an offer even when it does not say whose (S45, S46; decision 4's buy calls). */
 export const salesCue =
-  /没有之一|只此一家|独此一家|仅此一家|只此一批|仅此一款|别家|同行|闭眼入|闭眼买|不踩雷|限量|抢购|下单|购买|入手|种草|回购|销量|天花板|标杆|镇店|招牌|首发|独家|欢迎选购|值得拥有|不容错过|再等一年|只给懂|信赖|必备|包邮|旗舰|授权|代理|买贵|退差价|假一赔|不信你|找不到第二|比不了|学不来|没有比|无可比拟|无可复制|再无此|只卖|只要\s*\d|立即(?:购买|下单|抢购|抢)|扫码|高收益|坐诊|报名|只有今天|仅限今天|仅此一天|限时|全额担保|本息|保本|保息|亲手制作/;
+  /没有之一|只此一家|独此一家|仅此一家|只此一批|仅此一款|别家|同行|闭眼入|闭眼买|不踩雷|限量|抢购|下单|购买|入手|种草|回购|销量|天花板|标杆|镇店|招牌|首发(?!集体|阵容|球员|出场|登场|上场|名单|队员)|独家(?!专利)|欢迎选购|值得拥有|不容错过|再等一年|只给懂|信赖|必备|包邮|旗舰|授权|代理|买贵|退差价|假一赔|不信你|找不到第二|比不了|学不来|没有比|无可比拟|无可复制|再无此|只卖|只要\s*\d|立即(?:购买|下单|抢购|抢)|扫码|高收益|坐诊|报名|只有今天|仅限今天|仅此一天|限时|全额担保|本息|保本|保息|亲手制作/;
 
 /** A shop named without saying whose (这家店的蛋白粉): the goods may be the account's own. */
 export const shopMarker = /这家店|这个店|店里|店家|这家铺子/;
@@ -81,7 +81,7 @@ export const gradeAfter = /^的?(?:等级|级别|档位|能效)/;
 
 /** Titles and awards an authority grants and that can be checked (S02 case 6; decision 2: 国家级非物质文化遗产). */
 export const titleAfter =
-  /^(?:非物质文化遗产|非遗|自然保护区|风景名胜区|良种|茶树良种|高新区|高新技术|经济技术开发区|开发区|新区|示范区|文物保护单位|重点文物|贫困县|森林公园|湿地公园|地质公园|旅游度假区|历史文化名城|重点实验室|运动员|裁判|教练|传承人|代表性|保护动物|重点保护)/;
+  /^的?(?:非物质文化遗产|非遗|自然保护区|重要湿地|湿地|风景名胜区|良种|茶树良种|高新区|高新技术|经济技术开发区|开发区|新区|示范区|文物保护单位|重点文物|贫困县|森林公园|湿地公园|地质公园|旅游度假区|历史文化名城|重点实验室|运动员|裁判|教练|传承人|代表性|保护动物|重点保护)/;
 export const awardAfter = /^[^，。；]{0,4}?(?:奖|影片|男主角|女主角|男配角|女配角|导演|编剧|新人|演员|纪录片|得主|获得者)/;
 export const awardBefore = /(?:拿了|拿过|拿到|拿|获得|获得了|夺得|夺得了|赢得|赢得了|荣获|获|票数|得票|考了?|跑了?)$/;
 
@@ -90,9 +90,9 @@ export const properNameAfter = /^(?:中学|小学|高中|初中|中心小学|实
 
 /** Ordinals: 第一 + a measure word or a number (第一次、第一场雪、第一百篇; decision 2). */
 export const ordinalAfter =
-  /^(?:[0-9百千万十]|[次步天章节季眼口泡批周年个位轮场遍道层条点件段部篇期届站手线排页杯壶课集讲句行项种类茬瓶本例份面块套台家款所支棵只头张封首回局关号任代]|印象|反应|人称|阶段|时间|部分|参数)/;
+  /^(?:[0-9百千万十]|[次步天章节季眼口泡批周年个位轮场遍道层条点件段部篇期届站手线排页杯壶课集讲句行项种类茬瓶本例份面块套台家款所支棵只头张封首回局关号任代座颗艘架辆枚]|印象|反应|人称|阶段|时间|部分|参数)/;
 /** 第一家 / 第一款 with a market range or the seller as subject is a first-to claim (国内第一家做…的品牌), not an ordinal. */
-export const firstToAfter = /^(?:家|款|个|台|所|支|条|套)/;
+export const firstToAfter = /^(?:家|款|个|台|所|支|条|套|座|颗|艘|架|辆)/;
 export const scopeJustBefore =
   /(?:全网|全国|全球|全世界|世界|中国|国内|国际|行业|业内|业界|同行|同类|市面上|史上|全城|全市|全省|省内|市内|本市|本省|天下)[^，。]{0,2}$/;
 
@@ -102,7 +102,7 @@ export const noneOf = /没有?之[一1]/;
 
 /** A superlative on an abstract noun says nothing about goods: 最大的问题、最大的区别、最大的鼓励 (decision 2). */
 export const abstractHeadAfter =
-  /^的?(?:问题|区别|不同|差别|差异|特点|特色|优点|缺点|短板|长处|优势|劣势|收获|障碍|教训|心愿|愿望|遗憾|鼓励|动力|支持|挑战|困难|难题|难点|好处|原因|意义|感受|体会|贡献|抱负|敌人|误区|变化|乐趣|感触|快乐|幸福|荣幸|期待|梦想|担忧|顾虑|爱好|兴趣|理由|关键|前提)/;
+  /^的?(?:问题|区别|不同|差别|差异|特点|特色|优点|缺点|短板|长处|优势|劣势|收获|障碍|教训|心愿|愿望|遗憾|鼓励|动力|支持|挑战|困难|难题|难点|好处|原因|意义|感受|体会|贡献|抱负|敌人|误区|变化|乐趣|感触|快乐|幸福|荣幸|期待|梦想|担忧|顾虑|爱好|兴趣|理由|关键|前提|价值)/;
 
 /** After 绝对: an adverb on a negation (绝对不会) is emphasis, not a guarantee. */
 export const adverbialJueduiAfter = /^(?:不|没|别|禁止)/;
@@ -110,3 +110,40 @@ export const adverbialJueduiAfter = /^(?:不|没|别|禁止)/;
 /** 100% and 百分百 as a guarantee need a quality word after them; after a rate or a content noun they are figures. */
 export const guaranteeAfter = /^\s*(?:的)?\s*(?:纯|天然|正品|有效|安全|满意|好评|无添加|原装|真|纯正|可靠|保证|放心|无害|无毒|还原)/;
 export const figureBefore = /(?:率|量|度|含|占|功率|电量|进度|是|为|达|达到|约|约等于|≈)\s*$/;
+
+/**
+ * Contests: a title or a score won in a match or a tournament is a fact about the winner (decision 2: people and
+ * events; S02 case 6: 依法评定的奖项、称号), 16 岁获全国冠军赛青年组亚军、拿下全队最高的 18 分、俱乐部史上的最佳成绩.
+ * 赛道 (a market segment) and 赛级 (a sales word) are not contests, nor is a cup of tea (一杯).
+ */
+export const contest =
+  /赛(?!道|博|级)|(?:世界|欧洲|亚洲|美洲|足协|联合会|超级)杯|杯赛|奥运|奥林匹克|运动?会|锦标|冠军赛|夺冠|卫冕|蝉联|包揽|球队|全队|队员|选手|运动员|球员|进球|射门|得分|击败|战胜|出场|首发|主场|客场|纪录/;
+
+/** A field's own history (赛马史上、建筑史上、俱乐部职业史上): a comparison inside its past, not a sales claim. 这是史上最… is not one. */
+export const domainHistory = /\p{Script=Han}(?![是的了为在有])\p{Script=Han}史上/u;
+
+/** A comparison inside one set the sentence has just listed (三款点心，其中绿豆糕最软): S02 case 1, 自我比较. */
+export const amongThem = /其中/;
+
+/** After the superlative: a period of time (最盛时期、最冷的时候), not the goods. */
+export const periodAfter = /^的?(?:时期|时候|阶段|年代|年头|日子)/;
+
+/**
+ * The head of the noun phrase a term grades, when it is a place, a building, a natural feature or a thing nobody
+ * sells here (世界上最长的河、全国面积最大的平地公园、全球唯一以手套为主题的展馆、中国第一颗通信卫星): a fact about a
+ * third party (decision 2). The phrase may carry modifiers (以饼干为主题的); the head is the noun it ends in, before
+ * the clause ends or the sentence goes on (就在、位于、之一). Shops, restaurants, hotels, factories and firms are not in
+ * it: they may be the seller's own, and stay “subject unclear”.
+ */
+export const placeHead =
+  /^[^，。；！？]{0,24}?(博物馆|纪念馆|美术馆|展览馆|主题馆|展馆|文化馆|图书馆|歌剧院|剧院|音乐厅|体育馆|公园|乐园|植物园|动物园|湿地|保护区|风景区|景区|景点|古迹|遗址|古镇|古村|寺|庙|祠|宫|教堂|塔|桥|隧道|车站|火车站|机场|港口|码头|铁路|公路|运河|河流|河|江|湖|海峡|海沟|海|山峰|山|峰|岛|海湾|瀑布|峡谷|洞穴|平原|高原|沙漠|城市|地方|地区|场所|场域|设施|建筑|大楼|大厦|广场|观光工厂|卫星|火箭|飞船|探测器|望远镜|恐龙|物种)(?=$|[的之就是在位于有也还，,。；、（(]|之一)/;
+
+/** Ranges of the market, as against places: a superlative over 全网 or 同行 compares sellers, whatever it grades. */
+export const tradeScope = /全网|全行业|行业|业内|业界|同行|同类|同价位|同级|市面上|市场上|别家/;
+
+/**
+ * A named body or an event doing the act (由中国人民财产保险股份有限公司独家承保、大会展示了……最受欢迎的冷冻食品): the
+ * term describes what that party does or shows, not the seller's goods.
+ */
+export const namedAgentBefore =
+  /由[\p{Script=Han}A-Za-z]{2,30}(?:公司|集团|银行|协会|学会|研究院|研究所|大学|政府|委员会|基金会|博物馆)$|(?:大会|展会|博览会|展览会|交易会|组委会|主办方)上?(?:还|也|共|则)?(?:展示|展出|评选出|评出|公布)了?/u;

@@ -65,6 +65,7 @@ function formReading(candidate: Candidate, p: Parts, seller: string | undefined)
   if (term === '绝对' && cue.adverbialJueduiAfter.test(p.clauseAfter)) return '语气副词';
   if (/^(?:100%|百分之?百|百分百)$/.test(term) && (cue.figureBefore.test(p.clauseBefore) || !cue.guaranteeAfter.test(p.clauseAfter))) return '数字或比例';
   if (cue.dimensionTerm.test(term) && cue.parameterAfter.test(p.clauseAfter) && !cue.scopeJustBefore.test(p.clauseBefore)) return '参数名称或数值';
+  if (cue.periodAfter.test(p.clauseAfter) && !cue.choiceTerm.test(term)) return '说的是某个时期（最盛时期、最冷的时候）';
   if (cue.tipAfter.test(p.clauseAfter)) return '消费提示（最佳方法、时间、温度等）';
   if (cue.choiceTerm.test(term) && cue.timeBefore.test(p.clauseBefore)) return '消费提示（最佳时间）';
   if (cue.gradeAfter.test(p.clauseAfter)) return '标准分级';
@@ -74,19 +75,24 @@ function formReading(candidate: Candidate, p: Parts, seller: string | undefined)
 }
 
 /** Readings of the sentence around the term: negation, self-comparison, quotation. */
-function sentenceReading(p: Parts, site: Site): string | undefined {
+function sentenceReading(candidate: Candidate, p: Parts, site: Site): string | undefined {
   if (cue.negationBefore.test(p.clauseBefore)) return '否定';
   if (cue.onlyAfterNegation.test(p.clauseBefore) && cue.negationBefore.test(site.sentence.slice(0, site.clause[0]).replace(/[，,]$/, ''))) return '否定（没有最好，只有…）';
   if (cue.selfComparison.test(site.sentence)) return '自我比较（同一款茶的各泡）';
+  if (!candidate.commercial && cue.amongThem.test(p.before)) return '自我比较（其中哪一样最…，比的是同一组）';
   return undefined;
 }
 
-/** Softer readings: 最…之一, history and order in time, awards. The seller's own are warnings, others nothing. */
-function softReading(candidate: Candidate, p: Parts, seller: string | undefined): Reading | undefined {
+/** Softer readings: 最…之一, history and order in time, awards, contests. The seller's own are warnings, others nothing. */
+function softReading(candidate: Candidate, p: Parts, site: Site, seller: string | undefined): Reading | undefined {
   const soft = (label: string): Reading => (seller ? { kind: 'unclear', label: `${label}，须有证据并写明时间、范围`, cue: seller } : ordinary(label));
   if (cue.oneOf.test(p.after) && !cue.noneOf.test(p.after)) return soft('“最…之一”');
   if (cue.awardBefore.test(p.clauseBefore) || cue.awardAfter.test(p.clauseAfter)) return soft('奖项或称号');
   if (cue.rankTerm.test(candidate.term) && cue.history.test(p.before + p.after)) return soft(seller ? '描述本店历史' : '历史或先后顺序');
+  // Sales words (销量冠军、全网最低价) stay claims in any setting; the rest reads as the contest or the history it is in.
+  if (candidate.commercial || cue.salesCue.test(withoutTerm(site))) return undefined;
+  if (cue.contest.test(site.outsideQuotes)) return soft('比赛或评选的名次、成绩（说的是选手或队伍）');
+  if (cue.domainHistory.test(p.before + p.surface)) return soft('某一领域历史上的比较（赛马史上、建筑史上）');
   return undefined;
 }
 
@@ -95,9 +101,18 @@ function withoutTerm(site: Site): string {
   return site.sentence.slice(0, site.at) + ' '.repeat(site.end - site.at) + site.sentence.slice(site.end);
 }
 
+/** A dozen characters either side of the term, the term blanked: where the noun it grades stands (最佳的口感，国家级品质). */
+function nearTerm(site: Site): string {
+  return withoutTerm(site).slice(Math.max(0, site.at - nearChars), site.end + nearChars);
+}
+
+const nearChars = 12;
+
 /** Who the term describes: the seller, the promoted item, a price, the goods of an industry — or nobody said. */
 function subjectReading(candidate: Candidate, p: Parts, site: Site, profile: AccountProfile, seller: string | undefined): Reading {
   if (seller) return { kind: 'advertised', label: '描述本店或本品', cue: seller };
+  const agent = candidate.commercial ? undefined : first(cue.namedAgentBefore, p.before);
+  if (agent) return ordinary(`说的是具名的他方（${agent}）`);
   const rest = withoutTerm(site);
   const product = first(cue.productMarker, rest);
   if (product) return { kind: 'advertised', label: '描述所推广的商品', cue: product };
@@ -107,7 +122,18 @@ function subjectReading(candidate: Candidate, p: Parts, site: Site, profile: Acc
     const offer = candidate.term.includes('价') ? candidate.term : first(cue.priceCue, rest) ?? first(cue.offerTimeBefore, p.clauseBefore);
     if (offer) return { kind: 'advertised', label: '描述价格或优惠', cue: offer };
   }
+  const place = thirdPartyPlace(candidate, p, rest, profile);
+  if (place) return ordinary(`描述某个地方或事物（“${place}”），不是所售商品`);
   return goodsReading(candidate, p, site, rest, profile);
+}
+
+/** The place, building or thing a term grades when it is nobody's goods here (世界上最长的河、全国第一座观光工厂). */
+function thirdPartyPlace(candidate: Candidate, p: Parts, rest: string, profile: AccountProfile): string | undefined {
+  if (candidate.commercial || cue.salesCue.test(rest) || cue.tradeScope.test(p.clauseBefore + p.surface)) return undefined;
+  const found = cue.placeHead.exec(p.clauseAfter);
+  const head = found?.[1];
+  if (!found || !head || goodsIn(head, profile)?.own || commercialNouns.some((n) => head.includes(n))) return undefined;
+  return found[0].replace(/^的/, '');
 }
 
 /** The goods of an industry, goods words (品质、品牌), or sales words and market ranges with no subject named. */
@@ -115,7 +141,8 @@ function goodsReading(candidate: Candidate, p: Parts, site: Site, rest: string, 
   const market = first(cue.marketScope, p.clauseBefore + (candidate.term.endsWith('级') ? '' : p.surface));
   const sales = first(cue.salesCue, rest);
   const strong = candidate.commercial || Boolean(sales) || (Boolean(market) && !isDimension(candidate.term, p.clauseAfter));
-  const noun = commercialNouns.find((n) => rest.includes(n));
+  // 产品、品质 name the goods a term grades when they stand by it, not half a sentence away (……的公司，邀请消费者了解……产品).
+  const noun = commercialNouns.find((n) => nearTerm(site).includes(n));
   if (noun) return { kind: 'advertised', label: '描述所售商品', cue: noun };
   // 世界上最高的咖啡产区: a measure of a place, not of the goods; a grade on goods (顶级咖啡豆) is.
   const attributive = isDimension(candidate.term, p.clauseAfter) ? undefined : goodsIn(p.clauseAfter.slice(0, 12), profile);
@@ -138,9 +165,9 @@ export function readingOf(candidate: Candidate, site: Site, profile: AccountProf
   }
   const form = formReading(candidate, p, seller);
   if (form) return ordinary(form);
-  const sentence = sentenceReading(p, site);
+  const sentence = sentenceReading(candidate, p, site);
   if (sentence) return ordinary(sentence);
-  const soft = softReading(candidate, p, seller);
+  const soft = softReading(candidate, p, site, seller);
   if (soft) return soft;
   if (!seller && !cue.productMarker.test(site.sentence) && cue.reported.test(p.before)) return ordinary('引述他人的看法');
   return subjectReading(candidate, p, site, profile, seller);

@@ -39,6 +39,9 @@ const sold = [
   '这套课程是考研英语里最系统的，没有之一。',
   '本楼盘是新城唯一的江景住宅。',
   '全网首发：我们的新款保温杯。',
+  '本店的桂花糕是全市最早的那一批，冠军级的口感，下单立减十元。',
+  '我们是全省唯一拿到这项认证的茶园。',
+  '这是史上最清爽的防晒喷雾。',
 ];
 
 const ordinaryLines = [
@@ -64,6 +67,16 @@ const ordinaryLines = [
   '冬天最适合喝熟普，最佳冲泡水温是 100 ℃。',
   '这座城市的第一家电影院建于 1920 年。',
   '武夷岩茶制作技艺是国家级非物质文化遗产代表性项目。',
+  '他在市运会上包揽了三枚金牌，还拿了全能冠军。',
+  '这是俱乐部联赛史上的最佳成绩，替补上场的小将拿下全队最高的 21 分。',
+  '世界上最长的跨海大桥在哪里？全国第一座民营的植物园就在这个镇上。',
+  '全球唯一以算盘为主题的博物馆，建在老城的一条巷子里。',
+  '古镇是本省保存最完整的地方，也是国家级的重要湿地。',
+  '这部纪录片拍的是摄影史上最昂贵的一次拍卖。',
+  '菜单上有五道甜点，其中杏仁豆腐最软。',
+  '厂子最盛时期有上千名工人，如今只剩一间陈列室。',
+  '这次巡展由省博物馆独家承办，展会展示了市面上最新潮的几款茶具。',
+  '这枚徽章有绝对的收藏价值。',
 ];
 
 describe('ad-law/absolute-terms readings', () => {
@@ -82,6 +95,21 @@ describe('ad-law/absolute-terms readings', () => {
     expect(readings('这不是最便宜的茶。')[0]).toMatchObject({ kind: 'ordinary', label: '否定' });
     expect(readings('中国第一台国产 CT 机诞生于上世纪八十年代。')[0]).toMatchObject({ kind: 'ordinary', label: '历史或先后顺序' });
     expect(readings('白毫银针礼盒，全城最香。')[0]).toMatchObject({ kind: 'advertised', label: '描述本店或本品' });
+  });
+
+  it('names the new readings: contests, a field’s history, places, comparisons inside a set, periods, named parties', () => {
+    expect(readings('他在全运会上拿了男子百米冠军。')[0]).toMatchObject({ kind: 'ordinary', label: expect.stringContaining('比赛或评选') });
+    expect(readings('那是马拉松史上最艰难的一届。')[0]).toMatchObject({ kind: 'ordinary', label: expect.stringContaining('某一领域历史') });
+    expect(readings('世界上最深的湖在西伯利亚。')[0]).toMatchObject({ kind: 'ordinary', label: '描述某个地方或事物（“湖”），不是所售商品' });
+    expect(readings('三款点心里，其中绿豆糕最软。')[0]).toMatchObject({ kind: 'ordinary', label: expect.stringContaining('其中') });
+    expect(readings('一天里最热的时候别去爬山。')[0]).toMatchObject({ kind: 'ordinary', label: expect.stringContaining('时期') });
+    expect(readings('由某某出版集团独家出版。')[0]).toMatchObject({ kind: 'ordinary', label: expect.stringContaining('具名的他方') });
+  });
+
+  it('keeps the seller’s own contests and places as warnings, and market-wide or sales superlatives as claims', () => {
+    expect(readings('本店的桂花乌龙拿过斗茶赛冠军。')[0]).toMatchObject({ kind: 'unclear', label: expect.stringContaining('比赛或评选') });
+    expect(readings('全网最便宜的茶城就在这里。')[0]?.kind).not.toBe('ordinary');
+    expect(readings('全国最大的景区门票，限时抢购。')[0]?.kind).not.toBe('ordinary');
   });
 
   it('reads the seller history and "one of the most" as warnings, not errors', () => {

@@ -1,5 +1,6 @@
 import type { Dictionary, DictionaryEntry } from '../../dictionary.ts';
 import { defineRule, normalizedBlock, type RuleContext } from '../../define-rule.ts';
+import { originalRange } from '../../normalize.ts';
 import { blockSpan, type TextBlock } from '../../prose.ts';
 import { basis, quoted } from '../dictionary-rule.ts';
 import { foldedText, siteOf } from './absolute-context.ts';
@@ -37,10 +38,7 @@ export interface Found {
 export function candidatesIn(dictionary: Dictionary, block: TextBlock): Found[] {
   const normalized = normalizedBlock(block);
   const { matches, allowed } = dictionary.scan(normalized.text);
-  const toRange = (start: number, end: number): [number, number] => {
-    const last = normalized.map[end - 1]!;
-    return [normalized.map[start]!, last + (block.text.codePointAt(last)! > 0xffff ? 2 : 1)];
-  };
+  const toRange = (start: number, end: number): [number, number] => originalRange(normalized, block.text, start, end);
   const listed = matches.map((m): Found => ({ entry: m.entry, ...rangeOf(toRange(m.start, m.end)), generic: false }));
   const covered = [...listed.map((f) => [f.from, f.to] as const), ...allowed.map(([a, b]) => toRange(a, b))];
   const generic = findSuperlatives(foldedText(block), covered).map((s): Found => ({ entry: superlativeEntry, from: s.from, to: s.to, generic: true }));
@@ -92,7 +90,7 @@ export default defineRule({
   basis: '《中华人民共和国广告法》第九条第（三）项；市场监管总局《广告绝对化用语执法指南》（2023）。Advertising Law art. 9(3); SAMR guideline on absolute terms (2023).',
   severity: 'error',
   description:
-    '广告法绝对化用语（最佳、第一、国家级等），看上下文：描述本店、本品、价格或所售商品时报错，主体不明时提醒，人物、序数、历史、否定、引述、参数和消费提示不报。Absolute terms (Advertising Law art. 9(3)), read in context.',
+    '广告法绝对化用语（最佳、第一、国家级等），看上下文：描述本店、本品、价格或所售商品时报错，主体不明时提醒，人物、序数、历史、比赛成绩、他处的地方和事物、否定、引述、参数和消费提示不报。Absolute terms (Advertising Law art. 9(3)), read in context.',
   check(context) {
     const profile = accountProfile(context.account);
     for (const block of [...context.meta.filter((b) => b.kind !== 'author'), ...context.blocks]) checkBlock(context, block, profile);
@@ -106,6 +104,11 @@ export default defineRule({
       '他说，那是他喝过最好的一杯耶加雪菲。',
       '世界上最高的咖啡产区在哪里？云南是中国最早种咖啡的地方之一。',
       '冬天最适合喝一杯热拿铁。杭州第一中学门口新开了一家书店。',
+      '她 17 岁拿下全国青年锦标赛女子 500 米冠军，还打破了全国纪录。',
+      '全国面积最大的湿地公园就在我们县城边上，冬天能看到候鸟。',
+      '那盘棋是围棋史上最受争议的一局。',
+      '这套书一共四本，其中第三本最厚。雨季最潮的时候，豆子要放进密封罐。',
+      '这批纪念邮票由中国邮政集团公司独家发行。展会展示了市场上最受关注的几款电动车。',
       '```\n最佳 第一\n```\n\n代码里的字不算。',
     ],
     invalid: [

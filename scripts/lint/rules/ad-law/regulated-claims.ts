@@ -1,13 +1,11 @@
 import { defineRule, findInBlock, normalizedBlock } from '../../define-rule.ts';
+import { originalRange } from '../../normalize.ts';
 import { blockSpan, type TextBlock } from '../../prose.ts';
 import { accountFacts, findClaims, type Claim } from './claims/index.ts';
 
 /** Where a claim found in normalised text stands in the block (and so in the file). */
 function place(block: TextBlock, claim: Claim) {
-  const { map } = normalizedBlock(block);
-  const from = map[claim.start]!;
-  const last = map[claim.end - 1]!;
-  const to = last + (block.text.codePointAt(last)! > 0xffff ? 2 : 1);
+  const [from, to] = originalRange(normalizedBlock(block), block.text, claim.start, claim.end);
   return { text: block.text.slice(from, to), span: blockSpan(block, from, to) };
 }
 
@@ -25,6 +23,9 @@ export default defineRule({
       '---\ntitle: 怎么读懂保健食品标签\nstatus: draft\n---\n\n本品经注册的保健功能为：有助于维持血脂健康水平。\n',
       '本产品为非保本浮动收益型，过往业绩不代表未来表现。',
       '项目距地铁 3 号线站点约 900 米。',
+      '每年春节，村里都会举行开光仪式，据说能保佑一年平安。新建的转运站就在村口。',
+      '科学家正在小鼠身上试验一种新疗法，有望帮助研发新的抗病毒药物。',
+      '两国政府将携手合作，这座庙也被列为国家指定的二级古迹。',
     ],
     invalid: [
       { markdown: '每天一杯，降血压、抗癌。', findings: [

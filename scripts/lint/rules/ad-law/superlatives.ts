@@ -13,7 +13,7 @@ const longGrade = /^(?:有|不|受)/;
 const threeGrade = /^(?:适合|合适|值得)/;
 
 /** One-character grades, often followed straight by a noun (最新设备、最嫩牛肉): the grade is that character alone. */
-const shortGrade = /^[新正嫩浓贵甜足值纯鲜真软脆香亮暖稳准快全省酷辣细滑润净](?!鲜|宗|净|实|糯|甜|浓|滑)/;
+const shortGrade = /^[新正嫩浓贵甜足值纯鲜真软脆香亮暖稳准快全省酷辣细滑润净盛](?!鲜|宗|净|实|糯|甜|浓|滑)/;
 
 export interface Superlative {
   /** Half-open range in the text. */

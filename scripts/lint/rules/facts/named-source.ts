@@ -1,8 +1,10 @@
 /**
  * Whether a sentence names where its figure comes from: an institution together with a document or a date
- * (国家统计局《2023 年统计公报》、中国茶叶流通协会 2024 年发布的报告、CNNIC 第 53 次报告), or a titled source it
- * cites (据《中国统计年鉴》、发表在《柳叶刀》上). “据权威机构统计”“相关部门”“某研究所” are not a source a reader
- * can check (广告法第十一条第二款“表明出处”; 上海市工商局对“引证内容”的审查要求, S42).
+ * (国家统计局《2023 年统计公报》、中国茶叶流通协会 2024 年发布的报告、CNNIC 第 53 次报告), a titled source it
+ * cites (据《中国统计年鉴》、发表在《柳叶刀》上), or a speaker a reader can identify, as news attributes a figure
+ * (审计署副审计长董大胜表示、古特雷斯说、据新华网报道、他对美国之音说). “据权威机构统计”“相关部门”“某研究所”“专家
+ * 指出”“受访者表示” are not a source a reader can check (广告法第十一条第二款“表明出处”; 上海市工商局对“引证内容”的审查
+ * 要求, S42).
  */
 const institution =
   /[\p{Script=Han}A-Za-z]{2,20}?(?:统计局|卫健委|卫生健康委员会|委员会|发改委|网信办|国务院|部(?![分门位])|局|署|协会|学会|研究会|研究院|研究所|研究中心|信息中心|中心|组织|联合会|大学|学院|银行|集团|公司|基金会|商会|交易所|医院|杂志社|日报|通讯社|政府|海关|气象台)|CNNIC|WHO|OECD|IMF|UNICEF|本公司|本集团/gu;
@@ -11,8 +13,59 @@ const documentOrDate =
   /《[^》]{2,40}》|报告|公报|年报|白皮书|年鉴|蓝皮书|发布会|通报|公告|统计数据库|第\s*[\d一二三四五六七八九十]+\s*次|(?:19|20)\d{2}\s*年|\d{1,2}\s*月/u;
 const citedTitle = /(?:据|根据|依据|来自|援引|引用|发表(?:在|于)|刊登(?:在|于)|刊发(?:在|于)?|在)\s*《[^》]{2,40}》|《[^》]{2,40}》(?:显示|指出|称|中|的数据|的统计|公布|发布)/u;
 
+/** A speaker and a verb of saying at the start of a clause (古特雷斯说、中国审计署副审计长董大胜表示). */
+const saying =
+  /(?:^|[，,：:；;])\s*([^，,。；;：:“”"「」]{2,30}?)(?:在声明中|在接受采访时|在记者会上)?(?:说|表示|指出|称|透露|介绍|宣布|披露|强调|估计|预计|告诉|写道|证实|承认|补充)(?!明|法|服|不|话|成|为|之)/gu;
+/** 据 and a named reporter (据新华网报道、据美国政府调查人员称). */
+const reportedBy = /(?:据|根据)([^，,。；;]{2,20}?)(?:的)?(?:报道|报导|消息|介绍|称|披露|公布|发布|通报|统计)/gu;
+/** A news organisation by name: 新华社、新华网、美国之音、路透社、BBC. */
+const media = /[\p{Script=Han}]{1,10}(?:社|网|日报|晚报|时报|周刊|杂志|电视台|广播|之音|之声)|[A-Z]{2,6}|路透|美联|法新|彭博/u;
+/**
+ * A government side as news names it (大陆方面、美方), or a public body the story has named (警方、检方、当局、法院、白宫、
+ * 联合国): their statements are on the record.
+ */
+const officialSide =
+  /^(?:中国|大陆|台湾|香港|澳门|美国|日本|韩国|朝鲜|俄罗斯|英国|法国|德国|欧盟)方面$|^[中美日韩朝俄英法德欧]方$|(?:警方|检方|当局|法院|法庭|议会|国会|白宫|五角大楼|克里姆林宫|联合国|世卫组织|北约|欧盟委员会)(?:发言人)?$/u;
+/** A name in Latin letters (Sutopo 先生、John Goldsmith). */
+const latinName = /[A-Z][a-z]+/u;
+/**
+ * Speakers nobody can check: the crowd, a role with no name, the writer, the figure's own sample (受访者), and the
+ * words a statistic itself is made of (调查、数据、报告). A figure in the speaker (近半数受访者表示) is the claim, not its source.
+ */
+const vague =
+  /有人|有专家|专家|业内|人士|网友|大家|很多|不少|许多|一些|某|有关|相关|权威|官方|媒体|外媒|消息|据悉|据了解|研究|调查|数据|报告|统计|民调|测试|试验|实验|资料|文章|说法|传言|网传|坊间|市场|分析|机构|单位|部门|方面|我|你|受访|被访|被/u;
+/** A phrase that opens on a pronoun or a particle (这也说明、那就表示、还有人称) names nobody. */
+const noSubject = /^(?:这|那|此|其|它|该|有|也|还|又|都|就|可|会|要|能|将|并|而|但|则|即|如|若)/u;
+const figure = /[\d一二两三四五六七八九十百千万半成%]/u;
+/** Role nouns that stand for a person without naming one (老板说、李医生说、一位营养师表示). */
+const roleEnd =
+  /(?:人|者|员|家|师|生|长|官|手|工|客|友|民|众|方|们|老板|店主|医生|大夫|老师|律师|发言人|负责人|主任|经理|总监|教练|阿姨|叔叔|大爷|大妈|奶奶|爷爷|妈妈|爸爸|朋友|同事|邻居|他|她|它)$/u;
+
+/** Whether a speaker phrase names someone a reader can look up: an institution, a news organisation, a person. */
+function identifiable(speaker: string, personNames: boolean): boolean {
+  const phrase = speaker.trim();
+  for (const match of phrase.matchAll(institution)) {
+    if (!generic.test(phrase.slice(Math.max(0, match.index - 8), match.index + match[0].length))) return true;
+  }
+  if (officialSide.test(phrase)) return !vague.test(phrase.replace(officialSide, ''));
+  if (media.test(phrase) || latinName.test(phrase)) return !vague.test(phrase.replace(media, ''));
+  if (!personNames || vague.test(phrase) || figure.test(phrase) || noSubject.test(phrase)) return false;
+  // A role named by whom it serves is someone in particular (开枪警察的律师、该公司的发言人); a bare role is not.
+  if (roleEnd.test(phrase)) return /\p{Script=Han}{2}的[^的]{1,6}$/u.test(phrase) && !/^(?:一位|一名|有位|有个|某)/u.test(phrase);
+  // What is left ends in a name: 戴尔、吴伯雄、古特雷斯、伊丽莎白·琼斯.
+  return /[\p{Script=Han}·]{2,8}$/u.test(phrase);
+}
+
+/** A figure attributed to someone identifiable: 古特雷斯说、据新华网报道、他对美国之音说. */
+function attributed(sentence: string): boolean {
+  for (const match of sentence.matchAll(saying)) if (identifiable(match[1]!, true)) return true;
+  for (const match of sentence.matchAll(reportedBy)) if (identifiable(match[1]!, false)) return true;
+  return false;
+}
+
 export function namesSource(sentence: string): boolean {
   if (citedTitle.test(sentence)) return true;
+  if (attributed(sentence)) return true;
   if (!documentOrDate.test(sentence)) return false;
   for (const match of sentence.matchAll(institution)) {
     const around = sentence.slice(Math.max(0, match.index - 8), match.index + match[0].length);

@@ -29,6 +29,12 @@ const guaranteeTail = /^\s*的?(?:安全|有效|治愈|见效|成功|通过|满�
 /** 人体 70% 是水、地球 71% 的表面: the make-up of nature, a claim about the world. */
 const worldHead = /(?:人体|人脑|大脑|地球|地表|海洋|大气|宇宙)$/u;
 const range = /^\s*(?:-|~|～|—|–|至|到)\s*\d/u;
+/** A trading session's quote (截至收盘，沪指报收 2011 点，涨幅 1.06%): a figure of record the exchange publishes. */
+const marketQuote = /报收|收盘|收报|开盘|盘中|收市/u;
+/** A change of a thing's physical property (亮度增加了 20%、增加了 2% 的亮度): a measurement, not a claim about people. */
+const property = '(?:亮度|温度|湿度|速度|重量|体积|长度|高度|面积|密度|浓度|压力|电压|转速|质量|光度)';
+const propertyTail = new RegExp(`^\\s*的?${property}`, 'u');
+const propertyHead = new RegExp(`${property}[^，,。；]{0,10}$`, 'u');
 
 /** What kind of statistic the percentage at `from..to` of `sentence` is, and where its claim starts (复购率 92%). */
 export function percentageKind(sentence: string, from: number, to: number, reading: Reading): { kind: string; start: number } | undefined {
@@ -51,14 +57,14 @@ function classify(sentence: string, from: number, to: number, reading: Reading):
   const head = rawHead.replace(filler, '');
   const tail = sentence.slice(to, end);
   const token = sentence.slice(from, to);
-  if (rateHead.test(head)) return '比率';
+  if (rateHead.test(head)) return marketQuote.test(sentence) ? undefined : '比率';
   if (pastReturns.test(rawHead)) return '历史收益';
   if (changeHead.test(head) || comparedHead.test(head) || riskHead.test(head)) {
     const ranged = range.test(tail) || /[-~～—–至到]\s*$/u.test(rawHead);
     const past = reading.historical || /了\s*$/u.test(rawHead);
     // 升值 50%、回报 8% without a past are what a seller promises (广告法第二十五、二十六条), not a statistic.
     const promised = (reading.offer || /(?:升值|增值|涨价)$/u.test(head)) && !past;
-    if (!reading.personal && !reading.instruction && !reading.cooking && !ranged && !promised) return '变化幅度';
+    if (!reading.personal && !reading.instruction && !reading.cooking && !ranged && !promised && !propertyTail.test(tail) && !propertyHead.test(head)) return '变化幅度';
   }
   if (peopleTail.test(tail)) return '人群比例';
   if (worldHead.test(head)) return '构成比例';

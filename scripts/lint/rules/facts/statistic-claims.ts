@@ -31,22 +31,50 @@ const hasNumber = (_r: Reading, s: string) => numberWords.test(s);
 /** 首付三成、贷款七成、提成两成: shares set by contract, not measured. */
 const contractShare = /首付|贷款|按揭|定金|订金|首款|尾款|提成|佣金|抽成|分成|利率|税率|违约金|保证金/u;
 const big = `(?:${approx}\\s*)?${magnitude}`;
+/**
+ * Survey phrasing counts as a statistic even without a figure (issue 11 point 8), when what was found is about people,
+ * health or a market (研究发现，喝茶的人平均寿命更长); 根据不同的研究，纤角龙科比原角龙科原始 is a finding about fossils,
+ * and the writer's own test (经测试显示) is a measurement (decision 3).
+ */
+function aboutPeopleOrFigures(r: Reading, s: string): boolean {
+  if (r.ownMeasure) return false;
+  return numberWords.test(s.replace(dates, '')) || aboutPeople.test(s);
+}
+const dates = /\d+\s*(?:年|月|日|号|时|点|分)/gu;
+const aboutPeople = new RegExp(`${people}|患|病|健康|风险|寿命|疫情|消费|市场|经济|支持|满意|民意|喜欢|愿意|习惯|选择|购买|食用|饮用|喝|吃|服用|睡|减肥|瘦`, 'u');
+/** 调查 as an inquiry into someone (因涉嫌违纪被调查、配合中方调查), not a survey of people. */
+const investigation = /涉嫌|违纪|违法|犯罪|贿赂|受贿|行贿|腐败|立案|警方|检察|纪委|监委|审查|嫌疑|被捕|拘留|起诉|指控|调查内容|配合[^，。；]{0,4}调查/u;
+/** The places a world statistic is counted over, when they are the scope and not part of a name (中国公司、中国铁路总公司). */
+const scopeInClause = new RegExp(`(?:${worldScope.source})(?![^，。；、]{0,8}?(?:公司|集团|研究院|科学院|社科院|银行|政府|部队|解放军|队|领导人|官员|官媒))`, 'u');
+/** The clause of a sentence around `at`. */
+function clauseOf(sentence: string, at: number): string {
+  let from = at;
+  while (from > 0 && !/[，,；;。！？!?]/u.test(sentence[from - 1]!)) from--;
+  let to = at;
+  while (to < sentence.length && !/[，,；;。！？!?]/u.test(sentence[to]!)) to++;
+  return sentence.slice(from, to);
+}
+/** A size given in units before a multiple: 高达 5.8 米的大手套，是一般手套的 256 倍 compares sizes, not the world. */
+const measured = /\d\s*(?:米|公尺|厘米|公分|毫米|公里|千米|公斤|千克|吨|克|升|毫升|平方|立方|英尺|英寸)/u;
+/** A part of a thing's size (头骨长度的一半): a proportion of an object, not a share of people. */
+const dimensionBefore = /(?:长度|面积|体积|重量|高度|宽度|直径|周长|厚度|深度|容量|体长|身长)的?$/u;
 
 const patterns: Pattern[] = [
   // 调查显示、研究发现、数据表明、临床试验证实 …: a research conclusion, with or without a figure.
   {
-    gate: /显示|表明|发现|指出|证实|证明|揭示|得出|称/u, kind: '调查或研究结论',
+    gate: /显示|表明|发现|指出|证实|证明|揭示|得出|称/u, kind: '调查或研究结论', when: aboutPeopleOrFigures,
+    // 共报告发现 44839 例、累计报告病例: 报告 as the verb of a case register, not a report that found something.
     pattern:
-      /(?:调查|研究|统计|数据|报告|调研|民调|普查|抽查|抽样|问卷|测评|试验|实验|检测|监测|测试|研究人员|科学家|研究者)(?:结果|数据|报告)?(?:均|也|都|还|同样|再次|进一步)?(?:显示|表明|发现|指出|证实|证明|揭示|得出|称)(?![屏器栏框区板灯面模台幕出不成为])/gu,
+      /(?:调查|研究|统计|数据|(?<![共累计新已均])报告|调研|民调|普查|抽查|抽样|问卷|测评|试验|实验|检测|监测|测试|研究人员|科学家|研究者)(?:结果|数据|报告)?(?:均|也|都|还|同样|再次|进一步)?(?:显示|表明|发现|指出|证实|证明|揭示|得出|称)(?![屏器栏框区板灯面模台幕出不成为])/gu,
   },
-  { gate: /据/u, kind: '调查或研究结论', pattern: /据(?:不完全)?统计|据[^，。；]{0,8}?(?:调查|调研|统计|测算|估算)|(?:根据|依据)[^，。；]{0,8}?(?:调查|统计|研究|调研|测算|估算)/gu },
-  { gate: /调查|受访|被访/u, kind: '调查或研究结论', pattern: /被调查|受访|接受调查|参与调查|问卷调查|抽样调查|被访/gu },
+  { gate: /据/u, kind: '调查或研究结论', pattern: /据(?:不完全)?统计|据[^，。；]{0,8}?(?:调查|调研|统计|测算|估算)|(?:根据|依据)[^，。；]{0,8}?(?:调查|统计|研究|调研|测算|估算)/gu, when: aboutPeopleOrFigures },
+  { gate: /调查|受访|被访/u, kind: '调查或研究结论', pattern: /被调查|受访|接受调查|参与调查|问卷调查|抽样调查|被访/gu, when: (_r, s) => !investigation.test(s) },
   // 业内估计、专家指出、据悉: a claim from an unnamed source, when it carries a figure.
   { gate: /专家|业内|分析师|学者|人士|据/u, kind: '未具名来源的估计', pattern: /(?:专家|业内人士|业内|分析师|学者|有关人士|行业人士)(?:估计|估算|预测|测算|指出|表示|称)|据(?:了解|悉|估计|估算|测算)/gu, when: hasNumber },
   // 三成、近八成、九成以上: a share in tenths (not 油温六成热、七成熟、九成新、三五成群).
   {
     gate: /成/u, kind: '成数比例',
-    pattern: /(?<![变做切分达制搓拌合组构形完养促造写练当赞])(?:近|将近|接近|超过|约|逾|不到|不足)?(?:[一二两三四五六七八九十]|\d(?:\.\d)?)(?:[至到~-][一二三四五六七八九十])?成(?:[一二三四五六七八九](?![成]))?(?![熟热新满干饱为功本绩品立长果就交员型份都了群时高深宽软烂透开黄焦稠浓色不]|年(?!轻))/gu,
+    pattern: /(?<![变做切分达制搓拌合组构形完养促造写练当赞])(?:近|将近|接近|超过|约|逾|不到|不足)?(?:[一二两三四五六七八九十]|\d(?:\.\d)?)(?:[至到~-][一二三四五六七八九十])?成(?:[一二三四五六七八九](?![成]))?(?![熟热新满干饱为功本绩品立长果就交员型份都了群时高深宽软烂透开黄焦稠浓色不等]|年(?!轻))/gu,
     // 八成是他、八成会下雨: “probably”, not a share.
     when: (r, s, m) =>
       !r.cooking &&
@@ -62,7 +90,7 @@ const patterns: Pattern[] = [
       `(?<![不别勿])(?:近|将近|接近|超过|超|逾|多于|不到|不足|少于)一半|一半以上|过半数|半数(?:以上)?|(?:减少|增加|下降|降低|缩减|缩水|下滑|上涨|增长)了?(?:近|约)?一半(?![时后的])`,
       'gu',
     ),
-    when: (r) => !r.personal && !r.instruction,
+    when: (r, s, m) => !r.personal && !r.instruction && !dimensionBefore.test(s.slice(0, m.index)),
   },
   { gate: /一半的/u, kind: '半数比例', pattern: /一半的/gu, when: (r, s) => !r.personal && worldScope.test(s) },
   // 三分之一的成年人、万分之一的概率、四分之一的外卖包装 (not 锅的三分之二、捞三分之一出来).
@@ -85,10 +113,10 @@ const patterns: Pattern[] = [
       `(?:翻了?(?:${cn}|\\d+)番|(?:一夜|一年|几年|${num}年)?翻了?一?倍|(?:增长|上涨|涨|增加|提高|提升|上升|高出|多出|多|延长|扩大|减少|下降|降低|缩小|少|偏多|偏少|高|低)了?(?:近|约|超过|将近|足足)?\\s*${num}\\s*倍|是[^，。；]{1,16}?的(?:近|约)?\\s*${num}\\s*倍|${num}\\s*倍于)(?![重大长宽高厚粗深])`,
       'gu',
     ),
-    when: reportedChange,
+    when: (r, s, m) => reportedChange(r, s, m) && !(m[0].startsWith('是') && measured.test(s)),
   },
   // 全国有将近一亿人、我国茶叶年产量超过三百万吨、每年有超过一千万人.
-  { gate: worldScope, kind: '总量', pattern: new RegExp(big, 'gu'), when: (r, s) => !r.personal && worldScope.test(s) },
+  { gate: worldScope, kind: '总量', pattern: new RegExp(big, 'gu'), when: (r, s, m) => !r.personal && scopeInClause.test(clauseOf(s, m.index!)) },
   { gate: /每[年天月日]/u, kind: '总量', pattern: new RegExp(`每(?:年|天|月|日)[^，。；]{0,12}?(?:近|将近|接近|超过|超|逾|约|高达|多达|上|数|几|有)\\s*${magnitude}`, 'gu'), when: notPersonal },
   // 年销百万瓶、用户突破 1000 万、十万患者亲证.
   {

@@ -11,7 +11,7 @@ export default defineRule({
   basis: '《广告法》第十一条第二款（引证内容应真实、准确并表明出处）；编辑部事实核查要求。Advertising Law art. 11(2) on cited data; the desk\'s fact-checking rule.',
   severity: 'warning',
   description:
-    '关于人群、市场或世界的统计数据与研究结论（百分比、几成、几分之几、翻倍、每十人中有七人、调查显示）要注明出处：同一句写明机构和报告或时间，或在 frontmatter 的 sources 列出至少两个来源。规格、配方、进度、折扣、法定费率和作者自己的数字不算。Statistics about the world need a source.',
+    '关于人群、市场或世界的统计数据与研究结论（百分比、几成、几分之几、翻倍、每十人中有七人、调查显示）要注明出处：同一段写明机构和报告或时间、说这话的具名人士或报道它的媒体，或在 frontmatter 的 sources 列出至少两个来源。规格、配方、进度、折扣、法定费率、行情、物体的尺寸比例、编号与年代和作者自己的数字不算。Statistics about the world need a source.',
   examples: {
     valid: [
       '冬天喝茶，暖和。',
@@ -20,6 +20,13 @@ export default defineRule({
       '据中国茶叶流通协会 2024 年发布的报告，全国茶园面积约 5000 万亩。',
       '网上流传的“八成茶叶农残超标”没有任何依据。',
       '我今年的体重减了 5%，他的工资是我的两倍。',
+      '据新华网报道，全省已有近七成的乡镇开通了快递站。',
+      '据国家统计局 2025 年 1 月发布的公报，全国粮食产量再创新高。其中，大豆增产近一成。',
+      '市交通局局长王海涛表示，地铁日均客流已经超过 300 万人次。',
+      '截至收盘，上证指数报收 3120 点，涨幅 0.8%。',
+      '这座雕像高 12 米，是普通人身高的 7 倍；它的底座占广场面积的一半以上。',
+      '全国各地的观众万分期待，成千上万的人守在电视机前。这支 60119 部队的营地距今已有 1 亿年的岩层。',
+      '这名副局长因涉嫌受贿被调查。根据不同的考古研究，这段城墙可能建于唐代。',
       '---\ntitle: 存茶\nstatus: draft\nsources:\n  - {title: 国家标准, url: https://a.example}\n  - {title: 行业报告, url: https://b.example}\n---\n\n数据显示，湿度超过 60% 茶叶易受潮。\n',
     ],
     invalid: [
@@ -39,9 +46,12 @@ export default defineRule({
     if (sources >= 2) return;
     const blocks = [...context.meta.filter((b) => b.kind !== 'author'), ...context.blocks];
     for (const block of blocks) {
-      for (const sentence of sentencesOf(block)) {
+      const parts = sentencesOf(block);
+      // A paragraph attributes its figures once (据新华社报道，……。其中……), as news and reports do.
+      let sourced: boolean | undefined;
+      for (const sentence of parts) {
         const claims = findClaims(sentence.text);
-        if (!claims.length || namesSource(sentence.text)) continue;
+        if (!claims.length || (sourced ??= parts.some((p) => namesSource(p.text)))) continue;
         const first = claims[0]!;
         const words = claims.map((c) => `“${block.text.slice(sentence.start + c.start, sentence.start + c.end)}”`).join('');
         const kinds = [...new Set(claims.map((c) => c.kind))].join('、');
@@ -49,7 +59,7 @@ export default defineRule({
           span: blockSpan(block, sentence.start + first.start, sentence.start + first.end),
           message:
             `${words}是${kinds}，没有注明出处（读作关于人群、市场或世界的统计，不是规格、配方、进度或作者自己的数字）。` +
-            `${basis}。请在同一句写明发布机构和报告或发布时间，或在 frontmatter 的 sources 里列出至少两个独立来源（现有 ${sources} 个）。`,
+            `${basis}。请在同一段写明发布机构和报告或发布时间（或说这话的具名人士、报道它的媒体），或在 frontmatter 的 sources 里列出至少两个独立来源（现有 ${sources} 个）。`,
         });
       }
     }

@@ -1,6 +1,6 @@
 import type { Span } from '../../../content/index.ts';
 import { findInBlock, normalizedBlock } from '../../define-rule.ts';
-import { normalize } from '../../normalize.ts';
+import { normalize, originalRange as rangeOf } from '../../normalize.ts';
 import type { Dictionary, DictionaryEntry } from '../../dictionary.ts';
 import { blockSpan, type TextBlock } from '../../prose.ts';
 import { gatePatterns, mentionAfter, mentionBefore, rewardPatterns } from './patterns.ts';
@@ -196,9 +196,7 @@ export const sentenceText = (sentence: Sentence): string => sentence.text.slice(
 
 /** Block-text range of a normalised range. */
 function originalRange(sentence: Sentence, from: number, to: number): [number, number] {
-  const first = sentence.map[from]!;
-  const last = sentence.map[to - 1]!;
-  return [first, last + (sentence.block.text.codePointAt(last)! > 0xffff ? 2 : 1)];
+  return rangeOf(normalizedBlock(sentence.block), sentence.block.text, from, to);
 }
 
 /** The words as written, for messages. */

@@ -12,6 +12,7 @@ import {
   notACondition,
   offerQuestion,
   shareTarget,
+  streakAfter,
 } from './patterns.ts';
 
 /** Share, follow, or click (点赞、在看、点击广告). */
@@ -94,6 +95,7 @@ export function isAsked(sentence: Sentence, word: Token): boolean {
   const after = text.slice(word.end, Math.min(sentence.end, word.end + 4));
   const before = text.slice(Math.max(sentence.start, word.start - 2), word.start);
   if (narrativeAfter.test(after) || nounAfter.test(after) || before.endsWith('被') || mentioned(sentence, word)) return false;
+  if (/^(?:三|3)连$/.test(word.term) && streakAfter.test(after)) return false;
   const [from, to] = clauseAround(sentence, word.start);
   if (notACondition.test(text.slice(from, to))) return false;
   return !sentence.tokens.some(

@@ -11,7 +11,8 @@
  * with an amount (得 10 元、返 5 元、享 8 折).
  */
 export const rewardPatterns: readonly RegExp[] = [
-  /(?:就|即|还|再|都|各|可|能|多|免费|马上|立即|立刻|并|会)?(?<![欢护运输传葬断发接推相递])送(?![别达行往给到货餐走来去审检])/g,
+  // 送上公证材料 hands over papers; it is not a present.
+  /(?:就|即|还|再|都|各|可|能|多|免费|马上|立即|立刻|并|会)?(?<![欢护运输传葬断发接推相递])送(?![别达行往给到货餐走来去审检]|上[^,。!?]{0,10}?(?:材料|文件|公证|报告|名单|档案))/g,
   /(?:就|即|还|再|都|可|能|免费|马上|立即|立刻|并)?(?<![带率引本要占认招])领(?![导域先会悟袖土略队跑航事口带子结头衔空海养教证])/g,
   /抽[\d两几]+[位人名个]?|每[周天月期]抽/g,
   /(?:得|赢|拿|返|(?<![分共])享|奖)\d+(?:\.\d+)?(?:元|块|折|倍|份|张)?/g,
@@ -37,7 +38,9 @@ export const likeButtonAfter = /^(?:数|过|满|\+|和|、|都|”|"|,)/;
 
 /** After an action: a past event (转发了、分享到了、点过), a noun (分享链接、点赞按钮、关注列表). */
 export const narrativeAfter = /^(?:到|给|出|进)?(?:了|过(?!\d))/;
-export const nounAfter = /^(?:功能|按钮|列表|链接|度|会|键|入口|量|率|者们)/;
+export const nounAfter = /^(?:功能|按钮|列表|链接|度|会|键|入口|量|率|者们|歌)/;
+/** 三连败、三连胜、三连冠: a streak of games, not the like-在看-share triple. */
+export const streakAfter = /^(?:败|胜|冠|跳|击|杀|鞭|斩|霸)/;
 
 /** A clause that says the action is not a condition (关注公众号不是参与活动的条件). */
 export const notACondition = /不(?:是|作为|构成|设)[^,:]{0,10}(?:条件|前提|门槛)/;
@@ -59,7 +62,7 @@ export const offerQuestion = /想(?:看|要|知道|领|获得|拿|下载|听|学
 export const secondPerson = /您|你的|你有|你获得|你收到|你已/;
 
 /** The request in a vote campaign: 请……投、帮……投、给 3 号作品投票、快来为自己拉票、发动亲友投票. */
-export const voteRequest = /(?:请|帮|给|为|拜托|快来|发动|求|每天|每人|动员|号召)/;
+export const voteRequest = /(?:请|帮|给|(?<![因作成认以])为|拜托|快来|发动|求|每天|每人|动员|号召)/;
 
 /** Verbs that send a reader off the platform when they precede a destination (加我个人微信、下载我们的 App). */
 export const divertBefore = /(?:加|添加|搜|搜索|下载|扫码|扫描|进|入|私信|联系|关注|打开|戳这里|去)(?:我|我的|我们|我们的|客服|客服的|个人|私人|官方|这个|一下|下|\d+个)*(?:“[^”]{1,10}”)?$/;

@@ -77,6 +77,10 @@ describe('platform rules read sentences, not words', () => {
       '记者发现，不少公众号以“关注后回复领取资料”的方式涨粉。',
       '孩子们围在一起拆红包，笑声不断。',
       '她点开红包，发现只有一分钱。',
+      '主队在主场终于结束了三连败。',
+      '随后，评委会秘书送上本轮投票的公证材料。',
+      '因为票数最低，她没能进入决赛。',
+      '选手们一起合唱拉票歌，台下掌声不断。',
     ];
     expect(await platformFindings(clean)).toEqual(clean.map(() => []));
   });

@@ -26,7 +26,7 @@ export default platformRule({
     };
   },
   examples: {
-    valid: ['投票结果出来了，大家最喜欢的是白茶。', '本次评选不开放网络投票，由评委打分。'],
+    valid: ['投票结果出来了，大家最喜欢的是白茶。', '本次评选不开放网络投票，由评委打分。', '因为票数最低，她没能进入决赛；随后主持人送上投票的公证材料。'],
     invalid: [
       { markdown: '朋友圈集赞 30 个，到店领一杯冬日热饮。', findings: [{ line: 1, column: 4, message: '“集赞”是集赞、拉票类的收集任务' }] },
       { markdown: '给 5 号茶艺师投票吧，每天都能投，拜托大家了。', findings: [{ line: 1, column: 9, message: '“投票”：请读者投票、拉票' }] },

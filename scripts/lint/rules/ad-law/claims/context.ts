@@ -70,3 +70,24 @@ export function negated(sentence: string, start: number): boolean {
   const window = sentence.slice(from, start).replace(/[“”"'「」‘’]/gu, '').replace(notNegating, '');
   return negator.test(window);
 }
+
+// A custom, a rite or a belief told as what others do or did (举行开光仪式、据说可以带来财运、家人希望他转转运、
+// 闰月生的，五行缺土，所以他的父亲叫他闰土): 广告法第九条第（八）项 bans claiming such effects, not describing a custom.
+// Wearing, placing or buying the thing (戴上、摆上、请回家) is using it, and stays a claim.
+const custom = compile('据说|相传|传说|民间|习俗|风俗|信仰|信众|香客|善信|参拜|供奉|祭祀|祭拜|仪式|举行|落成|庙会|希望|生的|名叫|叫他|叫她');
+const usingIt = compile('戴上|戴着|佩戴|摆上|摆在|放在|随身|带上|请回家|请1|购买|下单|只要|就能|即可');
+
+export function describesCustom(sentence: string): boolean {
+  return test(custom, sentence) && !test(usingIt, sentence);
+}
+
+// Science reported, or a body that is not a person's: 科学家将试验一种治疗方法、果蝇抵抗病毒侵袭、兰花的病虫害防治.
+// A remedy or food in the sentence (喝茶的人、咖啡能降低抑郁风险、茶多酚) keeps it a health claim whoever found it.
+const science = compile('科学家|研究|临床试验|试验|实验室|论文|期刊');
+const notPeople = compile('果蝇|小鼠|老鼠|大鼠|实验动物|动物实验|作物|农作物|庄稼|病虫害|虫害|果树|苗木|家禽|家畜|牲畜');
+
+export function reportsScience(sentence: string, remedy: RegExp, uses: boolean): boolean {
+  if (test(notPeople, sentence)) return true;
+  // 为研发新的抗病毒药物提供线索: a drug still to be developed is nobody's product.
+  return test(science, sentence) && !uses && !test(remedy, sentence.replace(/(?:研发|开发|研制)[^,。!?]{0,10}/gu, ''));
+}

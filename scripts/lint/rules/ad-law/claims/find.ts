@@ -1,7 +1,8 @@
 import type { DictionaryEntry, DictionaryMatch } from '../../../dictionary.ts';
 import type { Severity } from '../../../../shared/finding.ts';
 import { claimPatterns as written } from './all-patterns.ts';
-import { advertised, isMeta, negated, speaksOfUse, type AccountFacts } from './context.ts';
+import { advertised, describesCustom, isMeta, negated, reportsScience, speaksOfUse, type AccountFacts } from './context.ts';
+import { productSubject } from './medical.ts';
 import { edgeChars, splitPattern } from './first-chars.ts';
 import { approvedFunction } from './health-food.ts';
 import { has, type ClaimPattern, type Family, type MatchView } from './pattern.ts';
@@ -174,9 +175,30 @@ function sentenceAt(parts: readonly Sentence[], offset: number): number {
   return parts[low] && parts[low]!.start <= offset ? low : -1;
 }
 
+/**
+ * Sentences that tell of something rather than sell it, read the same for word-list terms and sentence patterns: a
+ * custom described (举行开光仪式), a sense of the word that is not the claim (转运站), science or farming reported
+ * (科学家将试验一种治疗方法、果蝇抵抗病毒). What the sentence sells (本品、这款、a price) keeps it a claim.
+ */
+function toldNotSold(family: Family, view: MatchView): boolean {
+  if (view.advertised) return false;
+  const sense = otherSense[view.sentence.slice(view.start, view.end)];
+  if (sense?.test(view.sentence.slice(view.end))) return true;
+  if (family === 'superstition') return describesCustom(view.sentence);
+  if (family === 'medical' || family === 'health' || family === 'cosmetics') return reportsScience(view.sentence, productSubject, view.uses);
+  return false;
+}
+
+/** Words the next characters give another sense: 转运站 moves goods, 保证就业稳定 is about the economy. */
+const otherSense: Record<string, RegExp> = {
+  转运: /^(?:站|舱|中心|仓|物资|货|旅客|乘客|车|船|港|枢纽|码头|至|到|往|工作|服务)/u,
+  保证就业: /^(?:稳定|形势|率|岗位|总量)/u,
+};
+
 function fromEntry(entry: DictionaryEntry, view: MatchView, facts: AccountFacts): Omit<Claim, 'start' | 'end'> | undefined {
   if (negated(view.sentence, view.start)) return undefined;
   const family = familyOf(families[entry.category] ?? 'medical', view.sentence);
+  if (toldNotSold(family, view)) return undefined;
   if (family === 'health' && approvedFunction(view, facts)) return undefined;
   const needsSubject = entry.tags?.includes('需主体') ?? false;
   const { reading, basis } = readingFor(family, facts);
@@ -196,6 +218,7 @@ function fromPattern(pattern: ClaimPattern, view: MatchAt, facts: AccountFacts):
   const accepted = pattern.accept ? pattern.accept(view) : pattern.requires === 'always' || view.advertised;
   if (!accepted) return undefined;
   const family = familyOf(pattern.family, view.sentence);
+  if (toldNotSold(family, view)) return undefined;
   if ((family === 'medical' || family === 'health') && approvedFunction(view, facts)) return undefined;
   const reading = readingFor(family, facts);
   return { label: pattern.label, reading: reading.reading, basis: pattern.basis ?? reading.basis, message: pattern.message, severity: 'error' };

@@ -37,7 +37,7 @@ export function mentionsDisease(sentence: string): boolean {
   return lastMentions;
 }
 
-const productSubject = c('{productNouns}');
+export const productSubject = c('{productNouns}');
 const productWithModal = c('(?:{productNouns})[^,。!?]{0,2}?(?:能|可以|可|有助于|帮助|具有)');
 const adviceSubject = c('{healthAdvice}');
 const dose = c(`${NUM}(?:个)?(?:天|周|个月|月|次|贴|盒|瓶|疗程|片|粒|包|针|周期)|当天|当场|立刻|马上|一夜|1夜`);
@@ -71,11 +71,12 @@ const guarantee = '不得对功效、安全性作断言或保证（如保证有�
 
 export const medicalPatterns: ClaimPattern[] = [
   { label: '疾病治疗功能', gate: mentionsDisease, family: 'medical', requires: 'always', accept: (v) => !scareQuoted(v), message: cure,
-    regex: c('(?:{cureVerbs})(?:了|好|掉|愈)?[^,。!?]{0,4}?(?:{disease})') },
+    // A list (病虫害防治、病毒检测) holds separate items: the verb and the disease must stand in one.
+    regex: c('(?:{cureVerbs})(?:了|好|掉|愈)?[^,、。!?]{0,4}?(?:{disease})') },
   { label: '疾病治疗功能', gate: mentionsDisease, family: 'medical', requires: 'always', message: cure,
     regex: c('(?:{disease})[^,。!?]{0,8}?(?:治好|治愈|痊愈|根治|断根|除根|能治|可治)') },
   { label: '疾病预防、治疗功能', gate: mentionsDisease, family: 'medical', requires: 'advertised', accept: byProductOrUse, message: effect,
-    regex: c('(?:{effectVerbs})(?:了|掉|住|好)?[^,。!?]{0,4}?(?:{disease}|{indicators})|杀灭[^,。!?]{0,6}?(?:菌|病毒|螨)') },
+    regex: c('(?:{effectVerbs})(?:了|掉|住|好)?[^,、。!?]{0,4}?(?:{disease}|{indicators})|杀灭[^,。!?]{0,6}?(?:菌|病毒|螨)') },
   { label: '疾病治疗效果', gate: mentionsDisease, family: 'medical', requires: 'advertised',
     accept: (v) => (byProductOrUse(v) || /[0-9]/u.test(v.sentence)) && !/不能|不要|不可|别|勿|擅自/u.test(v.sentence.slice(v.start, v.end)),
     regex: c('(?:{disease}|{indicators})[^。!?]{0,14}?(?:{results}|降了|下降|恢复到|稳稳|搞定|见效|复位)'), message: effect },
@@ -112,13 +113,14 @@ export const medicalPatterns: ClaimPattern[] = [
     regex: c('比(?:西药|吃药|打针|阿司匹林|布洛芬|[^,。!?]{0,6}?(?:药|糖浆|药物|药品|针剂))[^,。!?]{0,4}?(?:还|更)?(?:好|强|管用|安全|快|有效)|(?:替代|代替|取代)(?:降压药|降糖药|降脂药|药物|药品|西药|药)|天然的?(?:降压药|降糖药|降脂药|替代品|药)|(?:胜过|堪比)[^,。!?]{0,4}?药|与其吃药|(?:不用|不必|无需)(?:吃药|打针|开刀|手术|截肢)|不开刀|不吃药|不打针|(?:停了|停掉)(?:降压|降糖|降脂)?药|(?:降压药|降糖药|降脂药|药)(?:都|也)?(?:停了|可以停|可以减半|减半)|吃了就能停药') },
   { label: '患者、医生、专家证明', family: 'medical', requires: 'always',
     message: '不得利用患者、医生、专家或代言人的名义、形象作推荐、证明（广告法第十六条第一款第（四）项、第十八条第一款第（五）项；医疗广告管理办法第七条第（六）项）。',
-    regex: c('(?:{endorsers})[^,。!?]{0,8}?(?:推荐|力荐|都在用|都在吃|也在用|也在吃|在用|偷偷吃|自己都在|亲测|代言|现身说法|联合研发|都说好|认证|亲传)|(?:{patients})[^,。!?]{0,4}?(?:亲证|亲测|见证|都在吃|都在用)|感谢锦旗|术后对比|前后对比|对比照|代言') },
+    // 推荐董事人选、推荐候选人 nominate people; they do not vouch for a remedy.
+    regex: c('(?:{endorsers})[^,。!?]{0,8}?(?:推荐(?!的?(?:人选|候选人|董事|理事|委员|代表|人才|名单))|力荐|都在用|都在吃|也在用|也在吃|在用|偷偷吃|自己都在|亲测|代言|现身说法|联合研发|都说好|认证|亲传)|(?:{patients})[^,。!?]{0,4}?(?:亲证|亲测|见证|都在吃|都在用)|感谢锦旗|术后对比|前后对比|对比照|代言') },
   { label: '患者、医生、专家证明', family: 'medical', requires: 'advertised', accept: (v) => v.advertised,
     message: '不得利用患者、医生、专家或代言人的名义、形象作推荐、证明。',
     regex: c('(?:人人|都)(?:该|应该|要)(?:吃|喝|用)|(?:{endorsers})[^,。!?]{0,6}?(?:做了|用过|吃过|在我院|说)') },
   { label: '保障健康所必需', family: 'health', requires: 'always',
     message: '保健食品广告不得声称或者暗示为保障健康所必需（广告法第十八条第一款第（三）项）。',
-    regex: c('(?:家庭|居家|中老年人?|三高人群|电脑族|心脏病人|备孕夫妻|孕妇|老人|全家)(?:的)?(?:健康)?(?:必备|必需品?|必吃|必喝)|健康必需品|每天都不能少|救命(?:宝|药|神器)|保护神|健康到老') },
+    regex: c('(?:家庭|居家|中老年人?|三高人群|电脑族|心脏病人|备孕夫妻|孕妇|老人|全家)(?:的)?(?:健康)?(?:必备|必需品?|必吃|必喝)|健康必需品|每天都不能少|救命(?:宝|药|神器)|(?:{diseases}|{indicators}|身体|健康|肝脏?|胃|肠道?|血管|心脏|皮肤|眼睛|关节|骨骼|肺|肾|免疫力?)的?保护神|健康到老') },
   { label: '疾病风险宣称', family: 'medical', requires: 'always', message: effect,
     accept: (v) => (v.advertised || v.uses || productIsSubject(v)) && !has(adviceSubject, v.sentence),
     regex: c('(?:喝|吃)[^,。!?]{0,8}?的人[^,。!?]{0,8}?(?:寿命|长寿|患|发病|得病)|(?:降低|减少)[^,。!?]{0,4}?(?:{disease})(?:的)?(?:风险|几率|概率)') },

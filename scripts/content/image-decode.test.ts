@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { article, baseFiles, makeRepo } from '../testing/fixture-repo.ts';
+import { runCli } from '../testing/run-cli.ts';
+import { decodeImage } from './image-decode.ts';
+
+const photo = () => sharp({ create: { width: 1200, height: 800, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg().toBuffer();
+
+describe('decodeImage', () => {
+  it('reads every pixel as the build does: a JPEG, PNG or WebP cut off halfway is refused, though its header is whole', async () => {
+    const root = await makeRepo({});
+    const whole = await photo();
+    const png = await sharp(whole).png().toBuffer();
+    const webp = await sharp(whole).webp().toBuffer();
+    for (const [name, bytes] of [['half.jpg', whole], ['half.png', png], ['half.webp', webp]] as const) {
+      await writeFile(join(root, name), bytes.subarray(0, bytes.length >> 1));
+      await writeFile(join(root, `whole-${name}`), bytes);
+      expect(await decodeImage(join(root, `whole-${name}`)), name).toEqual({ ok: true, format: expect.any(String), width: 1200, height: 800 });
+      expect(await decodeImage(join(root, name)), name).toEqual({ ok: false, reason: expect.stringContaining('无法读取图片：文件已损坏或不是图片') });
+    }
+  });
+
+  it('keeps its verdict by content hash for the next run, and discards a corrupt record with a notice', async () => {
+    const bytes = await photo();
+    const folder = 'content/shanye/articles/2026/dongtian-shouchong';
+    const root = await makeRepo({ ...baseFiles(), [`${folder}/index.md`]: article('title: 照片\nstatus: draft\ncover: ./cover.jpg', '![一张照片](./photo.jpg)\n'), [`${folder}/photo.jpg`]: bytes });
+    expect((await runCli(['lint', '--format', 'json'], root)).code).toBe(0);
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    const record = join(root, '.cache/mpdesk/decoded', `${hash}.json`);
+    expect(JSON.parse(await readFile(record, 'utf8'))).toMatchObject({ ok: true, format: 'jpeg', width: 1200, height: 800, tool: expect.any(String) });
+    // A stored verdict is believed (that is what it is for): the lint cache out of the way, the next run reads it.
+    const stored = JSON.parse(await readFile(record, 'utf8'));
+    await writeFile(record, JSON.stringify({ ...stored, ok: false, reason: '记录里的判断' }));
+    await writeFile(join(root, '.cache/mpdesk/lint.json'), '{}');
+    const believed = await runCli(['lint', '--format', 'json'], root);
+    expect(JSON.parse(believed.stdout).map((f: { message: string }) => f.message)).toContain('图片“./photo.jpg”：记录里的判断');
+    await writeFile(record, '{"tool":');
+    await writeFile(join(root, '.cache/mpdesk/lint.json'), '{}');
+    const again = await runCli(['lint', '--format', 'json'], root);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('mpdesk: 注意：图片检查记录 .cache/mpdesk/decoded/');
+    expect(JSON.parse(await readFile(record, 'utf8'))).toMatchObject({ ok: true });
+    expect((await readdir(join(root, '.cache/mpdesk/decoded'))).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+});

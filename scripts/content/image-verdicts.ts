@@ -1,0 +1,58 @@
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { writeFileAtomic } from '../shared/atomic-write.ts';
+import { isCount, isObject } from '../shared/json-shape.ts';
+import { notice } from '../shared/notice.ts';
+import { toolHash } from '../shared/tool-hash.ts';
+import type { DecodedImage } from './image-decode.ts';
+
+/**
+ * Decoding verdicts kept between runs, one small file per image content hash in the repository's
+ * `.cache/mpdesk/decoded/`: decoding a camera photo takes tens of milliseconds, and lint and build of an unchanged
+ * image should not pay it again. A record made by another version of mpdesk (whose sharp may decode differently)
+ * is not used.
+ */
+let folder: string | undefined;
+let writeFailed = false;
+
+/** Where the verdicts of the repository being read are kept; set when its content is loaded. */
+export function keepImageVerdicts(root: string): void {
+  folder = join(root, '.cache', 'mpdesk', 'decoded');
+}
+
+export async function storedVerdict(hash: string): Promise<DecodedImage | undefined> {
+  if (!folder) return undefined;
+  const path = join(folder, `${hash}.json`);
+  const text = await readFile(path, 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  const verdict = parseVerdict(text);
+  if (verdict === 'corrupt') notice(`图片检查记录 ${relative(process.cwd(), path) || path} 已损坏，已丢弃并重新检查这张图片。A corrupt image record was discarded.`);
+  return verdict === 'corrupt' || verdict === 'other-tool' ? undefined : verdict;
+}
+
+export async function storeVerdict(hash: string, verdict: DecodedImage): Promise<void> {
+  if (!folder) return;
+  try {
+    await writeFileAtomic(join(folder, `${hash}.json`), `${JSON.stringify({ tool: toolHash(), ...verdict })}\n`);
+  } catch (error) {
+    // Only the next run's speed depends on it: say so once, and go on.
+    if (!writeFailed) notice(`图片检查记录没有保存，下次会重新解码：${error instanceof Error ? error.message : String(error)}`);
+    writeFailed = true;
+  }
+}
+
+function parseVerdict(text: string): DecodedImage | 'corrupt' | 'other-tool' {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return 'corrupt';
+  }
+  if (!isObject(value) || typeof value.tool !== 'string') return 'corrupt';
+  if (value.tool !== toolHash()) return 'other-tool';
+  if (value.ok === true && typeof value.format === 'string' && isCount(value.width) && isCount(value.height)) {
+    return { ok: true, format: value.format, width: value.width, height: value.height };
+  }
+  if (value.ok === false && typeof value.reason === 'string') return { ok: false, reason: value.reason };
+  return 'corrupt';
+}

@@ -1,0 +1,120 @@
+// `npm run gen:evasion`: writes tables.json, the look-alike and emoji tables the evasion matcher reads, from
+// packages (devDependencies) so nobody hand-picks the variants: hanzi-writer-data (Make Me a Hanzi stroke medians,
+// Arphic Public License) for characters drawn alike, OpenCC's Japanese variant table for shinjitai (圧 for 压), and
+// Unicode CLDR's Chinese emoji annotations (cldr-annotations-full, Unicode licence) for emoji read as words.
+// Only what the current targets can use is kept; rerun it when the built-in lists change (a test says so).
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import * as OpenCC from 'opencc-js';
+import { writeFileAtomic } from '../../shared/atomic-write.ts';
+import { normalize } from '../normalize.ts';
+import { glyphOf, likeness, type Glyph } from './glyphs.ts';
+import { syllableInventory } from './readings.ts';
+import { targetsFromLists } from './targets.ts';
+import { frequentChars } from './words.ts';
+
+const require = createRequire(import.meta.url);
+const han = /^\p{Script=Han}+$/u;
+/** Look-alikes kept per character, and the likeness they need (see glyphs.ts). */
+const perChar = 8;
+const threshold = 0.57;
+
+function medians(data: unknown): Array<Array<[number, number]>> | undefined {
+  const list: unknown = data && typeof data === 'object' ? Reflect.get(data, 'medians') : undefined;
+  if (!Array.isArray(list)) return undefined;
+  const strokes = list.map((stroke: unknown) =>
+    Array.isArray(stroke) ? stroke.flatMap((p: unknown): Array<[number, number]> => (Array.isArray(p) && typeof p[0] === 'number' && typeof p[1] === 'number' ? [[p[0], p[1]]] : [])) : [],
+  );
+  return strokes.every((s) => s.length >= 2) ? strokes : undefined;
+}
+
+function readGlyphs(): Map<string, Glyph> {
+  const dir = dirname(require.resolve('hanzi-writer-data/package.json'));
+  const glyphs = new Map<string, Glyph>();
+  for (const name of readdirSync(dir)) {
+    const char = name.slice(0, -'.json'.length);
+    if (!name.endsWith('.json') || [...char].length !== 1) continue;
+    const strokes = medians(JSON.parse(readFileSync(join(dir, name), 'utf8')));
+    if (strokes) glyphs.set(char, glyphOf(strokes));
+  }
+  return glyphs;
+}
+
+function drawnAlike(targetChars: ReadonlySet<string>): Record<string, string[]> {
+  const glyphs = readGlyphs();
+  const fromJapanese = OpenCC.Converter({ from: 'jp', to: 'cn' });
+  const folded = OpenCC.Converter({ from: 'tw', to: 'cn' });
+  const table: Record<string, string[]> = {};
+  for (const target of [...targetChars].sort()) {
+    const own = glyphs.get(target);
+    const alike = own
+      ? [...glyphs]
+          .filter(([char, glyph]) => char !== target && Math.abs(glyph.strokes.length - own.strokes.length) <= 3)
+          .map(([char, glyph]) => [char, likeness(own, glyph)] as const)
+          .filter(([, score]) => score >= threshold)
+          .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+          .slice(0, perChar)
+          .map(([char]) => char)
+      : [];
+    if (alike.length) table[target] = alike;
+  }
+  // Shinjitai the traditional-to-simplified fold misses (圧 → 压, 単 → 单).
+  for (let code = 0x3400; code <= 0x9fff; code++) {
+    const char = String.fromCharCode(code);
+    const target = fromJapanese(char);
+    if (target === char || !targetChars.has(target) || folded(char) === target) continue;
+    const list = (table[target] ??= []);
+    if (!list.includes(char)) list.unshift(char);
+  }
+  return table;
+}
+
+const pictograph = /\p{Extended_Pictographic}/u;
+
+/** Emoji (pictographs, not marks such as · or →) whose Chinese names are part of a term: 🥇 第一, 🧧 红包, ➕ 加, 👍 赞. */
+function emojiNames(targets: readonly string[]): Record<string, string[]> {
+  const data: unknown = JSON.parse(readFileSync(require.resolve('cldr-annotations-full/annotations/zh/annotations.json'), 'utf8'));
+  const outer: unknown = data && typeof data === 'object' ? Reflect.get(data, 'annotations') : undefined;
+  const annotations: unknown = outer && typeof outer === 'object' ? Reflect.get(outer, 'annotations') : undefined;
+  const table: Record<string, string[]> = {};
+  for (const [emoji, entry] of Object.entries(annotations && typeof annotations === 'object' ? annotations : {})) {
+    const names = ['tts', 'default'].flatMap((key) => {
+      const value: unknown = entry && typeof entry === 'object' ? Reflect.get(entry, key) : undefined;
+      return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+    });
+    const usable = [...new Set(names)].filter((name) => han.test(name) && targets.some((term) => term.includes(normalize(name).text)));
+    const key = emoji.replaceAll('\uFE0F', '');
+    if (usable.length && pictograph.test(key)) table[key] = usable.map((name) => normalize(name).text).sort();
+  }
+  return table;
+}
+
+/** One line per row or per table entry, so a regenerated table diffs by the entries that changed. */
+function compactJson(tables: Record<string, unknown>): string {
+  const lines = Object.entries(tables).map(([key, value]) => {
+    const rows = Array.isArray(value) ? value.map((row) => JSON.stringify(row)) : value && typeof value === 'object' ? Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`) : undefined;
+    const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
+    return rows ? `  ${JSON.stringify(key)}: ${open}\n    ${rows.join(',\n    ')}\n  ${close}` : `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`;
+  });
+  return `{\n${lines.join(',\n')}\n}\n`;
+}
+
+async function main(): Promise<void> {
+  const listed = targetsFromLists();
+  const targets = listed.filter((t) => !t.contextOnly).map((t) => t.folded);
+  const targetChars = new Set(targets.flatMap((t) => [...t].filter((c) => han.test(c))));
+  const tables = {
+    about: 'Generated by `npm run gen:evasion` (scripts/lint/evasion/generate-tables.ts); do not edit. See scripts/lint/corpus/SOURCES.md.',
+    syllables: syllableInventory().join(' '),
+    frequentChars: frequentChars(),
+    targets: listed.map((t) => [t.term, t.folded, t.family, ...(t.contextOnly ? [1] : [])]),
+    // Latin letters written for digits (第l for 第1) are the one hand-made part: two lines of ASCII.
+    lookalikes: { ...drawnAlike(targetChars), '1': ['l', 'i'], '0': ['o'] },
+    emoji: emojiNames(targets),
+  };
+  await writeFileAtomic(new URL('./tables.json', import.meta.url).pathname, compactJson(tables));
+  process.stdout.write(`look-alikes for ${Object.keys(tables.lookalikes).length} characters, ${Object.keys(tables.emoji).length} emoji\n`);
+}
+
+await main();

@@ -1,0 +1,100 @@
+import { pinyin } from 'pinyin-pro';
+import { evasionTables } from './tables.ts';
+
+/**
+ * Readings from pinyin-pro, toneless with ü written v. A character's key is its most common reading, so homophones
+ * (醉 and 最, 将 and 降) share one; a term's own reading in context (行 in 行业 is hang) is a second spelling of it.
+ */
+
+const syllableIds = new Map<string, number>();
+let inventory: Set<string> | undefined;
+
+/** Every syllable pinyin-pro gives a CJK character as its usual reading (computed by `npm run gen:evasion`). */
+export function syllableInventory(): string[] {
+  const found = new Set<string>();
+  for (let code = 0x4e00; code <= 0x9fff; code++) {
+    const reading = pinyin(String.fromCharCode(code), { toneType: 'none', type: 'array', v: true })[0];
+    if (reading && /^[a-z]*[aeiouv][a-z]*$/.test(reading)) found.add(reading);
+  }
+  return [...found].sort();
+}
+
+/** The syllables Latin runs are split against, as tables.json stores them. */
+export function syllables(): ReadonlySet<string> {
+  return (inventory ??= new Set(evasionTables().syllables));
+}
+
+/** One code unit per syllable, in the private-use area, so key strings can go through the Aho-Corasick matcher. */
+export function syllableKey(syllable: string): string {
+  let id = syllableIds.get(syllable);
+  if (id === undefined) syllableIds.set(syllable, (id = syllableIds.size));
+  return String.fromCharCode(0xe000 + id);
+}
+
+const han = /^\p{Script=Han}$/u;
+const primaryCache = new Map<string, string | null>();
+
+/** The most common toneless reading of a Han character, or null for none (pinyin-pro echoes what it cannot read). */
+export function primaryReading(char: string): string | null {
+  let reading = primaryCache.get(char);
+  if (reading === undefined) {
+    const got = han.test(char) ? pinyin(char, { toneType: 'none', type: 'array', v: true })[0] : undefined;
+    reading = got && /^[a-z]+$/.test(got) ? got : null;
+    primaryCache.set(char, reading);
+  }
+  return reading;
+}
+
+/** Digits fold from 一二三 as well (normalize makes 第一 into 第1), so they read as the numerals. */
+const digitReadings = ['ling', 'yi', 'er', 'san', 'si', 'wu', 'liu', 'qi', 'ba', 'jiu'];
+
+/** The reading a folded character is keyed by: its primary reading, a digit's numeral, or null. */
+export function readingOf(char: string): string | null {
+  const code = char.charCodeAt(0);
+  if (char.length === 1 && code >= 0x30 && code <= 0x39) return digitReadings[code - 0x30]!;
+  return primaryReading(char);
+}
+
+/** A term's readings in context, one per character (null where there is none), as pinyin-pro reads the whole word. */
+export function contextReadings(term: string): Array<string | null> {
+  const chars = [...term];
+  const read = pinyin(term, { toneType: 'none', type: 'array', v: true });
+  if (read.length !== chars.length) return chars.map(readingOf);
+  return chars.map((char, i) => (/^[0-9]$/.test(char) ? readingOf(char) : han.test(char) && /^[a-z]+$/.test(read[i]!) ? read[i]! : null));
+}
+
+/** Latin letters with their tone marks taken off and ü as v (jí → ji, lǜ → lv). */
+export function plainLatin(char: string): string {
+  if (char === 'ü' || char === 'ǖ' || char === 'ǘ' || char === 'ǚ' || char === 'ǜ') return 'v';
+  return char.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+/**
+ * A run of Latin letters split into pinyin syllables (zhuanfa → zhuan fa), fewest syllables first, or undefined
+ * when it is not pinyin throughout (hello, xm, vx).
+ */
+export function splitPinyin(run: string): string[] | undefined {
+  const known = syllables();
+  const best: Array<string[] | undefined> = new Array(run.length + 1);
+  best[0] = [];
+  for (let end = 1; end <= run.length; end++) {
+    for (let start = Math.max(0, end - 6); start < end; start++) {
+      const before = best[start];
+      if (!before || !known.has(run.slice(start, end))) continue;
+      if (!best[end] || before.length + 1 < best[end]!.length) best[end] = [...before, run.slice(start, end)];
+    }
+  }
+  return best[run.length];
+}
+
+const toneCache = new Map<string, number[]>();
+
+/** The tone (1–4, 0 for neutral) of each character of a text, as pinyin-pro reads it in context; a character alone gets its usual tone. */
+export function tones(text: string): readonly number[] {
+  let found = toneCache.get(text);
+  if (!found) {
+    found = pinyin(text, { toneType: 'num', type: 'array' }).map((reading) => Number(/[0-4]$/.exec(reading)?.[0] ?? 0));
+    toneCache.set(text, found);
+  }
+  return found;
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { syllableInventory } from './readings.ts';
+import { evasionTables, emojiWords, lookalikesOf } from './tables.ts';
+import { targetsFromLists } from './targets.ts';
+import { frequentChars } from './words.ts';
+
+describe('evasion tables (tables.json)', () => {
+  it('are up to date with the built-in word lists and pinyin-pro (else run npm run gen:evasion)', () => {
+    expect(evasionTables().targets).toEqual(targetsFromLists());
+    expect(evasionTables().syllables).toEqual(syllableInventory());
+    const frequent = frequentChars();
+    expect([...evasionTables().frequentChars.function].join('')).toBe(frequent.function);
+    expect([...evasionTables().frequentChars.common].join('')).toBe(frequent.common);
+  });
+
+  it('hold characters drawn alike and emoji read as words', () => {
+    expect(lookalikesOf('治')).toContain('冶');
+    expect(lookalikesOf('第')).toContain('笫');
+    expect(lookalikesOf('压')).toContain('圧');
+    expect(lookalikesOf('治')).not.toContain('她');
+    expect(emojiWords('🧧')).toContain('红包');
+    expect(emojiWords('➕️')).toEqual(['加']);
+  });
+});

@@ -1,0 +1,8 @@
+// The plan stage: monthly plans joined to their articles, the account's cadence and best hours, and the hourly
+// snapshots → checks with positions, a status table and an iCalendar file. It reads the loaded content only.
+export { newPlan, type NewPlanRequest, type NewPlanResult } from './new-plan.ts';
+export { checkPlans, type PlanCheckResult } from './check.ts';
+export { planStatus, type EntryStatus, type PlanStatusResult, type StatusRow } from './status.ts';
+export { statusText } from './status-text.ts';
+export { planCalendar, type PlanCalendarResult } from './calendar.ts';
+export type { PlanScope } from './scope.ts';
