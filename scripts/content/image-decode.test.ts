@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { article, baseFiles, makeRepo } from '../testing/fixture-repo.ts';
 import { runCli } from '../testing/run-cli.ts';
-import { decodeImage } from './image-decode.ts';
+import { decodeImage, imageDigest } from './image-decode.ts';
+import { keepImageVerdicts } from './image-verdicts.ts';
 
 const photo = () => sharp({ create: { width: 1200, height: 800, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg().toBuffer();
 
@@ -44,5 +45,27 @@ describe('decodeImage', () => {
     expect(again.stderr).toContain('mpdesk: 注意：图片检查记录 .cache/mpdesk/decoded/');
     expect(JSON.parse(await readFile(record, 'utf8'))).toMatchObject({ ok: true });
     expect((await readdir(join(root, '.cache/mpdesk/decoded'))).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('decodes a picture once per content in a run: a copy elsewhere gets the verdict in memory; new bytes are decoded anew', async () => {
+    const root = await makeRepo({});
+    const bytes = await photo();
+    const [first, copy] = [join(root, 'a', 'photo.jpg'), join(root, 'b', 'copy.jpg')];
+    await mkdir(join(root, 'a'));
+    await mkdir(join(root, 'b'));
+    await writeFile(first, bytes);
+    await writeFile(copy, bytes);
+    keepImageVerdicts(root);
+    expect(await decodeImage(first)).toMatchObject({ ok: true });
+    const folder = join(root, '.cache/mpdesk/decoded');
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    expect(imageDigest(copy)).toBe(hash);
+    // Were the copy decoded or looked up on disk, this record would answer for it.
+    await writeFile(join(folder, `${hash}.json`), JSON.stringify({ ...JSON.parse(await readFile(join(folder, `${hash}.json`), 'utf8')), ok: false, reason: '记录里的判断' }));
+    expect(await decodeImage(copy)).toEqual({ ok: true, format: 'jpeg', width: 1200, height: 800 });
+    // The same path with other bytes is another picture: decoded, and kept under its own hash.
+    await writeFile(copy, bytes.subarray(0, bytes.length >> 1));
+    expect(await decodeImage(copy)).toMatchObject({ ok: false, reason: expect.stringContaining('无法读取图片') });
+    expect((await readdir(folder)).sort()).toEqual([`${hash}.json`, `${imageDigest(copy)}.json`].sort());
   });
 });
