@@ -64,11 +64,12 @@ const minimumNorm = 5;
 const deliveredBaseline = 5;
 
 /** The values of the `baseline_days` days before `day` that have one. */
-function before<T>(map: ReadonlyMap<string, T>, day: string, days: number, value: (item: T) => number | undefined): number[] {
+function before<T>(map: ReadonlyMap<string, T>, day: string, days: number, value: (item: T, day: string) => number | undefined): number[] {
   const values: number[] = [];
   for (let back = days; back >= 1; back--) {
-    const item = map.get(addDays(day, -back));
-    const figure = item === undefined ? undefined : value(item);
+    const earlier = addDays(day, -back);
+    const item = map.get(earlier);
+    const figure = item === undefined ? undefined : value(item, earlier);
     if (figure !== undefined) values.push(figure);
   }
   return values;
@@ -109,7 +110,7 @@ function readSpikes({ series, period, thresholds: t, sends }: AnomalyInput): Ano
     // Which article took the day's reads, when the articles dataset says.
     const articles = [...(series.articleDays.get(day) ?? [])].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     const top = articles[0] && articles[0][1] > 0 ? sends.find((send) => send.key === articles[0]![0]) : undefined;
-    const share = top ? ` 其中《${top.title}》占 ${percent(articles[0]![1] / today.reads, 0)}。` : '';
+    const share = top ? `当天阅读的 ${percent(articles[0]![1] / today.reads, 0)} 来自这篇。` : '';
     found.push({
       rule: 'reads-without-shares',
       day,
@@ -127,14 +128,15 @@ function ratioOutliers({ period, thresholds: t, sends }: AnomalyInput): Anomaly[
   const judged = sends.filter((send) => send.reads >= t.min_reads);
   const window = judged.filter((send) => send.day > addDays(period.last, -normDays) && send.day <= period.last);
   const found: Anomaly[] = [];
-  const ratios: Array<[string, string, (send: KnownSend) => number]> = [
-    ['阅读人数/阅读次数', '同一批人反复打开（机器刷量常见），或一人多次阅读', (send) => send.readers / send.reads],
-    ['分享次数/阅读次数', '分享被刷，或有人集中转发（活动、群发）；过低则可能是没人真读', (send) => send.shares / send.reads],
+  // Each ratio with what it may mean when it is too high, and when too low.
+  const ratios: Array<[string, string, string, (send: KnownSend) => number]> = [
+    ['阅读人数/阅读次数', '几乎每次打开都是新的人：少见，核对数据是否导入有误', '同一批人反复打开：机器刷量常见，也可能是少数人多次阅读', (send) => send.readers / send.reads],
+    ['分享次数/阅读次数', '分享被刷，或有人集中转发（活动、转发抽奖）', '读的人多、转发的少：流量可能不是真实读者带来的，或内容没有打动人', (send) => send.shares / send.reads],
   ];
   for (const send of judged.filter((one) => one.day >= period.first && one.day <= period.last)) {
     const others = window.filter((other) => other !== send);
     if (others.length < minimumNorm) continue;
-    for (const [name, reading, ratio] of ratios) {
+    for (const [name, high, low, ratio] of ratios) {
       const norm = median(others.map(ratio));
       const value = ratio(send);
       if (norm === undefined || norm <= 0) continue;
@@ -146,7 +148,7 @@ function ratioOutliers({ period, thresholds: t, sends }: AnomalyInput): Anomaly[
         figure: `${name} ${ratioText(value)}`,
         baseline: `账号常态：近 ${normDays} 天 ${others.length} 篇文章的中位数 ${ratioText(norm)}`,
         threshold: `高于常态 × ${times(t.ratio_factor)} 或低于常态 ÷ ${times(t.ratio_factor)}`,
-        reading: `${value > norm ? '偏高' : '偏低'}：${reading}。`,
+        reading: value > norm ? `偏高：${high}。` : `偏低：${low}。`,
       });
     }
   }
@@ -182,22 +184,38 @@ function nightReading({ series, period, thresholds: t }: AnomalyInput): Anomaly[
   return found;
 }
 
+/** Where articles bring followers from: the account name in an article, and reposts. */
+const articleSources = new Set([57, 161]);
+
+/**
+ * New followers an article did not bring: without the sources of its follows (57 文章内账号名称, 161 他人转载),
+ * when the snapshots have them by source; else all of them, and a day after a send is left alone too.
+ */
+function notFromArticles(series: AccountSeries, day: string): number | undefined {
+  const total = series.followers.get(day)?.newUsers;
+  const sources = series.followerSources.get(day);
+  if (total === undefined || !sources) return total;
+  return total - [...sources].reduce((sum, [code, gained]) => sum + (articleSources.has(code) ? gained : 0), 0);
+}
+
 function followerJumps({ series, period, thresholds: t, sendDays }: AnomalyInput): Anomaly[] {
   const found: Anomaly[] = [];
   for (const day of period.days) {
-    const today = series.followers.get(day);
-    if (!today || today.newUsers < t.min_new_followers || sendDays.has(day) || sendDays.has(addDays(day, -1))) continue;
-    const gains = before(series.followers, day, t.baseline_days, (f) => f.newUsers);
+    const gained = notFromArticles(series, day);
+    const bySource = series.followerSources.has(day);
+    if (gained === undefined || gained < t.min_new_followers || sendDays.has(day) || (!bySource && sendDays.has(addDays(day, -1)))) continue;
+    const gains = before(series.followers, day, t.baseline_days, (_, back) => notFromArticles(series, back));
     const base = median(gains);
-    if (gains.length < minimumBaseline || base === undefined || today.newUsers < base * t.spike_factor) continue;
+    if (gains.length < minimumBaseline || base === undefined || gained < base * t.spike_factor) continue;
     const sources = [...(series.followerSources.get(day) ?? [])].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    const top = sources[0] && sources[0][1] > 0 ? `，其中${followSources[sources[0][0]] ?? `来源 ${sources[0][0]}`} ${count(sources[0][1])} 人` : '';
+    const top = sources[0] && sources[0][1] > 0 ? `，最多的来源是${followSources[sources[0][0]] ?? `来源 ${sources[0][0]}`}（${count(sources[0][1])} 人）` : '';
+    const what = bySource ? '不是文章带来的新增关注' : '新增关注';
     found.push({
       rule: 'follower-jump',
       day,
-      figure: `新增关注 ${count(today.newUsers)} 人${top}`,
+      figure: `${what} ${count(gained)} 人${top}`,
       baseline: `${baselineText(t.baseline_days, gains)}：${count(base)} 人`,
-      threshold: `≥ 基线 × ${times(t.spike_factor)}，当天和前一天都没有发文`,
+      threshold: `≥ 基线 × ${times(t.spike_factor)}，当天没有发文${bySource ? '（不算文章内账号名称、他人转载带来的关注）' : '，前一天也没有'}`,
       reading: '没有文章带来这些关注：可能是线下活动或广告的二维码、别的账号推荐，也可能是买来的粉丝。核对当天的活动和投放。',
     });
   }

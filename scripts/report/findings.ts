@@ -35,7 +35,7 @@ export function slotObservation(report: AccountReport): string | undefined {
   const groups = report.comparisons.bySlot.filter((group) => group.medianOpenRate !== null);
   if (groups.length < 2) return undefined;
   const [a, b] = groups;
-  return `近 ${report.comparisons.from} 至 ${report.comparisons.to}，${groupLine(a!)}，${groupLine(b!)}：篇数少，只是观察，不能说明是时段的原因。`;
+  return `${report.comparisons.from} 至 ${report.comparisons.to} 间，${groupLine(a!)}，${groupLine(b!)}：篇数少，只是观察，不能说明是时段的原因。`;
 }
 
 /** A short list of findings written as sentences, in a fixed order. */

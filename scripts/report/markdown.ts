@@ -115,7 +115,7 @@ function planSection(report: AccountReport): string {
       item.actual ?? '—',
       item.articles.length ? item.articles.map((a) => `${fileLink(a.title, a.file)}（${a.status}）`).join('；') : '还没有文章',
     ]);
-    parts.push(table(['条目', '计划时间', '选题', '形式', '结果', '实际发出', '文章'], 'llllllll', rows));
+    parts.push(table(['条目', '计划时间', '选题', '形式', '结果', '实际发出', '文章'], 'lllllll', rows));
     parts.push(`准时：在计划时间前后 ${onTimeMinutes} 分钟内发出（只知道发出日期的，按日期比）；未发出：计划时间已过、快照截至 ${report.asOf} 还没有发出；未到期：计划时间在快照最后一天之后。`);
   }
   if (unplanned.length) parts.push(`计划外发出：\n\n${unplanned.map((item) => `- ${item.day.slice(5)} ${item.file ? fileLink(item.title, item.file) : `${md(item.title)}（仓库里没有：从公众号后台直接发出）`}`).join('\n')}`);
@@ -134,7 +134,7 @@ const ruleTexts: Record<AnomalyRule, (t: Thresholds) => string> = {
   'reads-without-shares': (t) => `一天的阅读次数 ≥ 前 ${t.baseline_days} 天中位数 × ${times(t.spike_factor)}，而分享率 < 同期中位数 × ${times(t.share_drop)}`,
   'ratio-off-norm': (t) => `一篇文章的阅读人数/阅读次数或分享次数/阅读次数，高于账号近 90 天文章的中位数 × ${times(t.ratio_factor)} 或低于其 ÷ ${times(t.ratio_factor)}（至少 5 篇作比较）`,
   'night-reads': (t) => `一天 ${nightHours[0]}–${nightHours.at(-1)} 点的阅读占比 ≥ ${percent(t.night_share, 0)}，且 ≥ 前 ${t.baseline_days} 天中位数 × ${times(t.night_factor)}`,
-  'follower-jump': (t) => `一天的新增关注 ≥ 前 ${t.baseline_days} 天中位数 × ${times(t.spike_factor)}（至少 ${t.min_new_followers} 人），当天和前一天都没有发文`,
+  'follower-jump': (t) => `一天不是文章带来的新增关注（除去文章内账号名称、他人转载两个来源；快照没有来源时算全部，前一天发过文也不判断）≥ 前 ${t.baseline_days} 天中位数 × ${times(t.spike_factor)}（至少 ${t.min_new_followers} 人），当天没有发文`,
   'delivered-drop': (t) => `一次群发的送达人数比之前 5 次的中位数少 ${percent(t.delivered_drop, 0)} 以上`,
 };
 
