@@ -23,7 +23,8 @@ export interface PlannedItem {
   topic: string;
   format?: string;
   owner?: string;
-  /** `11-06 周五 20:00`, China time. */
+  /** The plan's time as written, and as `11-06 周五 20:00` in China time. */
+  plannedAt: string;
   planned: string;
   outcome: PlanOutcome;
   /** When it went out (`11-06 20:00`, or the day alone when only the snapshots say), and by how much it was off. */
@@ -108,6 +109,7 @@ export function planVsActual({ set, account, period, asOf, articles, sends }: Pl
         topic: row.topic,
         ...(row.format ? { format: row.format } : {}),
         ...(row.owner ? { owner: row.owner } : {}),
+        plannedAt,
         planned: clockText(plannedAt, true),
         ...timing,
         ...(went ? { actual: went.at ? clockText(went.at, false) : went.day.slice(5) } : {}),
@@ -117,6 +119,8 @@ export function planVsActual({ set, account, period, asOf, articles, sends }: Pl
   }
   // Sends the repository does not have: published from the backend by hand.
   for (const send of sends) if (inPeriod(send.day) && !send.repo) result.unplanned.push({ title: send.title, day: send.day });
+  // In the plan's order of time: an entry whose article moved stays where it was planned.
+  result.planned.sort((a, b) => Date.parse(a.plannedAt) - Date.parse(b.plannedAt) || compareText(a.entry, b.entry));
   result.unplanned.sort((a, b) => compareText(a.day, b.day) || compareText(a.title, b.title));
   return result;
 }
