@@ -30,9 +30,9 @@ function groupLine(group: ComparisonGroup): string {
   return `${group.name}的 ${group.articles.length} 篇打开率中位数 ${group.medianOpenRate === null ? '—' : percent(group.medianOpenRate, 2)}`;
 }
 
-/** The first comparison worth a sentence: the two largest slot groups with an open rate each. */
+/** The first comparison worth a sentence: the two largest slots of known hour, with two articles and an open rate each. */
 export function slotObservation(report: AccountReport): string | undefined {
-  const groups = report.comparisons.bySlot.filter((group) => group.medianOpenRate !== null);
+  const groups = report.comparisons.bySlot.filter((group) => group.medianOpenRate !== null && group.articles.length >= 2 && !group.name.includes('时间不详'));
   if (groups.length < 2) return undefined;
   const [a, b] = groups;
   return `${report.comparisons.from} 至 ${report.comparisons.to} 间，${groupLine(a!)}，${groupLine(b!)}：篇数少，只是观察，不能说明是时段的原因。`;

@@ -22,6 +22,8 @@ export function md(text: string): string {
 export const fileLink = (label: string, file: string) => `[${md(label)}](../../${file.split('/').map(encodeURIComponent).join('/')})`;
 
 function table(headers: readonly string[], align: string, rows: ReadonlyArray<readonly string[]>): string {
+  // GitHub renders no table whose delimiter row has another number of cells than its header.
+  if (align.length !== headers.length) throw new Error(`table: ${headers.length} headers, ${align.length} alignments`);
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
   return [line(headers), line(align.split('').map((a) => (a === 'r' ? '---:' : a === 'c' ? ':-:' : '---'))), ...rows.map(line)].join('\n');
 }
