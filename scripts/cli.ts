@@ -9,6 +9,7 @@ import { formatOption, requireAccount, rootOf, rootOption, type CommonOptions } 
 import { registerPublishCommand } from './cli-publish.ts';
 import { registerPlanCommands } from './cli-plan.ts';
 import { registerMetricsCommands } from './cli-metrics.ts';
+import { registerReportCommands } from './cli-report.ts';
 import { registerReviewCommands } from './cli-review.ts';
 
 // A reader that stops early (`mpdesk list | head -1`) closes the pipe: end quietly, not with an EPIPE stack trace.
@@ -280,6 +281,7 @@ registerPublishCommand(program);
 registerPlanCommands(program);
 registerReviewCommands(program);
 registerMetricsCommands(program);
+registerReportCommands(program);
 setUsage(program);
 
 try {

@@ -14,10 +14,11 @@ import { benchAccount, writeCorpus } from './corpus.ts';
 import { benchLint } from './lint-bench.ts';
 import { benchMetrics } from './metrics-bench.ts';
 import { benchPublish } from './publish-bench.ts';
+import { benchReport } from './report-bench.ts';
 import { stopWorkers } from '../shared/worker-pool.ts';
 import { time, timeAndCpu } from './time.ts';
 
-const usage = `用法 usage: npm run bench [-- --articles N] [--lint-articles N] [--publish-articles N] [--metrics-accounts N] [--metrics-days N] [--only build|lint|publish|metrics]
+const usage = `用法 usage: npm run bench [-- --articles N] [--lint-articles N] [--publish-articles N] [--metrics-accounts N] [--metrics-days N] [--report-accounts N] [--only build|lint|publish|metrics|report]
 
 在临时目录生成 N 篇约 3000 字的文章（默认 500），测量冷构建、无变化重建、改一篇后重建、
 单篇渲染（中位数和 p95）与峰值内存；再生成 1000 篇和 20,000 词的词表，测量冷检查、缓存检查
@@ -30,7 +31,8 @@ const usage = `用法 usage: npm run bench [-- --articles N] [--lint-articles N]
   --publish-articles N  发布用的文章数，默认 50
   --metrics-accounts N  数据快照：从模拟的微信接口拉取的账号数，默认 50
   --metrics-days N      每个账号拉取的天数，默认 1095（三年）；拉完再拉一次、再读回全部快照
-  --only build|lint|publish|metrics  只测一项
+  --report-accounts N   月报：生成 N 个账号 × 一年的快照（默认 50），计时 mpdesk report monthly --all
+  --only build|lint|publish|metrics|report  只测一项
   --help              显示本说明
 `;
 
@@ -75,7 +77,7 @@ function printTable(rows: ReadonlyArray<readonly [string, string, string]>) {
 }
 
 async function main(): Promise<void> {
-  let values: { articles: string; 'lint-articles': string; 'publish-articles': string; 'metrics-accounts': string; 'metrics-days': string; only?: string; help: boolean };
+  let values: { articles: string; 'lint-articles': string; 'publish-articles': string; 'metrics-accounts': string; 'metrics-days': string; 'report-accounts': string; only?: string; help: boolean };
   try {
     ({ values } = parseArgs({
       options: {
@@ -84,6 +86,7 @@ async function main(): Promise<void> {
         'publish-articles': { type: 'string', default: '50' },
         'metrics-accounts': { type: 'string', default: '50' },
         'metrics-days': { type: 'string', default: '1095' },
+        'report-accounts': { type: 'string', default: '50' },
         only: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
@@ -105,8 +108,10 @@ async function main(): Promise<void> {
   const metricsDays = Number(values['metrics-days']);
   if (!Number.isInteger(metricsAccounts) || metricsAccounts < 1) throw new BenchFailure(`--metrics-accounts 应为正整数：${values['metrics-accounts']}`);
   if (!Number.isInteger(metricsDays) || metricsDays < 1) throw new BenchFailure(`--metrics-days 应为正整数：${values['metrics-days']}`);
-  const parts = ['build', 'lint', 'publish', 'metrics'];
-  if (values.only !== undefined && !parts.includes(values.only)) throw new BenchFailure(`--only 应为 build、lint、publish 或 metrics：${values.only}`);
+  const reportAccounts = Number(values['report-accounts']);
+  if (!Number.isInteger(reportAccounts) || reportAccounts < 1) throw new BenchFailure(`--report-accounts 应为正整数：${values['report-accounts']}`);
+  const parts = ['build', 'lint', 'publish', 'metrics', 'report'];
+  if (values.only !== undefined && !parts.includes(values.only)) throw new BenchFailure(`--only 应为 build、lint、publish、metrics 或 report：${values.only}`);
 
   const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
   const only = (part: string) => values.only === undefined || values.only === part;
@@ -117,8 +122,9 @@ async function main(): Promise<void> {
       })
     : [];
   const metricsRows = only('metrics') ? await benchMetrics(metricsAccounts, metricsDays, log) : [];
+  const reportRows = only('report') ? await benchReport(reportAccounts, log) : [];
   if (!only('build')) {
-    printTable([['指标 figure', '结果 result', '目标 aim'], ...lintRows, ...publishRows, ...metricsRows]);
+    printTable([['指标 figure', '结果 result', '目标 aim'], ...lintRows, ...publishRows, ...metricsRows, ...reportRows]);
     return;
   }
   const root = await mkdtemp(join(tmpdir(), 'mpdesk-bench-'));
@@ -221,6 +227,7 @@ async function main(): Promise<void> {
       ...lintRows,
       ...publishRows,
       ...metricsRows,
+      ...reportRows,
     ]);
     const warnings = cold.findings.filter((f) => f.severity !== 'error').length;
     if (warnings) log(`注意：冷构建有 ${warnings} 条提示/警告 findings（不影响结果）。`);

@@ -356,6 +356,59 @@ export interface AccountSettings {
      * 分享次数 / 阅读次数，0 到 1。Shares per read, 0 to 1.
      */
     share_rate?: number;
+    /**
+     * 每月阅读人数（每日阅读人数之和）目标。Target readers per month (the sum of each day's readers).
+     */
+    monthly_readers?: number;
+    /**
+     * 群发文章的阅读人数 / 送达人数，0 到 1。Readers per delivered follower of the month's mass sends, 0 to 1.
+     */
+    open_rate?: number;
+    /**
+     * 收藏次数 / 阅读次数，0 到 1。Favourites per read, 0 to 1.
+     */
+    favorite_rate?: number;
+  };
+  /**
+   * mpdesk report 标记异常（疑似刷量、买量、限流）的阈值；不写就用默认值。Thresholds at which mpdesk report flags anomalies (possible bought traffic or followers, restricted delivery); each has a default.
+   */
+  anomalies?: {
+    /**
+     * 基线取前多少天的中位数。Days before a day whose median is its baseline.
+     */
+    baseline_days?: number;
+    /**
+     * 一天的阅读次数或新增关注达到基线的几倍算暴涨。A day's reads or new followers at this multiple of the baseline is a spike.
+     */
+    spike_factor?: number;
+    /**
+     * 暴涨那天的分享率低于基线分享率的这个比例，算分享没有跟上。On a spike day, a share rate below this fraction of the baseline's means shares did not follow.
+     */
+    share_drop?: number;
+    /**
+     * 一篇文章的阅读人数/阅读次数或分享次数/阅读次数，高于或低于账号常态的这个倍数算偏离。An article's readers-to-reads or shares-to-reads ratio this many times above or below the account's norm.
+     */
+    ratio_factor?: number;
+    /**
+     * 0–5 点的阅读占当天的比例达到多少才检查。Share of a day's reads in hours 0–5 from which night reading is checked.
+     */
+    night_share?: number;
+    /**
+     * 夜间占比还要达到基线的几倍才算异常。The night share must also reach this multiple of its baseline.
+     */
+    night_factor?: number;
+    /**
+     * 一次群发的送达人数比之前几次的中位数少了这个比例算骤降。A send delivered to this fraction fewer followers than the median of the sends before it.
+     */
+    delivered_drop?: number;
+    /**
+     * 阅读次数少于此数的日子和文章不判断，数字太小比例没有意义。Days and articles with fewer reads are not judged.
+     */
+    min_reads?: number;
+    /**
+     * 新增关注少于此数的日子不判断暴涨。Days with fewer new followers are not judged a jump.
+     */
+    min_new_followers?: number;
   };
   /**
    * 每周固定的发布时段，北京时间：星期写 一 到 日，时间写 HH:MM，如 [{weekday: 二, time: "20:00"}, {weekday: 五, time: "20:00"}]。mpdesk plan new 按它生成月度计划，plan check 按它检查两篇之间的间隔。Weekly publishing slots in China time (weekday 一 to 日, time HH:MM): plan new scaffolds a month from them, plan check flags gaps longer than they allow.

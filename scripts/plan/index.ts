@@ -6,3 +6,6 @@ export { planStatus, type EntryStatus, type PlanStatusResult, type StatusRow } f
 export { statusText } from './status-text.ts';
 export { planCalendar, type PlanCalendarResult } from './calendar.ts';
 export type { PlanScope } from './scope.ts';
+export { cadenceSlots, describeCadence, longestGapDays, type CadenceSlot } from './cadence.ts';
+export { bestHourShare } from './best-hours.ts';
+export { statusLabels } from './status.ts';

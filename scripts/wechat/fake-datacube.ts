@@ -16,6 +16,19 @@ export interface FakeSend {
   titles: string[];
 }
 
+/**
+ * Something that made one day's numbers unusual, for samples and reports to find: reads bought without shares
+ * (`extraReads`, given to the day's first article and to the chat, in `hours`, at night by default), followers from
+ * a QR code (`extraFollowers`, source 30), or a mass send delivered to only a share of the followers (`delivered`).
+ */
+export interface FakeEvent {
+  day: string;
+  extraReads?: number;
+  hours?: number[];
+  extraFollowers?: number;
+  delivered?: number;
+}
+
 const dayMs = 86_400_000;
 const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / dayMs;
 const dayOf = (number: number) => new Date(number * dayMs).toISOString().slice(0, 10);
@@ -68,15 +81,15 @@ const articleSourceFields = [
 
 type Counts = Record<(typeof counts)[number], number>;
 
-/** Reads → the eight read counts, in proportions an account like this sees. */
-function readCounts(reads: number, key: string): Counts {
-  const users = Math.round(reads * (0.78 + 0.1 * noise(key, 'u')));
+/** Reads → the eight read counts, in proportions an account like this sees; `extra` reads come without shares, from few readers. */
+function readCounts(reads: number, key: string, extra = 0): Counts {
+  const users = Math.round(reads * (0.78 + 0.1 * noise(key, 'u')) + extra * 0.3);
   const shares = Math.round(reads * (0.03 + 0.02 * noise(key, 's')));
   const favs = Math.round(reads * (0.01 + 0.01 * noise(key, 'f')));
   const original = Math.round(reads * 0.012 * noise(key, 'o'));
   return {
     int_page_read_user: users,
-    int_page_read_count: reads,
+    int_page_read_count: reads + extra,
     ori_page_read_user: Math.round(original * 0.9),
     ori_page_read_count: original,
     share_user: Math.round(shares * 0.8),
@@ -93,7 +106,21 @@ export class FakeDatacube {
   constructor(
     private readonly seed: number,
     private readonly explicitSends?: readonly FakeSend[],
+    private readonly events: readonly FakeEvent[] = [],
   ) {}
+
+  private event(day: string): FakeEvent | undefined {
+    return this.events.find((event) => event.day === day);
+  }
+
+  /** The bought reads of `day` in `hour` (all of them when no hour is given). */
+  private extraReads(day: string, hour?: number): number {
+    const event = this.event(day);
+    if (!event?.extraReads) return 0;
+    const hours = event.hours ?? [1, 2, 3, 4];
+    if (hour === undefined) return event.extraReads;
+    return hours.includes(hour) ? Math.round(event.extraReads / hours.length) : 0;
+  }
 
   /** The next answers for `day` differ: WeChat corrected it. */
   revise(day: string): void {
@@ -128,7 +155,8 @@ export class FakeDatacube {
   }
 
   private followSource(day: string, source: number, share: number): { new_user: number; cancel_user: number } {
-    const gained = Math.round((20 + 40 * noise(this.key(day, 'gain'))) * share * (0.6 + 0.8 * noise(this.key(day, 'gain', source))));
+    const extra = source === 30 ? (this.event(day)?.extraFollowers ?? 0) : 0;
+    const gained = Math.round((20 + 40 * noise(this.key(day, 'gain'))) * share * (0.6 + 0.8 * noise(this.key(day, 'gain', source)))) + extra;
     return { new_user: gained, cancel_user: Math.round(gained * 0.35 * noise(this.key(day, 'cancel', source))) };
   }
 
@@ -157,10 +185,10 @@ export class FakeDatacube {
       case 'datacube/getusercumulate':
         return [{ ref_date: day, cumulate_user: this.cumulate(day) }];
       case 'datacube/getuserread':
-        return readShares.map(([source, share]) => ({ ref_date: day, user_source: source, ...readCounts(Math.round(this.dayReads(day) * share), this.key(day, source)) }));
+        return readShares.map(([source, share]) => ({ ref_date: day, user_source: source, ...readCounts(Math.round(this.dayReads(day) * share), this.key(day, source), source === 0 ? this.extraReads(day) : 0) }));
       case 'datacube/getuserreadhour':
         return readShares.flatMap(([source, share]) =>
-          hourWeights.map((weight, hour) => ({ ref_date: day, ref_hour: hour * 100, user_source: source, ...readCounts(Math.round((this.dayReads(day) * share * weight) / hourTotal), this.key(day, source, hour)) })),
+          hourWeights.map((weight, hour) => ({ ref_date: day, ref_hour: hour * 100, user_source: source, ...readCounts(Math.round((this.dayReads(day) * share * weight) / hourTotal), this.key(day, source, hour), source === 0 ? this.extraReads(day, hour) : 0) })),
         ).filter((row) => row.int_page_read_count > 0);
       case 'datacube/getusershare': {
         const shares = Math.round(this.dayReads(day) * 0.04);
@@ -185,7 +213,8 @@ export class FakeDatacube {
       for (const send of this.sends(dayOf(dayNumber(day) - age))) {
         for (const [position, title] of send.titles.entries()) {
           const reads = this.articleReads(send, position + 1, age, day);
-          if (reads > 0) rows.push({ ref_date: day, msgid: `${send.msg_data_id}_${position + 1}`, title, ...readCounts(reads, this.key(day, send.msg_data_id, position)) });
+          const extra = age === 0 && position === 0 ? this.extraReads(day) : 0;
+          if (reads > 0) rows.push({ ref_date: day, msgid: `${send.msg_data_id}_${position + 1}`, title, ...readCounts(reads, this.key(day, send.msg_data_id, position), extra) });
         }
       }
     }
@@ -200,13 +229,14 @@ export class FakeDatacube {
         const details = [];
         for (let age = 0; age < articleTotalDays && dayOf(dayNumber(day) + age) <= yesterday; age++) {
           const statDate = dayOf(dayNumber(day) + age);
-          const daily = readCounts(this.articleReads(send, position + 1, age, statDate), this.key(statDate, send.msg_data_id, position));
+          const extra = age === 0 && position === 0 ? this.extraReads(statDate) : 0;
+          const daily = readCounts(this.articleReads(send, position + 1, age, statDate), this.key(statDate, send.msg_data_id, position), extra);
           for (const field of counts) running[field] = (running[field] ?? 0) + daily[field];
           const users = running.int_page_read_user!;
           let assigned = 0;
           const sources: Record<string, number> = {};
           for (const [field, share] of articleSourceFields) assigned += sources[field] = Math.round(users * share);
-          details.push({ stat_date: statDate, target_user: this.cumulate(day), ...running, ...sources, int_page_from_other_read_user: Math.max(0, users - assigned) });
+          details.push({ stat_date: statDate, target_user: Math.round(this.cumulate(day) * (this.event(day)?.delivered ?? 1)), ...running, ...sources, int_page_from_other_read_user: Math.max(0, users - assigned) });
         }
         return { ref_date: day, msgid: `${send.msg_data_id}_${position + 1}`, title, details };
       }),

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { wechatEndpoints as api } from '../platform/index.ts';
 import { article, jpeg, wechatHarness, type Harness } from './client.test-helper.ts';
+import type { FakeEvent } from './index.ts';
 
 // The fake has to behave like WeChat where publish depends on it; these pin what it does.
 
@@ -103,5 +104,36 @@ describe('the fake WeChat server', () => {
     expect(await client.post('datacube/getusersummary', { begin_date: '2026-11-26', end_date: '2026-12-02' })).toMatchObject({ list: [{ new_user: 12 }] });
     expect(await h.failure(client.post('datacube/getusersummary', { begin_date: '2026-12-03', end_date: '2026-12-03' }))).toMatchObject({ errcode: 61501 });
     expect(await h.failure(client.post('datacube/getusersummary', { begin_date: '2026/12/01', end_date: '2026-12-02' }))).toMatchObject({ errcode: 61500 });
+  });
+
+  it('makes a day unusual when told: bought reads at night without shares, a QR code’s followers, a smaller delivery', async () => {
+    const sends = [{ day: '2026-11-11', msg_data_id: '2247490001', titles: ['双十一'] }];
+    const ask = async (events: FakeEvent[]) => {
+      const harness = await wechatHarness({ datacubeSeed: 4, datacubeSends: sends, datacubeEvents: events });
+      const client = harness.client();
+      const day = { begin_date: '2026-11-11', end_date: '2026-11-11' };
+      const answers = {
+        read: (await client.post('datacube/getuserread', day)).list as Array<Record<string, number>>,
+        hour: (await client.post('datacube/getuserreadhour', day)).list as Array<Record<string, number>>,
+        gain: (await client.post('datacube/getusersummary', day)).list as Array<Record<string, number>>,
+        total: (await client.post('datacube/getusercumulate', { begin_date: '2026-11-12', end_date: '2026-11-12' })).list as Array<Record<string, number>>,
+        sent: (await client.post('datacube/getarticletotal', day)).list as Array<{ details: Array<Record<string, number>> }>,
+      };
+      await harness.close();
+      return answers;
+    };
+    const plain = await ask([]);
+    const odd = await ask([{ day: '2026-11-11', extraReads: 4000, hours: [2, 3], extraFollowers: 300 }]);
+    const restricted = await ask([{ day: '2026-11-11', delivered: 0.5 }]);
+    const chat = (answer: typeof plain) => answer.read.find((row) => row.user_source === 0)!;
+    expect(chat(odd).int_page_read_count! - chat(plain).int_page_read_count!).toBe(4000);
+    expect(chat(odd).share_count).toBe(chat(plain).share_count);
+    const at = (answer: typeof plain, hour: number) => answer.hour.find((row) => row.user_source === 0 && row.ref_hour === hour * 100)!.int_page_read_count!;
+    expect([at(odd, 2) - at(plain, 2), at(odd, 3) - at(plain, 3), at(odd, 20) - at(plain, 20)]).toEqual([2000, 2000, 0]);
+    const qr = (answer: typeof plain) => answer.gain.find((row) => row.user_source === 30)!.new_user!;
+    expect(qr(odd) - qr(plain)).toBe(300);
+    expect(odd.total[0]!.cumulate_user! - plain.total[0]!.cumulate_user!).toBeGreaterThan(150);
+    expect(restricted.sent[0]!.details[0]!.target_user).toBe(Math.round(plain.sent[0]!.details[0]!.target_user! / 2));
+    expect(odd.sent[0]!.details[0]!.int_page_read_count! - plain.sent[0]!.details[0]!.int_page_read_count!).toBe(4000);
   });
 });

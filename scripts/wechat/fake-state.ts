@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { isObject } from '../shared/json-shape.ts';
-import { FakeDatacube, type FakeSend } from './fake-datacube.ts';
+import { FakeDatacube, type FakeEvent, type FakeSend } from './fake-datacube.ts';
 import { isCalendarDate } from '../shared/calendar-date.ts';
 import {
   datacubeFirstDay,
@@ -73,6 +73,8 @@ export interface FakeStateOptions {
   datacubeSeed?: number;
   /** With a seed: the mass sends, instead of one or two made-up articles most days. */
   datacubeSends?: FakeSend[];
+  /** Days whose made-up numbers carry bought reads, an event's followers or a restricted delivery (fake-datacube.ts). */
+  datacubeEvents?: FakeEvent[];
   /** After this many datacube calls every further one answers 45009, as when the day's quota is spent. */
   datacubeQuota?: number;
 }
@@ -99,7 +101,7 @@ export class FakeState {
     private readonly clock: () => number,
   ) {
     this.datacube = new Map(Object.entries(options.datacube ?? {}));
-    if (options.datacubeSeed !== undefined) this.generated = new FakeDatacube(options.datacubeSeed, options.datacubeSends);
+    if (options.datacubeSeed !== undefined) this.generated = new FakeDatacube(options.datacubeSeed, options.datacubeSends, options.datacubeEvents);
   }
 
   private now(): number {

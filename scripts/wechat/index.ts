@@ -7,5 +7,5 @@ export type * from './types.ts';
 export { createWechatClient, type WechatClientOptions } from './client.ts';
 export { wechatCredentials, type WechatCredentials } from './credentials.ts';
 export { WechatError, type WechatErrorDetails } from './errors.ts';
-export type { FakeSend } from './fake-datacube.ts';
+export type { FakeEvent, FakeSend } from './fake-datacube.ts';
 export { startFakeWechat, type FakeCall, type FakeFault, type FakeWechat, type FakeWechatOptions } from './fake-server.ts';
