@@ -18,6 +18,8 @@ export interface ImportedRows {
   problems: string[];
   /** Text above the header (a title such as “青禾茶事 用户增长”), for the wrong-account check. */
   preamble: string[];
+  /** Header cells no field is mapped to: their values are not imported, and the user is told. */
+  ignoredColumns: string[];
   sheet?: string;
 }
 
@@ -37,7 +39,8 @@ export function importRows(tables: readonly ExportTable[], map: HeaderMap, file:
     const dataset = datasetFor(new Set(columns.filter((field) => field !== undefined)), table.rows[at]!.cells, account);
     const where = (line: number) => `${file}${table.sheet && tables.length > 1 ? `（工作表 ${table.sheet}）` : ''} 第 ${line} 行`;
     const read = readRows(table.rows.slice(at + 1), columns, dataset, where);
-    return { dataset, ...read, preamble: table.rows.slice(0, at).flatMap((row) => row.cells.filter((cell) => cell.trim() !== '')), ...(table.sheet ? { sheet: table.sheet } : {}) };
+    const ignoredColumns = table.rows[at]!.cells.filter((cell, index) => columns[index] === undefined && cell.trim() !== '').map((cell) => cell.trim());
+    return { dataset, ...read, ignoredColumns, preamble: table.rows.slice(0, at).flatMap((row) => row.cells.filter((cell) => cell.trim() !== '')), ...(table.sheet ? { sheet: table.sheet } : {}) };
   }
   throw unknownLayout(tables, map, file, account);
 }

@@ -7,7 +7,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../content/index.ts';
 import { article, makeRepo } from '../testing/fixture-repo.ts';
-import { importExport, metricsAccounts } from './index.ts';
+import { importExport, importText, metricsAccounts } from './index.ts';
 import { metricsFiles } from './metrics.test-helper.ts';
 
 // Exports as the WeChat backend makes them, built here: a title row above the header, Excel dates, a 合计 row.
@@ -103,13 +103,23 @@ describe('mpdesk metrics import', () => {
       const root = await repo();
       await writeFile(join(dir, name), bytes);
       const result = await importInto(root, join(dir, name));
-      expect(result, name).toMatchObject({ dataset: 'articles', rows: 3, problems: [] });
+      expect(result, name).toMatchObject({ dataset: 'articles', rows: 3, problems: [], ignoredColumns: [] });
       expect(result.unmatched).toEqual([{ what: '《山野咖啡十二月活动,报名中》（2026-11-22 发出）', candidates: [] }]);
       snapshots.push(await snapshot(root, 'articles-2026.csv'));
     }
     expect(new Set(snapshots).size).toBe(1);
     expect(snapshots[0]).toContain('\n2026-11-22,,冬天的手冲怎么调水温,2026-11-22,2026/shouchong-shuiwen,812,1046,,4,,37,,12\n');
     expect(snapshots[0]).toContain('\n2026-11-23,,"山野咖啡十二月活动,报名中",2026-11-22,,96,120,,0,,3,,1\n');
+  });
+
+  it('says which columns it left out, and imports the ones it knows', async () => {
+    const root = await repo();
+    const path = join(await folder(), '图文分析.csv');
+    await writeFile(path, ['日期,阅读人数,阅读次数,备注,', '2026-11-20,512,640,周五推送,', '2026-11-21,388,450,,'].join('\n'));
+    const result = await importInto(root, path);
+    expect(result).toMatchObject({ dataset: 'daily', rows: 2, problems: [], ignoredColumns: ['备注'] });
+    expect(importText(result)).toContain('  这些列不认识，没有导入：备注（要导入，请在 content/shanye/account.yaml 的 metrics.headers 里写上各列的意思');
+    expect(await snapshot(root, 'daily-2026.csv')).toContain('\n2026-11-20,99999999,全部,512,640,');
   });
 
   it('refuses bad rows with their row numbers and writes the good ones: duplicates, negative and non-numeric cells, a date that is not one', async () => {

@@ -26,6 +26,8 @@ export interface ImportResult extends Partial<WriteResult> {
   rows: number;
   /** Rows refused, with their row numbers. */
   problems: string[];
+  /** Columns of the export that map to no field, so were left out. */
+  ignoredColumns: string[];
   /** Why the whole file was refused (unknown layout, another account's export). */
   refused?: string;
   /** The newest day in the file, for the commit message. */
@@ -35,7 +37,7 @@ export interface ImportResult extends Partial<WriteResult> {
 /** Reads one backend export into the account's snapshots; a file refused whole writes nothing. */
 export async function importExport(options: ImportOptions): Promise<ImportResult> {
   const { account, shownFile } = options;
-  const base = { account: account.id, file: shownFile, rows: 0, problems: [] };
+  const base = { account: account.id, file: shownFile, rows: 0, problems: [], ignoredColumns: [] };
   const tables = await readExport(options.path, shownFile);
   let imported;
   try {
@@ -50,5 +52,5 @@ export async function importExport(options: ImportOptions): Promise<ImportResult
   if (wrong) return { ...base, dataset: imported.dataset, refused: `${shownFile} 看起来不是 ${account.id} 的导出：${wrong}。没有导入：请确认 --account，或换成这个账号的导出文件。` };
   const written = await writeSnapshots(options.root, account.id, account.articles, { [imported.dataset]: imported.rows }, imported.urls);
   const newest = imported.rows.reduce<string | undefined>((max, row) => (typeof row.date === 'string' && (!max || row.date > max) ? row.date : max), undefined);
-  return { ...base, ...written, dataset: imported.dataset, rows: imported.rows.length, problems: imported.problems, ...(newest ? { newest } : {}) };
+  return { ...base, ...written, dataset: imported.dataset, rows: imported.rows.length, problems: imported.problems, ignoredColumns: imported.ignoredColumns, ...(newest ? { newest } : {}) };
 }

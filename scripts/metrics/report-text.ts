@@ -39,6 +39,9 @@ export function pullText(result: PullResult): string {
 export function importText(result: ImportResult): string {
   if (result.refused) return `${result.refused}\n`;
   const lines = [`${result.account}：从 ${result.file} 读到 ${result.rows} 行（${result.dataset}）；新增 ${result.added ?? 0} 行，修订 ${result.revised ?? 0} 行。`];
+  if (result.ignoredColumns.length) {
+    lines.push(`  这些列不认识，没有导入：${result.ignoredColumns.join('、')}（要导入，请在 content/${result.account}/account.yaml 的 metrics.headers 里写上各列的意思，字段见 mpdesk metrics import --help）`);
+  }
   if (result.problems.length) {
     lines.push(`  这些行有问题，没有导入：`);
     for (const problem of result.problems) lines.push(`    ${problem}`);
