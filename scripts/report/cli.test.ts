@@ -59,7 +59,7 @@ describe('mpdesk report', { timeout: 90_000 }, () => {
     const again = await runCli([...monthly, '--all'].filter((arg, i, all) => !(arg === '--account' || all[i - 1] === '--account')), repo.root);
     expect(again.code).toBe(0);
     expect(await Promise.all(files.map((file) => read(`reports/shanye/${file}`)))).toEqual(before);
-    expect(again.stdout).toContain('shanye：已写入 reports/shanye/2026-11.md、reports/shanye/2026-11.html 和 5 张图（reports/shanye/2026-11/）（没有变化）。');
+    expect(again.stdout).toContain('shanye：没有变化，未改写 reports/shanye/2026-11.md、reports/shanye/2026-11.html 和 5 张图（reports/shanye/2026-11/）。');
     expect(again.stdout).toContain('总览：已写入 reports/_overview/2026-11.md、reports/_overview/2026-11.html（1 个账号）。');
     expect(await read('reports/_overview/2026-11.md')).toMatch(/\| \[shanye\]\(\.\.\/shanye\/2026-11\.md\) \| 山野咖啡 \| \d\/3 \|/);
   });
