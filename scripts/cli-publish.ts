@@ -17,12 +17,12 @@ interface PublishFlags extends CommonOptions {
 
 const examples = `
 例 Examples:
-  mpdesk publish content/qinghe-tea/articles/2026/dongzhi-weilu --dry-run
-  mpdesk publish content/qinghe-tea/articles/2026/dongzhi-weilu
-  mpdesk publish content/qinghe-tea/articles/2026/dongzhi-weilu --submit --commit
+  mpdesk publish content/qinghe-tea/articles/2026/dongri-pao-cha --dry-run
+  mpdesk publish content/qinghe-tea/articles/2026/dongri-pao-cha
+  mpdesk publish content/qinghe-tea/articles/2026/dongri-pao-cha --submit --commit
   mpdesk publish --due --commit
   mpdesk publish a/index.md b/index.md --group --submit
-  mpdesk publish --images-only content/qinghe-tea/articles/2026/dongzhi-weilu
+  mpdesk publish --images-only content/qinghe-tea/articles/2026/dongri-pao-cha
 
 --due --commit 是定时任务（.github/workflows/publish.yml）用的；--group 时第一篇是头条。
 

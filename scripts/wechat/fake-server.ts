@@ -41,6 +41,10 @@ export interface FakeWechatOptions extends FakeStateOptions {
   clock?: () => number;
   /** The content type of JSON answers; WeChat often says text/plain. */
   contentType?: string;
+  /** Port on 127.0.0.1; default any free one. */
+  port?: number;
+  /** Told of each call once it is answered (or dropped), e.g. to print it. */
+  onCall?: (call: FakeCall) => void;
 }
 
 export interface FakeWechat {
@@ -85,6 +89,15 @@ export async function startFakeWechat(options: FakeWechatOptions = {}): Promise<
     const parsed = await parse(request);
     const call: FakeCall = { endpoint, query, ...(token ? { token } : {}), body: logged(parsed), at: clock(), outcome: 0 };
     calls.push(call);
+    try {
+      await respond(request, response, call, parsed);
+    } finally {
+      options.onCall?.(call);
+    }
+  }
+
+  async function respond(request: IncomingMessage, response: ServerResponse, call: FakeCall, parsed: Parsed): Promise<void> {
+    const { endpoint, query, token } = call;
     const fault = faults.get(endpoint)?.shift();
     if (fault && 'delayMs' in fault) await wait(fault.delayMs);
     if (fault && 'drop' in fault && fault.drop === 'before') return drop(request, call, 'dropped-before');
@@ -137,7 +150,7 @@ export async function startFakeWechat(options: FakeWechatOptions = {}): Promise<
   });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => done());
+    server.listen(options.port ?? 0, '127.0.0.1', () => done());
   });
   const { port } = server.address() as AddressInfo;
 
