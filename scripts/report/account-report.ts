@@ -60,6 +60,13 @@ export interface AccountInput {
   period: Period;
 }
 
+/** A period not over yet is compared with the same number of days of the one before (上月同期), not all of it. */
+function sameStretch(previous: Period, days: number | undefined): Period {
+  if (days === undefined) return previous;
+  const kept = previous.days.slice(0, days);
+  return { ...previous, days: kept, last: kept.at(-1) ?? previous.first, partial: true };
+}
+
 const defaultColors = { primary: '#3a6b4c', accent: '#c0873f' };
 
 /** The report of one account for one period; undefined when the snapshots hold nothing for the period. */
@@ -69,9 +76,9 @@ export function accountReport({ set, account, settings, series, period }: Accoun
   if (asOf === undefined || (totals.readDays === 0 && totals.followerDays === 0 && totals.sent === 0)) return undefined;
   const articles = repoArticles(set, account);
   const sends = knownSends(series.sends, articles);
-  const previous = previousPeriod(period);
-  const before = periodTotals(series, previous);
   const coveredDays = period.days.filter((day) => day <= asOf).length;
+  const previous = sameStretch(previousPeriod(period), coveredDays < period.days.length ? coveredDays : undefined);
+  const before = periodTotals(series, previous);
   const sendDays = [...sends.map((send) => send.day), ...[...articles.values()].flatMap((article) => (article.sentAt ? [beijingDate(article.sentAt)] : []))];
   const thresholds = thresholdsOf(settings);
   const inPeriod = sends.filter((send) => send.day >= period.first && send.day <= period.last);

@@ -7,7 +7,8 @@ import { outcomeLabels, type PlanOutcome } from './plan-actual.ts';
 
 /** The period as a sentence names it: 本月/上月, 本周/上周. */
 export function periodWords(report: AccountReport): { now: string; before: string } {
-  return report.period.kind === 'monthly' ? { now: '本月', before: '上月' } : { now: '本周', before: '上周' };
+  const words = report.period.kind === 'monthly' ? { now: '本月', before: '上月' } : { now: '本周', before: '上周' };
+  return report.previous.partial ? { ...words, before: `${words.before}同期` } : words;
 }
 
 /** `目标 60,000，完成 75%（未达成）` or `未设目标`. */

@@ -5,9 +5,12 @@ import { loadSnapshots } from '../metrics/index.ts';
 import { makeRepo } from '../testing/fixture-repo.ts';
 import { periodKpis, periodTotals } from './kpi.ts';
 import { parsePeriod, type Period } from './period.ts';
-import { fixtureSend, fixtureSeries } from './report.test-helper.ts';
+import { fixtureSend, fixtureSeries, reportFiles } from './report.test-helper.ts';
 import { readSeries } from './series.ts';
 import { readsBySource } from './sources.ts';
+import { accountReport } from './account-report.ts';
+import { reportFindings } from './findings.ts';
+import { loadContent } from '../content/index.ts';
 
 const period = (kind: 'monthly' | 'weekly', text: string): Period => {
   const result = parsePeriod(kind, text);
@@ -87,5 +90,21 @@ describe('reading the snapshots', () => {
       ['其他', 37],
     ]);
     expect(sources.reduce((sum, source) => sum + source.share, 0)).toBeCloseTo(1, 10);
+  });
+});
+
+describe('a period not over yet', () => {
+  it('is compared with the same days of the period before (上月同期), not with all of it', async () => {
+    const set = await loadContent(await makeRepo(reportFiles()));
+    // Snapshots from October to 2 December: December has 2 of its 31 days.
+    const december = period('monthly', '2026-12');
+    const report = accountReport({ set, account: 'shanye', settings: { kpi: { monthly_reads: 31_000 } }, series: fixtureSeries('2026-10-01', 63, { reads: 1000 }, { '2026-11-02': { reads: 600 } }), period: december });
+    expect(report!.coveredDays).toBe(2);
+    expect(report!.previous).toMatchObject({ first: '2026-11-01', last: '2026-11-02', days: ['2026-11-01', '2026-11-02'], partial: true });
+    expect(report!.kpis.find((kpi) => kpi.id === 'reads')).toMatchObject({ value: 2000, previous: 1600 });
+    expect(reportFindings(report!)[0]).toMatch(/^本月阅读 2,000 次.*比上月同期 \+25\.0%。$/);
+    const november = accountReport({ set, account: 'shanye', settings: {}, series: fixtureSeries('2026-10-01', 63, { reads: 1000 }), period: period('monthly', '2026-11') });
+    expect(november!.previous).not.toHaveProperty('partial');
+    expect(reportFindings(november!)[0]).toContain('比上月 ');
   });
 });

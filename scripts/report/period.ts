@@ -17,6 +17,8 @@ export interface Period {
   days: string[];
   /** `2026 年 11 月`, `2026 年第 48 周（11-23 至 11-29）`. */
   label: string;
+  /** Only the first days of the period: the stretch a period not over yet is compared with. */
+  partial?: boolean;
 }
 
 const dayMs = 86_400_000;
