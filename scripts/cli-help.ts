@@ -1,5 +1,5 @@
 import { Command, type Help, type HelpContext, type Option } from 'commander';
-import stringWidth from 'string-width';
+import { displayWidth } from './output/display-width.ts';
 import { wrapCommand, wrapText } from './output/wrap.ts';
 import { didYouMean } from './shared/did-you-mean.ts';
 import { UsageError } from './shared/path-filter.ts';
@@ -111,12 +111,12 @@ const minWidthToWrap = 16;
 
 const help: Partial<Help> = {
   minWidthToWrap,
-  displayWidth: (text: string) => stringWidth(text),
+  displayWidth,
   boxWrap: (text: string, width: number) => (width < minWidthToWrap ? text : wrapText(text, width)),
   styleTitle: (title: string) => titles[title] ?? title,
   commandUsage(this: Help, command: Command) {
-    const width = (this.helpWidth ?? 80) - stringWidth(`${titles['Usage:']} `);
-    return wrapCommand(`${commandPath(command)} ${command.usage()}`, width, '', '').replace(/\n/g, `\n${' '.repeat(stringWidth(titles['Usage:']!) - 1)}`);
+    const width = (this.helpWidth ?? 80) - displayWidth(`${titles['Usage:']} `);
+    return wrapCommand(`${commandPath(command)} ${command.usage()}`, width, '', '').replace(/\n/g, `\n${' '.repeat(displayWidth(titles['Usage:']!) - 1)}`);
   },
   optionDescription: (option: Option) => {
     const fallback = defaultText(option);
@@ -161,7 +161,7 @@ export function afterHelp(text: string): (context: { error: boolean; command: Co
       .split('\n')
       .map((line) => {
         const indent = line.match(/^ */)![0];
-        if (stringWidth(line) <= width) return line;
+        if (displayWidth(line) <= width) return line;
         if (/^\s+(?:[A-Z_]+=\S*\s+)*mpdesk\s/.test(line)) return wrapCommand(line, width, indent, ' \\', (flag) => withValue.has(flag));
         return wrapText(line.trim(), width - indent.length).replace(/^/gm, indent);
       })

@@ -36,7 +36,7 @@ async function pull(options: PullOptions): Promise<void> {
   const until = day('--until', options.until);
   if (since && until && since > until) throw new UsageError(`--since ${since} 晚于 --until ${until}。`);
   const root = rootOf(options);
-  requireAccount(root, options.account);
+  await requireAccount(root, options.account);
   const { loadContent } = await import('./content/index.ts');
   const metrics = await import('./metrics/index.ts');
   const accounts = metrics.metricsAccounts(await loadContent(root)).filter((account) => options.account === undefined || account.id === options.account);
@@ -83,7 +83,7 @@ async function pullOne(root: string, account: MetricsAccount, options: PullOptio
 
 async function importFile(file: string, options: CommonOptions & { account: string; commit?: boolean }): Promise<void> {
   const root = rootOf(options);
-  requireAccount(root, options.account);
+  await requireAccount(root, options.account);
   const { resolve } = await import('node:path');
   const { loadContent } = await import('./content/index.ts');
   const metrics = await import('./metrics/index.ts');

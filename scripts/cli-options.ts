@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option } from 'commander';
 import type { FindingsFormat } from './output/findings.ts';
-import { accountProblem } from './content/index.ts';
 import { UsageError } from './shared/path-filter.ts';
 import { accountFolders, findRepoRoot } from './shared/repo-root.ts';
 
@@ -33,7 +32,9 @@ export function rootOf(options: { root?: string }): string {
 }
 
 /** Refuses an `--account` that names no account (the content module says why), listing those that exist. */
-export function requireAccount(root: string, account: string | undefined): void {
-  const problem = account === undefined ? undefined : accountProblem(root, account);
+export async function requireAccount(root: string, account: string | undefined): Promise<void> {
+  if (account === undefined) return;
+  const { accountProblem } = await import('./content/index.ts');
+  const problem = accountProblem(root, account);
   if (problem) throw new UsageError(problem);
 }

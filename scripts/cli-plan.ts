@@ -1,7 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { afterHelp } from './cli-help.ts';
 import { formatOption, requireAccount, rootOf, rootOption, type CommonOptions } from './cli-options.ts';
-import { loadContent } from './content/index.ts';
 import { isCalendarMonth } from './shared/calendar-date.ts';
 import { hasErrors } from './shared/finding.ts';
 import { UsageError } from './shared/path-filter.ts';
@@ -24,7 +23,8 @@ const scopeHelp = '不给 --account 是所有账号，不给 --month 是所有�
 
 async function loadScope(options: { root?: string; account?: string; month?: string }) {
   const root = rootOf(options);
-  requireAccount(root, options.account);
+  await requireAccount(root, options.account);
+  const { loadContent } = await import('./content/index.ts');
   return { set: await loadContent(root), scope: { account: options.account, month: options.month } };
 }
 

@@ -52,7 +52,7 @@ export function registerPublishCommand(program: Command): void {
       if (options.imagesOnly && (options.submit || options.due || options.group)) throw new UsageError('--images-only 只上传图片，不能和 --submit、--due、--group 一起用。');
       if (options.group && paths.length === 0) throw new UsageError('--group 需要按顺序给出组里的文章。');
       const root = rootOf(options);
-      requireAccount(root, options.account);
+      await requireAccount(root, options.account);
       const { classify } = await import('./content/index.ts');
       pathFilter(root, process.cwd(), paths, (file) => classify(file)?.kind === 'article');
       const { relative, resolve, sep } = await import('node:path');

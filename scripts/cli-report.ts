@@ -20,7 +20,7 @@ async function report(kind: 'monthly' | 'weekly', options: ReportOptions): Promi
   if (parsed && !parsed.ok) throw new UsageError(parsed.problem);
   if (options.all && options.account !== undefined) throw new UsageError('--all 是所有账号加一页总览，不能和 --account 一起用。');
   const root = rootOf(options);
-  requireAccount(root, options.account);
+  await requireAccount(root, options.account);
   const { loadContent } = await import('./content/index.ts');
   const set = await loadContent(root);
   const accounts = options.account !== undefined ? [options.account] : set.accounts.map((file) => file.place.account).sort();

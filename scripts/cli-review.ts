@@ -184,7 +184,7 @@ export function registerReviewCommands(program: Command): void {
       const report = await audit({ root, ref: options.ref, since: options.since, only });
       if (article && report.articles.length === 0) throw new UsageError(`${options.ref} 的历史里没有这篇文章：${article}`);
       // An account that is gone from the working tree can still have a history to audit.
-      if (options.account && report.articles.length === 0) requireAccount(root, options.account);
+      if (options.account && report.articles.length === 0) await requireAccount(root, options.account);
       if (options.format === 'json') {
         process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       } else {

@@ -1,5 +1,5 @@
 import { CommanderError, Option } from 'commander';
-import { classify, loadContent, type ContentSet } from './content/index.ts';
+import type { ContentSet } from './content/index.ts';
 import { hasErrors } from './shared/finding.ts';
 import { contentPath, pathFilter, UsageError } from './shared/path-filter.ts';
 import { isCalendarDate } from './shared/calendar-date.ts';
@@ -34,7 +34,8 @@ function describeSet(set: ContentSet): string {
 const program = createProgram('mpdesk', '0.1.0').description(
   'mpdesk：把公众号的内容、审核和发布放进 git 仓库。An editorial desk for WeChat Official Accounts, kept in git.',
 );
-const isContentFile = (file: string) => classify(file) !== undefined;
+/** The content stage, loaded by the commands that read content (`--help` does without it). */
+const content = () => import('./content/index.ts');
 
 program
   .command('validate')
@@ -46,7 +47,8 @@ program
   .addHelpText('after', afterHelp('\n例 Examples:\n  mpdesk validate\n  mpdesk validate content/qinghe-tea --format json\n  mpdesk validate --staged\n\n退出码 Exit: 0 无错误 ok · 1 内容有错误 content errors · 2 用法或运行错误 usage/failure'))
   .action(async (paths: string[], options: CommonOptions & { staged?: boolean }) => {
     const root = rootOf(options);
-    let only = pathFilter(root, process.cwd(), paths, isContentFile);
+    const { classify, loadContent } = await content();
+    let only = pathFilter(root, process.cwd(), paths, (file) => classify(file) !== undefined);
     let overlay: Map<string, Buffer> | undefined;
     if (options.staged) {
       const { readStagedFiles } = await import('./shared/staged-files.ts');
@@ -83,7 +85,8 @@ create
   .action(async (options: CommonOptions & { account: string; title: string; author?: string; slug?: string; plan?: string; date?: string }) => {
     if (options.date !== undefined && !isCalendarDate(options.date)) throw new UsageError(`--date 应为真实的日期 YYYY-MM-DD，如 2026-12-01：${options.date}`);
     const root = rootOf(options);
-    requireAccount(root, options.account);
+    await requireAccount(root, options.account);
+    const { loadContent } = await content();
     const set = await loadContent(root);
     const { beijingDate } = await import('./shared/beijing-time.ts');
     const date = options.date ?? beijingDate(new Date().toISOString());
@@ -105,7 +108,8 @@ program
   .addHelpText('after', afterHelp('\n例 Examples:\n  mpdesk list\n  mpdesk list --account qinghe-tea --status scheduled --format json'))
   .action(async (options: CommonOptions & { account?: string; status?: string }) => {
     const root = rootOf(options);
-    requireAccount(root, options.account);
+    await requireAccount(root, options.account);
+    const { loadContent } = await content();
     const set = await loadContent(root);
     const { listArticles } = await import('./list/index.ts');
     const rows = listArticles(set, options);
@@ -141,7 +145,8 @@ program
     }
     if (options.staged && options.fix) throw new UsageError('--fix 不能和 --staged 一起用：修正会写工作区文件，可能覆盖未暂存的改动。');
     const root = rootOf(options);
-    let only = pathFilter(root, process.cwd(), paths, isContentFile);
+    const { classify, loadContent } = await content();
+    let only = pathFilter(root, process.cwd(), paths, (file) => classify(file) !== undefined);
     let overlay: Map<string, Buffer> | undefined;
     if (options.staged) {
       const { readStagedFiles } = await import('./shared/staged-files.ts');
@@ -197,6 +202,7 @@ program
       const target = checkOutputTarget(resolve(process.cwd(), options.output), options.output);
       if (!target.ok) throw new UsageError(target.message);
     }
+    const { loadContent } = await content();
     const set = await loadContent(root);
     const article = set.articles.find((a) => a.source.file === file || dirname(a.source.file) === file);
     // An article that could not be read (encoding, a FIFO, a link out of the account) is not missing: say why.
@@ -242,7 +248,7 @@ program
   .action(async (options: CommonOptions & { account?: string; status?: string; out?: string }) => {
     const { join, relative, resolve } = await import('node:path');
     const root = rootOf(options);
-    requireAccount(root, options.account);
+    await requireAccount(root, options.account);
     // An explicit --out is a path the user typed, so it is read from where they stand; the default is the repository's.
     const outDir = options.out === undefined ? join(root, 'dist') : resolve(process.cwd(), options.out);
     const { buildSite } = await import('./site/index.ts');

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type JSONSchemaType } from 'ajv';
 import { parse } from 'yaml';
+import { sourceUrl } from '../shared/module-url.ts';
 
 /** Where a labelled line is placed in its article: the body by default, or the title, a heading, alt or link text. */
 export type LineContext = 'body' | 'title' | 'heading' | 'alt' | 'link';
@@ -39,7 +40,7 @@ export interface Corpus {
   heldOut?: LabelledFile[];
 }
 
-export const corpusDir = fileURLToPath(new URL('../lint/corpus/', import.meta.url));
+export const corpusDir = fileURLToPath(new URL('../lint/corpus/', sourceUrl(import.meta.url)));
 
 const lineSchema: JSONSchemaType<LabelledLine> = {
   type: 'object',

@@ -10,6 +10,7 @@ import { toolHash } from '../shared/tool-hash.ts';
 import { createLocator } from '../shared/text-locator.ts';
 import type { FilePass } from '../shared/file-pass.ts';
 import { shareJobs, startWorkers, threadCount } from '../shared/worker-pool.ts';
+import { siblingModule } from '../shared/module-url.ts';
 import { crossFileInputs, validateContent } from '../validate/index.ts';
 import { lintCachePath, openLintCache, type CacheEntry, type LintCache, type LintCacheFile } from './cache.ts';
 import type { Fix, PeerArticle, PeerParagraph, Rule } from './define-rule.ts';
@@ -29,7 +30,7 @@ export { ruleModuleUrl } from './rule-modules.ts';
 export type { LintJob, LintJobResult } from './lint-group.ts';
 
 /** The worker side of a lint (its `task`, and its `part` for a build). */
-const lintTask = new URL('./worker.ts', import.meta.url);
+const lintTask = siblingModule(import.meta.url, './worker');
 
 export interface LintOptions {
   only?: (file: string) => boolean;

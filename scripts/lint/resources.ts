@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sourceUrl } from '../shared/module-url.ts';
 import type { Finding } from '../shared/finding.ts';
 import { Dictionary, type WordList } from './dictionary.ts';
 import type { DictionaryName } from './define-rule.ts';
 import { readWordFile, type WordFile } from './word-file.ts';
 
-const builtinDir = new URL('./dictionaries/', import.meta.url);
+const builtinDir = new URL('./dictionaries/', sourceUrl(import.meta.url));
 const builtinFiles: Record<DictionaryName, string> = {
   absolute: 'ad-law-absolute.yaml',
   claims: 'ad-law-claims.yaml',

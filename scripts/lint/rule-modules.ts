@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import type { Rule } from './define-rule.ts';
+import { allowTypeScript, isTypeScript } from '../shared/typescript-loader.ts';
 
 /** A module's default export, if it is a rule made by `defineRule`. */
 function isRule(value: unknown): value is Rule {
@@ -18,6 +19,7 @@ export function ruleModuleUrl(path: string, cwd: string): string {
 /** Custom rules from modules whose default export is a `defineRule` rule; a module that is not one is an error. */
 export async function loadRuleModules(urls: readonly string[]): Promise<Rule[]> {
   const rules: Rule[] = [];
+  if (urls.some(isTypeScript)) await allowTypeScript();
   for (const url of urls) {
     let module: unknown;
     try {

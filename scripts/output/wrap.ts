@@ -1,10 +1,11 @@
-import stringWidth from 'string-width';
+import { displayWidth } from './display-width.ts';
 
 // Closing punctuation may not begin a line and opening punctuation may not end one (禁则, kinsoku).
 const noLineStart = /^[，。、；：！？）》」』】〉”’…·,.;:!?)\]}%]/u;
 const noLineEnd = /[（《「『【〈“‘([{]$/u;
-const wide = (char: string | undefined) => char !== undefined && stringWidth(char) === 2;
-const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+const wide = (char: string | undefined) => char !== undefined && displayWidth(char) === 2;
+// Made when first needed: loading the word data takes about 8 ms, which only help's wrapping needs.
+let segmenter: Intl.Segmenter | undefined;
 
 /**
  * The unbreakable pieces of one line, each starting where a line may break: at spaces (which then belong to the
@@ -12,6 +13,7 @@ const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
  */
 function pieces(line: string): string[] {
   const out: string[] = [];
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   for (const { segment } of segmenter.segment(line)) {
     const previous = out.at(-1);
     if (previous === undefined) out.push(segment);
@@ -37,12 +39,17 @@ export function wrapText(text: string, width: number): string {
     .map((line) => {
       const lines: string[] = [];
       let current = '';
+      // The line's width so far, kept as pieces are added: measuring the whole line again for each piece made
+      // wrapping quadratic, and `--help` wraps every description.
+      let currentWidth = 0;
       for (const piece of pieces(line)) {
-        if (current !== '' && stringWidth(current + piece.trimEnd()) > width) {
+        if (current !== '' && currentWidth + displayWidth(piece.trimEnd()) > width) {
           lines.push(current.trimEnd());
           current = piece.trimStart();
+          currentWidth = displayWidth(current);
         } else {
           current += piece;
+          currentWidth += displayWidth(piece);
         }
       }
       lines.push(current.trimEnd());
@@ -67,7 +74,7 @@ export function wrapCommand(command: string, width: number, indent: string, cont
     return all;
   }, []);
   for (const word of words) {
-    if (current !== '' && stringWidth(`${start()}${current} ${word}${continuation}`) > width) {
+    if (current !== '' && displayWidth(`${start()}${current} ${word}${continuation}`) > width) {
       lines.push(`${start()}${current}${continuation}`);
       current = word;
     } else {

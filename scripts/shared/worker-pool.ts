@@ -39,7 +39,8 @@ interface PoolWorker {
 
 /** The process's worker threads: started once, kept (unreferenced, so they never hold the process open) for later tasks. */
 const pool: PoolWorker[] = [];
-const entry = new URL('./worker-entry.js', import.meta.url);
+// Compiled, a worker starts from JavaScript with no loader; from the sources, through tsx.
+const entry = new URL(import.meta.url.endsWith('.ts') ? './worker-entry-tsx.js' : './worker-entry.js', import.meta.url);
 
 function spawn(modules: readonly URL[]): PoolWorker {
   const worker = new Worker(entry);

@@ -1,12 +1,13 @@
 import { toPortable, type ContentSet } from '../content/index.ts';
 import type { FilePass } from '../shared/file-pass.ts';
 import { shareJobs } from '../shared/worker-pool.ts';
+import { siblingModule } from '../shared/module-url.ts';
 import { buildGroup, type BuildJob, type BuildResult } from './build-pass.ts';
 import type { BatchPaths } from './render-batch.ts';
 import type { BuildSetup } from './worker.ts';
 
 /** The build's worker task: rendering, and the lint's part when the build lints. */
-export const buildTask = new URL('./worker.ts', import.meta.url);
+export const buildTask = siblingModule(import.meta.url, './worker');
 
 /** Articles rendered (and files linted) together in one thread. */
 const groupSize = 4;

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { sourceUrl } from '../../shared/module-url.ts';
 import type { Target, TargetFamily } from './targets.ts';
 
 /** The generated tables (tables.json, `npm run gen:evasion`): characters drawn alike, and emoji read as words. */
@@ -34,7 +35,7 @@ let tables: Tables | undefined;
 
 export function evasionTables(): Tables {
   if (!tables) {
-    const data: unknown = JSON.parse(readFileSync(new URL('./tables.json', import.meta.url), 'utf8'));
+    const data: unknown = JSON.parse(readFileSync(new URL('./tables.json', sourceUrl(import.meta.url)), 'utf8'));
     const field = (name: string): unknown => (data && typeof data === 'object' ? Reflect.get(data, name) : undefined);
     const syllables = field('syllables');
     const frequent = field('frequentChars');

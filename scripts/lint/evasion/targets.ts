@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { sourceUrl } from '../../shared/module-url.ts';
 import { normalize } from '../normalize.ts';
 
 /** Which built-in list a target comes from; disguises of one sentence are read as the family its plain words belong to. */
@@ -53,7 +54,7 @@ export function targetsFromLists(): Target[] {
   const seen = new Set<string>();
   const targets: Target[] = [];
   for (const [family, file] of Object.entries(files) as Array<[TargetFamily, string]>) {
-    const data: unknown = parse(readFileSync(new URL(`../dictionaries/${file}`, import.meta.url), 'utf8'));
+    const data: unknown = parse(readFileSync(new URL(`../dictionaries/${file}`, sourceUrl(import.meta.url)), 'utf8'));
     for (const entry of entriesOf(data)) {
       if (entry.severity === 'info') continue;
       const folded = normalize(entry.term).text;
