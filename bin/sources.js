@@ -39,10 +39,14 @@ export function markSources(root = toolRoot) {
   return { compiler, sources };
 }
 
-/** @param {string} file @returns {FileMark} */
-function mark(file) {
-  const { size, mtimeMs } = statSync(file);
-  return [size, mtimeMs];
+/** A file's size and time; a file gone since it was listed (or a compiler file that is missing) marks as [-1, -1]. */
+function mark(/** @type {string} */ file) {
+  try {
+    const { size, mtimeMs } = statSync(file);
+    return /** @type {FileMark} */ ([size, mtimeMs]);
+  } catch {
+    return /** @type {FileMark} */ ([-1, -1]);
+  }
 }
 
 /** @param {FileMark | undefined} a @param {FileMark | undefined} b */
