@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import sharp, { type SharpOptions } from 'sharp';
+import type { SharpOptions } from 'sharp';
 import { maxImagePixels } from '../platform/index.ts';
 import { storedVerdict, storeVerdict } from './image-verdicts.ts';
 
@@ -74,7 +74,11 @@ async function remembered(digest: string, path: string): Promise<DecodedImage> {
   return verdict;
 }
 
+/** sharp, loaded at the first image decoded: its native library takes about 100 ms to load, which a command that opens no image (list, most pre-commit runs) should not pay. */
+const loadSharp = async () => (await import('sharp')).default;
+
 async function decode(bytes: Buffer): Promise<DecodedImage> {
+  const sharp = await loadSharp();
   try {
     const meta = await sharp(bytes, imageInput).metadata();
     const width = meta.autoOrient?.width ?? meta.width;
@@ -90,6 +94,7 @@ async function decode(bytes: Buffer): Promise<DecodedImage> {
 
 /** The size a refused header declares, read without the pixel limit (the header only, no pixels), for the message. */
 async function declaredSize(bytes: Buffer): Promise<string | undefined> {
+  const sharp = await loadSharp();
   const meta = await sharp(bytes, { limitInputPixels: false }).metadata().catch(() => undefined);
   return meta?.width && meta.height ? `${meta.width}×${meta.height}` : undefined;
 }
