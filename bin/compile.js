@@ -26,7 +26,7 @@ const keepImports = {
 };
 
 /** Raised when a source does not compile; names the file and line. */
-export class CompileError extends Error {}
+class CompileError extends Error {}
 
 /**
  * Compiles what `staleness` names (by default: what changed since the last compile), removes the outputs of removed

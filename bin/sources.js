@@ -39,13 +39,17 @@ export function markSources(root = toolRoot) {
   return { compiler, sources };
 }
 
-/** A file's size and time; a file gone since it was listed (or a compiler file that is missing) marks as [-1, -1]. */
-function mark(/** @type {string} */ file) {
+/**
+ * A file's size and time; a file gone since it was listed (or a compiler file that is missing) marks as [-1, -1].
+ * @param {string} file
+ * @returns {FileMark}
+ */
+function mark(file) {
   try {
     const { size, mtimeMs } = statSync(file);
-    return /** @type {FileMark} */ ([size, mtimeMs]);
+    return [size, mtimeMs];
   } catch {
-    return /** @type {FileMark} */ ([-1, -1]);
+    return [-1, -1];
   }
 }
 

@@ -20,5 +20,6 @@ export function sourceUrl(from: string): string {
 
 /** The module of the running tree for a source file's URL: the compiled module when running compiled. */
 export function runningUrl(source: string): string {
-  return source.startsWith(sourceTree) ? runningTree + source.slice(sourceTree.length).replace(/\.ts$/, runningTree === sourceTree ? '.ts' : '.js') : source;
+  if (runningTree === sourceTree || !source.startsWith(sourceTree)) return source;
+  return runningTree + source.slice(sourceTree.length).replace(/\.ts$/, '.js');
 }

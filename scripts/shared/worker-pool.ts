@@ -4,7 +4,7 @@ import type { FromWorker, GroupHandler, ToWorker } from './worker-serve.ts';
 
 export { defineTask, type GroupHandler, type Task } from './worker-serve.ts';
 
-/** A worker needs about a second to load its pipeline (tsx); below this many files that costs more than it saves. */
+/** A worker needs about half a second to load its pipeline; below this many files that costs more than it saves. */
 export const parallelThreshold = 100;
 
 /** Threads to work in, this one included: one per core (at most four), or just this one for small runs. */
@@ -68,7 +68,7 @@ function preload(member: PoolWorker, modules: readonly URL[]): void {
 
 /**
  * Starts `workers` threads now (or keeps those already running) and has each load `modules`, so that loading, about
- * a second through tsx, overlaps the work this thread does before it hands out jobs.
+ * half a second, overlaps the work this thread does before it hands out jobs.
  */
 export function startWorkers(workers: number, modules: readonly URL[]): void {
   const idle = pool.filter((m) => !m.busy);
