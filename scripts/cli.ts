@@ -107,17 +107,24 @@ program
     const root = rootOf(options);
     requireAccount(root, options.account);
     const set = await loadContent(root);
-    const { listArticles } = await import('./list/index.ts');
+    const { listArticles, listProblems } = await import('./list/index.ts');
     const rows = listArticles(set, options);
     if (options.format === 'json') {
       process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-      return;
+    } else {
+      const { formatTable } = await import('./output/table.ts');
+      const multiple = new Set(rows.map((r) => r.account)).size > 1;
+      const headers = [...(multiple ? ['账号'] : []), '标题', '状态', '发布时间', '计划', 'slug'];
+      const cells = rows.map((r) => [...(multiple ? [r.account] : []), r.title, r.status, r.publish_at || '—', r.plan || '—', r.slug]);
+      process.stdout.write(rows.length ? formatTable(headers, cells) : '没有符合条件的文章。\n');
     }
-    const { formatTable } = await import('./output/table.ts');
-    const multiple = new Set(rows.map((r) => r.account)).size > 1;
-    const headers = [...(multiple ? ['账号'] : []), '标题', '状态', '发布时间', '计划', 'slug'];
-    const cells = rows.map((r) => [...(multiple ? [r.account] : []), r.title, r.status, r.publish_at || '—', r.plan || '—', r.slug]);
-    process.stdout.write(rows.length ? formatTable(headers, cells) : '没有符合条件的文章。\n');
+    // What the table cannot show goes to standard error, so `--format json` output stays the rows alone.
+    const problems = await listProblems(set, options);
+    if (problems.length) {
+      const { formatFindings } = await import('./output/findings.ts');
+      process.stderr.write(`\n以下问题让列表不完整或不准确（mpdesk validate 报告的也是它们）：\n${formatFindings(problems, 'pretty', { checked: describeSet(set) })}`);
+      process.exitCode = 1;
+    }
   });
 
 program
