@@ -134,6 +134,30 @@ describe('mpdesk command', () => {
     expect(JSON.parse(staged.stdout).map((f: { file: string; ruleId: string }) => [f.file, f.ruleId])).toEqual([[articlePath, 'schema/maxLength']]);
   });
 
+  it('says in Chinese that --staged needs a git repository, instead of printing git\'s usage text', async () => {
+    const root = await makeRepo(baseFiles());
+    for (const command of ['lint', 'validate']) {
+      const { code, stdout, stderr } = await runCli([command, '--staged'], root);
+      expect({ code, stdout }, command).toEqual({ code: 2, stdout: '' });
+      expect(stderr, command).toBe(`mpdesk: ${root} 不在 git 仓库中：--staged 检查的是 git 暂存区里的文件。去掉 --staged 检查工作区，或先 git init 并 git add。\n`);
+    }
+  });
+
+  it('reads the staged files of an mpdesk repository kept in a folder of a larger git repository', async () => {
+    const outer = await mkdtemp(join(tmpdir(), 'mpdesk-test-'));
+    const root = join(outer, 'gongzhonghao');
+    for (const [file, text] of Object.entries(baseFiles())) {
+      await mkdir(join(root, file, '..'), { recursive: true });
+      await writeFile(join(root, file), text);
+    }
+    await writeFile(join(root, articlePath), article(`title: ${'长'.repeat(40)}\nstatus: draft`));
+    execFileSync('git', ['init', '-q'], { cwd: outer });
+    execFileSync('git', ['add', '.'], { cwd: outer });
+    const { code, stdout } = await runCli(['validate', '--staged', '--format', 'json'], root);
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout).map((f: { file: string; ruleId: string }) => [f.file, f.ruleId])).toEqual([[articlePath, 'schema/maxLength']]);
+  });
+
   it('says plainly that nothing was checked when no content file is staged, and exits 0', async () => {
     const root = await makeRepo({ ...baseFiles(), 'notes.txt': '备忘\n' });
     const git = (...args: string[]) => execFileSync('git', args, { cwd: root, stdio: 'pipe' });

@@ -1,12 +1,21 @@
 import { simpleGit } from 'simple-git';
+import { UsageError } from './path-filter.ts';
 
-/** Staged (added, copied, modified, renamed) files and their staged bytes, so a hook checks what will be committed. */
+/**
+ * Staged (added, copied, modified, renamed) files and their staged bytes, so a hook checks what will be committed.
+ * Paths are relative to `root`, which may be a folder inside a larger git repository.
+ */
 export async function readStagedFiles(root: string, filter: (file: string) => boolean): Promise<Map<string, Buffer>> {
   const git = simpleGit(root);
-  const names = (await git.raw(['diff', '--cached', '--name-only', '--diff-filter=ACMR', '-z']))
+  // Outside a repository git would answer with its English usage text for `diff --no-index`.
+  if (!(await git.checkIsRepo().catch(() => false))) {
+    throw new UsageError(`${root} 不在 git 仓库中：--staged 检查的是 git 暂存区里的文件。去掉 --staged 检查工作区，或先 git init 并 git add。`);
+  }
+  const names = (await git.raw(['diff', '--cached', '--name-only', '--relative', '--diff-filter=ACMR', '-z']))
     .split('\0')
     .filter((file) => file && filter(file));
   const staged = new Map<string, Buffer>();
-  for (const file of names) staged.set(file, await git.showBuffer([`:${file}`]));
+  // `:./path` is read from the working folder (root), as `--relative` listed it.
+  for (const file of names) staged.set(file, await git.showBuffer([`:./${file}`]));
   return staged;
 }
