@@ -214,8 +214,11 @@ describe('mpdesk never misleads', () => {
       const result = await runCli([...args, '--account', 'shanye-x'], root);
       expect(result, args[0]).toMatchObject({ code: 2, stdout: '', stderr: message });
     }
-    const far = await runCli(['list', '--account', 'qinghe'], root);
-    expect(far.stderr).toBe('mpdesk: 账号 qinghe 不存在。现有账号：qinghe-tea、shanye。\n');
+    // A part of an id is a fair guess when only one account contains it.
+    const part = await runCli(['list', '--account', 'tea'], root);
+    expect(part.stderr).toBe('mpdesk: 账号 tea 不存在（是不是 qinghe-tea？）。现有账号：qinghe-tea、shanye。\n');
+    const far = await runCli(['list', '--account', 'kafei'], root);
+    expect(far.stderr).toBe('mpdesk: 账号 kafei 不存在。现有账号：shanye、qinghe-tea。\n');
     expect(existsSync(join(root, 'dist'))).toBe(false);
   });
 

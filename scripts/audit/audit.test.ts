@@ -381,7 +381,7 @@ describe('review check and audit find their footing', () => {
       expect(result).toMatchObject({ code: 2, stdout: '', stderr: 'mpdesk: 未找到分支或提交 nope。现有分支：main、chenxiao/dongzhi。\n' });
     }
     expect((await runCli(['audit', '--ref', 'mian'], repo.root)).stderr).toContain('未找到分支或提交 mian（是不是 main？）');
-    expect(await runCli(['audit', '--account', 'qinghe'], repo.root)).toMatchObject({ code: 2, stdout: '', stderr: 'mpdesk: 账号 qinghe 不存在。现有账号：qinghe-tea。\n' });
+    expect(await runCli(['audit', '--account', 'qinghe'], repo.root)).toMatchObject({ code: 2, stdout: '', stderr: 'mpdesk: 账号 qinghe 不存在（是不是 qinghe-tea？）。现有账号：qinghe-tea。\n' });
     const plain = await makeRepo({ 'content/qinghe-tea/account.yaml': account });
     const outside = await runCli(['review', 'check'], plain);
     expect(outside).toMatchObject({ code: 2, stderr: `mpdesk: ${plain} 不是 git 仓库：审计和审核检查读的是 git 历史。\n` });
