@@ -163,7 +163,7 @@ describe('mpdesk command', () => {
     const git = (...args: string[]) => execFileSync('git', args, { cwd: root, stdio: 'pipe' });
     git('init', '-q');
     git('add', 'notes.txt');
-    const said = '没有找到已暂存的内容文件（content/ 下的 account.yaml、计划或文章），没有检查任何文件。No staged content files.\n';
+    const said = '没有找到已暂存的内容文件（content/ 下的 account.yaml、计划或文章），没有检查任何文件。\n';
     for (const command of ['validate', 'lint']) {
       expect(await runCli([command, '--staged'], root), command).toMatchObject({ code: 0, stdout: said });
       expect(await runCli([command, '--staged', '--format', 'json'], root), command).toMatchObject({ code: 0, stdout: '[]\n' });
