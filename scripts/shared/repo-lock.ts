@@ -66,20 +66,21 @@ export async function lockRepository(root: string, name: string, { staleMs = def
     },
   };
   const started = performance.now();
-  let waiting: { since: number; said: number } | undefined;
+  // When this run last said that it waits; undefined while it has not waited.
+  let saidAt: number | undefined;
   for (;;) {
     const attempt = await tryLock(paths, options, staleMs);
     if (attempt.kind === 'locked') {
       if (attempt.tookOver) notice(takeoverMessage(attempt.tookOver.owner, shown(lockPath), staleMs / 1000));
-      return { release: () => (compromised ? Promise.resolve() : attempt.unlock()), waitedMs: waiting ? Math.round(performance.now() - started) : 0 };
+      return { release: () => (compromised ? Promise.resolve() : attempt.unlock()), waitedMs: saidAt === undefined ? 0 : Math.round(performance.now() - started) };
     }
     const now = performance.now();
-    if (attempt.kind === 'held' && !waiting) {
-      waiting = { since: now, said: now };
+    if (attempt.kind === 'held' && saidAt === undefined) {
+      saidAt = now;
       notice(waitingMessage(attempt.found?.owner, name, shown(lockPath), staleMs / 1000));
-    } else if (waiting && now - waiting.said >= progressMs) {
-      waiting.said = now;
-      notice(`仍在等待：${holder(attempt.kind === 'held' ? attempt.found?.owner : undefined)} 还没有结束（已等 ${Math.round((now - waiting.since) / 1000)} 秒）。`);
+    } else if (saidAt !== undefined && now - saidAt >= progressMs) {
+      saidAt = now;
+      notice(`仍在等待：${holder(attempt.kind === 'held' ? attempt.found?.owner : undefined)} 还没有结束（已等 ${Math.round((now - started) / 1000)} 秒）。`);
     }
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
