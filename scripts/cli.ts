@@ -25,15 +25,14 @@ for (const stream of [process.stdout, process.stderr]) {
 const statuses = ['draft', 'review', 'approved', 'scheduled', 'published', 'archived'];
 
 /** What `--staged` says when nothing it checks is staged: plainly, not an empty success. */
-const nothingStaged = '没有找到已暂存的内容文件（content/ 下的 account.yaml、计划或文章），没有检查任何文件。No staged content files.\n';
+const nothingStaged = '没有找到已暂存的内容文件（content/ 下的 account.yaml、计划或文章），没有检查任何文件。\n';
 
 function describeSet(set: ContentSet): string {
   return `${set.accounts.length} 个账号、${set.plans.length} 个计划、${set.articles.length} 篇文章`;
 }
 
-const program = createProgram('mpdesk', '0.1.0').description(
-  'mpdesk：把公众号的内容、审核和发布放进 git 仓库。An editorial desk for WeChat Official Accounts, kept in git.',
-);
+const program = createProgram('mpdesk', '0.1.0');
+program.description('mpdesk：把公众号的内容、审核和发布放进 git 仓库。An editorial desk for WeChat Official Accounts, kept in git.');
 const isContentFile = (file: string) => classify(file) !== undefined;
 
 program
@@ -107,17 +106,24 @@ program
     const root = rootOf(options);
     requireAccount(root, options.account);
     const set = await loadContent(root);
-    const { listArticles } = await import('./list/index.ts');
+    const { listArticles, listProblems } = await import('./list/index.ts');
     const rows = listArticles(set, options);
     if (options.format === 'json') {
       process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-      return;
+    } else {
+      const { formatTable } = await import('./output/table.ts');
+      const multiple = new Set(rows.map((r) => r.account)).size > 1;
+      const headers = [...(multiple ? ['账号'] : []), '标题', '状态', '发布时间', '计划', 'slug'];
+      const cells = rows.map((r) => [...(multiple ? [r.account] : []), r.title, r.status, r.publish_at || '—', r.plan || '—', r.slug]);
+      process.stdout.write(rows.length ? formatTable(headers, cells) : '没有符合条件的文章。\n');
     }
-    const { formatTable } = await import('./output/table.ts');
-    const multiple = new Set(rows.map((r) => r.account)).size > 1;
-    const headers = [...(multiple ? ['账号'] : []), '标题', '状态', '发布时间', '计划', 'slug'];
-    const cells = rows.map((r) => [...(multiple ? [r.account] : []), r.title, r.status, r.publish_at || '—', r.plan || '—', r.slug]);
-    process.stdout.write(rows.length ? formatTable(headers, cells) : '没有符合条件的文章。\n');
+    // What the table cannot show goes to standard error, so `--format json` output stays the rows alone.
+    const problems = await listProblems(set, options);
+    if (problems.length) {
+      const { formatFindings } = await import('./output/findings.ts');
+      process.stderr.write(`\n以下问题让列表不完整或不准确（mpdesk validate 报告的也是它们）：\n${formatFindings(problems, 'pretty', { checked: describeSet(set) })}`);
+      process.exitCode = 1;
+    }
   });
 
 program
@@ -175,7 +181,7 @@ program
       process.stdout.write(formatFindings(findings, options.format, { checked }));
       if (fixed.length && options.format === 'pretty') process.stdout.write(`已修正 ${fixed.length} 个文件：${fixed.join('、')}\n`);
     }
-    if (failed) process.stderr.write('mpdesk: 检查出错，结果不完整（见 lint/rule-crashed、lint/internal-error）。Linting failed in places; the results are incomplete.\n');
+    if (failed) process.stderr.write('mpdesk: 检查出错，结果不完整（见 lint/rule-crashed、lint/internal-error）。\n');
     // A crashed rule is the tool failing, not the content: 2, whatever the format.
     process.exitCode = failed ? 2 : hasErrors(findings) ? 1 : 0;
   });

@@ -11,7 +11,7 @@ export function decodeText(bytes: Uint8Array): Decoded {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return {
       ok: false,
-      message: '文件是 UTF-16 编码，请另存为 UTF-8（无 BOM）。The file is UTF-16; save it as UTF-8.',
+      message: '文件是 UTF-16 编码，请另存为 UTF-8（无 BOM）。',
       line: 1,
       column: 1,
     };
@@ -25,7 +25,7 @@ export function decodeText(bytes: Uint8Array): Decoded {
     const column = [...decoder.decode(bytes.subarray(lineStart, bad))].length + 1;
     return {
       ok: false,
-      message: `文件不是有效的 UTF-8 编码（第 ${bad + 1} 字节起，可能是 GBK/GB18030），请用 UTF-8 另存。The file is not valid UTF-8.`,
+      message: `文件不是有效的 UTF-8 编码（第 ${bad + 1} 字节起，可能是 GBK/GB18030），请用 UTF-8 另存。`,
       line,
       column,
     };

@@ -41,7 +41,7 @@ describe('YAML errors that explain the usual mistakes', () => {
     expect(failure('---\ntitle: 冬日茶事\nstatus: draft\n\n进入十二月，杭州的早晚已经要穿厚外套了。\n\n---\n\n第二节。\n')).toEqual({
       line: 1,
       message:
-        'frontmatter 从第 1 行的 --- 开始，但缺少结尾的 --- 行：看起来正文从第 5 行开始，在它前面加一行 ---（第 7 行的 --- 是正文里的分隔线，不是 frontmatter 的结尾）。The frontmatter opened by --- on line 1 is never closed; add a line with only --- after its last field.',
+        'frontmatter 从第 1 行的 --- 开始，但缺少结尾的 --- 行：看起来正文从第 5 行开始，在它前面加一行 ---（第 7 行的 --- 是正文里的分隔线，不是 frontmatter 的结尾）。',
     });
     // CRLF files too; and a real YAML mistake before the body is still named as such.
     expect(failure('---\r\ntitle: 冬日茶事\r\n\r\n正文第一段。\r\n\r\n---\r\n\r\n第二节。\r\n')).toMatchObject({ line: 1, message: expect.stringContaining('正文从第 4 行开始') });

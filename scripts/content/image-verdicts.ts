@@ -26,7 +26,7 @@ export async function storedVerdict(hash: string): Promise<DecodedImage | undefi
   const text = await readFile(path, 'utf8').catch(() => undefined);
   if (text === undefined) return undefined;
   const verdict = parseVerdict(text);
-  if (verdict === 'corrupt') notice(`图片检查记录 ${relative(process.cwd(), path) || path} 已损坏，已丢弃并重新检查这张图片。A corrupt image record was discarded.`);
+  if (verdict === 'corrupt') notice(`图片检查记录 ${relative(process.cwd(), path) || path} 已损坏，已丢弃并重新检查这张图片。`);
   return verdict === 'corrupt' || verdict === 'other-tool' ? undefined : verdict;
 }
 

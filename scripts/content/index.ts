@@ -137,7 +137,7 @@ async function loadOne(root: string, entry: ContentPath, overlay: ReadonlyMap<st
 
   const source: SourceFile = { path: entry.path, file, text, bomLength, locator: createLocator(text) };
   if (text.slice(bomLength).trim() === '') {
-    return { ...fail('schema/empty', '文件为空。The file is empty.'), source };
+    return { ...fail('schema/empty', '文件为空。'), source };
   }
 
   const result = place.kind === 'account' ? readYamlFile(text, bomLength) : readFrontmatter(text, bomLength);
@@ -155,7 +155,7 @@ async function loadOne(root: string, entry: ContentPath, overlay: ReadonlyMap<st
   const deepLine = place.kind === 'account' ? undefined : tooDeeplyNested(body);
   if (deepLine !== undefined) {
     const line = source.locator.point(bodyOffset).line + deepLine - 1;
-    const message = `第 ${line} 行嵌套超过 ${maxNesting} 层（引用 > 或列表缩进），无法排版，也不会在微信里正常显示：请减少嵌套。Nesting deeper than ${maxNesting} levels.`;
+    const message = `第 ${line} 行嵌套超过 ${maxNesting} 层（引用 > 或列表缩进），无法排版，也不会在微信里正常显示：请减少嵌套。`;
     return { entry, source, findings: [{ file, line, column: 1, endLine: line, endColumn: 1, ruleId: 'schema/nesting-depth', severity: 'error', message }] };
   }
   return { entry, source, doc: result.frontmatter, findings: [] };

@@ -186,7 +186,7 @@ async function sortOut(set: ContentSet, articles: ContentSet['articles'], record
       }
     }),
   );
-  if (damaged.length) notice(`${damaged.length} 篇文章的输出文件缺失或被改动，重新构建（如 ${damaged.sort()[0]}）。Outputs missing or changed: rebuilt.`);
+  if (damaged.length) notice(`${damaged.length} 篇文章的输出文件缺失或被改动，重新构建（如 ${damaged.sort()[0]}）。`);
   return { keys, unchanged };
 }
 
