@@ -102,7 +102,9 @@ export interface CalendarInput {
  * of Monday-to-Sunday weeks. Every mark sits on its Beijing day (an article at 2026-11-30T16:30:00Z is on
  * 1 December): plan entries with their article's status, and articles with a publish time that no plan holds.
  */
-export function calendarOf({ rows, planMonths, articles, now }: CalendarInput): CalendarMonth[] {
+export function calendarOf({ rows: allRows, planMonths, articles, now }: CalendarInput): CalendarMonth[] {
+  // A time that does not parse is validate's to report; it has no day to sit on.
+  const rows = allRows.filter((row) => !Number.isNaN(Date.parse(row.publish_at)));
   const today = beijingWallClock(now.toISOString());
   const previews = new Map(articles.flatMap((article) => (article.dir === undefined ? [] : [[article.file, previewOf(article)!] as const])));
   const inRows = new Set(rows.flatMap((row) => row.articles.map((article) => article.file)));
@@ -118,7 +120,8 @@ export function calendarOf({ rows, planMonths, articles, now }: CalendarInput): 
   }
   for (const list of byDay.values()) list.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.entry ?? '').localeCompare(b.entry ?? '') || a.title.localeCompare(b.title));
   const planned = new Set(planMonths);
-  const months = [...new Set([today.month, ...planMonths])].sort();
+  // An entry written for another month than its plan's (plan check's error) still shows, in the month it falls in.
+  const months = [...new Set([today.month, ...planMonths, ...rows.map((row) => beijingWallClock(row.publish_at).month)])].sort();
   return months.map((month) => monthOf(month, today.date, planned.has(month), byDay));
 }
 
