@@ -86,7 +86,7 @@ summary{cursor:pointer;padding:6px 0}
   .columns{grid-template-columns:minmax(0,1fr);overflow-x:visible}
   .grid{display:block;border:0}
   .grid>li{border:0;border-top:1px solid var(--line);padding:6px 0}
-  .head,.day.blank,.day.out{display:none}
+  .head,.day.blank:not(.today),.day.out{display:none}
   .day{min-height:0;display:grid;grid-template-columns:76px minmax(0,1fr);gap:8px}
   .day.today{box-shadow:none;border-left:3px solid var(--brand);padding-left:6px}
   .md,.wd{display:inline}
