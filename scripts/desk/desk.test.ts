@@ -106,6 +106,16 @@ describe('the calendar', () => {
     const january = await shanye({ when: new Date('2027-01-05T10:00:00+08:00') });
     expect(january.account.calendar.map((month) => [month.month, month.current, month.hasPlan])).toEqual([['2026-11', false, true], ['2026-12', false, true], ['2027-01', true, false]]);
   });
+
+  it('names a plan that cannot be read, and shows its month with what the articles say', async () => {
+    const { root, set } = await deskRepo({ ...deskFiles(), 'content/shanye/plans/2026-12.md': '---\nmonth: "2026-12"\nentries:\n  - id: "01\n---\n' });
+    const desk = await assembleDesk({ root, set, articles: builtArticles(set), now });
+    expect(desk.problems).toEqual(['计划 content/shanye/plans/2026-12.md 无法读取，日历里没有它的条目（运行 mpdesk validate content/shanye/plans/2026-12.md 查看原因）。']);
+    const december = monthOf(desk.accounts[0]!, '2026-12');
+    expect(december.hasPlan).toBe(true);
+    expect(marksOn(december, '2026-12-08')).toMatchObject([{ kind: 'planned', title: '云南咖啡产区巡礼：保山与普洱', status: 'scheduled' }]);
+    expect(marksOn(december, '2026-12-12')).toEqual([]);
+  });
 });
 
 describe('the KPI tiles', () => {

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { typedFields, type AccountSettings, type ContentSet } from '../content/index.ts';
 import { loadSnapshots } from '../metrics/index.ts';
-import { planStatus, type StatusRow } from '../plan/index.ts';
+import { planStatus } from '../plan/index.ts';
 import { latestKpis } from '../report/index.ts';
 import { beijingWallClock } from '../shared/beijing-time.ts';
 import type { DeskArticle } from './articles.ts';
@@ -67,7 +67,7 @@ export async function assembleDesk({ root, set, articles, now }: DeskInput): Pro
       id,
       name: settings.name ?? id,
       board: boardOf(own),
-      calendar: calendarOf({ rows: rows.filter((row: StatusRow) => row.account === id), planMonths: set.plans.filter((plan) => plan.place.account === id).map((plan) => plan.place.month), articles: own, now }),
+      calendar: calendarOf({ rows: rows.filter((row) => row.account === id), planMonths: set.plans.filter((plan) => plan.place.account === id).map((plan) => plan.place.month), articles: own, now }),
       kpis,
       reports: await reportsIn(root, id),
     });
