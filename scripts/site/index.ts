@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { articleFields, classify, loadContent, readMediaLedger, uploadedImageUrls, type ContentSet } from '../content/index.ts';
-import { removeStaleTempFiles, writeFileAtomic } from '../shared/atomic-write.ts';
+import { removeStaleTempFiles } from '../shared/atomic-write.ts';
 import { compareFindings, type Finding } from '../shared/finding.ts';
 import { articleKey } from '../shared/input-key.ts';
 import { notice } from '../shared/notice.ts';
@@ -11,7 +11,7 @@ import type { FilePass } from '../shared/file-pass.ts';
 import { startWorkers, threadCount } from '../shared/worker-pool.ts';
 import { crossFileInputs, validateContent } from '../validate/index.ts';
 import { outputsIntact, readBuildRecord, writeBuildRecord, type BuildRecord, type LintCounts } from './build-record.ts';
-import { indexPage } from './index-page.ts';
+import { writeDesk } from './desk.ts';
 import type { BuildResult } from './build-pass.ts';
 import { buildShared, buildTask } from './parallel.ts';
 import type { ArticleOutcome } from './render-batch.ts';
@@ -35,6 +35,8 @@ export interface BuildOptions {
   onProgress?: (done: number, total: number, file: string) => void;
   /** Gives each article's error and warning counts for the front page; without it the page shows none. */
   lint?: LintStep;
+  /** The desk's clock (today's cell, the current month, overdue entries); default: now. */
+  now?: Date;
 }
 
 export interface BuildReport {
@@ -155,7 +157,7 @@ async function build(options: BuildOptions): Promise<Omit<BuildReport, 'waitedMs
   });
 
   await writeBuildRecord(outDir, record);
-  await writeFileAtomic(join(outDir, 'index.html'), indexPage(record, accountNames(set)));
+  await writeDesk({ root, outDir, set, record, now: options.now ?? new Date() });
   report.findings.sort(compareFindings);
   for (const list of [report.rendered, report.unchanged, report.failed]) list.sort();
   return report;
@@ -274,8 +276,4 @@ function uploadedImages(set: ContentSet): Record<string, Record<string, string>>
     else uploaded[place.account] = Object.fromEntries(uploadedImageUrls(read.ledger));
   }
   return uploaded;
-}
-
-function accountNames(set: ContentSet): Map<string, string> {
-  return new Map(set.accounts.map((a) => [a.place.account, typeof a.doc?.data.name === 'string' ? a.doc.data.name : a.place.account]));
 }
