@@ -4,7 +4,7 @@ import type { Finding } from '../shared/finding.ts';
 import { createLocator, type TextLocator } from '../shared/text-locator.ts';
 import { decodeText } from './decode-text.ts';
 import { readFrontmatter, readYamlFile, type Frontmatter } from './frontmatter.ts';
-import { discoverContent, suggestedPlace, type ContentKind, type ContentPath, type FileShape } from './layout.ts';
+import { discoverContent, linkedFolderMessage, suggestedPlace, type ContentKind, type ContentPath, type FileShape } from './layout.ts';
 import { maxNesting, tooDeeplyNested } from './markdown.ts';
 import { readRegularFile } from './read-regular.ts';
 import { keepImageVerdicts } from './image-verdicts.ts';
@@ -69,7 +69,8 @@ export interface LoadOptions {
 export async function loadContent(root: string, options: LoadOptions = {}): Promise<ContentSet> {
   keepImageVerdicts(root);
   const set: ContentSet = { root, accounts: [], plans: [], articles: [], findings: [] };
-  const paths = await discoverContent(root);
+  const { paths, linkedFolders } = await discoverContent(root);
+  set.findings.push(...linkedFolders.map(linkedFolderFinding));
   options.beforeReading?.(paths.length);
   const loaded = await Promise.all(paths.map((entry) => loadOne(root, entry, options.overlay)));
   for (const { entry, source, doc, findings } of loaded) {
@@ -102,6 +103,11 @@ async function shapeOf(path: string, root: string, account: string, staged: Uint
 function shapeOfData(data: Record<string, unknown>): FileShape {
   if (!('title' in data) && ('month' in data || 'entries' in data)) return { looksLike: 'plan', ...(typeof data.month === 'string' ? { month: data.month } : {}) };
   return 'title' in data || 'status' in data ? { looksLike: 'article' } : {};
+}
+
+/** A symlinked folder under content/, reported once on the link itself: it is not followed. */
+function linkedFolderFinding(file: string): Finding {
+  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, ruleId: 'schema/symlink', severity: 'warning', message: linkedFolderMessage(file) };
 }
 
 /** A misplaced file's finding: where it belongs, as a path to move it to. */

@@ -101,8 +101,9 @@ async function build(options: BuildOptions): Promise<Omit<BuildReport, 'waitedMs
     rendered: [],
     unchanged: [],
     failed: [],
-    // Load problems of readable articles come back with their validation; only the unread ones are added here.
-    findings: [...unreadable.map((f) => f.error), ...accounts.findings],
+    // Load problems of readable articles come back with their validation; only the unread ones are added here, and
+    // those on no content file (a symlinked folder that is not followed), so the build says what it did not read.
+    findings: [...unreadable.map((f) => f.error), ...accounts.findings, ...set.findings.filter((f) => !classify(f.file))],
   };
   const failures = new Map<string, { account: string; slug?: string; title: string; status: string; error: Finding }>(early.map((f) => [f.file, f]));
 
