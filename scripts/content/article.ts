@@ -1,8 +1,9 @@
 import { dirname, resolve } from 'node:path';
 import type { Root } from 'mdast';
 import type { GroupHandler } from '../shared/worker-pool.ts';
-import type { ArticleFile, ContentSet, Frontmatter, SourceFile } from './index.ts';
-import { forgetMarkdown, parseMarkdown } from './markdown.ts';
+import type { ArticleFile, ContentSet, Frontmatter, SourceFile, Span } from './index.ts';
+import { forgetMarkdown, nodeSpan, parseMarkdown } from './markdown.ts';
+import { nestingMessage, tooDeepNode } from './nesting.ts';
 import { collectReferences, imageTarget, type ImageRef, type LinkRef } from './references.ts';
 import type { ArticleFrontmatter } from './schema-types.ts';
 import { typedFields } from './schemas.ts';
@@ -27,8 +28,15 @@ export interface Article {
   links: LinkRef[];
 }
 
+/** Why a file with readable frontmatter could not be resolved: a finding's parts, at its place in the file. */
+export interface ResolveFailure {
+  ruleId: 'schema/markdown' | 'schema/nesting-depth';
+  message: string;
+  span: Span;
+}
+
 const resolved = new WeakMap<SourceFile, Article>();
-const failures = new WeakMap<SourceFile, string>();
+const failures = new WeakMap<SourceFile, ResolveFailure>();
 const typed = new WeakMap<SourceFile, Partial<ArticleFrontmatter>>();
 
 /** The typed frontmatter alone, without parsing the body: for listings and indexes. */
@@ -51,10 +59,19 @@ export function resolveArticle(file: ArticleFile): Article | undefined {
   const known = resolved.get(source);
   if (known || failures.has(source)) return known;
   let tree: Root;
+  const head: Span = [source.bomLength, source.bomLength + 3];
   try {
     tree = parseMarkdown(source);
   } catch (error) {
-    failures.set(source, error instanceof Error ? error.message : String(error));
+    failures.set(source, { ruleId: 'schema/markdown', message: `Markdown 无法解析：${error instanceof Error ? error.message : String(error)}`, span: head });
+    return undefined;
+  }
+  // Inline and HTML nesting the line check before parsing cannot see; the renderer would overflow its stack on it.
+  const deep = tooDeepNode(tree);
+  if (deep) {
+    const span = nodeSpan(source, deep);
+    failures.set(source, { ruleId: 'schema/nesting-depth', message: nestingMessage(source.locator.point(span[0]).line), span });
+    forgetMarkdown(source);
     return undefined;
   }
   // content/<account>/articles/<year>/<slug>/index.md
@@ -71,8 +88,8 @@ export function resolveArticle(file: ArticleFile): Article | undefined {
   return article;
 }
 
-/** Why a file with readable frontmatter could not be resolved (its Markdown could not be parsed), if so. */
-export function resolveFailure(source: SourceFile): string | undefined {
+/** Why a file with readable frontmatter could not be resolved (its Markdown could not be parsed, or nests too deep). */
+export function resolveFailure(source: SourceFile): ResolveFailure | undefined {
   return failures.get(source);
 }
 

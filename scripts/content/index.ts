@@ -5,7 +5,7 @@ import { createLocator, type TextLocator } from '../shared/text-locator.ts';
 import { decodeText } from './decode-text.ts';
 import { readFrontmatter, readYamlFile, type Frontmatter } from './frontmatter.ts';
 import { discoverContent, linkedFolderMessage, suggestedPlace, type ContentKind, type ContentPath, type FileShape } from './layout.ts';
-import { maxNesting, tooDeeplyNested } from './markdown.ts';
+import { nestingMessage, tooDeeplyNested } from './nesting.ts';
 import { readRegularFile } from './read-regular.ts';
 import { keepImageVerdicts } from './image-verdicts.ts';
 
@@ -17,7 +17,7 @@ export { readFrontmatter, readYamlFile } from './frontmatter.ts';
 export { fullWidthColonMistake } from './yaml-errors.ts';
 export { nodeSpan, parseMarkdown } from './markdown.ts';
 export { fromPortable, toPortable, type PortableContentSet } from './portable.ts';
-export { articleFields, releaseArticle, releasing, resolveArticle, resolveFailure, type Article } from './article.ts';
+export { articleFields, releaseArticle, releasing, resolveArticle, resolveFailure, type Article, type ResolveFailure } from './article.ts';
 export { planReference, resolvePlan, type Plan, type PlanEntry, type PlanEntryFields } from './plan.ts';
 export { decodeProblem, imageProblem, type ImageProblem } from './image-problems.ts';
 export { decodeImage, describeImageError, imageDigest, imageInput, type DecodedImage } from './image-decode.ts';
@@ -161,8 +161,7 @@ async function loadOne(root: string, entry: ContentPath, overlay: ReadonlyMap<st
   const deepLine = place.kind === 'account' ? undefined : tooDeeplyNested(body);
   if (deepLine !== undefined) {
     const line = source.locator.point(bodyOffset).line + deepLine - 1;
-    const message = `第 ${line} 行嵌套超过 ${maxNesting} 层（引用 > 或列表缩进），无法排版，也不会在微信里正常显示：请减少嵌套。Nesting deeper than ${maxNesting} levels.`;
-    return { entry, source, findings: [{ file, line, column: 1, endLine: line, endColumn: 1, ruleId: 'schema/nesting-depth', severity: 'error', message }] };
+    return { entry, source, findings: [{ file, line, column: 1, endLine: line, endColumn: 1, ruleId: 'schema/nesting-depth', severity: 'error', message: nestingMessage(line) }] };
   }
   return { entry, source, doc: result.frontmatter, findings: [] };
 }

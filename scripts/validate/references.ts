@@ -74,7 +74,7 @@ export function referenceFindings(set: ContentSet, wanted: (file: string) => boo
 
     const resolved = resolveArticle(article);
     const failure = resolveFailure(source);
-    if (failure) at('schema/markdown', head, `Markdown 无法解析：${failure}`);
+    if (failure) at(failure.ruleId, failure.span, failure.message);
     for (const image of resolved?.images ?? []) {
       const problem = imageProblem(image, place.account, (path) => relativeTo(set.root, path));
       if (problem) at(problem.ruleId, image.span, problem.message, image.site === 'cover' ? 'cover' : undefined);
