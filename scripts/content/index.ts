@@ -25,6 +25,7 @@ export { alertKeywords, alertMarker, type AlertKeyword } from './alerts.ts';
 export { derivedDigest } from './digest.ts';
 export { mediaLedgerFile, readMediaLedger, uploadedImageUrls, type LedgerRead, type MediaLedger } from './media-ledger.ts';
 export { articleVisibleChars } from './visible-text.ts';
+export { accountFooter, type Footer } from './footer.ts';
 export { availableThemes, themeFiles, type ThemeFiles } from './themes.ts';
 export { isAutolink, type ImageRef, type ImageTarget, type LinkRef, type LinkTarget, type ReferenceSite } from './references.ts';
 export type { AccountSettings, ArticleFrontmatter, ContentPlan } from './schema-types.ts';

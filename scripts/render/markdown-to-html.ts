@@ -29,6 +29,8 @@ export interface MarkdownRenderInput {
   links?: ReadonlyMap<string, LinkTarget>;
   sponsored: boolean;
   footerMarkdown?: string;
+  /** The footer's processed images, by address as written in it (relative to the account folder). */
+  footerImages?: ReadonlyMap<string, ImageTarget>;
   /** Mark elements with their source offsets for the output check (checkOutput removes them). */
   sourceOffsets?: boolean;
 }
@@ -68,13 +70,14 @@ const processor = toSafeHast()
   .use(rehypeStringify)
   .freeze();
 
-const footerProcessor = toSafeHast().use(rehypeWechatNotes).use(rehypeWechatLists).freeze();
+const footerProcessor = toSafeHast().use(rehypeWechatNotes).use(rehypeWechatLists).use(rehypeWechatBlocks).freeze();
 
 /** Markdown → WeChat-shaped HTML with theme classes, before styles are inlined. */
 export function markdownToHtml(input: MarkdownRenderInput): string {
   let footer: ElementContent[] | undefined;
   if (input.footerMarkdown?.trim()) {
-    const tree = footerProcessor.runSync(footerProcessor.parse(input.footerMarkdown)) as HastRoot;
+    const footerFile = new VFile({ value: input.footerMarkdown, data: { images: input.footerImages ?? new Map() } });
+    const tree = footerProcessor.runSync(footerProcessor.parse(footerFile), footerFile) as HastRoot;
     footer = tree.children.filter((child): child is ElementContent => child.type === 'element');
   }
   const data: RenderData = { images: input.images, links: input.links ?? new Map(), sponsored: input.sponsored, footer, sourceOffsets: input.sourceOffsets ?? false };

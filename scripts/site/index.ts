@@ -1,5 +1,6 @@
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { articleFields, classify, loadContent, readMediaLedger, uploadedImageUrls, type ContentSet } from '../content/index.ts';
+import { accountFooter, articleFields, classify, loadContent, readMediaLedger, uploadedImageUrls, type ContentSet } from '../content/index.ts';
 import { removeStaleTempFiles, writeFileAtomic } from '../shared/atomic-write.ts';
 import { compareFindings, type Finding } from '../shared/finding.ts';
 import { articleKey } from '../shared/input-key.ts';
@@ -170,7 +171,7 @@ async function sortOut(set: ContentSet, articles: ContentSet['articles'], record
   // The tool itself and the repository's themes: a change to either renders everything again.
   const tool = `${toolHash()}:${treeHash(set.root, ['styles'])}`;
   // An image uploaded since changes the fragment, which then uses its WeChat URL.
-  const accountText = new Map(set.accounts.map((a) => [a.place.account, `${a.source.text}\0${JSON.stringify(uploaded[a.place.account] ?? {})}`]));
+  const accountText = new Map(set.accounts.map((a) => [a.place.account, `${a.source.text}\0${footerFiles(a)}\0${JSON.stringify(uploaded[a.place.account] ?? {})}`]));
   const references = crossFileInputs(set);
   const keys = new Map<string, string>();
   const unchanged: string[] = [];
@@ -189,6 +190,16 @@ async function sortOut(set: ContentSet, articles: ContentSet['articles'], record
   );
   if (damaged.length) notice(`${damaged.length} 篇文章的输出文件缺失或被改动，重新构建（如 ${damaged.sort()[0]}）。Outputs missing or changed: rebuilt.`);
   return { keys, unchanged };
+}
+
+/** The files of the account footer's images, by size and time: replacing one builds every article again. */
+function footerFiles(account: ContentSet['accounts'][number]): string {
+  return (accountFooter(account)?.images ?? [])
+    .map(({ url, target }) => {
+      const info = target.kind === 'local' ? statSync(target.path, { throwIfNoEntry: false }) : undefined;
+      return `${url}:${info ? `${info.size}:${info.mtimeMs}` : target.kind}`;
+    })
+    .join('\0');
 }
 
 /** Articles the loader could not read (encoding, permissions) or that sit outside the layout: no text to render. */
