@@ -85,7 +85,7 @@ async function renderResolved(article: Article, { root, account, cacheDir, uploa
 
   const themeName = data.theme ?? settings.theme ?? 'default';
   const theme = await loadTheme(root, { theme: themeName, account: article.account, brand: settings.brand });
-  if (!theme.ok) report('render/theme', fieldSpan('theme'), theme.message, 'theme');
+  if (!theme.ok) report('schema/theme', fieldSpan('theme'), theme.message, 'theme');
 
   const footer = account ? accountFooter(account) : undefined;
   const processed = await processImages(article.images, cacheDir, uploadedImages, footer?.images);
