@@ -3,7 +3,7 @@ import { dirname, extname, resolve, sep } from 'node:path';
 import { Parser } from 'htmlparser2';
 import type { Nodes, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { imageAddressKind, imageHandlingFor, linkKind, linkScheme, type ImageHandling } from '../platform/index.ts';
+import { addressProblem, imageAddressKind, imageHandlingFor, internationalHost, linkKind, linkScheme, type ImageHandling } from '../platform/index.ts';
 import type { Span } from './frontmatter.ts';
 
 /** Where an image or link was written. */
@@ -31,7 +31,8 @@ export interface ImageRef {
 
 export type LinkTarget =
   | { kind: 'wechat-article' }
-  | { kind: 'external' }
+  /** `asciiHost`: the host is written with other characters than ASCII (`internationalHost`), this is its ASCII form. */
+  | { kind: 'external'; asciiHost?: string }
   | { kind: 'email' }
   | { kind: 'anchor' }
   | { kind: 'empty' }
@@ -83,6 +84,11 @@ export function imageTarget(url: string, base: ResolveBase): ImageTarget {
 export function linkTarget(url: string, base: ResolveBase): LinkTarget {
   const kind = linkKind(url);
   if (kind === 'unsafe' || kind === 'unsupported') return { kind, scheme: linkScheme(url) ?? '' };
+  if (kind === 'invalid') return { kind, reason: addressProblem(url) ?? url };
+  if (kind === 'external') {
+    const asciiHost = internationalHost(url);
+    return asciiHost ? { kind, asciiHost } : { kind };
+  }
   if (kind !== 'relative') return { kind };
   const decoded = decodePath(url);
   if (decoded === undefined) return { kind: 'invalid', reason: `地址中的百分号转义无效：${url}` };
@@ -135,6 +141,11 @@ export function collectReferences(tree: Root, base: ResolveBase, offset: number)
     }
   }
   return { images, links };
+}
+
+/** What a link's note says before its address: its text, or its image's alt text, or, with neither, 链接. */
+export function noteLabel(text: string): string {
+  return text.trim() || '链接';
 }
 
 /** A bare URL written as a link already shows its address. */

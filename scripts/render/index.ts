@@ -100,7 +100,7 @@ async function renderResolved(article: Article, { root, account, cacheDir, uploa
   const classed = markdownToHtml({
     markdown: article.tree,
     images: processed.targets,
-    links: new Map(article.links.flatMap((link) => addressKeys(link.url).map((key) => [key, link.target] as const))),
+    links: new Map([...article.links, ...(footer?.links ?? [])].flatMap((link) => addressKeys(link.url).map((key) => [key, link.target] as const))),
     sponsored,
     footerMarkdown: footer?.markdown,
     footerImages: processed.footerTargets,
