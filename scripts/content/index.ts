@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { beijingDate } from '../shared/beijing-time.ts';
 import type { Finding } from '../shared/finding.ts';
 import { createLocator, type TextLocator } from '../shared/text-locator.ts';
+import { controlCharacterFindings } from './control-characters.ts';
 import { decodeText } from './decode-text.ts';
 import { readFrontmatter, readYamlFile, type Frontmatter } from './frontmatter.ts';
 import { discoverContent, linkedFolderMessage, suggestedPlace, type ContentKind, type ContentPath, type FileShape } from './layout.ts';
@@ -11,6 +12,7 @@ import { keepImageVerdicts } from './image-verdicts.ts';
 
 export type { Frontmatter, FieldSpan, Span } from './frontmatter.ts';
 export { accountOf, accountProblem, articleOf, classify, isAccountId, toRepoPath } from './layout.ts';
+export { controlCharacter } from './control-characters.ts';
 export { decodeText } from './decode-text.ts';
 export { readRegularFile } from './read-regular.ts';
 export { readFrontmatter, readYamlFile } from './frontmatter.ts';
@@ -148,11 +150,12 @@ async function loadOne(root: string, entry: ContentPath, overlay: ReadonlyMap<st
     return { ...fail('schema/empty', '文件为空。The file is empty.'), source };
   }
 
+  const controls = controlCharacterFindings(source);
   const result = place.kind === 'account' ? readYamlFile(text, bomLength) : readFrontmatter(text, bomLength);
   if (!result.ok) {
     const range = source.locator.range(result.span[0], result.span[1]);
     const ruleId = result.reason === 'yaml' ? 'schema/yaml-syntax' : 'schema/frontmatter';
-    return { entry, source, findings: [{ file, ...range, ruleId, severity: 'error', message: result.message }] };
+    return { entry, source, findings: [{ file, ...range, ruleId, severity: 'error', message: result.message }, ...controls] };
   }
   // A plan saved where an article belongs would give a page of article-schema errors; it is a plan in the wrong place.
   if (place.kind === 'article' && shapeOfData(result.frontmatter.data).looksLike === 'plan') {
@@ -165,5 +168,5 @@ async function loadOne(root: string, entry: ContentPath, overlay: ReadonlyMap<st
     const line = source.locator.point(bodyOffset).line + deepLine - 1;
     return { entry, source, findings: [{ file, line, column: 1, endLine: line, endColumn: 1, ruleId: 'schema/nesting-depth', severity: 'error', message: nestingMessage(line) }] };
   }
-  return { entry, source, doc: result.frontmatter, findings: [] };
+  return { entry, source, doc: result.frontmatter, findings: controls };
 }

@@ -19,7 +19,7 @@ import rehypeWechatLists from './plugins/lists.ts';
 import rehypeWechatNotes from './plugins/notes.ts';
 import type { ImageTarget, RenderData } from './plugins/render-data.ts';
 import rehypeSourceOffsets from './plugins/source-offsets.ts';
-import type { LinkTarget } from '../content/index.ts';
+import { controlCharacter, type LinkTarget } from '../content/index.ts';
 
 export interface MarkdownRenderInput {
   /** The whole file, frontmatter included (it is dropped), or its already parsed tree. */
@@ -82,8 +82,13 @@ export function markdownToHtml(input: MarkdownRenderInput): string {
   }
   const data: RenderData = { images: input.images, links: input.links ?? new Map(), sponsored: input.sponsored, footer, sourceOffsets: input.sourceOffsets ?? false };
   if (typeof input.markdown === 'string') {
-    return String(processor.processSync(new VFile({ value: input.markdown, data: { ...data } })));
+    return withoutControls(String(processor.processSync(new VFile({ value: input.markdown, data: { ...data } }))));
   }
   const file = new VFile({ data: { ...data } });
-  return processor.stringify(processor.runSync(input.markdown, file) as HastRoot, file);
+  return withoutControls(processor.stringify(processor.runSync(input.markdown, file) as HastRoot, file));
+}
+
+/** Control characters (validation reports each at its source) never reach the fragment, whatever asks for one. */
+function withoutControls(html: string): string {
+  return html.replace(controlCharacter, '');
 }
