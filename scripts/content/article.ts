@@ -4,7 +4,7 @@ import type { GroupHandler } from '../shared/worker-pool.ts';
 import type { ArticleFile, ContentSet, Frontmatter, SourceFile, Span } from './index.ts';
 import { forgetMarkdown, nodeSpan, parseMarkdown } from './markdown.ts';
 import { nestingMessage, tooDeepNode } from './nesting.ts';
-import { collectReferences, imageTarget, type ImageRef, type LinkRef } from './references.ts';
+import { collectReferences, imageTarget, type ImageRef, type LinkRef, type UndefinedReference } from './references.ts';
 import type { ArticleFrontmatter } from './schema-types.ts';
 import { typedFields } from './schemas.ts';
 
@@ -26,6 +26,8 @@ export interface Article {
   /** Cover first (site `cover`, span on the `cover` key), then body images in document order. */
   images: ImageRef[];
   links: LinkRef[];
+  /** `[^nope]`, `![a][nope]`, `[a][nope]` with no definition of their label: shown as typed, so validation errors. */
+  undefinedReferences: UndefinedReference[];
 }
 
 /** Why a file with readable frontmatter could not be resolved: a finding's parts, at its place in the file. */
@@ -76,14 +78,14 @@ export function resolveArticle(file: ArticleFile): Article | undefined {
   }
   // content/<account>/articles/<year>/<slug>/index.md
   const base = { path: source.path, accountRoot: resolve(dirname(source.path), '../../..') };
-  const { images, links } = collectReferences(tree, base, source.bomLength);
+  const { images, links, undefinedReferences } = collectReferences(tree, base, source.bomLength, source.text.slice(source.bomLength));
   const fields = articleFields(file);
   if (fields.cover !== undefined) {
     const field = doc.fields.get('/cover');
     const span = field?.key ?? field?.value ?? doc.span;
     images.unshift({ site: 'cover', url: fields.cover, alt: '', span, target: imageTarget(fields.cover, base) });
   }
-  const article: Article = { file: source.file, account: place.account, year: place.year, slug: place.slug, source, doc, fields, tree, images, links };
+  const article: Article = { file: source.file, account: place.account, year: place.year, slug: place.slug, source, doc, fields, tree, images, links, undefinedReferences };
   resolved.set(source, article);
   return article;
 }

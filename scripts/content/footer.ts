@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import type { AccountFile, SourceFile, Span } from './index.ts';
 import { parseMarkdownText } from './markdown.ts';
-import { collectReferences, type ImageRef, type LinkRef } from './references.ts';
+import { collectReferences, type ImageRef, type LinkRef, type UndefinedReference } from './references.ts';
 import { typedFields } from './schemas.ts';
 
 /**
@@ -12,6 +12,7 @@ export interface Footer {
   markdown: string;
   images: ImageRef[];
   links: LinkRef[];
+  undefinedReferences: UndefinedReference[];
 }
 
 const footers = new WeakMap<SourceFile, Footer | null>();
@@ -31,7 +32,7 @@ export function accountFooter(account: AccountFile): Footer | undefined {
 
 function resolveFooter(source: SourceFile, markdown: string, value: Span): Footer {
   const folder = dirname(source.path);
-  const { images, links } = collectReferences(parseMarkdownText(markdown), { path: source.path, accountRoot: folder }, 0);
+  const { images, links, undefinedReferences } = collectReferences(parseMarkdownText(markdown), { path: source.path, accountRoot: folder }, 0, markdown);
   // A YAML block scalar loses its indentation, so a reference is found by its text inside the field's value;
   // written with escapes (a quoted string), it is placed at the start of the value.
   const place = <T extends { span: Span }>(ref: T): T => {
@@ -40,5 +41,5 @@ function resolveFooter(source: SourceFile, markdown: string, value: Span): Foote
     const span: Span = at >= 0 && at < value[1] ? [at, at + written.length] : [value[0], value[0] + 1];
     return { ...ref, span };
   };
-  return { markdown, images: images.map(place), links: links.map(place) };
+  return { markdown, images: images.map(place), links: links.map(place), undefinedReferences: undefinedReferences.map(place) };
 }

@@ -29,7 +29,7 @@ export { mediaLedgerFile, readMediaLedger, uploadedImageUrls, type LedgerRead, t
 export { articleVisibleChars } from './visible-text.ts';
 export { accountFooter, type Footer } from './footer.ts';
 export { availableThemes, themeFiles, type ThemeFiles } from './themes.ts';
-export { isAutolink, noteLabel, type ImageRef, type ImageTarget, type LinkRef, type LinkTarget, type ReferenceSite } from './references.ts';
+export { isAutolink, noteLabel, type ImageRef, type ImageTarget, type LinkRef, type LinkTarget, type ReferenceSite, type UndefinedReference } from './references.ts';
 export type { AccountSettings, ArticleFrontmatter, ContentPlan } from './schema-types.ts';
 export { conforms, loadSchema, typedFields, validatorFor, type FieldLimits, type SchemaKind } from './schemas.ts';
 

@@ -1,5 +1,5 @@
 import { sep } from 'node:path';
-import { imageProblem, resolveArticle, resolveFailure, themeFiles, type AccountFile, type ArticleFile, type ContentSet, type SourceFile, type Span } from '../content/index.ts';
+import { imageProblem, resolveArticle, resolveFailure, themeFiles, type AccountFile, type ArticleFile, type ContentSet, type SourceFile, type Span, type UndefinedReference } from '../content/index.ts';
 import type { Finding } from '../shared/finding.ts';
 
 /** Cross-file checks: accounts, plan entries, images on disk, unique slugs, plan months. */
@@ -61,8 +61,17 @@ export function referenceFindings(set: ContentSet, wanted: (file: string) => boo
       const problem = imageProblem(image, place.account, (path) => relativeTo(set.root, path));
       if (problem) at(problem.ruleId, image.span, problem.message, image.site === 'cover' ? 'cover' : undefined);
     }
+    for (const reference of resolved?.undefinedReferences ?? []) at('schema/undefined-reference', reference.span, undefinedReferenceMessage(reference));
   }
   return findings;
+}
+
+/** What to write for a reference to a label nothing defines, by kind. */
+export function undefinedReferenceMessage({ kind, label, written }: UndefinedReference): string {
+  const shown = `会原样显示为“${written}”`;
+  if (kind === 'footnote') return `脚注 ${written} 没有定义，${shown}：在文末加一行 [^${label}]: 脚注内容，或删掉这个标记。`;
+  if (kind === 'image') return `图片引用 ${written} 的 [${label}] 没有定义，${shown}：加一行 [${label}]: ./图片.jpg，或改写成 ![说明](./图片.jpg)。`;
+  return `链接引用 ${written} 的 [${label}] 没有定义，${shown}：加一行 [${label}]: 网址，或改写成 [文字](网址)。`;
 }
 
 interface SetIndexes {
