@@ -147,7 +147,8 @@ export async function discoverContent(root: string): Promise<Discovered> {
   const hidden = (file: string) => file.split('/').some((part) => part.startsWith('.'));
   const tree = await listTree(join(root, 'content'));
   const paths: ContentPath[] = [];
-  for (const name of tree.files) {
+  // A folder named like a content file (`index.md/`) is listed too: reading it says it is a folder.
+  for (const name of [...tree.files, ...tree.folders].sort()) {
     const file = `content/${name}`;
     // Hidden files and folders are not content; the atomic writer's temporary files (`isTempName`) are hidden too.
     if (hidden(file)) continue;
