@@ -78,7 +78,7 @@ export default defineRule({
           context.report({ span, message: `链接地址无效：${target.reason}。`, severity: 'error' });
           break;
         case 'unsafe':
-          context.report({ span, message: `链接地址无效：${target.scheme}: 是不安全的地址，渲染时会删掉这个链接，只保留文字${quoted(link.text)}。请改成 https:// 开头的网址，或去掉链接。Unsafe link scheme.`, severity: 'error' });
+          context.report({ span, message: `链接地址无效：${target.scheme}: 是不安全的地址，渲染时会删掉这个链接，只保留文字${quoted(link.text)}。请改成 https:// 开头的网址，或去掉链接。`, severity: 'error' });
           break;
         case 'unsupported':
           context.report({ span, message: `链接协议 ${target.scheme}: 在公众号里不能用，渲染时会删掉这个链接，只保留文字${quoted(link.text)}。`, severity: 'warning' });
