@@ -233,7 +233,9 @@ program
       return;
     }
     await writeRendered(rendered, resolve(process.cwd(), options.output));
-    process.stderr.write(`已写入 ${options.output}（${rendered.meta.visible_chars} 字，${rendered.assets.length} 张图片）\n`);
+    // The images a reader sees; the cover's two crops are files too, but not pictures in the article.
+    const { visible_chars: chars, images, cover } = rendered.meta;
+    process.stderr.write(`已写入 ${options.output}（${chars} 字，${images.length} 张图片${cover ? '，另有封面' : ''}）\n`);
   });
 
 program

@@ -1,7 +1,7 @@
 import matter from 'gray-matter';
 import { isMap, isSeq, isPair, isScalar, parseDocument, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
 import { isObject } from '../shared/json-shape.ts';
-import { explainYamlError, usualMistake } from './yaml-errors.ts';
+import { explainYamlError, unclosedOpening, usualMistake } from './yaml-errors.ts';
 
 /** Offsets into the original text: [start, end). */
 export type Span = readonly [number, number];
@@ -110,11 +110,12 @@ function parseYamlBlock(source: string, base: number): YamlBlock {
     if (mistake) return { ok: false, reason: 'yaml', message: mistake.message, span: [base + mistake.span[0], base + mistake.span[1]] };
   }
   if (error) {
+    const opening = error.code === 'MISSING_CHAR' || error.code === 'BAD_INDENT' ? unclosedOpening(source, error.pos[0]) : undefined;
     return {
       ok: false,
       reason: 'yaml',
-      message: explainYamlError(source, error),
-      span: [base + error.pos[0], base + Math.max(error.pos[1], error.pos[0] + 1)],
+      message: explainYamlError(source, error, opening),
+      span: opening === undefined ? [base + error.pos[0], base + Math.max(error.pos[1], error.pos[0] + 1)] : [base + opening, base + opening + 1],
     };
   }
   if (data === null || data === undefined) return { ok: true, value: { data: {}, fields: new Map() } };
