@@ -25,7 +25,7 @@ for (const stream of [process.stdout, process.stderr]) {
 const statuses = ['draft', 'review', 'approved', 'scheduled', 'published', 'archived'];
 
 /** What `--staged` says when nothing it checks is staged: plainly, not an empty success. */
-const nothingStaged = '没有找到已暂存的内容文件（content/ 下的 account.yaml、计划或文章），没有检查任何文件。No staged content files.\n';
+const nothingStaged = '没有找到已暂存的内容文件（content/ 下的 account.yaml、计划或文章），没有检查任何文件。\n';
 
 function describeSet(set: ContentSet): string {
   return `${set.accounts.length} 个账号、${set.plans.length} 个计划、${set.articles.length} 篇文章`;
@@ -111,17 +111,24 @@ program
     await requireAccount(root, options.account);
     const { loadContent } = await content();
     const set = await loadContent(root);
-    const { listArticles } = await import('./list/index.ts');
+    const { listArticles, listProblems } = await import('./list/index.ts');
     const rows = listArticles(set, options);
     if (options.format === 'json') {
       process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-      return;
+    } else {
+      const { formatTable } = await import('./output/table.ts');
+      const multiple = new Set(rows.map((r) => r.account)).size > 1;
+      const headers = [...(multiple ? ['账号'] : []), '标题', '状态', '发布时间', '计划', 'slug'];
+      const cells = rows.map((r) => [...(multiple ? [r.account] : []), r.title, r.status, r.publish_at || '—', r.plan || '—', r.slug]);
+      process.stdout.write(rows.length ? formatTable(headers, cells) : '没有符合条件的文章。\n');
     }
-    const { formatTable } = await import('./output/table.ts');
-    const multiple = new Set(rows.map((r) => r.account)).size > 1;
-    const headers = [...(multiple ? ['账号'] : []), '标题', '状态', '发布时间', '计划', 'slug'];
-    const cells = rows.map((r) => [...(multiple ? [r.account] : []), r.title, r.status, r.publish_at || '—', r.plan || '—', r.slug]);
-    process.stdout.write(rows.length ? formatTable(headers, cells) : '没有符合条件的文章。\n');
+    // What the table cannot show goes to standard error, so `--format json` output stays the rows alone.
+    const problems = await listProblems(set, options);
+    if (problems.length) {
+      const { formatFindings } = await import('./output/findings.ts');
+      process.stderr.write(`\n以下问题让列表不完整或不准确（mpdesk validate 报告的也是它们）：\n${formatFindings(problems, 'pretty', { checked: describeSet(set) })}`);
+      process.exitCode = 1;
+    }
   });
 
 program
@@ -180,7 +187,7 @@ program
       process.stdout.write(formatFindings(findings, options.format, { checked }));
       if (fixed.length && options.format === 'pretty') process.stdout.write(`已修正 ${fixed.length} 个文件：${fixed.join('、')}\n`);
     }
-    if (failed) process.stderr.write('mpdesk: 检查出错，结果不完整（见 lint/rule-crashed、lint/internal-error）。Linting failed in places; the results are incomplete.\n');
+    if (failed) process.stderr.write('mpdesk: 检查出错，结果不完整（见 lint/rule-crashed、lint/internal-error）。\n');
     // A crashed rule is the tool failing, not the content: 2, whatever the format.
     process.exitCode = failed ? 2 : hasErrors(findings) ? 1 : 0;
   });
@@ -233,7 +240,9 @@ program
       return;
     }
     await writeRendered(rendered, resolve(process.cwd(), options.output));
-    process.stderr.write(`已写入 ${options.output}（${rendered.meta.visible_chars} 字，${rendered.assets.length} 张图片）\n`);
+    // The images a reader sees; the cover's two crops are files too, but not pictures in the article.
+    const { visible_chars: chars, images, cover } = rendered.meta;
+    process.stderr.write(`已写入 ${options.output}（${chars} 字，${images.length} 张图片${cover ? '，另有封面' : ''}）\n`);
   });
 
 program

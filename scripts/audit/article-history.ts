@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { accountOf, articleOf, classify, readFrontmatter, typedFields } from '../content/index.ts';
 import { approvalProblems, parseTrailers, reviewLevelsOf, type ReviewRecord } from '../review/index.ts';
-import { blobReader, fileAtCommit, mergedAuthors, type Commit, type ContentHistory, type FileChange } from '../shared/git-history.ts';
+import { blobReader, fileAtCommit, mergedAuthors, mergedCommits, type Commit, type ContentHistory, type FileChange } from '../shared/git-history.ts';
+import { labelsByKind, type ChangedFile, type ChangeKind } from './file-labels.ts';
 
 export interface Who {
   commit: string;
@@ -17,10 +18,12 @@ export interface ChangeEntry extends Who {
   subject: string;
   /** merge: a merge into the audited branch; direct: a commit made on it; branch: a commit on a merged branch. */
   via: 'merge' | 'direct' | 'branch';
-  kind: 'added' | 'edited' | 'renamed' | 'deleted';
+  kind: ChangeKind;
   /** The file changed: the article, or an image or other file in its folder. */
   path: string;
   previousPath?: string;
+  /** For a merge: the commits of the merged branch, among this article's changes, that it brought in. */
+  merged?: string[];
 }
 
 export interface StatusChange extends Who {
@@ -63,7 +66,7 @@ export interface Anomaly {
   line?: number;
   message: string;
   /** For an unreviewed change: every file of the article the commit changed. */
-  files?: Array<{ path: string; kind: ChangeEntry['kind'] }>;
+  files?: ChangedFile[];
   /** Made before the review process began on the branch (see AuditReport.processStart). */
   predatesProcess?: true;
 }
@@ -109,11 +112,12 @@ interface Readers {
   blob: (blob: string | undefined) => Promise<string | undefined>;
   file: (commit: string, path: string) => Promise<string | undefined>;
   authors: (base: string, head: string) => Promise<string[]>;
+  merged: (base: string, head: string) => Promise<Set<string>>;
 }
 
 /** Follows each article through history (renames included) and works out its audit record. */
 export async function auditArticles(history: ContentHistory): Promise<ArticleAudit[]> {
-  const read: Readers = { blob: blobReader(history.git), file: fileAtCommit(history.git), authors: mergedAuthors(history.git) };
+  const read: Readers = { blob: blobReader(history.git), file: fileAtCommit(history.git), authors: mergedAuthors(history.git), merged: mergedCommits(history.git) };
   const idOf = new Map<string, string>();
   const byId = new Map<string, Entry>();
   const relevant = articlesFirst(history.changes.filter((change) => articleOf(change.path) || (change.oldPath && articleOf(change.oldPath))));
@@ -131,7 +135,7 @@ export async function auditArticles(history: ContentHistory): Promise<ArticleAud
       // An image or other file in an article's folder: a change to what the article shows.
       const entry = entryOf(idOf.get(articleOf(change.path) ?? '') ?? idOf.get(articleOf(change.oldPath ?? '') ?? ''));
       if (!entry) continue;
-      entry.audit.changes.push({ ...who, subject: change.commit.subject, via, kind, path: change.path, ...(change.oldPath ? { previousPath: change.oldPath } : {}) });
+      entry.audit.changes.push(changeEntry(who, change, via, kind));
       if (change.commit.mainline && !reviewedMergeOf(change.commit, entry.audit.path)) {
         unreviewed(entry.audit, who, change);
         entry.approved = undefined;
@@ -146,11 +150,32 @@ export async function auditArticles(history: ContentHistory): Promise<ArticleAud
     const { audit } = entry;
     if (change.status !== 'D' && audit.paths.at(-1) !== change.path) audit.paths.push(change.path);
     audit.created ??= who;
-    audit.changes.push({ ...who, subject: change.commit.subject, via, kind, path: change.path, ...(change.oldPath ? { previousPath: change.oldPath } : {}) });
+    audit.changes.push(changeEntry(who, change, via, kind));
     if (change.commit.mainline) await judgeMainline(entry, change, who, read);
   }
 
+  const merges = new Map(relevant.filter((c) => c.commit.mainline && c.commit.parents.length > 1).map((c) => [c.commit.sha, c.commit]));
+  for (const { audit } of byId.values()) await markMerged(audit, merges, read);
   return [...byId.values()].map(({ audit, approved }) => (approved ? { ...audit, approved } : audit)).sort((a, b) => a.path.localeCompare(b.path));
+}
+
+function changeEntry(who: Who, change: FileChange, via: ChangeEntry['via'], kind: ChangeKind): ChangeEntry {
+  return { ...who, subject: change.commit.subject, via, kind, path: change.path, ...(change.oldPath ? { previousPath: change.oldPath } : {}) };
+}
+
+/**
+ * A merge repeats, against its first parent, what the branch's commits already changed: each merge entry names the
+ * branch commits it brought in, so the report can say so instead of listing the same files twice.
+ */
+async function markMerged(audit: ArticleAudit, merges: ReadonlyMap<string, Commit>, read: Readers): Promise<void> {
+  const branch = [...new Set(audit.changes.filter((c) => c.via === 'branch').map((c) => c.commit))];
+  for (const change of audit.changes) {
+    const commit = merges.get(change.commit);
+    if (change.via !== 'merge' || !commit) continue;
+    const brought = await read.merged(commit.parents[0]!, commit.parents[1]!);
+    const merged = branch.filter((sha) => brought.has(sha));
+    if (merged.length) change.merged = merged;
+  }
 }
 
 /**
@@ -176,7 +201,7 @@ function emptyAudit(path: string): ArticleAudit {
 
 const isArticle = (path: string) => classify(path)?.kind === 'article';
 
-const changeKind = (change: FileChange): ChangeEntry['kind'] => (change.status === 'D' ? 'deleted' : change.status === 'A' ? 'added' : change.oldPath ? 'renamed' : 'edited');
+const changeKind = (change: FileChange): ChangeKind => (change.status === 'D' ? 'deleted' : change.status === 'A' ? 'added' : change.oldPath ? 'renamed' : 'edited');
 
 /** The review record of a merge into the audited branch that lists `article`; trailers anywhere else count for nothing. */
 function reviewedMergeOf(commit: Commit, article: string): ReviewRecord | undefined {
@@ -198,7 +223,7 @@ function bypass(commit: Commit): string {
  * changed, not one anomaly per file.
  */
 function unreviewed(audit: ArticleAudit, who: Who, change: FileChange): void {
-  const file = { path: change.path, kind: changeKind(change) };
+  const file: ChangedFile = { path: change.path, ...(change.oldPath ? { previousPath: change.oldPath } : {}), kind: changeKind(change) };
   const same = audit.anomalies.find((a) => a.kind === 'unreviewed-change' && a.commit === who.commit);
   const files = [...(same?.files ?? []), file];
   const message = `${bypass(change.commit)}，${describeFiles(files)}。`;
@@ -208,14 +233,12 @@ function unreviewed(audit: ArticleAudit, who: Who, change: FileChange): void {
 
 const verbs = { added: '新增了', edited: '改动了', renamed: '改名了', deleted: '删除了' } as const;
 
-/** `改动了 index.md、cover.jpg，删除了 old.png`, by file name; a deleted article is 这篇文章. */
-function describeFiles(files: NonNullable<Anomaly['files']>): string {
-  const byKind = new Map<ChangeEntry['kind'], string[]>();
-  for (const { path, kind } of files) {
-    const name = kind === 'deleted' && isArticle(path) ? '这篇文章' : path.split('/').pop()!;
-    byKind.set(kind, [...(byKind.get(kind) ?? []), name]);
-  }
-  return [...byKind].map(([kind, names]) => `${verbs[kind]}${names[0] === '这篇文章' ? '' : ' '}${names.join('、')}`).join('，');
+/** `改动了 index.md、cover.jpg，删除了 old.png`, named from the article's folder; a deleted article is 这篇文章. */
+function describeFiles(files: readonly ChangedFile[]): string {
+  const gone = files.some((f) => f.kind === 'deleted' && isArticle(f.path));
+  return labelsByKind(files)
+    .map(([kind, labels]) => (kind === 'deleted' && gone ? `${verbs[kind]}${['这篇文章', ...labels.filter((l) => l !== 'index.md')].join('、')}` : `${verbs[kind]} ${labels.join('、')}`))
+    .join('，');
 }
 
 function anomaly(audit: ArticleAudit, who: Who, path: string, kind: AnomalyKind, severity: Anomaly['severity'], message: string, line?: number, files?: Anomaly['files']): void {
@@ -248,7 +271,8 @@ async function judgeMainline(entry: Entry, change: FileChange, who: Who, read: R
     entry.approved = !problems.length && headOk ? { commit: who.commit, contentHash: after.contentHash } : undefined;
   } else if (!after) {
     unreviewed(audit, who, change);
-  } else if (before?.contentHash !== after.contentHash) {
+  } else if (before?.contentHash !== after.contentHash || change.oldPath !== undefined) {
+    // A new folder is a new slug, so a new address for the article: as much a change as new text.
     unreviewed(audit, who, change);
     entry.approved = undefined;
   }

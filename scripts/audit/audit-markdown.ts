@@ -1,5 +1,6 @@
 import { markdownCell, markdownTable } from '../output/markdown-table.ts';
 import type { ArticleAudit, ChangeEntry } from './article-history.ts';
+import { labelsByKind } from './file-labels.ts';
 import { beijingTime } from '../shared/beijing-time.ts';
 import { reviewWorkflow } from '../shared/git-history.ts';
 import type { AuditReport, ProcessStart } from './index.ts';
@@ -37,7 +38,7 @@ function articleSection(a: ArticleAudit): string[] {
       ['日期', '提交', '作者', '方式', '改动', '说明'],
       byCommit(a.changes).map((group) => {
         const c = group[0]!;
-        return [when(c.date), short(c.commit), c.author, viaLabel[c.via], filesChanged(group, a.path), c.subject];
+        return [when(c.date), short(c.commit), c.author, viaLabel[c.via], filesChanged(group, a.changes), c.subject];
       }),
     ),
     ...table(
@@ -83,13 +84,18 @@ function byCommit(changes: readonly ChangeEntry[]): ChangeEntry[][] {
   return [...groups.values()];
 }
 
-/** `新增 index.md、cover.jpg；修改 cup.png`, paths inside the article's folder given from there. */
-function filesChanged(group: readonly ChangeEntry[], articlePath: string): string {
-  const folder = articlePath.slice(0, articlePath.lastIndexOf('/') + 1);
-  const show = (path: string) => (path.startsWith(folder) ? path.slice(folder.length) : path);
-  const byKind = new Map<ChangeEntry['kind'], string[]>();
-  for (const c of group) byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), c.previousPath ? `${show(c.previousPath)} → ${show(c.path)}` : show(c.path)]);
-  return [...byKind].map(([kind, paths]) => `${kindLabel[kind]} ${paths.join('、')}`).join('；');
+/**
+ * `新增 index.md、cover.jpg；修改 cup.png`, named from the article's folder. A merge's files that its branch commits
+ * (listed above it) changed are not listed again: `合入 da97b49 的改动`.
+ */
+function filesChanged(group: readonly ChangeEntry[], all: readonly ChangeEntry[]): string {
+  const merged = group[0]!.merged ?? [];
+  const covered = new Set(all.filter((c) => merged.includes(c.commit)).map((c) => c.path));
+  const own = group.filter((c) => !covered.has(c.path));
+  return [
+    ...(merged.length ? [`合入 ${merged.map(short).join('、')} 的改动`] : []),
+    ...labelsByKind(own).map(([kind, labels]) => `${kindLabel[kind]} ${labels.join('、')}`),
+  ].join('；');
 }
 
 /** `b09de0d 加入 .github/workflows/review.yml`: where and how the review process began. */

@@ -381,7 +381,7 @@ describe('review check and audit find their footing', () => {
       expect(result).toMatchObject({ code: 2, stdout: '', stderr: 'mpdesk: 未找到分支或提交 nope。现有分支：main、chenxiao/dongzhi。\n' });
     }
     expect((await runCli(['audit', '--ref', 'mian'], repo.root)).stderr).toContain('未找到分支或提交 mian（是不是 main？）');
-    expect(await runCli(['audit', '--account', 'qinghe'], repo.root)).toMatchObject({ code: 2, stdout: '', stderr: 'mpdesk: 账号 qinghe 不存在。现有账号：qinghe-tea。\n' });
+    expect(await runCli(['audit', '--account', 'qinghe'], repo.root)).toMatchObject({ code: 2, stdout: '', stderr: 'mpdesk: 账号 qinghe 不存在（是不是 qinghe-tea？）。现有账号：qinghe-tea。\n' });
     const plain = await makeRepo({ 'content/qinghe-tea/account.yaml': account });
     const outside = await runCli(['review', 'check'], plain);
     expect(outside).toMatchObject({ code: 2, stderr: `mpdesk: ${plain} 不是 git 仓库：审计和审核检查读的是 git 历史。\n` });
@@ -425,6 +425,37 @@ describe('review check and audit find their footing', () => {
 });
 
 describe('audit report rows', () => {
+  it('gives a reviewed merge one row that names the branch commits it brought in, not their files again', async () => {
+    const repo = await reviewedRepo();
+    const [first, second] = (await repo.git.raw(['rev-list', '--reverse', 'main^1..main^2'])).trim().split('\n') as [string, string];
+    const merge = (await repo.git.revparse(['HEAD'])).trim();
+    const md = await runCli(['audit', dongzhi], repo.root);
+    expect(md.stdout).toContain(`| ${first.slice(0, 7)} | 陈晓 | 分支提交 | 新增 index.md | 新稿：冬至围炉煮茶 |`);
+    expect(md.stdout).toMatch(new RegExp(`\\| ${merge.slice(0, 7)} \\| [^|]+ \\| 合并 \\| 合入 ${first.slice(0, 7)}、${second.slice(0, 7)} 的改动 \\|`));
+    expect(md.stdout.match(/新增 index\.md/g)).toHaveLength(1);
+    const json = JSON.parse((await runCli(['audit', dongzhi, '--format', 'json'], repo.root)).stdout);
+    expect(json.articles[0].changes.find((c: { via: string }) => c.via === 'merge')).toMatchObject({ kind: 'added', merged: [first, second] });
+  });
+
+  it('names renames from where the paths part, and review check sees a folder renamed on main as a change to the article', async () => {
+    const repo = await reviewedRepo();
+    const folder = 'content/qinghe-tea/articles/2026/dongzhi-weilu';
+    await repo.commit('加图', writer, day(6), { [`${folder}/a-lu.png`]: 'stove' });
+    await repo.move(`${folder}/a-lu.png`, `${folder}/lu.png`, '图片改名', writer, day(7));
+    const moved = await repo.move(folder, 'content/qinghe-tea/articles/2026/dongzhi-zhucha', '改 slug', editor, day(8));
+    const renamed = 'content/qinghe-tea/articles/2026/dongzhi-zhucha/index.md';
+    const md = (await runCli(['audit', renamed], repo.root)).stdout;
+    expect(md).toContain('| 直接提交 | 改名 a-lu.png → lu.png | 图片改名 |');
+    expect(md).toContain(`| ${moved.slice(0, 7)} | 林一 | 直接提交 | 改名 dongzhi-weilu/ → dongzhi-zhucha/（index.md、lu.png） | 改 slug |`);
+    expect(md).not.toContain(`改名 ${folder}`);
+    const check = await runCli(['review', 'check', '--format', 'json'], repo.root);
+    expect(JSON.parse(check.stdout).filter((f: { file: string }) => f.file === renamed)).toEqual([
+      expect.objectContaining({ ruleId: 'review/unreviewed-change', message: `提交 ${moved.slice(0, 7)} 直接改在主干上，没有经过审核合并，改名了 dongzhi-weilu/ → dongzhi-zhucha/（index.md、lu.png）。（2026-11-08）` }),
+    ]);
+    // The approval was of the article at its old address: it no longer stands.
+    expect(only((await auditRepository({ root: repo.root })).articles, renamed).approved).toBeUndefined();
+  });
+
   it('shows each change once with its path, keeps images added with index.md, and prints 北京时间', async () => {
     const repo = await makeGitRepo({ 'content/qinghe-tea/account.yaml': account }, operator, day(1));
     const folder = 'content/qinghe-tea/articles/2026/dongzhi-weilu';

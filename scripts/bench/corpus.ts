@@ -257,12 +257,19 @@ export interface Corpus {
   bytes: number;
 }
 
-/** Writes one account, `count` articles and the monthly plans with an entry for each, with the repository's themes. */
+/**
+ * Writes one account, `count` articles and the monthly plans with an entry for each, with the repository's themes,
+ * and the sample's metrics snapshots and monthly report.
+ */
 export async function writeCorpus(repoRoot: string, root: string, count: number, onProgress: (done: number) => void): Promise<Corpus> {
   await cp(join(repoRoot, 'styles'), join(root, 'styles'), { recursive: true });
   const accountDir = join(root, 'content', benchAccount);
   await mkdir(join(accountDir, 'plans'), { recursive: true });
   await copyFile(join(repoRoot, 'content', benchAccount, 'account.yaml'), join(accountDir, 'account.yaml'));
+  // The sample's snapshots and report: the desk reads them on every build, changed or not.
+  const reports = join(root, 'reports', benchAccount);
+  await cp(join(repoRoot, 'reports', benchAccount, 'metrics'), join(reports, 'metrics'), { recursive: true });
+  await copyFile(join(repoRoot, 'reports', benchAccount, '2026-11.html'), join(reports, '2026-11.html'));
   let plans = 0;
   for (let first = 0; first < count; first += perMonth, plans++) {
     await writeFile(join(accountDir, 'plans', `${monthOf(first)}.md`), planMarkdown(first, Math.min(count, first + perMonth) - 1));

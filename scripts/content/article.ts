@@ -1,9 +1,10 @@
 import { dirname, resolve } from 'node:path';
 import type { Root } from 'mdast';
 import type { GroupHandler } from '../shared/worker-pool.ts';
-import type { ArticleFile, ContentSet, Frontmatter, SourceFile } from './index.ts';
-import { forgetMarkdown, parseMarkdown } from './markdown.ts';
-import { collectReferences, imageTarget, type ImageRef, type LinkRef } from './references.ts';
+import type { ArticleFile, ContentSet, Frontmatter, SourceFile, Span } from './index.ts';
+import { forgetMarkdown, nodeSpan, parseMarkdown } from './markdown.ts';
+import { nestingMessage, tooDeepNode } from './nesting.ts';
+import { collectReferences, imageTarget, type ImageRef, type LinkRef, type UndefinedReference } from './references.ts';
 import type { ArticleFrontmatter } from './schema-types.ts';
 import { typedFields } from './schemas.ts';
 
@@ -25,10 +26,19 @@ export interface Article {
   /** Cover first (site `cover`, span on the `cover` key), then body images in document order. */
   images: ImageRef[];
   links: LinkRef[];
+  /** `[^nope]`, `![a][nope]`, `[a][nope]` with no definition of their label: shown as typed, so validation errors. */
+  undefinedReferences: UndefinedReference[];
+}
+
+/** Why a file with readable frontmatter could not be resolved: a finding's parts, at its place in the file. */
+export interface ResolveFailure {
+  ruleId: 'schema/markdown' | 'schema/nesting-depth';
+  message: string;
+  span: Span;
 }
 
 const resolved = new WeakMap<SourceFile, Article>();
-const failures = new WeakMap<SourceFile, string>();
+const failures = new WeakMap<SourceFile, ResolveFailure>();
 const typed = new WeakMap<SourceFile, Partial<ArticleFrontmatter>>();
 
 /** The typed frontmatter alone, without parsing the body: for listings and indexes. */
@@ -51,28 +61,37 @@ export function resolveArticle(file: ArticleFile): Article | undefined {
   const known = resolved.get(source);
   if (known || failures.has(source)) return known;
   let tree: Root;
+  const head: Span = [source.bomLength, source.bomLength + 3];
   try {
     tree = parseMarkdown(source);
   } catch (error) {
-    failures.set(source, error instanceof Error ? error.message : String(error));
+    failures.set(source, { ruleId: 'schema/markdown', message: `Markdown 无法解析：${error instanceof Error ? error.message : String(error)}`, span: head });
+    return undefined;
+  }
+  // Inline and HTML nesting the line check before parsing cannot see; the renderer would overflow its stack on it.
+  const deep = tooDeepNode(tree);
+  if (deep) {
+    const span = nodeSpan(source, deep);
+    failures.set(source, { ruleId: 'schema/nesting-depth', message: nestingMessage(source.locator.point(span[0]).line), span });
+    forgetMarkdown(source);
     return undefined;
   }
   // content/<account>/articles/<year>/<slug>/index.md
   const base = { path: source.path, accountRoot: resolve(dirname(source.path), '../../..') };
-  const { images, links } = collectReferences(tree, base, source.bomLength);
+  const { images, links, undefinedReferences } = collectReferences(tree, base, source.bomLength, source.text.slice(source.bomLength));
   const fields = articleFields(file);
   if (fields.cover !== undefined) {
     const field = doc.fields.get('/cover');
     const span = field?.key ?? field?.value ?? doc.span;
     images.unshift({ site: 'cover', url: fields.cover, alt: '', span, target: imageTarget(fields.cover, base) });
   }
-  const article: Article = { file: source.file, account: place.account, year: place.year, slug: place.slug, source, doc, fields, tree, images, links };
+  const article: Article = { file: source.file, account: place.account, year: place.year, slug: place.slug, source, doc, fields, tree, images, links, undefinedReferences };
   resolved.set(source, article);
   return article;
 }
 
-/** Why a file with readable frontmatter could not be resolved (its Markdown could not be parsed), if so. */
-export function resolveFailure(source: SourceFile): string | undefined {
+/** Why a file with readable frontmatter could not be resolved (its Markdown could not be parsed, or nests too deep). */
+export function resolveFailure(source: SourceFile): ResolveFailure | undefined {
   return failures.get(source);
 }
 

@@ -8,10 +8,11 @@ const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** Decodes a content file as UTF-8, keeping a BOM in the text so positions stay those of the original file. */
 export function decodeText(bytes: Uint8Array): Decoded {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+  const utf16 = utf16Form(bytes);
+  if (utf16) {
     return {
       ok: false,
-      message: '文件是 UTF-16 编码，请另存为 UTF-8（无 BOM）。The file is UTF-16; save it as UTF-8.',
+      message: `文件是 UTF-16 编码（${utf16}），请另存为 UTF-8（无 BOM）。`,
       line: 1,
       column: 1,
     };
@@ -25,13 +26,33 @@ export function decodeText(bytes: Uint8Array): Decoded {
     const column = [...decoder.decode(bytes.subarray(lineStart, bad))].length + 1;
     return {
       ok: false,
-      message: `文件不是有效的 UTF-8 编码（第 ${bad + 1} 字节起，可能是 GBK/GB18030），请用 UTF-8 另存。The file is not valid UTF-8.`,
+      message: `文件不是有效的 UTF-8 编码（第 ${bad + 1} 字节起，可能是 GBK/GB18030），请用 UTF-8 另存。`,
       line,
       column,
     };
   }
   const text = decoder.decode(bytes);
   return { ok: true, text, bomLength: text.charCodeAt(0) === 0xfeff ? 1 : 0 };
+}
+
+/**
+ * Whether the bytes are UTF-16, and which kind: by the BOM, or, without one, by where the zero bytes are. Every
+ * content file holds ASCII (`---`, keys, line breaks), whose UTF-16 form has a zero byte in every other place, on
+ * one side only; UTF-8 text has no zero bytes at all.
+ */
+function utf16Form(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return '小端 LE，带 BOM';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return '大端 BE，带 BOM';
+  const pairs = Math.min(bytes.length, 4096) >> 1;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < pairs * 2; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  const [most, least] = [Math.max(even, odd), Math.min(even, odd)];
+  if (pairs < 2 || most < pairs / 10 || least > most / 10) return undefined;
+  return even > odd ? '大端 BE，无 BOM' : '小端 LE，无 BOM';
 }
 
 /** Byte index of the first byte that does not start a well-formed UTF-8 sequence. */

@@ -1,7 +1,7 @@
 import matter from 'gray-matter';
 import { isMap, isSeq, isPair, isScalar, parseDocument, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
 import { isObject } from '../shared/json-shape.ts';
-import { explainYamlError, usualMistake } from './yaml-errors.ts';
+import { explainYamlError, unclosedOpening, usualMistake } from './yaml-errors.ts';
 
 /** Offsets into the original text: [start, end). */
 export type Span = readonly [number, number];
@@ -36,7 +36,7 @@ export function readFrontmatter(text: string, bomLength: number): FrontmatterRes
     return {
       ok: false,
       reason: 'missing',
-      message: '缺少 frontmatter：文件应以 --- 开头的 YAML 块开始。Missing frontmatter: the file must start with a --- YAML block.',
+      message: '缺少 frontmatter：文件应以 --- 开头的 YAML 块开始。',
       span: [bomLength, bomLength + Math.min(content.indexOf('\n') >>> 0, content.length)],
     };
   }
@@ -110,11 +110,12 @@ function parseYamlBlock(source: string, base: number): YamlBlock {
     if (mistake) return { ok: false, reason: 'yaml', message: mistake.message, span: [base + mistake.span[0], base + mistake.span[1]] };
   }
   if (error) {
+    const opening = error.code === 'MISSING_CHAR' || error.code === 'BAD_INDENT' ? unclosedOpening(source, error.pos[0]) : undefined;
     return {
       ok: false,
       reason: 'yaml',
-      message: explainYamlError(source, error),
-      span: [base + error.pos[0], base + Math.max(error.pos[1], error.pos[0] + 1)],
+      message: explainYamlError(source, error, opening),
+      span: opening === undefined ? [base + error.pos[0], base + Math.max(error.pos[1], error.pos[0] + 1)] : [base + opening, base + opening + 1],
     };
   }
   if (data === null || data === undefined) return { ok: true, value: { data: {}, fields: new Map() } };
@@ -122,7 +123,7 @@ function parseYamlBlock(source: string, base: number): YamlBlock {
     return {
       ok: false,
       reason: 'not-mapping',
-      message: 'YAML 内容应是“键: 值”形式的映射。The YAML must be a mapping of keys to values.',
+      message: 'YAML 内容应是“键: 值”形式的映射。',
       span: [base, base + source.length],
     };
   }
@@ -178,5 +179,5 @@ function unclosedMessage(content: string, breakLine?: number): string {
   const body = bodyLine(content.split(/\r?\n/));
   const where = body > 0 ? `看起来正文从第 ${body + 1} 行开始，在它前面加一行 ---` : '在最后一个字段后面另起一行，只写 ---';
   const taken = breakLine ? `（第 ${breakLine} 行的 --- 是正文里的分隔线，不是 frontmatter 的结尾）` : '';
-  return `frontmatter 从第 1 行的 --- 开始，但缺少结尾的 --- 行：${where}${taken}。The frontmatter opened by --- on line 1 is never closed; add a line with only --- after its last field.`;
+  return `frontmatter 从第 1 行的 --- 开始，但缺少结尾的 --- 行：${where}${taken}。`;
 }

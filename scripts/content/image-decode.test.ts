@@ -47,6 +47,24 @@ describe('decodeImage', () => {
     expect((await readdir(join(root, '.cache/mpdesk/decoded'))).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('takes a record saved under another image’s name (copied or swapped) for corrupt: a notice, then a fresh verdict', async () => {
+    const bytes = await photo();
+    const folder = 'content/shanye/articles/2026/dongtian-shouchong';
+    const root = await makeRepo({ ...baseFiles(), [`${folder}/index.md`]: article('title: 照片\nstatus: draft\ncover: ./cover.jpg', '![一张照片](./photo.jpg)\n'), [`${folder}/photo.jpg`]: bytes.subarray(0, bytes.length >> 1) });
+    expect((await runCli(['lint', '--format', 'json'], root)).code).toBe(1);
+    const records = join(root, '.cache/mpdesk/decoded');
+    const cut = join(records, `${createHash('sha256').update(bytes.subarray(0, bytes.length >> 1)).digest('hex')}.json`);
+    const cover = join(records, `${createHash('sha256').update(await readFile(join(root, folder, 'cover.jpg'))).digest('hex')}.json`);
+    // The cover's verdict ("fine") copied over the cut-off photo's: believed, it would let the broken photo through.
+    await writeFile(cut, await readFile(cover));
+    await writeFile(join(root, '.cache/mpdesk/lint.json'), '{}');
+    const again = await runCli(['lint', '--format', 'json'], root);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/mpdesk: 注意：图片检查记录 \.cache\/mpdesk\/decoded\/[0-9a-f]{64}\.json 已损坏，已丢弃并重新检查这张图片/);
+    expect(JSON.parse(again.stdout).map((f: { ruleId: string }) => f.ruleId)).toContain('image/unreadable');
+    expect(JSON.parse(await readFile(cut, 'utf8'))).toMatchObject({ ok: false });
+  });
+
   it('decodes a picture once per content in a run: a copy elsewhere gets the verdict in memory; new bytes are decoded anew', async () => {
     const root = await makeRepo({});
     const bytes = await photo();

@@ -25,15 +25,15 @@ export async function storedVerdict(hash: string): Promise<DecodedImage | undefi
   const path = join(folder, `${hash}.json`);
   const text = await readFile(path, 'utf8').catch(() => undefined);
   if (text === undefined) return undefined;
-  const verdict = parseVerdict(text);
-  if (verdict === 'corrupt') notice(`图片检查记录 ${relative(process.cwd(), path) || path} 已损坏，已丢弃并重新检查这张图片。A corrupt image record was discarded.`);
+  const verdict = parseVerdict(text, hash);
+  if (verdict === 'corrupt') notice(`图片检查记录 ${relative(process.cwd(), path) || path} 已损坏，已丢弃并重新检查这张图片。`);
   return verdict === 'corrupt' || verdict === 'other-tool' ? undefined : verdict;
 }
 
 export async function storeVerdict(hash: string, verdict: DecodedImage): Promise<void> {
   if (!folder) return;
   try {
-    await writeFileAtomic(join(folder, `${hash}.json`), `${JSON.stringify({ tool: toolHash(), ...verdict })}\n`);
+    await writeFileAtomic(join(folder, `${hash}.json`), `${JSON.stringify({ tool: toolHash(), image: hash, ...verdict })}\n`);
   } catch (error) {
     // Only the next run's speed depends on it: say so once, and go on.
     if (!writeFailed) notice(`图片检查记录没有保存，下次会重新解码：${error instanceof Error ? error.message : String(error)}`);
@@ -41,7 +41,8 @@ export async function storeVerdict(hash: string, verdict: DecodedImage): Promise
   }
 }
 
-function parseVerdict(text: string): DecodedImage | 'corrupt' | 'other-tool' {
+/** A record names the image it is about: one under another image's name (copied, swapped) is as corrupt as garbage. */
+function parseVerdict(text: string, hash: string): DecodedImage | 'corrupt' | 'other-tool' {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -50,6 +51,7 @@ function parseVerdict(text: string): DecodedImage | 'corrupt' | 'other-tool' {
   }
   if (!isObject(value) || typeof value.tool !== 'string') return 'corrupt';
   if (value.tool !== toolHash()) return 'other-tool';
+  if (value.image !== hash) return 'corrupt';
   if (value.ok === true && typeof value.format === 'string' && isCount(value.width) && isCount(value.height)) {
     return { ok: true, format: value.format, width: value.width, height: value.height };
   }

@@ -2,22 +2,24 @@ import { join } from 'node:path';
 import { beijingDate } from '../shared/beijing-time.ts';
 import type { Finding } from '../shared/finding.ts';
 import { createLocator, type TextLocator } from '../shared/text-locator.ts';
+import { controlCharacterFindings } from './control-characters.ts';
 import { decodeText } from './decode-text.ts';
 import { readFrontmatter, readYamlFile, type Frontmatter } from './frontmatter.ts';
-import { discoverContent, suggestedPlace, type ContentKind, type ContentPath, type FileShape } from './layout.ts';
-import { maxNesting, tooDeeplyNested } from './markdown.ts';
+import { discoverContent, linkedFolderMessage, suggestedPlace, type ContentKind, type ContentPath, type FileShape } from './layout.ts';
+import { nestingMessage, tooDeeplyNested } from './nesting.ts';
 import { readRegularFile } from './read-regular.ts';
 import { keepImageVerdicts } from './image-verdicts.ts';
 
 export type { Frontmatter, FieldSpan, Span } from './frontmatter.ts';
 export { accountOf, accountProblem, articleOf, classify, isAccountId, toRepoPath } from './layout.ts';
+export { controlCharacter } from './control-characters.ts';
 export { decodeText } from './decode-text.ts';
 export { readRegularFile } from './read-regular.ts';
 export { readFrontmatter, readYamlFile } from './frontmatter.ts';
 export { fullWidthColonMistake } from './yaml-errors.ts';
 export { nodeSpan, parseMarkdown } from './markdown.ts';
 export { fromPortable, toPortable, type PortableContentSet } from './portable.ts';
-export { articleFields, releaseArticle, releasing, resolveArticle, resolveFailure, type Article } from './article.ts';
+export { articleFields, releaseArticle, releasing, resolveArticle, resolveFailure, type Article, type ResolveFailure } from './article.ts';
 export { planReference, resolvePlan, type Plan, type PlanEntry, type PlanEntryFields } from './plan.ts';
 export { decodeProblem, imageProblem, type ImageProblem } from './image-problems.ts';
 export { decodeImage, describeImageError, imageDigest, imageInput, type DecodedImage } from './image-decode.ts';
@@ -25,7 +27,9 @@ export { alertKeywords, alertMarker, type AlertKeyword } from './alerts.ts';
 export { derivedDigest } from './digest.ts';
 export { mediaLedgerFile, readMediaLedger, uploadedImageUrls, type LedgerRead, type MediaLedger } from './media-ledger.ts';
 export { articleVisibleChars } from './visible-text.ts';
-export { isAutolink, type ImageRef, type ImageTarget, type LinkRef, type LinkTarget, type ReferenceSite } from './references.ts';
+export { accountFooter, type Footer } from './footer.ts';
+export { availableThemes, themeFiles, type ThemeFiles } from './themes.ts';
+export { isAutolink, noteLabel, type ImageRef, type ImageTarget, type LinkRef, type LinkTarget, type ReferenceSite, type UndefinedReference } from './references.ts';
 export type { AccountSettings, ArticleFrontmatter, ContentPlan } from './schema-types.ts';
 export { conforms, loadSchema, typedFields, validatorFor, type FieldLimits, type SchemaKind } from './schemas.ts';
 
@@ -69,7 +73,8 @@ export interface LoadOptions {
 export async function loadContent(root: string, options: LoadOptions = {}): Promise<ContentSet> {
   keepImageVerdicts(root);
   const set: ContentSet = { root, accounts: [], plans: [], articles: [], findings: [] };
-  const paths = await discoverContent(root);
+  const { paths, linkedFolders } = await discoverContent(root);
+  set.findings.push(...linkedFolders.map(linkedFolderFinding));
   options.beforeReading?.(paths.length);
   const loaded = await Promise.all(paths.map((entry) => loadOne(root, entry, options.overlay)));
   for (const { entry, source, doc, findings } of loaded) {
@@ -102,6 +107,11 @@ async function shapeOf(path: string, root: string, account: string, staged: Uint
 function shapeOfData(data: Record<string, unknown>): FileShape {
   if (!('title' in data) && ('month' in data || 'entries' in data)) return { looksLike: 'plan', ...(typeof data.month === 'string' ? { month: data.month } : {}) };
   return 'title' in data || 'status' in data ? { looksLike: 'article' } : {};
+}
+
+/** A symlinked folder under content/, reported once on the link itself: it is not followed. */
+function linkedFolderFinding(file: string): Finding {
+  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, ruleId: 'schema/symlink', severity: 'warning', message: linkedFolderMessage(file) };
 }
 
 /** A misplaced file's finding: where it belongs, as a path to move it to. */
@@ -137,14 +147,15 @@ async function loadOne(root: string, entry: ContentPath, overlay: ReadonlyMap<st
 
   const source: SourceFile = { path: entry.path, file, text, bomLength, locator: createLocator(text) };
   if (text.slice(bomLength).trim() === '') {
-    return { ...fail('schema/empty', '文件为空。The file is empty.'), source };
+    return { ...fail('schema/empty', '文件为空。'), source };
   }
 
+  const controls = controlCharacterFindings(source);
   const result = place.kind === 'account' ? readYamlFile(text, bomLength) : readFrontmatter(text, bomLength);
   if (!result.ok) {
     const range = source.locator.range(result.span[0], result.span[1]);
     const ruleId = result.reason === 'yaml' ? 'schema/yaml-syntax' : 'schema/frontmatter';
-    return { entry, source, findings: [{ file, ...range, ruleId, severity: 'error', message: result.message }] };
+    return { entry, source, findings: [{ file, ...range, ruleId, severity: 'error', message: result.message }, ...controls] };
   }
   // A plan saved where an article belongs would give a page of article-schema errors; it is a plan in the wrong place.
   if (place.kind === 'article' && shapeOfData(result.frontmatter.data).looksLike === 'plan') {
@@ -155,8 +166,7 @@ async function loadOne(root: string, entry: ContentPath, overlay: ReadonlyMap<st
   const deepLine = place.kind === 'account' ? undefined : tooDeeplyNested(body);
   if (deepLine !== undefined) {
     const line = source.locator.point(bodyOffset).line + deepLine - 1;
-    const message = `第 ${line} 行嵌套超过 ${maxNesting} 层（引用 > 或列表缩进），无法排版，也不会在微信里正常显示：请减少嵌套。Nesting deeper than ${maxNesting} levels.`;
-    return { entry, source, findings: [{ file, line, column: 1, endLine: line, endColumn: 1, ruleId: 'schema/nesting-depth', severity: 'error', message }] };
+    return { entry, source, findings: [{ file, line, column: 1, endLine: line, endColumn: 1, ruleId: 'schema/nesting-depth', severity: 'error', message: nestingMessage(line) }] };
   }
-  return { entry, source, doc: result.frontmatter, findings: [] };
+  return { entry, source, doc: result.frontmatter, findings: controls };
 }

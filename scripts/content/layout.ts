@@ -1,6 +1,7 @@
-import { readdir } from 'node:fs/promises';
+import { lstatSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { closestFirst, didYouMean, notFoundMessage } from '../shared/did-you-mean.ts';
+import { listTree } from '../shared/list-tree.ts';
 import { accountFolders } from '../shared/repo-root.ts';
 
 export type ContentKind =
@@ -60,11 +61,27 @@ export function accountProblem(root: string, account: string): string | undefine
   const folders = accountFolders(root);
   const known = folders.filter(isAccountId);
   if (known.includes(account)) return undefined;
+  if (isLink(join(root, 'content', account))) {
+    return `${linkedFolderMessage(`content/${account}`)}${known.length ? `现有账号：${closestFirst(account, known).join('、')}。` : ''}`;
+  }
   if (isAccountId(account)) return notFoundMessage('账号', account, known);
   const folder = folders.includes(account) ? `content/${account}/ 的目录名不是合规的 id，没有被当作账号读取：请改名为 content/${accountIdFor(account)}/。` : '';
   const guess = didYouMean(account, known);
   const list = known.length ? `现有账号：${closestFirst(account, known).join('、')}。` : '还没有任何账号。';
   return `账号 id“${account}”不合规：只能用小写字母、数字和连字符（如 qinghe-tea）。${folder}${guess ? `是不是 ${guess}？` : ''}${list}`;
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/** Why a symlinked folder under content/ is not read: what the loader's warning and `--account` both say. */
+export function linkedFolderMessage(file: string): string {
+  return `${file}/ 是指向其他目录的符号链接：mpdesk 不进入符号链接的目录，里面的账号、文章和计划不会被校验、检查或构建；请把文件直接放进来（图片文件可以是指向账号目录之内的符号链接）。`;
 }
 
 /** Where a repository-relative path sits in the content layout, or undefined when it is not a content file. */
@@ -115,22 +132,28 @@ export function toRepoPath(root: string, path: string): string {
   return relative(root, path).split(sep).join('/');
 }
 
-/** Every content file under `<root>/content`, sorted so output is stable. */
-export async function discoverContent(root: string): Promise<ContentPath[]> {
-  let names: string[];
-  try {
-    names = await readdir(join(root, 'content'), { recursive: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  const found: ContentPath[] = [];
-  for (const name of names.sort()) {
-    const file = `content/${name.split(sep).join('/')}`;
+export interface Discovered {
+  paths: ContentPath[];
+  /** Symbolic links to folders under content/ (repository-relative), which are not followed. */
+  linkedFolders: string[];
+}
+
+/**
+ * Every content file under `<root>/content`, sorted so output is stable. Symlinked folders are not followed (a link
+ * to `..` would make the walk endless, one to elsewhere would read what nobody reviewed); they are listed, so the
+ * loader reports each once. This is the one place content is discovered: every command reads the same files.
+ */
+export async function discoverContent(root: string): Promise<Discovered> {
+  const hidden = (file: string) => file.split('/').some((part) => part.startsWith('.'));
+  const tree = await listTree(join(root, 'content'));
+  const paths: ContentPath[] = [];
+  // A folder named like a content file (`index.md/`) is listed too: reading it says it is a folder.
+  for (const name of [...tree.files, ...tree.folders].sort()) {
+    const file = `content/${name}`;
     // Hidden files and folders are not content; the atomic writer's temporary files (`isTempName`) are hidden too.
-    if (file.split('/').some((part) => part.startsWith('.'))) continue;
+    if (hidden(file)) continue;
     const place = classify(file);
-    if (place) found.push({ path: join(root, file), file, place });
+    if (place) paths.push({ path: join(root, file), file, place });
   }
-  return found;
+  return { paths, linkedFolders: tree.linkedFolders.map((name) => `content/${name}`).filter((file) => !hidden(file)) };
 }

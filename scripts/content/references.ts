@@ -3,7 +3,7 @@ import { dirname, extname, resolve, sep } from 'node:path';
 import { Parser } from 'htmlparser2';
 import type { Nodes, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { imageAddressKind, imageHandlingFor, linkKind, linkScheme, type ImageHandling } from '../platform/index.ts';
+import { addressProblem, imageAddressKind, imageHandlingFor, internationalHost, linkKind, linkScheme, type ImageHandling } from '../platform/index.ts';
 import type { Span } from './frontmatter.ts';
 
 /** Where an image or link was written. */
@@ -31,7 +31,8 @@ export interface ImageRef {
 
 export type LinkTarget =
   | { kind: 'wechat-article' }
-  | { kind: 'external' }
+  /** `asciiHost`: the host is written with other characters than ASCII (`internationalHost`), this is its ASCII form. */
+  | { kind: 'external'; asciiHost?: string }
   | { kind: 'email' }
   | { kind: 'anchor' }
   | { kind: 'empty' }
@@ -83,6 +84,11 @@ export function imageTarget(url: string, base: ResolveBase): ImageTarget {
 export function linkTarget(url: string, base: ResolveBase): LinkTarget {
   const kind = linkKind(url);
   if (kind === 'unsafe' || kind === 'unsupported') return { kind, scheme: linkScheme(url) ?? '' };
+  if (kind === 'invalid') return { kind, reason: addressProblem(url) ?? url };
+  if (kind === 'external') {
+    const asciiHost = internationalHost(url);
+    return asciiHost ? { kind, asciiHost } : { kind };
+  }
   if (kind !== 'relative') return { kind };
   const decoded = decodePath(url);
   if (decoded === undefined) return { kind: 'invalid', reason: `地址中的百分号转义无效：${url}` };
@@ -91,21 +97,34 @@ export function linkTarget(url: string, base: ResolveBase): LinkTarget {
   return { kind: 'relative', path, exists: exists(path) };
 }
 
+/** A reference written to a label nothing defines: Markdown shows it as its brackets, as plain text. */
+export interface UndefinedReference {
+  kind: 'footnote' | 'image' | 'link';
+  /** The label as written (`nope` of `[^nope]` or `![a][nope]`). */
+  label: string;
+  /** The whole reference as written. */
+  written: string;
+  span: Span;
+}
+
 export interface References {
   images: ImageRef[];
   links: LinkRef[];
+  undefinedReferences: UndefinedReference[];
 }
 
 /**
  * Every image and link of a Markdown tree, in document order: inline, reference-style (`![a][ref]`, `[a][ref]`),
  * autolinks, raw HTML `<img>` and `<a>`, footnote definitions included. `offset` turns tree offsets into file offsets.
  */
-export function collectReferences(tree: Root, base: ResolveBase, offset: number): References {
+export function collectReferences(tree: Root, base: ResolveBase, offset: number, markdown: string): References {
   const definitions = new Map<string, string>();
   const footnotes: Span[] = [];
   // One walk: definitions (which may come after their uses), footnotes, and the nodes that reference something.
   const referencing: Nodes[] = [];
+  const texts: Nodes[] = [];
   visit(tree, (node) => {
+    if (node.type === 'text') texts.push(node);
     // The first definition of a label wins (CommonMark).
     if (node.type === 'definition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node.url);
     else if (node.type === 'footnoteDefinition') footnotes.push(spanOf(node, offset));
@@ -134,7 +153,42 @@ export function collectReferences(tree: Root, base: ResolveBase, offset: number)
       }
     }
   }
-  return { images, links };
+  return { images, links, undefinedReferences: undefinedReferences(texts, markdown, offset, definitions) };
+}
+
+// In text as written (escapes kept): `[^label]`, and full or collapsed references, `![alt][label]`, `[text][]`.
+const footnoteWritten = /(?<!\\)\[\^([^\]\s]+)\]/g;
+const referenceWritten = /(?<!\\)(!?)\[((?:[^[\]\\]|\\.)*)\]\[((?:[^[\]\\]|\\.)*)\]/g;
+
+/** A label as CommonMark compares it: whitespace collapsed, case folded (mdast's `identifier`). */
+const identifier = (label: string) => label.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase().toUpperCase().toLowerCase();
+
+/**
+ * References whose label has no definition, found in the text nodes (where the parser left them as text). A link
+ * reference whose text is only numbers (`研究表明[1][2]`) reads as citation marks, not a reference, and is left alone.
+ */
+function undefinedReferences(texts: readonly Nodes[], markdown: string, offset: number, definitions: ReadonlyMap<string, string>): UndefinedReference[] {
+  const found: UndefinedReference[] = [];
+  for (const node of texts) {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) continue;
+    const raw = markdown.slice(start, end);
+    const at = (index: number, written: string): Span => [offset + start + index, offset + start + index + written.length];
+    for (const match of raw.matchAll(footnoteWritten)) found.push({ kind: 'footnote', label: match[1]!, written: match[0], span: at(match.index, match[0]) });
+    for (const match of raw.matchAll(referenceWritten)) {
+      const [written, bang, text, given] = [match[0], match[1]!, match[2]!, match[3]!];
+      const label = given.trim() === '' ? text : given;
+      if (!label.trim() || definitions.has(identifier(label)) || (!bang && /^[\d\s,，、\-–]+$/.test(text))) continue;
+      found.push({ kind: bang ? 'image' : 'link', label, written, span: at(match.index, written) });
+    }
+  }
+  return found.sort((a, b) => a.span[0] - b.span[0]);
+}
+
+/** What a link's note says before its address: its text, or its image's alt text, or, with neither, 链接. */
+export function noteLabel(text: string): string {
+  return text.trim() || '链接';
 }
 
 /** A bare URL written as a link already shows its address. */

@@ -4,7 +4,7 @@ import { visit } from 'unist-util-visit';
 import { linkKind, visibleCharCount } from '../platform/index.ts';
 import { alertMarker } from './alerts.ts';
 import { parseMarkdownText } from './markdown.ts';
-import { isAutolink } from './references.ts';
+import { isAutolink, noteLabel } from './references.ts';
 
 /**
  * Visible characters of an article as WeChat's 20,000 limit counts them (platform `visibleCharCount`), from the
@@ -62,7 +62,7 @@ function visibleText(tree: Root): string {
       const text = plain(node);
       if (!isAutolink(url, text) && !notes.has(url)) {
         notes.add(url);
-        parts.push(`${text}：${url.replace(/^mailto:/i, '')}`);
+        parts.push(`${noteLabel(text)}：${url.replace(/^mailto:/i, '')}`);
       }
     }
   };
@@ -72,6 +72,7 @@ function visibleText(tree: Root): string {
 
 function plain(node: Nodes): string {
   if (node.type === 'text' || node.type === 'inlineCode') return node.value;
+  if (node.type === 'image') return node.alt ?? '';
   return 'children' in node ? node.children.map((child) => plain(child)).join('') : '';
 }
 

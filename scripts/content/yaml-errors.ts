@@ -1,4 +1,4 @@
-import type { YAMLError } from 'yaml';
+import { CST, Parser, type YAMLError } from 'yaml';
 import type { Span } from './frontmatter.ts';
 
 // YAML errors as a writer should read them: one Chinese message with the line and what to do; the parser's own
@@ -38,14 +38,40 @@ const explanations: Record<string, (detail: string, line: string) => string> = {
   BAD_COLLECTION_TYPE: () => '列表或映射的写法和标签不一致',
 };
 
-/** A parser error as one Chinese message, at its line, the parser's English kept after it as a marked gloss. */
-export function explainYamlError(source: string, error: Pick<YAMLError, 'code' | 'message' | 'pos'>): string {
-  const before = source.slice(0, error.pos[0]);
-  const lineNumber = before.split('\n').length;
+/**
+ * A parser error as one Chinese message, at its line, the parser's English kept after it as a marked gloss. `at`
+ * is where the error is reported, when not at the parser's position: where an unclosed quote or bracket opened.
+ */
+export function explainYamlError(source: string, error: Pick<YAMLError, 'code' | 'message' | 'pos'>, at = error.pos[0]): string {
+  const lineAt = (offset: number) => source.slice(0, offset).split('\n').length;
+  const before = source.slice(0, at);
   const line = source.slice(before.lastIndexOf('\n') + 1).split('\n')[0]!;
   const detail = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   const explain = explanations[error.code] ?? (() => '这一行无法按 YAML 读取：检查冒号、引号和缩进');
-  return `YAML 语法错误，第 ${lineNumber} 行：${explain(detail, line)}。（YAML 解析器原文：${detail}）`;
+  const stopped = lineAt(error.pos[0]);
+  const where = stopped > lineAt(at) ? `（从这一行开始，解析到第 ${stopped} 行也没有找到结尾）` : '';
+  return `YAML 语法错误，第 ${lineAt(at)} 行：${explain(detail, line)}${where}。（YAML 解析器原文：${detail}）`;
+}
+
+/**
+ * Where the quoted value or the `[` / `{` that an error at `errorAt` is about opened, when it never closes: the
+ * parser stops where it ran out of text, often lines later, but the mistake is at the opening.
+ */
+export function unclosedOpening(source: string, errorAt: number): number | undefined {
+  let found: number | undefined;
+  const unclosed = (token: CST.Token) =>
+    token.type === 'double-quoted-scalar' || token.type === 'single-quoted-scalar'
+      ? token.source.length < 2 || token.source.at(-1) !== token.source[0]
+      : token.type === 'flow-collection' && !token.end.some((end) => end.type === 'flow-seq-end' || end.type === 'flow-map-end');
+  for (const document of new Parser().parse(source)) {
+    if (document.type !== 'document') continue;
+    CST.visit(document, (item) => {
+      for (const token of [item.key, item.value]) {
+        if (token && 'offset' in token && token.offset <= errorAt && unclosed(token)) found ??= token.offset;
+      }
+    });
+  }
+  return found;
 }
 
 function keyOf(line: string): string | undefined {

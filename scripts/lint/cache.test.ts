@@ -51,7 +51,7 @@ describe('the lint cache', { timeout: 60_000 }, () => {
     for (const corrupt of ['{"entries": {"content/shanye/articles', '{"entries": {"content/shanye/articles/2026/zuijia/index.md": {"key": 1, "findings": "坏"}}}']) {
       await writeFile(cache, corrupt);
       const again = await runCli(['lint', '--format', 'json'], root);
-      expect(again.stderr).toBe('mpdesk: 注意：检查缓存 .cache/mpdesk/lint.json 已损坏，已丢弃并重新检查。A corrupt lint cache was discarded.\n');
+      expect(again.stderr).toBe('mpdesk: 注意：检查缓存 .cache/mpdesk/lint.json 已损坏，已丢弃并重新检查。\n');
       expect(again).toMatchObject({ code: 1, stdout: fresh.stdout });
       expect(JSON.parse(await readFile(cache, 'utf8'))).toMatchObject({ entries: expect.any(Object) });
     }
@@ -66,7 +66,7 @@ describe('the lint cache', { timeout: 60_000 }, () => {
     const cache = join(root, cacheFile);
     await writeFile(cache, damage(await readFile(cache, 'utf8')));
     const again = await runCli(['lint', '--format', 'json'], root);
-    expect(notices(again.stderr)).toEqual(['mpdesk: 注意：检查缓存 .cache/mpdesk/lint.json 已损坏，已丢弃并重新检查。A corrupt lint cache was discarded.']);
+    expect(notices(again.stderr)).toEqual(['mpdesk: 注意：检查缓存 .cache/mpdesk/lint.json 已损坏，已丢弃并重新检查。']);
     expect(again).toMatchObject({ code: 1, stdout: expected });
     // Made again: the next run is quiet and uses it.
     expect(await runCli(['lint', '--format', 'json'], root)).toEqual({ code: 1, stdout: expected, stderr: '' });
@@ -83,7 +83,7 @@ describe('the lint cache', { timeout: 60_000 }, () => {
     record.findings[0].message = '改过的消息';
     await writeFile(cache, JSON.stringify(stored));
     const again = await runCli(['lint', '--format', 'json'], root);
-    expect(notices(again.stderr)).toEqual(['mpdesk: 注意：检查缓存 .cache/mpdesk/lint.json 已损坏，已丢弃并重新检查。A corrupt lint cache was discarded.']);
+    expect(notices(again.stderr)).toEqual(['mpdesk: 注意：检查缓存 .cache/mpdesk/lint.json 已损坏，已丢弃并重新检查。']);
     expect(again).toMatchObject({ code: 1, stdout: expected });
   });
 
@@ -99,7 +99,7 @@ describe('the lint cache', { timeout: 60_000 }, () => {
     await chmod(join(root, cacheDir), 0o555);
     const again = await runCli(['lint', '--format', 'json'], root, {}, { asUser: true });
     expect(notices(again.stderr)).toEqual([
-      'mpdesk: 注意：检查缓存没有保存：无法写入 .cache/mpdesk/lint.json：没有权限（EACCES）。结果照常给出，下次检查不能复用这次的结果。The lint cache could not be saved.',
+      'mpdesk: 注意：检查缓存没有保存：无法写入 .cache/mpdesk/lint.json：没有权限（EACCES）。结果照常给出，下次检查不能复用这次的结果。',
     ]);
     expect(again).toMatchObject({ code: 1, stdout: await uncached(root) });
   });
@@ -111,7 +111,7 @@ describe('the lint cache', { timeout: 60_000 }, () => {
     await chmod(join(root, cacheFile), 0o000);
     await chmod(join(root, cacheDir), 0o555);
     const again = await runCli(['lint', '--format', 'json'], root, {}, { asUser: true });
-    expect(notices(again.stderr)).toEqual(['mpdesk: 注意：检查缓存 .cache/mpdesk/lint.json 无法读取：没有权限（EACCES）。这次不用缓存，全部重新检查。The lint cache could not be read.']);
+    expect(notices(again.stderr)).toEqual(['mpdesk: 注意：检查缓存 .cache/mpdesk/lint.json 无法读取：没有权限（EACCES）。这次不用缓存，全部重新检查。']);
     expect(again).toMatchObject({ code: 1, stdout: expected });
   });
 
@@ -123,7 +123,7 @@ describe('the lint cache', { timeout: 60_000 }, () => {
     const again = await runCli(['lint', '--format', 'json'], root);
     expect(notices(again.stderr)).toEqual([
       'mpdesk: 注意：图片检查记录没有保存，下次会重新解码：无法创建目录 .cache/mpdesk：已有同名的文件（EEXIST）。',
-      'mpdesk: 注意：检查缓存没有保存：无法创建目录 .cache/mpdesk：已有同名的文件（EEXIST）。结果照常给出，下次检查不能复用这次的结果。The lint cache could not be saved.',
+      'mpdesk: 注意：检查缓存没有保存：无法创建目录 .cache/mpdesk：已有同名的文件（EEXIST）。结果照常给出，下次检查不能复用这次的结果。',
     ]);
     expect(again).toMatchObject({ code: 1, stdout: expected });
   });

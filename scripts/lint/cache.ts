@@ -55,7 +55,7 @@ export async function openLintCache(root: string): Promise<LintCacheFile> {
       try {
         await writeFileAtomic(path, JSON.stringify(sealed(cache)));
       } catch (error) {
-        tell(`检查缓存没有保存：${writeError(error, path).message}结果照常给出，下次检查不能复用这次的结果。The lint cache could not be saved.`);
+        tell(`检查缓存没有保存：${writeError(error, path).message}结果照常给出，下次检查不能复用这次的结果。`);
       }
     },
   };
@@ -69,7 +69,7 @@ async function readCache(path: string, tell: (message: string) => void): Promise
   } catch (error) {
     // No cache yet (or no folder for it): nothing to say; saving it will say what is wrong, if anything.
     const code = error instanceof Error && 'code' in error ? error.code : undefined;
-    if (code !== 'ENOENT' && code !== 'ENOTDIR') tell(`检查缓存 ${shown(path)} 无法读取：${writeError(error, path).reason}。这次不用缓存，全部重新检查。The lint cache could not be read.`);
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') tell(`检查缓存 ${shown(path)} 无法读取：${writeError(error, path).reason}。这次不用缓存，全部重新检查。`);
     return empty();
   }
   let parsed: unknown;
@@ -81,7 +81,7 @@ async function readCache(path: string, tell: (message: string) => void): Promise
   const cache = { entries: records(parsed, 'entries', cacheEntry), lists: records(parsed, 'lists', listEntry) };
   const kept = Object.keys(cache.entries).length + Object.keys(cache.lists).length;
   const stored = isObject(parsed) ? count(parsed.entries) + count(parsed.lists) : -1;
-  if (kept !== stored) tell(`检查缓存 ${shown(path)} 已损坏，已丢弃并重新检查。A corrupt lint cache was discarded.`);
+  if (kept !== stored) tell(`检查缓存 ${shown(path)} 已损坏，已丢弃并重新检查。`);
   return cache;
 }
 

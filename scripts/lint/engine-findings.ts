@@ -57,11 +57,11 @@ export function errorText(error: unknown): string {
 }
 
 export function crashMessage(ruleId: string, file: string, error: unknown): string {
-  return `规则 ${ruleId} 检查 ${file} 时出错：${errorText(error)}。这条规则在本文件的结果不完整，请把这条信息报告给规则的维护者。The rule crashed on this file; its findings here are incomplete.`;
+  return `规则 ${ruleId} 检查 ${file} 时出错：${errorText(error)}。这条规则在本文件的结果不完整，请把这条信息报告给规则的维护者。`;
 }
 
 export function internalErrorMessage(file: string, error: unknown): string {
-  return `检查 ${file} 时出错：${errorText(error)}。本文件的检查结果不完整，其他文件照常检查。Linting this file failed; its findings are incomplete.`;
+  return `检查 ${file} 时出错：${errorText(error)}。本文件的检查结果不完整，其他文件照常检查。`;
 }
 
 /** Line 1, column 1: where a finding about the whole file stands. */

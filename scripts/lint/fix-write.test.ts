@@ -22,7 +22,7 @@ describe('lint --fix when the file cannot be written back', () => {
     expect(failed).toBe(true);
     expect(fixed).toEqual([]);
     expect(findings.filter((f) => f.ruleId === 'lint/internal-error').map((f) => f.message)).toEqual([
-      `修正后写回 ${path} 失败：系统不允许这个操作：权限不足，或文件被设为不可修改（EPERM）。文件没有改动。Writing the fixed file failed; it is unchanged.`,
+      `修正后写回 ${path} 失败：系统不允许这个操作：权限不足，或文件被设为不可修改（EPERM）。文件没有改动。`,
     ]);
     expect(findings.some((f) => /operation not permitted/.test(f.message))).toBe(false);
     expect(await readFile(join(root, path), 'utf8')).toBe(before);

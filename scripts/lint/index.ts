@@ -266,7 +266,7 @@ async function fixFile(target: Lintable, first: Settled, lint: (t: Lintable) => 
     await writeFileAtomic(target.source.path, text);
   } catch (error) {
     const reason = error instanceof WriteError ? error.reason : errorText(error);
-    return { findings: [engineFinding(internalError, file, fileStart, `修正后写回 ${file} 失败：${reason}。文件没有改动。Writing the fixed file failed; it is unchanged.`)], wrote: false };
+    return { findings: [engineFinding(internalError, file, fileStart, `修正后写回 ${file} 失败：${reason}。文件没有改动。`)], wrote: false };
   }
   return { findings: result.findings, wrote: true };
 }

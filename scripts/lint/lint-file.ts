@@ -36,6 +36,8 @@ export async function lintFile(
 ): Promise<FileLint> {
   const { source, doc, place } = target;
   const article = isArticle(target) ? resolveArticle(target) : undefined;
+  // An article that cannot be resolved (nested too deep to walk) has its reason among validation's findings.
+  if (isArticle(target) && !article) return { findings: [], fixes: new Map(), blocks: [], directives: { suppressions: [], notices: [] } };
   const tree = article?.tree ?? parseMarkdown(source);
   const dictionaries = new Map<DictionaryName, Dictionary>();
   for (const name of ['absolute', 'claims', 'platform', 'sensitive'] as const) dictionaries.set(name, await resources.dictionary(name, place.account));

@@ -75,7 +75,7 @@ class DirectiveReader {
     const kind = kinds.find((k) => k === name);
     if (!kind) {
       const guess = didYouMean(name, kinds);
-      const message = `不认识的注释 mpdesk-${name}${guess ? `，是不是想写 mpdesk-${guess}？` : '。'}可用：mpdesk-disable-next-line、mpdesk-disable、mpdesk-enable。Not an mpdesk directive.`;
+      const message = `不认识的注释 mpdesk-${name}${guess ? `，是不是想写 mpdesk-${guess}？` : '。'}可用：mpdesk-disable-next-line、mpdesk-disable、mpdesk-enable。`;
       this.notice(unknownDirective, at, message, guess ? [`mpdesk-${guess}`] : undefined);
       return;
     }
@@ -114,7 +114,7 @@ class DirectiveReader {
 
   /** Closes the named ranges (all open ones without ids); an enable with nothing to close is a warning. */
   private enable(ids: readonly string[], at: Range, line: number): void {
-    if (!ids.length && !this.open.size) this.notice(unmatchedEnable, at, 'mpdesk-enable 前面没有对应的 mpdesk-disable。An enable without a matching disable.');
+    if (!ids.length && !this.open.size) this.notice(unmatchedEnable, at, 'mpdesk-enable 前面没有对应的 mpdesk-disable。');
     for (const rule of ids.length ? ids : [...this.open.keys()]) {
       const opened = this.open.get(rule);
       if (opened) {
@@ -123,7 +123,7 @@ class DirectiveReader {
         continue;
       }
       const hint = this.open.has('*') ? '（前面的 mpdesk-disable 不带规则 id，要用不带规则 id 的 mpdesk-enable 结束）' : '';
-      this.notice(unmatchedEnable, at, `mpdesk-enable ${rule} 前面没有对应的 mpdesk-disable ${rule}${hint}。An enable without a matching disable.`);
+      this.notice(unmatchedEnable, at, `mpdesk-enable ${rule} 前面没有对应的 mpdesk-disable ${rule}${hint}。`);
     }
   }
 
@@ -176,8 +176,8 @@ function refusalNotices(file: string, refused: ReadonlyMap<Suppression, { rule: 
     const example = `<!-- mpdesk-${s.kind} ${findings[0]!.ruleId} -- 理由 -->`;
     const message =
       rule === bareSuppression
-        ? `不带规则 id 的 mpdesk-${s.kind} 不能跳过合规类错误（${what}）：请写明规则 id 和理由，如 ${example}。A suppression without rule ids cannot silence compliance errors.`
-        : `跳过错误级别的发现要在 -- 后写明理由（未跳过：${what}），如 ${example}。Suppressing an error needs a reason after --.`;
+        ? `不带规则 id 的 mpdesk-${s.kind} 不能跳过合规类错误（${what}）：请写明规则 id 和理由，如 ${example}。`
+        : `跳过错误级别的发现要在 -- 后写明理由（未跳过：${what}），如 ${example}。`;
     return engineFinding(rule, file, s.at, message, [example]);
   });
 }
@@ -196,7 +196,7 @@ function unusedNotices(file: string, suppressions: readonly Suppression[], used:
     const { kind, at } = unused[0]!;
     const ids = unused.map((s) => s.rule).filter((rule) => rule !== '*');
     const scope = kind === 'disable-next-line' ? '下一行' : '这段';
-    const message = `这条 mpdesk-${kind}${ids.length ? `（${ids.join('、')}）` : ''}在${scope}没有跳过任何发现，可以删掉。The suppression suppresses nothing.`;
+    const message = `这条 mpdesk-${kind}${ids.length ? `（${ids.join('、')}）` : ''}在${scope}没有跳过任何发现，可以删掉。`;
     notices.push(engineFinding(unusedSuppression, file, at, message));
   }
   return notices;

@@ -57,7 +57,7 @@ export async function readWordFile(path: string, file: string, list: string): Pr
     if ([...folded].length >= 2) continue;
     const span = doc.fields.get(`${pointer}/term`)?.value ?? doc.fields.get(pointer)?.value ?? doc.span;
     const left = folded ? `只剩“${folded}”一个字` : '什么也不剩';
-    const message = `词条“${entry.term}”归一化后（统一全半角和繁简、去掉夹杂的符号、折叠重复的字）${left}，会匹配到太多地方，已忽略；请写成更长的词。A term of one character after folding is ignored.`;
+    const message = `词条“${entry.term}”归一化后（统一全半角和繁简、去掉夹杂的符号、折叠重复的字）${left}，会匹配到太多地方，已忽略；请写成更长的词。`;
     findings.push({ ...engineFinding(wordTooShort, file, source.locator.range(span[0], span[1]), message), field: fieldOf(pointer) });
   }
   return { list: result.list, findings };

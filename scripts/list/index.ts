@@ -1,4 +1,6 @@
-import { articleFields, type ContentSet } from '../content/index.ts';
+import { articleFields, classify, type ContentSet } from '../content/index.ts';
+import { compareFindings, type Finding } from '../shared/finding.ts';
+import { validateContent } from '../validate/index.ts';
 
 export interface ArticleRow {
   account: string;
@@ -37,4 +39,19 @@ export function listArticles(set: ContentSet, filter: ListFilter = {}): ArticleR
         a.account.localeCompare(b.account) ||
         a.slug.localeCompare(b.slug),
     );
+}
+
+/**
+ * Why the list is incomplete or wrong, as validate reports it: Markdown outside the layout (not listed at all),
+ * articles that could not be read (listed without their fields) and errors in `account.yaml`. An article's own
+ * schema errors are validate's business, not the list's.
+ */
+export async function listProblems(set: ContentSet, filter: ListFilter = {}): Promise<Finding[]> {
+  const inScope = (file: string) => !filter.account || classify(file)?.account === filter.account;
+  const unlisted = set.findings.filter((f) => {
+    const kind = classify(f.file)?.kind;
+    return f.severity === 'error' && (kind === 'misplaced' || kind === 'article') && inScope(f.file);
+  });
+  const accounts = await validateContent(set, { only: (file) => classify(file)?.kind === 'account' && inScope(file) });
+  return [...unlisted, ...accounts.filter((f) => f.severity === 'error')].sort(compareFindings);
 }

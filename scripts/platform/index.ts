@@ -53,17 +53,60 @@ export function isWechatImage(url: string): boolean {
   return wechatImageHost.test(url);
 }
 
-/** Links WeChat keeps clickable: articles on mp.weixin.qq.com. */
+/**
+ * Links WeChat keeps clickable: articles on mp.weixin.qq.com, `/s/<id>` or `/s?__biz=…`. Its other pages (an
+ * account's profile `/mp/profile_ext`, `/cgi-bin/…`) are external links like any other.
+ */
 export function isWechatArticleLink(href: string): boolean {
-  return wechatArticle.test(href);
+  if (!wechatArticle.test(href)) return false;
+  const url = parsedUrl(href);
+  if (!url) return false;
+  return /^\/s\/[^/]+/.test(url.pathname) || (/^\/s\/?$/.test(url.pathname) && url.searchParams.has('__biz'));
+}
+
+function parsedUrl(href: string): URL | undefined {
+  try {
+    return new URL(href.startsWith('//') ? `https:${href}` : href);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Why an http(s) or mailto address cannot be a working link, read as a browser reads it: it does not parse
+ * (`http://[::1`), its host has an empty label (`a..com`), or a mailto has no address. Undefined when it is fine.
+ */
+export function addressProblem(href: string): string | undefined {
+  const trimmed = href.trim();
+  const name = linkScheme(trimmed);
+  if (name === 'mailto') {
+    const address = trimmed.slice('mailto:'.length).split('?')[0]!;
+    if (!address.trim()) return `邮件链接没有地址：${trimmed}`;
+    return address.includes('@') ? undefined : `邮件地址“${address}”不完整（缺少 @）`;
+  }
+  const url = parsedUrl(trimmed);
+  if (!url) return `网址格式不对，浏览器无法打开：${trimmed}`;
+  if (url.hostname.split('.').slice(0, -1).includes('')) return `网址的域名里有空的一段（“..”）：${trimmed}`;
+  return undefined;
+}
+
+/**
+ * The ASCII form (`xn--…`) of an http(s) address whose host is written with other characters (an internationalised
+ * domain, or Chinese text a bare URL ran on into: `https://example.com了解`); undefined for a plain ASCII host.
+ */
+export function internationalHost(href: string): string | undefined {
+  const url = parsedUrl(href.trim());
+  if (!url || !/^https?:$/.test(url.protocol)) return undefined;
+  const written = /^(?:https?:)?\/\/(?:[^@/?#]*@)?([^/?#:]*)/i.exec(href.trim())?.[1] ?? '';
+  return /[^\x00-\x7f]/.test(written) ? url.hostname : undefined;
 }
 
 /**
  * What a link's address is, by its text alone; whether a relative file exists is the content stage's to find.
- * `unsafe` (script, data and file addresses) and `unsupported` (any other scheme but http, https and mailto) are
- * dropped by the renderer, keeping the link's text.
+ * `unsafe` (script, data and file addresses), `unsupported` (any other scheme but http, https and mailto) and
+ * `invalid` (an http, https or mailto address that is malformed) are dropped by the renderer, keeping the link's text.
  */
-export type LinkKind = 'wechat-article' | 'external' | 'email' | 'anchor' | 'relative' | 'empty' | 'unsafe' | 'unsupported';
+export type LinkKind = 'wechat-article' | 'external' | 'email' | 'anchor' | 'relative' | 'empty' | 'unsafe' | 'unsupported' | 'invalid';
 
 const unsafeSchemes = new Set(['javascript', 'vbscript', 'data', 'file']);
 
@@ -76,10 +119,13 @@ export function linkScheme(url: string): string | undefined {
 export function linkKind(url: string): LinkKind {
   const trimmed = url.trim();
   if (trimmed === '') return 'empty';
-  if (isWechatArticleLink(trimmed)) return 'wechat-article';
   const name = linkScheme(trimmed);
-  if (name === 'mailto') return 'email';
-  if (name === 'http' || name === 'https' || (!name && trimmed.startsWith('//'))) return 'external';
+  // A malformed address (`addressProblem`) is no link at all: it is dropped, keeping its text, and reported.
+  if (name === 'mailto') return addressProblem(trimmed) ? 'invalid' : 'email';
+  if (name === 'http' || name === 'https' || (!name && trimmed.startsWith('//'))) {
+    if (addressProblem(trimmed)) return 'invalid';
+    return isWechatArticleLink(trimmed) ? 'wechat-article' : 'external';
+  }
   if (name) return unsafeSchemes.has(name) ? 'unsafe' : 'unsupported';
   if (trimmed.startsWith('#')) return 'anchor';
   return 'relative';

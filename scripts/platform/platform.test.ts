@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadSchema } from '../content/index.ts';
-import { appIdPattern, fieldLimitCeilings, fieldLimits, imageAddressKind, imageHandlingFor, linkKind, linkScheme, nextQuotaReset } from './index.ts';
+import { addressProblem, appIdPattern, fieldLimitCeilings, fieldLimits, imageAddressKind, imageHandlingFor, internationalHost, linkKind, linkScheme, nextQuotaReset } from './index.ts';
 
 describe('WeChat facts', () => {
   it('the schemas carry the same field limits as the platform module (editors show them as you type)', () => {
@@ -28,6 +28,16 @@ describe('WeChat facts', () => {
     expect(
       ['https://mp.weixin.qq.com/s/abc', 'HTTP://MP.WEIXIN.QQ.COM/s?__biz=1', 'https://example.com', '//cdn.example.com/a', 'mailto:a@b.cn', '#top', './a.md', '', '  '].map(linkKind),
     ).toEqual(['wechat-article', 'wechat-article', 'external', 'external', 'email', 'anchor', 'relative', 'empty', 'empty']);
+  });
+
+  it('keeps only real WeChat article addresses as article links, and calls malformed addresses invalid', () => {
+    const wechat = ['https://mp.weixin.qq.com/s/abc', 'https://mp.weixin.qq.com/s?__biz=MzA5&mid=1', 'https://mp.weixin.qq.com/mp/profile_ext?action=home', 'https://mp.weixin.qq.com/cgi-bin/home', 'https://mp.weixin.qq.com/', 'https://mp.weixin.qq.com/s?id=1'];
+    expect(wechat.map(linkKind)).toEqual(['wechat-article', 'wechat-article', 'external', 'external', 'external', 'external']);
+    const malformed = ['mailto:', 'mailto:?subject=hi', 'mailto:tea', 'http://[::1', 'https://a..com/x', 'http://'];
+    expect(malformed.map(linkKind)).toEqual(malformed.map(() => 'invalid'));
+    expect(addressProblem('mailto:')).toBe('邮件链接没有地址：mailto:');
+    expect(addressProblem('http://[::1')).toBe('网址格式不对，浏览器无法打开：http://[::1');
+    expect(['https://茶事.中国/', 'https://example.com了解', 'https://example.com/路径', 'https://EXAMPLE.com'].map(internationalHost)).toEqual(['xn--3kqw79j.xn--fiqs8s', 'example.xn--com-3h9dv72y', undefined, undefined]);
   });
 
   it('calls script, data and file addresses unsafe and other schemes unsupported, as a browser reads them', () => {

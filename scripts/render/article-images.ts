@@ -42,6 +42,8 @@ export interface ArticleMedia {
 export interface ProcessedImages {
   /** Original address → the `src` of the processed image: its WeChat URL once uploaded, else its output file. */
   targets: Map<string, ImageTarget>;
+  /** The same for the account footer's images, whose addresses are relative to the account folder. */
+  footerTargets: Map<string, ImageTarget>;
   assets: Array<{ name: string; path: string }>;
   meta: Array<{ file: string; width: number; height: number; bytes: number; alt: string }>;
   cover?: { wide: string; square: string; pic_crop_235_1: string; pic_crop_1_1: string };
@@ -50,11 +52,17 @@ export interface ProcessedImages {
 }
 
 /**
- * Processes every local image the article model found (cover, inline, reference-style, raw HTML) once each.
- * `uploaded` (processed file hash → WeChat URL, from the account's media ledger) puts uploaded images on WeChat.
+ * Processes every local image the article model found (cover, inline, reference-style, raw HTML), then those of
+ * the account's footer, once each. `uploaded` (processed file hash → WeChat URL, from the account's media ledger)
+ * puts uploaded images on WeChat.
  */
-export async function processImages(images: readonly ImageRef[], cacheDir: string, uploaded: ReadonlyMap<string, string> = new Map()): Promise<ProcessedImages> {
-  const result: ProcessedImages = { targets: new Map(), assets: [], meta: [], failures: [], media: { body: [] } };
+export async function processImages(
+  images: readonly ImageRef[],
+  cacheDir: string,
+  uploaded: ReadonlyMap<string, string> = new Map(),
+  footer: readonly ImageRef[] = [],
+): Promise<ProcessedImages> {
+  const result: ProcessedImages = { targets: new Map(), footerTargets: new Map(), assets: [], meta: [], failures: [], media: { body: [] } };
   const taken = new Set<string>();
   const assetName = (original: string, image: ProcessedImage) => {
     const stem = basename(original, extname(original)).replace(/[^\w\u4e00-\u9fff-]+/g, '-') || 'image';
@@ -67,8 +75,10 @@ export async function processImages(images: readonly ImageRef[], cacheDir: strin
   };
   const fail = (image: ImageRef, ruleId: string, message: string) => result.failures.push({ image, ruleId, message });
 
-  for (const image of images) {
+  const inFooter = new Set(footer);
+  for (const image of [...images, ...footer]) {
     const { target, url } = image;
+    const targets = inFooter.has(image) ? result.footerTargets : result.targets;
     if (target.kind !== 'local') {
       const problem = imageProblem(image, '', (path) => path);
       if (problem) fail(image, problem.ruleId, problem.message);
@@ -90,7 +100,7 @@ export async function processImages(images: readonly ImageRef[], cacheDir: strin
       }
       continue;
     }
-    if (result.targets.has(url)) continue;
+    if (targets.has(url)) continue;
     const body = await processBodyImage(target.path, cacheDir);
     if (!body.ok) {
       fail(image, 'image/unreadable', `图片“${url}”：${body.message}`);
@@ -101,7 +111,7 @@ export async function processImages(images: readonly ImageRef[], cacheDir: strin
     const wechat = uploaded.get(sha256);
     result.media.body.push({ url, path, format, bytes, sha256, ...(wechat ? { uploaded: wechat } : {}) });
     // The HTML tree carries Markdown addresses percent-encoded and raw HTML ones as written: either finds it.
-    for (const key of addressKeys(url)) result.targets.set(key, { src: wechat ?? name });
+    for (const key of addressKeys(url)) targets.set(key, { src: wechat ?? name });
     result.meta.push({ file: name, width: body.value.width, height: body.value.height, bytes: body.value.bytes, alt: image.alt });
   }
   return result;

@@ -226,7 +226,7 @@ function readRecord<T>(record: string, kind: RecordKind<T>, dir: string): Result
   } catch {
     return { ok: false, message: '' };
   }
-  const corrupt: Result<T> = { ok: false, message: `图片缓存记录 ${shown(record)} 已损坏，已丢弃并重新生成。A corrupt image cache record was discarded.` };
+  const corrupt: Result<T> = { ok: false, message: `图片缓存记录 ${shown(record)} 已损坏，已丢弃并重新生成。` };
   let stored: unknown;
   try {
     stored = JSON.parse(text);
@@ -243,7 +243,7 @@ function readRecord<T>(record: string, kind: RecordKind<T>, dir: string): Result
       actual = undefined;
     }
     if (actual === undefined || actual !== image.sha256) {
-      return { ok: false, message: `缓存的图片 ${shown(image.path)} ${actual ? '与记录的内容不符' : '不见了'}，已重新生成。A cached image did not match its record and was made again.` };
+      return { ok: false, message: `缓存的图片 ${shown(image.path)} ${actual ? '与记录的内容不符' : '不见了'}，已重新生成。` };
     }
   }
   return { ok: true, value };

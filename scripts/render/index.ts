@@ -1,4 +1,4 @@
-import { articleVisibleChars, derivedDigest, resolveArticle, typedFields, type AccountFile, type Article, type ArticleFile, type Span } from '../content/index.ts';
+import { accountFooter, articleVisibleChars, derivedDigest, resolveArticle, typedFields, type AccountFile, type Article, type ArticleFile, type Span } from '../content/index.ts';
 import type { Finding } from '../shared/finding.ts';
 import { checkOutput } from './check-output.ts';
 import { addressKeys } from './address-keys.ts';
@@ -85,23 +85,30 @@ async function renderResolved(article: Article, { root, account, cacheDir, uploa
 
   const themeName = data.theme ?? settings.theme ?? 'default';
   const theme = await loadTheme(root, { theme: themeName, account: article.account, brand: settings.brand });
-  if (!theme.ok) report('render/theme', fieldSpan('theme'), theme.message, 'theme');
+  if (!theme.ok) report('schema/theme', fieldSpan('theme'), theme.message, 'theme');
 
-  const processed = await processImages(article.images, cacheDir, uploadedImages);
-  for (const failure of processed.failures) report(failure.ruleId, failure.image.span, failure.message, failure.image.site === 'cover' ? 'cover' : undefined);
+  const footer = account ? accountFooter(account) : undefined;
+  const processed = await processImages(article.images, cacheDir, uploadedImages, footer?.images);
+  const fromFooter = new Set(footer?.images);
+  for (const { image, ruleId, message } of processed.failures) {
+    // A footer image's place is in account.yaml, which validation names; here the article says where to look.
+    if (fromFooter.has(image)) report(ruleId, [source.bomLength, source.bomLength + 3], `${account!.source.file} 的文末（footer）：${message}`);
+    else report(ruleId, image.span, message, image.site === 'cover' ? 'cover' : undefined);
+  }
 
   const sponsored = Boolean(data.sponsored);
   const classed = markdownToHtml({
     markdown: article.tree,
     images: processed.targets,
-    links: new Map(article.links.flatMap((link) => addressKeys(link.url).map((key) => [key, link.target] as const))),
+    links: new Map([...article.links, ...(footer?.links ?? [])].flatMap((link) => addressKeys(link.url).map((key) => [key, link.target] as const))),
     sponsored,
-    footerMarkdown: settings.footer,
+    footerMarkdown: footer?.markdown,
+    footerImages: processed.footerTargets,
     sourceOffsets: true,
   });
   const html = theme.ok ? inlineStyles(classed, theme.css) : classed;
   // Images that failed are reported above; the check need not report them again.
-  const expected = [...[...processed.targets.values()].map((target) => target.src), ...processed.failures.flatMap((failure) => addressKeys(failure.image.url))];
+  const expected = [...[...processed.targets.values(), ...processed.footerTargets.values()].map((target) => target.src), ...processed.failures.flatMap((failure) => addressKeys(failure.image.url))];
   const check = checkOutput(html, { images: new Set(expected), ownChars: articleVisibleChars(article.tree, settings.footer) });
   // Without its theme the fragment still has its classes: the theme's finding says why, the check would only repeat it.
   for (const violation of theme.ok ? check.violations : []) {

@@ -34,6 +34,19 @@ describe('WeChat-safe HTML', () => {
     expect(html).toMatch(/参考资料<\/p><p style="[^"]*">\[1\] 茶叶标准：https:\/\/openstd\.samr\.gov\.cn\/<\/p>/);
   });
 
+  it('gives a linked image’s note its alt text, makes non-article WeChat pages notes, and drops malformed addresses', async () => {
+    const html = await render(
+      '[![一杯红茶](./cup.jpg)](https://example.com/tea)，[主页](https://mp.weixin.qq.com/mp/profile_ext?action=home)，[写信](mailto:)，<http://[::1>，[老文章](https://mp.weixin.qq.com/s?__biz=MzA5&mid=1)。\n',
+    );
+    expect(html).toContain('[1] 一杯红茶：https://example.com/tea');
+    expect(html).toContain('[2] 主页：https://mp.weixin.qq.com/mp/profile_ext?action=home');
+    expect(html).not.toContain('href="https://mp.weixin.qq.com/mp/');
+    expect(html).toContain('<a href="https://mp.weixin.qq.com/s?__biz=MzA5&#x26;mid=1"');
+    expect(html).not.toMatch(/mailto|href="http:\/\/\[/);
+    expect(html).toContain('写信');
+    expect(html).not.toContain('[3]');
+  });
+
   it('renders GFM footnotes into the same numbered notes, without back-links', async () => {
     const html = await render('白茶越陈越香[^1]，但要[存好](https://example.com/store)。\n\n[^1]: 前提是干燥、避光、无异味。\n');
     expect(html).toMatch(/越陈越香<sup style="[^"]*">\[1\]<\/sup>/);

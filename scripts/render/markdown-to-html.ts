@@ -19,7 +19,7 @@ import rehypeWechatLists from './plugins/lists.ts';
 import rehypeWechatNotes from './plugins/notes.ts';
 import type { ImageTarget, RenderData } from './plugins/render-data.ts';
 import rehypeSourceOffsets from './plugins/source-offsets.ts';
-import type { LinkTarget } from '../content/index.ts';
+import { controlCharacter, type LinkTarget } from '../content/index.ts';
 
 export interface MarkdownRenderInput {
   /** The whole file, frontmatter included (it is dropped), or its already parsed tree. */
@@ -29,6 +29,8 @@ export interface MarkdownRenderInput {
   links?: ReadonlyMap<string, LinkTarget>;
   sponsored: boolean;
   footerMarkdown?: string;
+  /** The footer's processed images, by address as written in it (relative to the account folder). */
+  footerImages?: ReadonlyMap<string, ImageTarget>;
   /** Mark elements with their source offsets for the output check (checkOutput removes them). */
   sourceOffsets?: boolean;
 }
@@ -68,19 +70,25 @@ const processor = toSafeHast()
   .use(rehypeStringify)
   .freeze();
 
-const footerProcessor = toSafeHast().use(rehypeWechatNotes).use(rehypeWechatLists).freeze();
+const footerProcessor = toSafeHast().use(rehypeWechatNotes).use(rehypeWechatLists).use(rehypeWechatBlocks).freeze();
 
 /** Markdown → WeChat-shaped HTML with theme classes, before styles are inlined. */
 export function markdownToHtml(input: MarkdownRenderInput): string {
   let footer: ElementContent[] | undefined;
   if (input.footerMarkdown?.trim()) {
-    const tree = footerProcessor.runSync(footerProcessor.parse(input.footerMarkdown)) as HastRoot;
+    const footerFile = new VFile({ value: input.footerMarkdown, data: { images: input.footerImages ?? new Map() } });
+    const tree = footerProcessor.runSync(footerProcessor.parse(footerFile), footerFile) as HastRoot;
     footer = tree.children.filter((child): child is ElementContent => child.type === 'element');
   }
   const data: RenderData = { images: input.images, links: input.links ?? new Map(), sponsored: input.sponsored, footer, sourceOffsets: input.sourceOffsets ?? false };
   if (typeof input.markdown === 'string') {
-    return String(processor.processSync(new VFile({ value: input.markdown, data: { ...data } })));
+    return withoutControls(String(processor.processSync(new VFile({ value: input.markdown, data: { ...data } }))));
   }
   const file = new VFile({ data: { ...data } });
-  return processor.stringify(processor.runSync(input.markdown, file) as HastRoot, file);
+  return withoutControls(processor.stringify(processor.runSync(input.markdown, file) as HastRoot, file));
+}
+
+/** Control characters (validation reports each at its source) never reach the fragment, whatever asks for one. */
+function withoutControls(html: string): string {
+  return html.replace(controlCharacter, '');
 }

@@ -209,15 +209,16 @@ describe('rendering follows the article model', () => {
     const lint = await runCli(['lint', dir, '--format', 'json'], root);
     const build = await runCli(['build', '--format', 'json'], root);
     expect([lint.code, build.code]).toEqual([1, 1]);
-    type Found = Array<{ line: number; severity: string; message: string }>;
+    type Found = Array<{ line: number; severity: string; ruleId: string; message: string }>;
     const errors = (findings: Found) =>
       findings
         .filter((f) => f.severity === 'error')
-        .map((f) => [f.line, f.message]);
+        .map((f) => [f.line, f.ruleId, f.message]);
+    // One fact, one rule id, in every stage.
     const expected = [
-      [4, expect.stringMatching(/^封面“\.\/bomb-cover\.png”：图片声明的尺寸 20000×8000 超过 60 百万像素，可能是解压炸弹/)],
-      [9, expect.stringMatching(/^图片“\.\/broken\.jpg”：无法读取图片：文件已损坏或不是图片/)],
-      [11, expect.stringMatching(/^图片“\.\/huge\.png”：图片声明的尺寸 30000×30000 超过 60 百万像素/)],
+      [4, 'image/unreadable', expect.stringMatching(/^封面“\.\/bomb-cover\.png”：图片声明的尺寸 20000×8000 超过 60 百万像素，可能是解压炸弹/)],
+      [9, 'image/unreadable', expect.stringMatching(/^图片“\.\/broken\.jpg”：无法读取图片：文件已损坏或不是图片/)],
+      [11, 'image/unreadable', expect.stringMatching(/^图片“\.\/huge\.png”：图片声明的尺寸 30000×30000 超过 60 百万像素/)],
     ];
     const linted = errors(JSON.parse(lint.stdout) as Found);
     expect(linted).toEqual(expected);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import postcss from 'postcss';
 import postcssCustomProperties from 'postcss-custom-properties';
+import { themeFiles } from '../content/index.ts';
 
 export interface Brand {
   primary?: string;
@@ -19,7 +19,8 @@ export type ThemeResult = { ok: true; css: string; files: string[] } | { ok: fal
 const cache = new Map<string, Promise<ThemeResult>>();
 
 /**
- * `styles/base.css` plus the theme's CSS, with the account's brand colours and `styles/accounts/<account>.css` applied and every
+ * `styles/base.css` plus the theme's CSS (found by the content stage's `themeFiles`, so validate and the build agree),
+ * with the account's brand colours and `styles/accounts/<account>.css` applied and every
  * `var(--…)` resolved, since the WeChat editor keeps no CSS variables.
  */
 export function loadTheme(root: string, request: ThemeRequest): Promise<ThemeResult> {
@@ -33,23 +34,18 @@ export function loadTheme(root: string, request: ThemeRequest): Promise<ThemeRes
 }
 
 async function buildTheme(root: string, { theme, account, brand }: ThemeRequest): Promise<ThemeResult> {
-  const baseFile = join(root, 'styles', 'base.css');
-  const themeFile = join(root, 'styles', 'themes', `${theme}.css`);
+  const found = themeFiles(root, theme, account);
+  if (!found.ok) return { ok: false, message: found.message };
+  const files = [found.base, found.theme, ...(found.account ? [found.account] : [])];
   let css: string;
   try {
-    css = `${await readFile(baseFile, 'utf8')}\n${await readFile(themeFile, 'utf8')}`;
-  } catch {
-    return { ok: false, message: `排版主题“${theme}”不存在：缺少 styles/themes/${theme}.css（或 styles/base.css）。` };
+    css = `${await readFile(found.base, 'utf8')}\n${await readFile(found.theme, 'utf8')}`;
+  } catch (error) {
+    return { ok: false, message: `排版主题“${theme}”无法读取：${error instanceof Error ? error.message : String(error)}` };
   }
-  const files = [baseFile, themeFile];
   const brandVars = [brand?.primary && `--mp-primary: ${brand.primary};`, brand?.accent && `--mp-accent: ${brand.accent};`].filter(Boolean);
   if (brandVars.length) css += `\n:root { ${brandVars.join(' ')} }\n`;
-  const overrideFile = join(root, 'styles', 'accounts', `${account}.css`);
-  const override = await readFile(overrideFile, 'utf8').catch(() => undefined);
-  if (override !== undefined) {
-    css += `\n${override}`;
-    files.push(overrideFile);
-  }
+  if (found.account) css += `\n${await readFile(found.account, 'utf8')}`;
   const resolved = await postcss([postcssCustomProperties({ preserve: false })]).process(css, { from: undefined });
   resolved.root.walkRules(':root', (rule) => void rule.remove());
   return { ok: true, css: resolved.root.toString(), files };

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cp, lstat, mkdir, readFile, readlink, symlink, writeFile } from 'node:fs/promises';
+import { cp, lstat, mkdir, readdir, readFile, readlink, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
@@ -55,7 +55,9 @@ describe('render -o', () => {
     const root = await repo();
     await writeFile(join(root, 'old.html'), '旧的片段');
     const replaced = await render(root, 'old.html');
-    expect(replaced).toMatchObject({ code: 0, stderr: expect.stringContaining('已写入 old.html') });
+    // One picture in the article, and the cover (whose two crops are written too, but are not counted as pictures).
+    expect(replaced).toMatchObject({ code: 0, stderr: '已写入 old.html（22 字，1 张图片，另有封面）\n' });
+    expect((await readdir(join(root, 'images'))).sort()).toEqual(['cover-500x500.jpg', 'cover-900x383.jpg', 'cup.jpg']);
     expect(await readFile(join(root, 'old.html'), 'utf8')).toContain('<section');
     await writeFile(join(root, 'notes.txt'), '不是目录');
     const blocked = await render(root, 'notes.txt/article.html');

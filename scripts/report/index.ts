@@ -19,6 +19,9 @@ export { parsePeriod, type Period, type PeriodKind } from './period.ts';
 export { commitReports } from './commit.ts';
 export { runText } from './report-text.ts';
 export type { AccountReport } from './account-report.ts';
+export { latestKpis, type LatestKpis } from './latest-kpis.ts';
+export type { Kpi, KpiId } from './kpi.ts';
+export { figure, percent } from './format.ts';
 
 export interface ReportRequest {
   set: ContentSet;

@@ -1,4 +1,7 @@
-/** The closest candidate within a small edit distance, for "did you mean" hints on misspelt keys. */
+/**
+ * The closest candidate within a small edit distance, for "did you mean" hints on misspelt keys; failing that, the
+ * one candidate that contains what was typed (`coffee` → `qinghe-coffee`), when only one does.
+ */
 export function didYouMean(input: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(input.length / 3)) + 1;
@@ -9,7 +12,14 @@ export function didYouMean(input: string, candidates: readonly string[]): string
       bestDistance = distance;
     }
   }
-  return best;
+  if (best !== undefined) return best;
+  const containing = candidates.filter((candidate) => contains(candidate, input));
+  return containing.length === 1 ? containing[0] : undefined;
+}
+
+/** Whether `candidate` contains `input` (three characters at least, so that `a` does not match everything). */
+function contains(candidate: string, input: string): boolean {
+  return input.length >= 3 && candidate.toLowerCase().includes(input.toLowerCase());
 }
 
 function editDistance(a: string, b: string): number {
@@ -29,10 +39,11 @@ function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
-/** The candidates ordered by how close they are to `input` (closest first; ties keep their order). */
+/** The candidates ordered by how close they are to `input`: those containing it first, then by edit distance (ties keep their order). */
 export function closestFirst(input: string, candidates: readonly string[]): string[] {
+  const rank = (c: string) => (contains(c, input) ? 0 : 1);
   const distance = new Map(candidates.map((c) => [c, editDistance(input.toLowerCase(), c.toLowerCase())]));
-  return [...candidates].sort((a, b) => distance.get(a)! - distance.get(b)!);
+  return [...candidates].sort((a, b) => rank(a) - rank(b) || distance.get(a)! - distance.get(b)!);
 }
 
 /** `账号 qinghe 不存在（是不是 qinghe-tea？）。现有账号：qinghe-tea、shanye。`: what exists, closest first. */

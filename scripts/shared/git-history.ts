@@ -130,6 +130,16 @@ export function mergedAuthors(git: SimpleGit): (base: string, head: string) => P
   return async (base, head) => (await git.raw(['log', '--format=%an%x00%ae', `${base}..${head}`])).split('\n').filter(Boolean).flatMap((l) => l.split('\0'));
 }
 
+/** The commits a merge brought in (in `head`, not in `base`), asked once per merge. */
+export function mergedCommits(git: SimpleGit): (base: string, head: string) => Promise<Set<string>> {
+  const cache = new Map<string, Promise<Set<string>>>();
+  return (base, head) => {
+    const key = `${base}..${head}`;
+    if (!cache.has(key)) cache.set(key, git.raw(['rev-list', key]).then((out) => new Set(out.split('\n').filter(Boolean))));
+    return cache.get(key)!;
+  };
+}
+
 /** A file's text at a commit, or undefined when it does not exist there. */
 export function fileAtCommit(git: SimpleGit): (commit: string, path: string) => Promise<string | undefined> {
   const cache = new Map<string, Promise<string | undefined>>();

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isTempName } from './atomic-write.ts';
+import { listTree } from './list-tree.ts';
 
 /**
  * What the result for one article depends on: the given parts (the tool's hash, account settings…), its text, and
@@ -13,7 +14,7 @@ export async function articleKey(parts: readonly string[], articlePath: string, 
   hash.update(articleText);
   const dir = dirname(articlePath);
   // A write in progress (or one a killed process left) beside the article is no input of it.
-  const names = (await readdir(dir, { recursive: true }).catch(() => [] as string[])).filter((name) => !isTempName(basename(name)));
+  const names = (await listTree(dir).catch(() => ({ files: [] as string[] }))).files.filter((name) => !isTempName(basename(name)));
   const referenced = new Set(names.map((name) => join(dir, name)));
   // Inline `](…)`, reference definitions `[x]: …`, raw `src="…"` and the cover.
   for (const match of articleText.matchAll(/(?:\]\(|\]:[ \t]*<?|src=["']|cover:\s*)(\.\.?\/[^)\s"'>]+)/g)) referenced.add(resolve(dir, match[1]!));

@@ -107,7 +107,7 @@ export async function readBuildRecord(outDir: string): Promise<BuildRecord> {
   // Written before outputs were recorded: its keys differ anyway, so it is simply replaced.
   if (isObject(stored) && stored.version === undefined && isObject(stored.articles)) return empty();
   const parsed = parseRecord(stored);
-  if (!parsed) notice(`构建记录 ${relative(process.cwd(), path) || path} 已损坏，已丢弃并重新构建全部文章。A corrupt build record was discarded.`);
+  if (!parsed) notice(`构建记录 ${relative(process.cwd(), path) || path} 已损坏，已丢弃并重新构建全部文章。`);
   return parsed ?? empty();
 }
 

@@ -1,5 +1,6 @@
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { articleFields, classify, loadContent, readMediaLedger, uploadedImageUrls, type ContentSet } from '../content/index.ts';
+import { accountFooter, articleFields, classify, loadContent, readMediaLedger, uploadedImageUrls, type ContentSet } from '../content/index.ts';
 import { removeStaleTempFiles, writeFileAtomic } from '../shared/atomic-write.ts';
 import { compareFindings, type Finding } from '../shared/finding.ts';
 import { articleKey } from '../shared/input-key.ts';
@@ -11,7 +12,7 @@ import type { FilePass } from '../shared/file-pass.ts';
 import { startWorkers, threadCount } from '../shared/worker-pool.ts';
 import { crossFileInputs, validateContent } from '../validate/index.ts';
 import { outputsIntact, readBuildRecord, writeBuildRecord, type BuildRecord, type LintCounts } from './build-record.ts';
-import { indexPage } from './index-page.ts';
+import { writeDesk } from './desk.ts';
 import type { BuildResult } from './build-pass.ts';
 import { buildShared, buildTask } from './parallel.ts';
 import type { ArticleOutcome } from './render-batch.ts';
@@ -35,6 +36,8 @@ export interface BuildOptions {
   onProgress?: (done: number, total: number, file: string) => void;
   /** Gives each article's error and warning counts for the front page; without it the page shows none. */
   lint?: LintStep;
+  /** The desk's clock (today's cell, the current month, overdue entries); default: now. */
+  now?: Date;
 }
 
 export interface BuildReport {
@@ -101,8 +104,9 @@ async function build(options: BuildOptions): Promise<Omit<BuildReport, 'waitedMs
     rendered: [],
     unchanged: [],
     failed: [],
-    // Load problems of readable articles come back with their validation; only the unread ones are added here.
-    findings: [...unreadable.map((f) => f.error), ...accounts.findings],
+    // Load problems of readable articles come back with their validation; only the unread ones are added here, and
+    // those on no content file (a symlinked folder that is not followed), so the build says what it did not read.
+    findings: [...unreadable.map((f) => f.error), ...accounts.findings, ...set.findings.filter((f) => !classify(f.file))],
   };
   const failures = new Map<string, { account: string; slug?: string; title: string; status: string; error: Finding }>(early.map((f) => [f.file, f]));
 
@@ -155,7 +159,7 @@ async function build(options: BuildOptions): Promise<Omit<BuildReport, 'waitedMs
   });
 
   await writeBuildRecord(outDir, record);
-  await writeFileAtomic(join(outDir, 'index.html'), indexPage(record, accountNames(set)));
+  await writeDesk({ root, outDir, set, record, now: options.now ?? new Date() });
   report.findings.sort(compareFindings);
   for (const list of [report.rendered, report.unchanged, report.failed]) list.sort();
   return report;
@@ -169,7 +173,7 @@ async function sortOut(set: ContentSet, articles: ContentSet['articles'], record
   // The tool itself and the repository's themes: a change to either renders everything again.
   const tool = `${toolHash()}:${treeHash(set.root, ['styles'])}`;
   // An image uploaded since changes the fragment, which then uses its WeChat URL.
-  const accountText = new Map(set.accounts.map((a) => [a.place.account, `${a.source.text}\0${JSON.stringify(uploaded[a.place.account] ?? {})}`]));
+  const accountText = new Map(set.accounts.map((a) => [a.place.account, `${a.source.text}\0${footerFiles(a)}\0${JSON.stringify(uploaded[a.place.account] ?? {})}`]));
   const references = crossFileInputs(set);
   const keys = new Map<string, string>();
   const unchanged: string[] = [];
@@ -186,8 +190,18 @@ async function sortOut(set: ContentSet, articles: ContentSet['articles'], record
       }
     }),
   );
-  if (damaged.length) notice(`${damaged.length} 篇文章的输出文件缺失或被改动，重新构建（如 ${damaged.sort()[0]}）。Outputs missing or changed: rebuilt.`);
+  if (damaged.length) notice(`${damaged.length} 篇文章的输出文件缺失或被改动，重新构建（如 ${damaged.sort()[0]}）。`);
   return { keys, unchanged };
+}
+
+/** The files of the account footer's images, by size and time: replacing one builds every article again. */
+function footerFiles(account: ContentSet['accounts'][number]): string {
+  return (accountFooter(account)?.images ?? [])
+    .map(({ url, target }) => {
+      const info = target.kind === 'local' ? statSync(target.path, { throwIfNoEntry: false }) : undefined;
+      return `${url}:${info ? `${info.size}:${info.mtimeMs}` : target.kind}`;
+    })
+    .join('\0');
 }
 
 /** Articles the loader could not read (encoding, permissions) or that sit outside the layout: no text to render. */
@@ -274,8 +288,4 @@ function uploadedImages(set: ContentSet): Record<string, Record<string, string>>
     else uploaded[place.account] = Object.fromEntries(uploadedImageUrls(read.ledger));
   }
   return uploaded;
-}
-
-function accountNames(set: ContentSet): Map<string, string> {
-  return new Map(set.accounts.map((a) => [a.place.account, typeof a.doc?.data.name === 'string' ? a.doc.data.name : a.place.account]));
 }

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -72,6 +73,20 @@ describe('one build at a time', () => {
     const next = await runCli(['build'], root);
     expect(next.stdout).toContain('渲染 0 篇，未变化 13 篇，失败 0 篇');
     for (let i = 0; i < 12; i++) expect(existsSync(join(root, `dist/shanye/pian-${i}/images/cup.png`))).toBe(true);
+  });
+
+  it('takes over at once the fresh lock of a build of this machine that was killed, and does not claim it waited', async () => {
+    const root = await siteRepo();
+    const lock = join(root, '.cache/mpdesk/build.lock');
+    await mkdir(lock, { recursive: true });
+    await writeFile(`${lock}.owner`, JSON.stringify({ pid: 999_999_999, host: hostname() }));
+    const started = performance.now();
+    const { code, stdout, stderr } = await runCli(['build'], root);
+    expect(code).toBe(0);
+    // Under the 10 s a lock must go unrefreshed before another machine's holder counts as stopped.
+    expect(performance.now() - started).toBeLessThan(9_000);
+    expect(stderr).toBe(`mpdesk: 注意：已接管锁 .cache/mpdesk/build.lock：它是进程 999999999 留下的，这个进程已经不在运行。\n`);
+    expect(stdout).toMatch(/^构建完成（\d+\.\d 秒）：渲染 1 篇，未变化 0 篇，失败 0 篇。/m);
   });
 
   it('takes over the lock of a process that died', async () => {

@@ -106,7 +106,7 @@ describe('build output stays true', () => {
     expect((await runCli(['build'], root)).code).toBe(0);
     await writeFile(join(root, 'dist/.mpdesk-build.json'), '{"version": 2, "articles": {"x": ');
     const { code, stdout, stderr } = await runCli(['build'], root);
-    expect(stderr).toBe('mpdesk: 注意：构建记录 dist/.mpdesk-build.json 已损坏，已丢弃并重新构建全部文章。A corrupt build record was discarded.\n');
+    expect(stderr).toBe('mpdesk: 注意：构建记录 dist/.mpdesk-build.json 已损坏，已丢弃并重新构建全部文章。\n');
     expect(stdout).toContain('渲染 1 篇');
     expect(code).toBe(0);
     // A record of the right syntax but the wrong shape is as corrupt.

@@ -2,6 +2,7 @@ export { schemaFindings } from './schema-findings.ts';
 export { crossFileInputs, planEntryReused } from './references.ts';
 import { mediaLedgerFile, readMediaLedger, validatorFor, type ContentSet, type FieldLimits } from '../content/index.ts';
 import { compareFindings, type Finding } from '../shared/finding.ts';
+import { footerFindings } from './footer.ts';
 import { lengthFindings } from './length.ts';
 import { referenceFindings } from './references.ts';
 import { schemaFindings } from './schema-findings.ts';
@@ -30,13 +31,13 @@ export async function validateContent(set: ContentSet, options: ValidateOptions 
   const todo = new Set([...files].filter((file) => wanted(file) && !known.has(file)));
   if (todo.size) {
     const found = new Map<string, Finding[]>([...todo].map((file) => [file, []]));
-    for (const finding of findingsFor(set, (file) => todo.has(file))) found.get(finding.file)?.push(finding);
+    for (const finding of await findingsFor(set, (file) => todo.has(file))) found.get(finding.file)?.push(finding);
     for (const [file, list] of found) known.set(file, list);
   }
   return [...files].filter(wanted).flatMap((file) => known.get(file) ?? []).sort(compareFindings);
 }
 
-function findingsFor(set: ContentSet, wanted: (file: string) => boolean): Finding[] {
+async function findingsFor(set: ContentSet, wanted: (file: string) => boolean): Promise<Finding[]> {
   const findings = set.findings.filter((f) => wanted(f.file));
 
   const limits = new Map<string, FieldLimits>();
@@ -60,6 +61,7 @@ function findingsFor(set: ContentSet, wanted: (file: string) => boolean): Findin
   findings.push(...referenceFindings(set, wanted));
   findings.push(...lengthFindings(set, wanted));
   findings.push(...ledgerFindings(set, wanted));
+  findings.push(...(await footerFindings(set, wanted)));
   return findings;
 }
 

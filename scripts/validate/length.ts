@@ -31,8 +31,8 @@ export function lengthFindings(set: ContentSet, wanted: (file: string) => boolea
       ruleId: 'platform/body-length',
       severity: over ? 'error' : 'warning',
       message: over
-        ? `${what}，微信要求少于 ${maxVisibleChars} 字，构建会失败：请删减，或分成两篇。The body is over WeChat's limit.`
-        : `${what}，接近微信上限 ${maxVisibleChars} 字：排版时还会加上列表符号、注释编号和提示框标题，构建可能超限。The body is close to WeChat's limit.`,
+        ? `${what}，微信要求少于 ${maxVisibleChars} 字，构建会失败：请删减，或分成两篇。`
+        : `${what}，接近微信上限 ${maxVisibleChars} 字：排版时还会加上列表符号、注释编号和提示框标题，构建可能超限。`,
     });
   }
   return findings;

@@ -1,6 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join, sep } from 'node:path';
-import { imageProblem, resolveArticle, resolveFailure, type ArticleFile, type ContentSet, type SourceFile, type Span } from '../content/index.ts';
+import { sep } from 'node:path';
+import { imageProblem, resolveArticle, resolveFailure, themeFiles, type AccountFile, type ArticleFile, type ContentSet, type SourceFile, type Span, type UndefinedReference } from '../content/index.ts';
 import type { Finding } from '../shared/finding.ts';
 
 /** Cross-file checks: accounts, plan entries, images on disk, unique slugs, plan months. */
@@ -13,24 +12,7 @@ export function referenceFindings(set: ContentSet, wanted: (file: string) => boo
     findings.push(...planFindings(plan.source, plan.doc.data, plan.place.month, (p) => fieldSpan(plan.doc!, p)));
   }
 
-  // A theme named in account.yaml or an article must exist, or every build of it fails.
-  // (A repository without styles/themes/ at all is told so by the build, once, not by every file here.)
-  const themesDir = join(set.root, 'styles', 'themes');
-  const themeMissing = (name: unknown) => typeof name === 'string' && existsSync(themesDir) && !existsSync(join(themesDir, `${name}.css`));
-  for (const file of [...set.accounts, ...set.articles]) {
-    if (!file.doc || !wanted(file.source.file) || !themeMissing(file.doc.data.theme)) continue;
-    const span = fieldSpan(file.doc, '/theme');
-    const themes = listThemes(set.root);
-    findings.push({
-      file: file.source.file,
-      ...file.source.locator.range(span[0], span[1]),
-      ruleId: 'schema/theme',
-      severity: 'error',
-      message: `排版主题“${String(file.doc.data.theme)}”不存在（缺少 styles/themes/${String(file.doc.data.theme)}.css）。现有主题：${themes.join('、') || '（无）'}。`,
-      field: 'theme',
-      ...(themes.length ? { suggestions: themes } : {}),
-    });
-  }
+  findings.push(...themeFindings(set, wanted));
 
   for (const article of set.articles) {
     const { source, doc, place } = article;
@@ -74,13 +56,22 @@ export function referenceFindings(set: ContentSet, wanted: (file: string) => boo
 
     const resolved = resolveArticle(article);
     const failure = resolveFailure(source);
-    if (failure) at('schema/markdown', head, `Markdown 无法解析：${failure}`);
+    if (failure) at(failure.ruleId, failure.span, failure.message);
     for (const image of resolved?.images ?? []) {
       const problem = imageProblem(image, place.account, (path) => relativeTo(set.root, path));
       if (problem) at(problem.ruleId, image.span, problem.message, image.site === 'cover' ? 'cover' : undefined);
     }
+    for (const reference of resolved?.undefinedReferences ?? []) at('schema/undefined-reference', reference.span, undefinedReferenceMessage(reference));
   }
   return findings;
+}
+
+/** What to write for a reference to a label nothing defines, by kind. */
+export function undefinedReferenceMessage({ kind, label, written }: UndefinedReference): string {
+  const shown = `会原样显示为“${written}”`;
+  if (kind === 'footnote') return `脚注 ${written} 没有定义，${shown}：在文末加一行 [^${label}]: 脚注内容，或删掉这个标记。`;
+  if (kind === 'image') return `图片引用 ${written} 的 [${label}] 没有定义，${shown}：加一行 [${label}]: ./图片.jpg，或改写成 ![说明](./图片.jpg)。`;
+  return `链接引用 ${written} 的 [${label}] 没有定义，${shown}：加一行 [${label}]: 网址，或改写成 [文字](网址)。`;
 }
 
 interface SetIndexes {
@@ -190,12 +181,32 @@ function fieldSpan(doc: { fields: ReadonlyMap<string, { key?: Span; value: Span 
   return field ? (field.key ?? field.value) : [doc.span[0], doc.span[0] + 3];
 }
 
-function listThemes(root: string): string[] {
-  try {
-    return readdirSync(join(root, 'styles', 'themes')).filter((name) => name.endsWith('.css')).map((name) => name.slice(0, -4)).sort();
-  } catch {
-    return [];
-  }
+/**
+ * A theme that the build would not find, by the lookup the build uses: an account's (its `theme:`, or `default`),
+ * once on its account.yaml, and an article's own `theme:`. So a repository without any themes is told once per account.
+ */
+function themeFindings(set: ContentSet, wanted: (file: string) => boolean): Finding[] {
+  const findings: Finding[] = [];
+  const check = (file: AccountFile | ArticleFile, account: string, fallback?: string) => {
+    const named = file.doc?.data.theme;
+    const theme = typeof named === 'string' ? named : fallback;
+    if (!file.doc || !wanted(file.source.file) || theme === undefined) return;
+    const found = themeFiles(set.root, theme, account);
+    if (found.ok) return;
+    const span = fieldSpan(file.doc, '/theme');
+    findings.push({
+      file: file.source.file,
+      ...file.source.locator.range(span[0], span[1]),
+      ruleId: 'schema/theme',
+      severity: 'error',
+      message: found.message,
+      ...(typeof named === 'string' ? { field: 'theme' } : {}),
+      ...(found.available.length ? { suggestions: found.available } : {}),
+    });
+  };
+  for (const account of set.accounts) check(account, account.place.account, 'default');
+  for (const article of set.articles) check(article, article.place.account);
+  return findings;
 }
 
 function relativeTo(root: string, path: string): string {

@@ -285,3 +285,33 @@ describe('validate', () => {
     expect(await counted(700)).toEqual([]);
   });
 });
+
+describe('references to labels nothing defines', () => {
+  it('are errors at the reference: a footnote, an image, a link; citation marks and escaped brackets are left alone', async () => {
+    const body = [
+      '茶有很多种[^nope]，见[^1]。',
+      '',
+      '![一杯红茶][hongcha] 和 ![绿茶][]。',
+      '',
+      '见[旧文][jiu-wen]和[新文][xin]。研究表明[1][2]，写成 \\[^x] 和 \\[a]\\[b] 的是字面。`[^code]` 也不算。',
+      '',
+      '[^1]: 有定义的脚注。',
+      '',
+      '[xin]: https://mp.weixin.qq.com/s/abc',
+    ].join('\n');
+    const findings = (await validate(withFrontmatter('title: 未定义的引用\nstatus: draft', body))).filter((f) => f.ruleId === 'schema/undefined-reference');
+    expect(findings.map((f) => [f.line, f.column, f.endColumn])).toEqual([
+      [6, 6, 13],
+      [8, 1, 17],
+      [8, 20, 27],
+      [10, 2, 15],
+    ]);
+    expect(findings.map((f) => f.message)).toEqual([
+      '脚注 [^nope] 没有定义，会原样显示为“[^nope]”：在文末加一行 [^nope]: 脚注内容，或删掉这个标记。',
+      '图片引用 ![一杯红茶][hongcha] 的 [hongcha] 没有定义，会原样显示为“![一杯红茶][hongcha]”：加一行 [hongcha]: ./图片.jpg，或改写成 ![说明](./图片.jpg)。',
+      '图片引用 ![绿茶][] 的 [绿茶] 没有定义，会原样显示为“![绿茶][]”：加一行 [绿茶]: ./图片.jpg，或改写成 ![说明](./图片.jpg)。',
+      '链接引用 [旧文][jiu-wen] 的 [jiu-wen] 没有定义，会原样显示为“[旧文][jiu-wen]”：加一行 [jiu-wen]: 网址，或改写成 [文字](网址)。',
+    ]);
+    expect(findings.every((f) => f.severity === 'error')).toBe(true);
+  });
+});

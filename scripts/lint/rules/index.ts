@@ -4,6 +4,7 @@ import absoluteTerms from './ad-law/absolute-terms.ts';
 import regulatedClaims from './ad-law/regulated-claims.ts';
 import unsourcedStatistics from './facts/unsourced-statistics.ts';
 import images from './image/images.ts';
+import unreadableImages from './image/unreadable.ts';
 import links from './links/links.ts';
 import cover from './meta/cover.ts';
 import digest from './meta/digest.ts';
@@ -42,6 +43,7 @@ export const allRules: readonly Rule[] = [
   digest,
   links,
   images,
+  unreadableImages,
   cjkLatinSpacing,
   fullwidthPunctuation,
   spaceAroundFullwidth,

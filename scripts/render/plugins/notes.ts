@@ -3,7 +3,7 @@ import { h } from 'hastscript';
 import { toString } from 'hast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { isAutolink } from '../../content/index.ts';
+import { isAutolink, noteLabel } from '../../content/index.ts';
 import { linkKind } from '../../platform/index.ts';
 import { renderData } from './render-data.ts';
 
@@ -63,7 +63,7 @@ export default function rehypeWechatNotes() {
           if (decision === 'note') {
             hasLinks = true;
             const url = href.replace(/^mailto:/i, '');
-            replacement = [...node.children, marker(numberFor(`url:${href}`, () => [{ type: 'text', value: `${toString(node)}：${url}` }]))];
+            replacement = [...node.children, marker(numberFor(`url:${href}`, () => [{ type: 'text', value: `${labelOf(node)}：${url}` }]))];
           }
         }
         parent.children.splice(index, 1, ...replacement);
@@ -79,6 +79,16 @@ export default function rehypeWechatNotes() {
       tree.children.push(h('section', { className: ['mp-notes'] }, [h('p', { className: ['mp-notes-title'] }, title), ...notes]));
     }
   };
+}
+
+/** A link's note label: its text with its images' alt text (a linked image has no other), as the model counts it. */
+function labelOf(link: Element): string {
+  let text = '';
+  visit(link, (node) => {
+    if (node.type === 'text') text += node.value;
+    else if (node.type === 'element' && node.tagName === 'img') text += String(node.properties.alt ?? '');
+  });
+  return noteLabel(text);
 }
 
 /** Takes the GFM footnotes section out of the tree: footnote id → its content without the ↩ back-links. */

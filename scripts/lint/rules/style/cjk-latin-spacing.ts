@@ -6,10 +6,10 @@ import { at, before, hanAfter, hanBefore, isHan } from './cjk.ts';
 
 /**
  * A Latin or numeric token, never split: a word or number with its inner joiners (iPhone15, 3.5mm, Wi-Fi, 1,000,
- * a.b@c.com, https://a.com/x), a leading currency sign (¥99), a trailing percent or degree sign (100%, 90°) and
- * C++ or C#.
+ * a.b@c.com, https://a.com/x), an abbreviation with its dots (e.g., U.S.), a leading currency or number sign (¥99,
+ * №1), the sign of a number (+86, -5), a trailing plus (10+), percent or degree sign (100%, 90°) and C++ or C#.
  */
-const token = /[¥$€£￥]?[A-Za-z0-9]+(?:[.,\-_+/:@'&#?=~%]+[A-Za-z0-9]+)*(?:\+\+|#)?[%‰°℃]?/gu;
+const token = /(?:[¥$€£￥№]|(?<![A-Za-z0-9])[+\-−](?=\d))?(?:[A-Za-z](?:\.[A-Za-z])+\.|[A-Za-z0-9]+(?:[.,\-_+/:@'&#?=~%]+[A-Za-z0-9]+)*(?:\+\+|[#+])?)[%‰°℃]?/gu;
 
 export default defineRule({
   id: 'style/cjk-latin-spacing',
@@ -23,6 +23,9 @@ export default defineRule({
       // Nothing inside an address, code or HTML is prose.
       '参考资料见 <https://example.com/中文abc> 这里，代码 `变量abc值` 不动。',
       '网址 https://example.com/路径abc 和 <span title="中文abc">标注</span>。',
+      // Tokens kept whole, spaced as they should be: an abbreviation, a country code, a sign, a plus, a number sign.
+      '例如 e.g. 绿茶，拨打 +86 的号码，气温 -5 度，有 10+ 种，排名 №1 的茶。',
+      '第 3-5 天，C++ 和 C# 都行。',
     ],
     invalid: [
       {
@@ -43,6 +46,12 @@ export default defineRule({
           { line: 1, column: 6, message: '“Wi-Fi”前后', suggestions: ['络和 Wi-Fi 连接'] },
         ],
       },
+      // Nor are these: the suggestion keeps each token as written.
+      { markdown: '例如e.g.绿茶。', findings: [{ line: 1, column: 1, message: '“例如e.g.绿茶”：“e.g.”前后缺少空格', suggestions: ['例如 e.g. 绿茶'] }] },
+      { markdown: '电话+86开头。', findings: [{ line: 1, column: 1, message: '“电话+86开头”：“+86”前后缺少空格', suggestions: ['电话 +86 开头'] }] },
+      { markdown: '气温-5度。', findings: [{ line: 1, column: 1, message: '“气温-5度”：“-5”前后缺少空格', suggestions: ['气温 -5 度'] }] },
+      { markdown: '有10+种茶。', findings: [{ line: 1, column: 1, message: '“有10+种茶”：“10+”前后缺少空格', suggestions: ['有 10+ 种茶'] }] },
+      { markdown: '排名№1的茶。', findings: [{ line: 1, column: 1, message: '“排名№1的茶”：“№1”前后缺少空格', suggestions: ['排名 №1 的茶'] }] },
       { markdown: '100%的人都满意。', findings: [{ line: 1, column: 1, message: '“100%”后面缺少空格', suggestions: ['100% 的人'] }] },
       { markdown: '售价¥99元起。', findings: [{ line: 1, column: 1, message: '“¥99”前后', suggestions: ['售价 ¥99 元起'] }] },
       {
