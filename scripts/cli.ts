@@ -31,9 +31,8 @@ function describeSet(set: ContentSet): string {
   return `${set.accounts.length} 个账号、${set.plans.length} 个计划、${set.articles.length} 篇文章`;
 }
 
-const program = createProgram('mpdesk', '0.1.0').description(
-  'mpdesk：把公众号的内容、审核和发布放进 git 仓库。An editorial desk for WeChat Official Accounts, kept in git.',
-);
+const program = createProgram('mpdesk', '0.1.0');
+program.description('mpdesk：把公众号的内容、审核和发布放进 git 仓库。An editorial desk for WeChat Official Accounts, kept in git.');
 /** The content stage, loaded by the commands that read content (`--help` does without it). */
 const content = () => import('./content/index.ts');
 

@@ -18,11 +18,13 @@ const git = (cwd: string, ...args: string[]) => run(cwd, 'git', ['-c', 'user.nam
 const head = (cwd: string) => git(cwd, 'rev-parse', 'HEAD').out.trim();
 
 describe('the prepare step', () => {
-  /** A git repository holding this package.json and .husky/, with its node_modules: what `npm ci` runs in. */
+  /** A git repository holding this package.json, .husky/, bin/ and the sources, with its node_modules: what `npm ci` runs in. */
   async function project(): Promise<string> {
     const root = await mkdtemp(join(tmpdir(), 'mpdesk-test-'));
     await cp(join(repoRoot, 'package.json'), join(root, 'package.json'));
     await cp(join(repoRoot, '.husky'), join(root, '.husky'), { recursive: true, filter: (path) => !path.includes(`${join('.husky', '_')}`) });
+    await cp(join(repoRoot, 'bin'), join(root, 'bin'), { recursive: true });
+    await symlink(join(repoRoot, 'scripts'), join(root, 'scripts'));
     await symlink(join(repoRoot, 'node_modules'), join(root, 'node_modules'));
     git(root, 'init', '-q');
     return root;
@@ -39,6 +41,8 @@ describe('the prepare step', () => {
     expect(git(root, 'config', '--get', 'core.hooksPath')).toEqual({ code: 1, out: '' });
     expect((await prepare(root, 'ci')).code).toBe(0);
     expect(git(root, 'config', '--get', 'core.hooksPath').out).toBe('.husky/_\n');
+    // prepare also compiled the sources for bin/mpdesk.js.
+    expect((await readFile(join(root, 'compiled/cli.js'), 'utf8')).length).toBeGreaterThan(0);
   });
 });
 
