@@ -1,0 +1,111 @@
+import { accountOf, classify } from '../content/index.ts';
+import { compareFindings, type Finding } from '../shared/finding.ts';
+import type { BuildReport } from '../site/index.ts';
+
+/** One article as the preview shows it: its preview page when it built, and the findings beside it. */
+export interface ArticlePage {
+  file: string;
+  /** `<account>/<slug>`: its folder under the output folder and its address on the server. */
+  dir: string;
+  /** Whether `preview.html` is current; a failed article has none, and its findings are shown instead. */
+  built: boolean;
+  findings: Finding[];
+}
+
+/** What one build tells the preview: the build's report and the lint's findings (undefined when linting failed). */
+export interface BuildOutcome {
+  report: BuildReport;
+  lint: readonly Finding[] | undefined;
+}
+
+/** The page that stands for the front page (the desk) in `versions`. */
+export const deskKey = '';
+
+/**
+ * What the preview knows about every article after each build, and a version per page (its `dir`, or `deskKey`)
+ * that changes whenever what the page shows changes, so open pages reload exactly then.
+ */
+export class PreviewPages {
+  private readonly pages = new Map<string, ArticlePage>();
+  /** Each article's validation and render findings from the last build that checked it (unchanged ones are not). */
+  private readonly checked = new Map<string, Finding[]>();
+  private lint: readonly Finding[] = [];
+  private lintFailed = false;
+  private readonly versions = new Map<string, string>();
+  private builds = 0;
+  /** Distinct per process, so a page left open across a restart reloads once. */
+  private readonly run = Date.now().toString(36);
+
+  private desk = '';
+
+  /** Takes a build's outcome and a digest of the front page it wrote; returns the articles whose page changed. */
+  apply({ report, lint }: BuildOutcome, deskDigest: string): string[] {
+    const version = `${this.run}-${++this.builds}`;
+    for (const file of [...report.rendered, ...report.failed]) this.checked.set(file, report.findings.filter((f) => f.file === file));
+    this.lintFailed = lint === undefined;
+    if (lint) this.lint = lint;
+    const shared = [...report.findings, ...this.lint].filter((f) => !articleFile(f.file));
+    const rendered = new Set(report.rendered);
+    const present = new Set<string>();
+    const changed: string[] = [];
+    for (const file of [...report.rendered, ...report.unchanged, ...report.failed]) {
+      const place = classify(file);
+      if (place?.kind !== 'article') continue;
+      const dir = `${place.account}/${place.slug}`;
+      present.add(dir);
+      const page: ArticlePage = { file, dir, built: !report.failed.includes(file), findings: this.findingsOf(file, place.account, shared) };
+      const before = this.pages.get(dir);
+      this.pages.set(dir, page);
+      if (rendered.has(file) || !before || JSON.stringify(before) !== JSON.stringify(page)) {
+        this.versions.set(dir, version);
+        changed.push(file);
+      }
+    }
+    for (const [dir, page] of this.pages) {
+      if (present.has(dir)) continue;
+      this.pages.delete(dir);
+      this.checked.delete(page.file);
+      this.versions.set(dir, version);
+      changed.push(page.file);
+    }
+    if (deskDigest !== this.desk) this.versions.set(deskKey, version);
+    this.desk = deskDigest;
+    return changed.sort();
+  }
+
+  page(dir: string): ArticlePage | undefined {
+    return this.pages.get(dir);
+  }
+
+  pageOf(file: string): ArticlePage | undefined {
+    return [...this.pages.values()].find((page) => page.file === file);
+  }
+
+  /** The version of a page's content now; '' for a page the preview has never had. */
+  version(key: string): string {
+    return this.versions.get(key) ?? '';
+  }
+
+  /** Whether the last build's lint failed, so the findings shown may be missing lint's. */
+  get lintMissing(): boolean {
+    return this.lintFailed;
+  }
+
+  /**
+   * The article's own findings (validation, render, lint) and those of the files that decide how it is checked:
+   * its account's account.yaml and word list, and the team's word list. Each finding once, in file order.
+   */
+  private findingsOf(file: string, account: string, shared: readonly Finding[]): Finding[] {
+    const own = [...(this.checked.get(file) ?? []), ...this.lint.filter((f) => f.file === file)];
+    const related = shared.filter((f) => f.file === 'content/words.yaml' || (accountOf(f.file) === account && /\/(?:account\.ya?ml|words\.yaml)$/.test(f.file)));
+    const seen = new Set<string>();
+    return [...own, ...related].sort(compareFindings).filter((f) => {
+      const key = `${f.file}:${f.line}:${f.column}:${f.ruleId}:${f.message}`;
+      return !seen.has(key) && Boolean(seen.add(key));
+    });
+  }
+}
+
+function articleFile(file: string): boolean {
+  return classify(file)?.kind === 'article';
+}
