@@ -8,7 +8,7 @@ import type { Finding } from '../shared/finding.ts';
 import { buildSite, type BuildReport } from '../site/index.ts';
 import { BuildQueue, type BuildRequest } from './build-queue.ts';
 import { LiveReload } from './live-reload.ts';
-import { PreviewPages, type ArticlePage } from './pages.ts';
+import { PreviewPages, type ArticlePage, type BuildOutcome } from './pages.ts';
 import { listenOnLoopback, previewHandler } from './server.ts';
 import { watchSources, type SourceWatcher } from './watch.ts';
 
@@ -69,7 +69,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const live = new LiveReload((key) => pages.version(key));
   const build = async ({ paths, firstSeen }: BuildRequest, trigger: PreviewBuild['trigger']): Promise<void> => {
     const outcome = await buildOnce(root, outDir);
-    const files = outcome.report ? pages.apply({ report: outcome.report, lint: outcome.lint }, outcome.desk) : [];
+    const files = outcome.report ? pages.apply({ report: outcome.report, lint: outcome.lint, digests: await digests(outDir, outcome.report, pages) }) : [];
     const changed = files.map((file) => ({ file, ...(pages.pageOf(file) ? { page: pages.pageOf(file) } : {}) }));
     live.pagesChanged();
     const { report, failure } = outcome;
@@ -111,7 +111,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 }
 
 /** One build as `mpdesk build` does it, with the lint's findings kept for the panels and a digest of the front page. */
-async function buildOnce(root: string, outDir: string): Promise<{ report?: BuildReport; lint?: readonly Finding[]; desk: string; failure?: unknown }> {
+async function buildOnce(root: string, outDir: string): Promise<{ report?: BuildReport; lint?: readonly Finding[]; failure?: unknown }> {
   let lint: readonly Finding[] | undefined;
   const step = async (set: ContentSet, only: (file: string) => boolean) => {
     const pass = await lintPass(set, { only });
@@ -126,11 +126,22 @@ async function buildOnce(root: string, outDir: string): Promise<{ report?: Build
   };
   try {
     const report = await buildSite({ root, outDir, lint: step });
-    const desk = await readFile(join(outDir, 'index.html')).catch(() => Buffer.alloc(0));
-    return { report, ...(lint ? { lint } : {}), desk: createHash('sha256').update(desk).digest('hex') };
+    return { report, ...(lint ? { lint } : {}) };
   } catch (error) {
-    return { desk: '', failure: error };
+    return { failure: error };
   }
+}
+
+/** What the pages hold now: the front page, and each preview rendered by this build or new to the preview. */
+async function digests(outDir: string, report: BuildReport, pages: PreviewPages): Promise<BuildOutcome['digests']> {
+  const digest = async (path: string) => createHash('sha256').update(await readFile(path).catch(() => Buffer.alloc(0))).digest('hex');
+  const previews = new Map<string, string>();
+  const rendered = new Set(report.rendered);
+  for (const file of [...report.rendered, ...report.unchanged]) {
+    const place = classify(file);
+    if (place?.kind === 'article' && (rendered.has(file) || !pages.pageOf(file))) previews.set(file, await digest(join(outDir, place.account, place.slug, 'preview.html')));
+  }
+  return { desk: await digest(join(outDir, 'index.html')), previews };
 }
 
 async function closeServer(server: ReturnType<typeof createServer>, live: LiveReload): Promise<void> {

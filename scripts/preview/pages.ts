@@ -9,6 +9,8 @@ export interface ArticlePage {
   dir: string;
   /** Whether `preview.html` is current; a failed article has none, and its findings are shown instead. */
   built: boolean;
+  /** A digest of the built `preview.html` (a save of the same text renders the same bytes: no reload). */
+  preview: string;
   findings: Finding[];
 }
 
@@ -16,6 +18,8 @@ export interface ArticlePage {
 export interface BuildOutcome {
   report: BuildReport;
   lint: readonly Finding[] | undefined;
+  /** A digest of the front page and of each built preview page (rendered now, or new to the preview), by file. */
+  digests: { desk: string; previews: ReadonlyMap<string, string> };
 }
 
 /** The page that stands for the front page (the desk) in `versions`. */
@@ -38,14 +42,14 @@ export class PreviewPages {
 
   private desk = '';
 
-  /** Takes a build's outcome and a digest of the front page it wrote; returns the articles whose page changed. */
-  apply({ report, lint }: BuildOutcome, deskDigest: string): string[] {
+  /** Takes a build's outcome; returns the articles whose page changed. */
+  apply({ report, lint, digests }: BuildOutcome): string[] {
     const version = `${this.run}-${++this.builds}`;
     for (const file of [...report.rendered, ...report.failed]) this.checked.set(file, report.findings.filter((f) => f.file === file));
     this.lintFailed = lint === undefined;
     if (lint) this.lint = lint;
     const shared = [...report.findings, ...this.lint].filter((f) => !articleFile(f.file));
-    const rendered = new Set(report.rendered);
+    const failed = new Set(report.failed);
     const present = new Set<string>();
     const changed: string[] = [];
     for (const file of [...report.rendered, ...report.unchanged, ...report.failed]) {
@@ -53,10 +57,11 @@ export class PreviewPages {
       if (place?.kind !== 'article') continue;
       const dir = `${place.account}/${place.slug}`;
       present.add(dir);
-      const page: ArticlePage = { file, dir, built: !report.failed.includes(file), findings: this.findingsOf(file, place.account, shared) };
       const before = this.pages.get(dir);
+      const preview = failed.has(file) ? '' : (digests.previews.get(file) ?? before?.preview ?? '');
+      const page: ArticlePage = { file, dir, built: !failed.has(file), preview, findings: this.findingsOf(file, place.account, shared) };
       this.pages.set(dir, page);
-      if (rendered.has(file) || !before || JSON.stringify(before) !== JSON.stringify(page)) {
+      if (!before || JSON.stringify(before) !== JSON.stringify(page)) {
         this.versions.set(dir, version);
         changed.push(file);
       }
@@ -68,8 +73,8 @@ export class PreviewPages {
       this.versions.set(dir, version);
       changed.push(page.file);
     }
-    if (deskDigest !== this.desk) this.versions.set(deskKey, version);
-    this.desk = deskDigest;
+    if (digests.desk !== this.desk) this.versions.set(deskKey, version);
+    this.desk = digests.desk;
     return changed.sort();
   }
 
