@@ -14,6 +14,8 @@ export interface WordFile {
 }
 
 const empty = (): WordList => ({ entries: [], allow: [] });
+/** A missing list: the same object every time, so a dictionary made from it can be reused (see resources.ts). */
+const noWords: WordList = Object.freeze({ entries: [], allow: [] });
 
 // Compiled on first use: commands that never read a word list do not pay for it.
 const validate = (data: unknown) => validatorFor('words')(data);
@@ -28,7 +30,7 @@ export async function readWordFile(path: string, file: string, list: string): Pr
   // Only a regular file inside the folder `file` is named from: a FIFO would block the run.
   const within = path.endsWith(file) ? path.slice(0, path.length - file.length) : dirname(path);
   const read = await readRegularFile(path, within);
-  if (!read.ok && read.code === 'ENOENT') return { list: empty(), findings: [] };
+  if (!read.ok && read.code === 'ENOENT') return { list: noWords, findings: [] };
   if (!read.ok) return { list: empty(), findings: [fail(file, 'schema/read', `无法读取词表：${read.message}`)] };
   const key = `${file}\0${list}`;
   const known = parsedLists.get(path);

@@ -13,7 +13,7 @@ function transient(path: string): boolean {
 }
 
 /** How long the files must be still before a rebuild starts: one save is often several writes and a rename. */
-const settleMs = 20;
+const settleMs = 10;
 
 /**
  * Watches `content/` and `styles/` and calls `onChange` with the repository-relative paths that changed, once the
