@@ -164,6 +164,24 @@ describe('mpdesk preview (server and rebuilds)', () => {
     for (const stream of [here, other, desk, late]) stream.close();
   });
 
+  it('says at the old address that a renamed article is gone, and serves it at the new one', async () => {
+    const moved = 'content/qinghe-tea/articles/2026/dongri-he-cha';
+    const renamed = watched.nextBuild((build) => Boolean(build.report?.rendered.includes(`${moved}/index.md`)));
+    await rename(join(root, 'content/qinghe-tea/articles/2026/dongri-pao-cha'), join(root, moved));
+    const build = await renamed;
+    expect(build.changed.map((one) => [one.file, one.page?.dir])).toEqual([[`${moved}/index.md`, 'qinghe-tea/dongri-he-cha'], [sampleArticle, undefined]]);
+    const gone = await get(page);
+    expect(gone.status).toBe(404);
+    expect(gone.body).toContain(`${page} 不在预览里：文章可能改了名、删除了，或者还没有写。`);
+    // The page listens under its own address, so it shows the article again if it comes back.
+    expect(gone.body).toContain(`page=${encodeURIComponent(sampleDir)}&version=`);
+    expect((await get('/qinghe-tea/dongri-he-cha/preview.html')).body).toContain('<div id="article">');
+    const back = watched.nextBuild(rendered(sampleArticle));
+    await rename(join(root, moved), join(root, 'content/qinghe-tea/articles/2026/dongri-pao-cha'));
+    await back;
+    expect((await get(page)).status).toBe(200);
+  });
+
   it('rebuilds an article when its image changes, and every article of an account when its account.yaml does', async () => {
     const cover = join(root, 'content/qinghe-tea/articles/2026/dongri-pao-cha/cover.jpg');
     const imageBuild = watched.nextBuild(rendered(sampleArticle));
