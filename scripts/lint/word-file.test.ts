@@ -175,6 +175,7 @@ describe('words.yaml', () => {
       expect(list.entries.length).toBeGreaterThan(50);
     }
   });
+
   it('is parsed again in the same process when its bytes change, even at the same size (mpdesk preview lints again and again)', async () => {
     const root = await makeRepo(repo({ 'content/shanye/words.yaml': 'entries:\n  - 竞品咖啡\n' }));
     const lint = async () => (await lintContent(await loadContent(root), { workers: 1, cache: false })).findings.filter((f) => f.ruleId === 'sensitive/words').map((f) => f.message.slice(0, 7));

@@ -70,7 +70,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const build = async ({ paths, firstSeen }: BuildRequest, trigger: PreviewBuild['trigger']): Promise<void> => {
     const outcome = await buildOnce(root, outDir);
     const files = outcome.report ? pages.apply({ report: outcome.report, lint: outcome.lint, digests: await digests(outDir, outcome.report, pages) }) : [];
-    const changed = files.map((file) => ({ file, ...(pages.pageOf(file) ? { page: pages.pageOf(file) } : {}) }));
+    const changed = files.map((file) => {
+      const page = pages.pageOf(file);
+      return { file, ...(page ? { page } : {}) };
+    });
     live.pagesChanged();
     const { report, failure } = outcome;
     const error = failure === undefined ? {} : { error: failure instanceof Error ? failure.message : String(failure) };
@@ -79,15 +82,19 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     if (failure !== undefined && trigger === 'start') throw failure;
   };
 
-  const queue = new BuildQueue((request) => build(request, 'change'));
   const firstBuild = build({ paths: [], firstSeen: performance.now() }, 'start');
+  // A save during the first build is built after it, not beside it (it would only wait for the build lock).
+  const queue = new BuildQueue(async (request) => {
+    await firstBuild.catch(() => undefined);
+    await build(request, 'change');
+  });
   const server = createServer(previewHandler({ outDir, pages, live, firstBuild: firstBuild.catch(() => undefined) }, () => port));
   let watcher: SourceWatcher | undefined;
   let port = 0;
   try {
     port = await listenOnLoopback(server, options.port);
     // Watching starts before the first build ends, so a save made meanwhile is built after it.
-    watcher = await watchSources(root, (paths, firstSeen) => queue.request(paths, firstSeen), (error) => options.onWatchError?.(error instanceof Error ? error.message : String(error)));
+    watcher = await watchSources(root, (paths, firstSeen) => queue.request(paths, firstSeen), (message) => options.onWatchError?.(message));
     await firstBuild;
   } catch (error) {
     await firstBuild.catch(() => undefined);
@@ -110,7 +117,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   };
 }
 
-/** One build as `mpdesk build` does it, with the lint's findings kept for the panels and a digest of the front page. */
+/** One build as `mpdesk build` does it, with the lint's findings kept for the panels; a failure is returned, not thrown. */
 async function buildOnce(root: string, outDir: string): Promise<{ report?: BuildReport; lint?: readonly Finding[]; failure?: unknown }> {
   let lint: readonly Finding[] | undefined;
   const step = async (set: ContentSet, only: (file: string) => boolean) => {

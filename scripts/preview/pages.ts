@@ -33,7 +33,8 @@ export class PreviewPages {
   private readonly pages = new Map<string, ArticlePage>();
   /** Each article's validation and render findings from the last build that checked it (unchanged ones are not). */
   private readonly checked = new Map<string, Finding[]>();
-  private lint: readonly Finding[] = [];
+  /** The last lint's findings, by file. */
+  private lint = new Map<string, Finding[]>();
   private lintFailed = false;
   private readonly versions = new Map<string, string>();
   private builds = 0;
@@ -47,8 +48,8 @@ export class PreviewPages {
     const version = `${this.run}-${++this.builds}`;
     for (const file of [...report.rendered, ...report.failed]) this.checked.set(file, report.findings.filter((f) => f.file === file));
     this.lintFailed = lint === undefined;
-    if (lint) this.lint = lint;
-    const shared = [...report.findings, ...this.lint].filter((f) => !articleFile(f.file));
+    if (lint) this.lint = byFile(lint);
+    const shared = [...report.findings, ...[...this.lint.values()].flat()].filter((f) => !articleFile(f.file));
     const failed = new Set(report.failed);
     const present = new Set<string>();
     const changed: string[] = [];
@@ -83,7 +84,9 @@ export class PreviewPages {
   }
 
   pageOf(file: string): ArticlePage | undefined {
-    return [...this.pages.values()].find((page) => page.file === file);
+    const place = classify(file);
+    const page = place?.kind === 'article' ? this.pages.get(`${place.account}/${place.slug}`) : undefined;
+    return page?.file === file ? page : undefined;
   }
 
   /** The version of a page's content now; '' for a page the preview has never had. */
@@ -101,7 +104,7 @@ export class PreviewPages {
    * its account's account.yaml and word list, and the team's word list. Each finding once, in file order.
    */
   private findingsOf(file: string, account: string, shared: readonly Finding[]): Finding[] {
-    const own = [...(this.checked.get(file) ?? []), ...this.lint.filter((f) => f.file === file)];
+    const own = [...(this.checked.get(file) ?? []), ...(this.lint.get(file) ?? [])];
     const related = shared.filter((f) => f.file === 'content/words.yaml' || (accountOf(f.file) === account && /\/(?:account\.ya?ml|words\.yaml)$/.test(f.file)));
     const seen = new Set<string>();
     return [...own, ...related].sort(compareFindings).filter((f) => {
@@ -109,6 +112,12 @@ export class PreviewPages {
       return !seen.has(key) && Boolean(seen.add(key));
     });
   }
+}
+
+function byFile(findings: readonly Finding[]): Map<string, Finding[]> {
+  const map = new Map<string, Finding[]>();
+  for (const finding of findings) map.set(finding.file, [...(map.get(finding.file) ?? []), finding]);
+  return map;
 }
 
 function articleFile(file: string): boolean {

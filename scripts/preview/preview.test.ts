@@ -109,6 +109,21 @@ describe('mpdesk preview (server and rebuilds)', () => {
     expect(watched.builds.every((build) => !build.report?.failed.length)).toBe(true);
   });
 
+  it('builds a second save that lands while the first one’s build starts (the watcher drops it)', async () => {
+    await writeFile(join(root, sampleArticle), `${original}\n第一次保存。\n`);
+    // After the 10 ms the preview waits for a save to settle, while a file watcher that follows the first save's file would miss the second.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await writeFile(join(root, sampleArticle), `${original}\n第二次保存，紧跟着第一次。\n`);
+    const deadline = Date.now() + 10_000;
+    let body = '';
+    while (!body.includes('第二次保存，紧跟着第一次。') && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      body = (await get(page)).body;
+    }
+    expect(body).toContain('第二次保存，紧跟着第一次。');
+    await watched.preview.idle();
+  });
+
   it('shows a breaking save’s findings instead of a stale preview, and the article again once fixed', async () => {
     const broken = await save(original.replace('---\n', '---\ntitle: [冬天\n'));
     expect(broken.report!.failed).toEqual([sampleArticle]);
