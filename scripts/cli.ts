@@ -6,6 +6,7 @@ import { isCalendarDate } from './shared/calendar-date.ts';
 import { WriteError } from './shared/write-error.ts';
 import { afterHelp, createProgram, setUsage } from './cli-help.ts';
 import { formatOption, requireAccount, rootOf, rootOption, type CommonOptions } from './cli-options.ts';
+import { registerPreviewCommand } from './cli-preview.ts';
 import { registerPublishCommand } from './cli-publish.ts';
 import { registerPlanCommands } from './cli-plan.ts';
 import { registerMetricsCommands } from './cli-metrics.ts';
@@ -291,6 +292,7 @@ program
     if (report.failed.length) process.exitCode = 1;
   });
 
+registerPreviewCommand(program);
 registerPublishCommand(program);
 registerPlanCommands(program);
 registerReviewCommands(program);

@@ -13,20 +13,22 @@ import { validateContent } from '../validate/index.ts';
 import { benchAccount, writeCorpus } from './corpus.ts';
 import { benchLint } from './lint-bench.ts';
 import { benchMetrics } from './metrics-bench.ts';
+import { benchPreview } from './preview-bench.ts';
 import { benchPublish } from './publish-bench.ts';
 import { benchReport } from './report-bench.ts';
 import { benchStartup } from './startup-bench.ts';
 import { stopWorkers } from '../shared/worker-pool.ts';
 import { time, timeAndCpu } from './time.ts';
 
-const usage = `用法 usage: npm run bench [-- --articles N] [--lint-articles N] [--publish-articles N] [--metrics-accounts N] [--metrics-days N] [--report-accounts N] [--only startup|build|lint|publish|metrics|report]
+const usage = `用法 usage: npm run bench [-- --articles N] [--lint-articles N] [--publish-articles N] [--metrics-accounts N] [--metrics-days N] [--report-accounts N] [--preview-saves N] [--only startup|build|lint|publish|metrics|report|preview]
 
 先测启动：整个 mpdesk 进程（编译后的代码）在样例仓库的副本上跑 --help、lint --staged、list、已缓存的 lint，
 各取 9 次的中位数，以及工作线程载入检查规则的时间（编译后与经 tsx）。
 再在临时目录生成 N 篇约 3000 字的文章（默认 500），测量冷构建、无变化重建、改一篇后重建、
 单篇渲染（中位数和 p95）与峰值内存；再生成 1000 篇和 20,000 词的词表，测量冷检查、缓存检查
 和增长（正文 10 倍时耗时约 10 倍）；再对本机的模拟微信接口发布 50 篇、每篇 5 张图的已审核文章：
-首次推送、无变化重跑（应为 0 次上传、0 次草稿调用）、全部发表，以及每篇的调用次数。
+首次推送、无变化重跑（应为 0 次上传、0 次草稿调用）、全部发表，以及每篇的调用次数；最后在 Chromium 里
+打开 mpdesk preview 的样例文章，测每次保存到页面显示新内容的时间。
 进度写到 stderr，结果表写到 stdout。
 
   --articles N          构建用的文章数，默认 500
@@ -35,7 +37,8 @@ const usage = `用法 usage: npm run bench [-- --articles N] [--lint-articles N]
   --metrics-accounts N  数据快照：从模拟的微信接口拉取的账号数，默认 50
   --metrics-days N      每个账号拉取的天数，默认 1095（三年）；拉完再拉一次、再读回全部快照
   --report-accounts N   月报：生成 N 个账号 × 一年的快照（默认 50），计时 mpdesk report monthly --all
-  --only startup|build|lint|publish|metrics|report  只测一项
+  --preview-saves N    预览：计时的保存次数，默认 20
+  --only startup|build|lint|publish|metrics|report|preview  只测一项
   --help              显示本说明
 `;
 
@@ -80,7 +83,7 @@ function printTable(rows: ReadonlyArray<readonly [string, string, string]>) {
 }
 
 async function main(): Promise<void> {
-  let values: { articles: string; 'lint-articles': string; 'publish-articles': string; 'metrics-accounts': string; 'metrics-days': string; 'report-accounts': string; only?: string; help: boolean };
+  let values: { articles: string; 'lint-articles': string; 'publish-articles': string; 'metrics-accounts': string; 'metrics-days': string; 'report-accounts': string; 'preview-saves': string; only?: string; help: boolean };
   try {
     ({ values } = parseArgs({
       options: {
@@ -90,6 +93,7 @@ async function main(): Promise<void> {
         'metrics-accounts': { type: 'string', default: '50' },
         'metrics-days': { type: 'string', default: '1095' },
         'report-accounts': { type: 'string', default: '50' },
+        'preview-saves': { type: 'string', default: '20' },
         only: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
@@ -113,8 +117,10 @@ async function main(): Promise<void> {
   if (!Number.isInteger(metricsDays) || metricsDays < 1) throw new BenchFailure(`--metrics-days 应为正整数：${values['metrics-days']}`);
   const reportAccounts = Number(values['report-accounts']);
   if (!Number.isInteger(reportAccounts) || reportAccounts < 1) throw new BenchFailure(`--report-accounts 应为正整数：${values['report-accounts']}`);
-  const parts = ['startup', 'build', 'lint', 'publish', 'metrics', 'report'];
-  if (values.only !== undefined && !parts.includes(values.only)) throw new BenchFailure(`--only 应为 startup、build、lint、publish、metrics 或 report：${values.only}`);
+  const previewSaves = Number(values['preview-saves']);
+  if (!Number.isInteger(previewSaves) || previewSaves < 1) throw new BenchFailure(`--preview-saves 应为正整数：${values['preview-saves']}`);
+  const parts = ['startup', 'build', 'lint', 'publish', 'metrics', 'report', 'preview'];
+  if (values.only !== undefined && !parts.includes(values.only)) throw new BenchFailure(`--only 应为 startup、build、lint、publish、metrics、report 或 preview：${values.only}`);
 
   const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
   const only = (part: string) => values.only === undefined || values.only === part;
@@ -128,8 +134,9 @@ async function main(): Promise<void> {
     : [];
   const metricsRows = only('metrics') ? await benchMetrics(metricsAccounts, metricsDays, log) : [];
   const reportRows = only('report') ? await benchReport(reportAccounts, log) : [];
+  const previewRows = only('preview') ? await benchPreview(repoRoot, previewSaves, log) : [];
   if (!only('build')) {
-    printTable([['指标 figure', '结果 result', '目标 aim'], ...startupRows, ...lintRows, ...publishRows, ...metricsRows, ...reportRows]);
+    printTable([['指标 figure', '结果 result', '目标 aim'], ...startupRows, ...lintRows, ...publishRows, ...metricsRows, ...reportRows, ...previewRows]);
     return;
   }
   const root = await mkdtemp(join(tmpdir(), 'mpdesk-bench-'));
@@ -234,6 +241,7 @@ async function main(): Promise<void> {
       ...publishRows,
       ...metricsRows,
       ...reportRows,
+      ...previewRows,
     ]);
     const warnings = cold.findings.filter((f) => f.severity !== 'error').length;
     if (warnings) log(`注意：冷构建有 ${warnings} 条提示/警告 findings（不影响结果）。`);

@@ -93,10 +93,19 @@ export class LintResources {
 
   private async compile(name: DictionaryName, account: string): Promise<Dictionary> {
     const [teamFile, ownFile] = repositoryLists(this.root, [account]);
-    const builtin = await this.list(builtinList(builtinFiles[name]));
-    const team = await this.list(teamFile!);
-    const own = await this.list(ownFile!);
-    const layers = name === 'sensitive' ? [builtin, team, own] : [builtin, { entries: [], allow: [...team.allow, ...own.allow] }];
-    return new Dictionary(layers);
+    const lists = [await this.list(builtinList(builtinFiles[name])), await this.list(teamFile!), await this.list(ownFile!)] as const;
+    const key = `${this.root}\0${name}\0${account}`;
+    const before = compiledBefore.get(key);
+    if (before && before.lists.every((list, i) => list === lists[i])) return before.dictionary;
+    const [builtin, team, own] = lists;
+    const dictionary = new Dictionary(name === 'sensitive' ? lists : [builtin, { entries: [], allow: [...team.allow, ...own.allow] }]);
+    compiledBefore.set(key, { lists, dictionary });
+    return dictionary;
   }
 }
+
+/**
+ * Each dictionary last compiled, with the lists it came from. A list read again from unchanged bytes is the same
+ * object (word-file.ts), so a process that lints again and again (`mpdesk preview`) compiles it once.
+ */
+const compiledBefore = new Map<string, { lists: readonly WordList[]; dictionary: Dictionary }>();

@@ -1,4 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../content/index.ts';
@@ -174,5 +175,21 @@ describe('words.yaml', () => {
       expect({ name, findings }).toEqual({ name, findings: [] });
       expect(list.entries.length).toBeGreaterThan(50);
     }
+  });
+
+  it('is parsed again in the same process when its bytes change, even at the same size (mpdesk preview lints again and again)', async () => {
+    const root = await makeRepo(repo({ 'content/shanye/words.yaml': 'entries:\n  - 竞品咖啡\n' }));
+    const lint = async () => (await lintContent(await loadContent(root), { workers: 1, cache: false })).findings.filter((f) => f.ruleId === 'sensitive/words').map((f) => f.message.slice(0, 7));
+    expect(await lint()).toContain('“竞品咖啡”是');
+    await writeFile(join(root, 'content/shanye/words.yaml'), 'entries:\n  - 团队禁词\n');
+    const second = await lint();
+    expect(second).toContain('“团队禁词”是');
+    expect(second).not.toContain('“竞品咖啡”是');
+    // A finding handed out is the caller's to change: the next read still gives the list's own.
+    const bad = join(root, 'content/shanye/words.yaml');
+    await writeFile(bad, 'entries:\n  - trem: 团队禁词\n');
+    const first = await readWordFile(bad, 'content/shanye/words.yaml', '账号词表');
+    first.findings[0]!.message = '改掉了';
+    expect((await readWordFile(bad, 'content/shanye/words.yaml', '账号词表')).findings[0]!.message).not.toBe('改掉了');
   });
 });

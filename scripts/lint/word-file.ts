@@ -14,6 +14,8 @@ export interface WordFile {
 }
 
 const empty = (): WordList => ({ entries: [], allow: [] });
+/** A missing list: the same object every time, so a dictionary made from it can be reused (see resources.ts). */
+const noWords: WordList = Object.freeze({ entries: [], allow: [] });
 
 // Compiled on first use: commands that never read a word list do not pay for it.
 const validate = (data: unknown) => validatorFor('words')(data);
@@ -28,9 +30,23 @@ export async function readWordFile(path: string, file: string, list: string): Pr
   // Only a regular file inside the folder `file` is named from: a FIFO would block the run.
   const within = path.endsWith(file) ? path.slice(0, path.length - file.length) : dirname(path);
   const read = await readRegularFile(path, within);
-  if (!read.ok && read.code === 'ENOENT') return { list: empty(), findings: [] };
+  if (!read.ok && read.code === 'ENOENT') return { list: noWords, findings: [] };
   if (!read.ok) return { list: empty(), findings: [fail(file, 'schema/read', `无法读取词表：${read.message}`)] };
-  const bytes = read.bytes;
+  const key = `${file}\0${list}`;
+  const known = parsedLists.get(path);
+  if (known?.key === key && known.bytes.equals(read.bytes)) return { list: known.result.list, findings: known.result.findings.map((f) => ({ ...f })) };
+  const result = parseWordFile(read.bytes, path, file, list);
+  parsedLists.set(path, { key, bytes: read.bytes, result });
+  return { list: result.list, findings: result.findings.map((f) => ({ ...f })) };
+}
+
+/**
+ * Each list's last parse, with the bytes it came from: a process that lints again and again (`mpdesk preview`)
+ * parses the built-in lists, about 130 KB of YAML, once, and a list again only when its bytes change.
+ */
+const parsedLists = new Map<string, { key: string; bytes: Buffer; result: WordFile }>();
+
+function parseWordFile(bytes: Buffer, path: string, file: string, list: string): WordFile {
   const decoded = decodeText(bytes);
   if (!decoded.ok) {
     const at = { line: decoded.line, column: decoded.column, endLine: decoded.line, endColumn: decoded.column };
