@@ -63,7 +63,7 @@ describe.skipIf(!hasChromium && !inCi)('mpdesk preview in Chromium', () => {
     await writeFile(path(), original.replace('---\n', '---\ntitle: [冬天\n'));
     await page.getByText('这篇文章现在无法预览').waitFor();
     const item = page.locator('#mpdesk-panel li.error').first();
-    expect(await item.innerText()).toMatch(/^错误content\/qinghe-tea\/articles\/2026\/dongri-pao-cha\/index\.md:3:1 · schema\/yaml-syntax\n+YAML 语法错误/);
+    expect(await item.innerText()).toMatch(/^错误content\/qinghe-tea\/articles\/2026\/dongri-pao-cha\/index\.md:2:8 · schema\/yaml-syntax\n+YAML 语法错误/);
     expect(await page.locator('#article').count()).toBe(0);
     await writeFile(path(), original);
     await page.locator('#article').waitFor();

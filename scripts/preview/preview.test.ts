@@ -131,7 +131,7 @@ describe('mpdesk preview (server and rebuilds)', () => {
     expect(failed.status).toBe(200);
     expect(failed.body).toContain('这篇文章现在无法预览');
     expect(failed.body).not.toContain('<div id="article">');
-    expect(failed.body).toMatch(new RegExp(`${sampleArticle}:3:1 · schema/yaml-syntax</div><p class="message">YAML 语法错误`));
+    expect(failed.body).toMatch(new RegExp(`${sampleArticle}:2:8 · schema/yaml-syntax</div><p class="message">YAML 语法错误`));
     expect(existsSync(join(root, 'dist', sampleDir, 'preview.html'))).toBe(false);
 
     // A lint error does not stop the build: the new text shows, with the error beside it.
