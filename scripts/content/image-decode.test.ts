@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { article, baseFiles, makeRepo } from '../testing/fixture-repo.ts';
 import { runCli } from '../testing/run-cli.ts';
-import { decodeImage, imageDigest } from './image-decode.ts';
+import { decodeImage, describeImageError, imageDigest } from './image-decode.ts';
 import { keepImageVerdicts } from './image-verdicts.ts';
 
 const photo = () => sharp({ create: { width: 1200, height: 800, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg().toBuffer();
@@ -22,6 +22,13 @@ describe('decodeImage', () => {
       expect(await decodeImage(join(root, `whole-${name}`)), name).toEqual({ ok: true, format: expect.any(String), width: 1200, height: 800 });
       expect(await decodeImage(join(root, name)), name).toEqual({ ok: false, reason: expect.stringContaining('无法读取图片：文件已损坏或不是图片') });
     }
+  });
+
+  it('says a cut-off file is damaged whichever of libvips\' words sharp passes on (its failOn warning too, which comes when the decoder reads ahead)', () => {
+    for (const text of ['VipsJpeg: Premature end of input file', 'Input file has corrupt header', 'Warning treated as error due to failOn setting']) {
+      expect(describeImageError(new Error(text)), text).toContain('无法读取图片：文件已损坏或不是图片');
+    }
+    expect(describeImageError(new Error('Input file is missing'))).toBe('图片处理失败：Input file is missing。');
   });
 
   it('keeps its verdict by content hash for the next run, and discards a corrupt record with a notice', async () => {

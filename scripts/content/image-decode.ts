@@ -106,7 +106,7 @@ export function describeImageError(error: unknown, size?: string): string {
     const declared = size ? `声明的尺寸 ${size} ` : '';
     return `图片${declared}超过 ${maxImagePixels / 1e6} 百万像素，可能是解压炸弹，构建会拒绝它：请缩小后再用。`;
   }
-  if (/unsupported image format|bad seek|corrupt|premature end|truncated|read error|unable to parse|end of stream|invalid|VipsJpeg|vipspng|heif|no dimensions/i.test(message)) {
+  if (/unsupported image format|bad seek|corrupt|premature end|truncated|read error|unable to parse|end of stream|invalid|VipsJpeg|vipspng|heif|no dimensions|treated as error due to failOn/i.test(message)) {
     return `无法读取图片：文件已损坏或不是图片，构建会失败（支持 JPEG、PNG、WebP、GIF、AVIF、TIFF、SVG；HEIC 请先转为 JPEG）。（图片库原文：${message}）`;
   }
   return `图片处理失败：${message}。`;
