@@ -34,6 +34,8 @@ export interface Corpus {
   labelled: LabelledFile[];
   /** Ordinary prose the rules are tuned against. */
   prose: ProseFile[];
+  /** A second tuned prose set (prose-2/*.txt) in the held-out prose's genres, technical docs and news; absent: none. */
+  prose2?: ProseFile[];
   /** Ordinary prose from other sources (held-out/*.txt), kept apart and never tuned on: the honest false-alarm figure. */
   heldOutProse: ProseFile[];
   /** Lines kept out of tuning (held-out/*.yaml), scored and reported on their own; absent or empty: none. */
@@ -81,11 +83,12 @@ async function readLabelled(dir: string, folder: string): Promise<LabelledFile[]
   return files;
 }
 
-/** The labelled lines, the held-out lines, the prose and the held-out prose. */
+/** The labelled lines, the held-out lines, the two tuned prose sets and the held-out prose. */
 export async function readCorpus(dir = corpusDir): Promise<Corpus> {
   const labelled = await readLabelled(dir, 'labelled');
   const heldOut = await readLabelled(dir, 'held-out');
-  return { labelled, heldOut, prose: await readProse(join(dir, 'prose')), heldOutProse: await readProse(join(dir, 'held-out')) };
+  const [prose, prose2, heldOutProse] = await Promise.all(['prose', 'prose-2', 'held-out'].map((folder) => readProse(join(dir, folder))));
+  return { labelled, heldOut, prose: prose ?? [], prose2: prose2 ?? [], heldOutProse: heldOutProse ?? [] };
 }
 
 async function readProse(proseDir: string): Promise<ProseFile[]> {

@@ -29,7 +29,10 @@ export const proseAccount = 'prose';
 /** One article of the sandbox: where it is, and which labelled line or prose it holds. */
 export type Placed =
   | { kind: 'line'; file: string; category: string; index: number; line: LabelledLine; heldOut: boolean }
-  | { kind: 'prose'; file: string; source: string; chars: number; heldOut: boolean };
+  | { kind: 'prose'; file: string; source: string; chars: number; set: ProseSet };
+
+/** Which prose a piece comes from: the tuned prose, the second tuned set, or the held-out prose nobody tunes on. */
+export type ProseSet = 'prose' | 'prose-2' | 'held-out';
 
 export interface Sandbox {
   root: string;
@@ -65,13 +68,17 @@ export async function writeSandbox(corpus: Corpus): Promise<Sandbox> {
     }
   }
   await writeAccount(root, proseAccount, everyIndustry);
-  const proseFiles = [...corpus.prose.map((p) => [p, false] as const), ...corpus.heldOutProse.map((p) => [p, true] as const)];
-  for (const [prose, heldOut] of proseFiles) {
-    const stem = `${heldOut ? 'held-out-' : ''}${prose.name.replace(/\.txt$/, '')}`;
+  const proseFiles = [
+    ...corpus.prose.map((p) => [p, 'prose'] as const),
+    ...(corpus.prose2 ?? []).map((p) => [p, 'prose-2'] as const),
+    ...corpus.heldOutProse.map((p) => [p, 'held-out'] as const),
+  ];
+  for (const [prose, set] of proseFiles) {
+    const stem = `${set === 'prose' ? '' : `${set}-`}${prose.name.replace(/\.txt$/, '')}`;
     for (const [index, piece] of chunk(prose.paragraphs).entries()) {
       const chars = piece.reduce((total, p) => total + [...p].length, 0);
       const path = await write(proseAccount, `${stem}-${index + 1}`, frontmatter('读书笔记') + piece.join('\n\n') + '\n');
-      placed.set(path, { kind: 'prose', file: path, source: prose.name, chars, heldOut });
+      placed.set(path, { kind: 'prose', file: path, source: prose.name, chars, set });
     }
   }
   return { root, placed };

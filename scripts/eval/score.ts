@@ -43,6 +43,8 @@ export interface Score {
   evasion: Record<string, Tally>;
   contexts: Record<string, Tally>;
   prose: ProseTally;
+  /** The second tuned prose set (technical docs, news), counted apart from the first. */
+  prose2: ProseTally;
   /** The held-out prose, counted apart; its alarms are not listed, so nobody tunes on them. */
   heldOutProse: ProseTally;
   misses: Miss[];
@@ -71,17 +73,17 @@ export function score(placed: ReadonlyMap<string, Placed>, findings: readonly Fi
   }
   const result: Score = {
     lines: 0, families: {}, rules: {}, categories: {}, evasion: {}, contexts: {},
-    prose: { chars: 0, findings: 0, byFamily: {} }, heldOutProse: { chars: 0, findings: 0, byFamily: {} }, misses: [], alarms: [],
+    prose: { chars: 0, findings: 0, byFamily: {} }, prose2: { chars: 0, findings: 0, byFamily: {} }, heldOutProse: { chars: 0, findings: 0, byFamily: {} }, misses: [], alarms: [],
   };
   for (const item of placed.values()) {
     const got = byFile.get(item.file) ?? [];
     if (item.kind === 'prose') {
-      const tally = item.heldOut ? result.heldOutProse : result.prose;
+      const tally = item.set === 'held-out' ? result.heldOutProse : item.set === 'prose-2' ? result.prose2 : result.prose;
       tally.chars += item.chars;
       tally.findings += got.length;
       for (const f of got) {
         tally.byFamily[familyOf(f.ruleId)] = (tally.byFamily[familyOf(f.ruleId)] ?? 0) + 1;
-        if (!item.heldOut) result.alarms.push({ where: item.source, ruleId: f.ruleId, term: termOf(f.message), text: excerpt(f) });
+        if (item.set !== 'held-out') result.alarms.push({ where: item.source, ruleId: f.ruleId, term: termOf(f.message), text: excerpt(f) });
       }
       continue;
     }
