@@ -90,3 +90,38 @@ export function frequentChars(): Record<keyof typeof charThresholds, string> {
   const above = (threshold: number) => chars.filter((c) => frequencyOf(c) >= threshold).sort().join('');
   return { function: above(charThresholds.function), unanchored: above(charThresholds.unanchored), common: above(charThresholds.common) };
 }
+
+/** Where the best split of a Han text into listed words and single characters puts its word boundaries. */
+function boundaries(text: string): Set<number> {
+  const score = new Float64Array(text.length + 1).fill(-Infinity);
+  const from = new Int32Array(text.length + 1);
+  score[0] = 0;
+  for (let end = 1; end <= text.length; end++) {
+    for (let start = Math.max(0, end - longest); start < end; start++) {
+      const frequency = frequencyOf(text.slice(start, end));
+      const word = frequency ? Math.log(frequency) : end - start === 1 ? unknown : undefined;
+      if (word !== undefined && score[start]! + word > score[end]!) {
+        score[end] = score[start]! + word;
+        from[end] = start;
+      }
+    }
+  }
+  const cuts = new Set<number>([0, text.length]);
+  for (let end = text.length; end > 0; end = from[end]!) cuts.add(from[end]!);
+  return cuts;
+}
+
+/**
+ * Whether a term found at `[from, to)` of `input` lies across two ordinary words, both its ends inside them: 法事 in
+ * 方法事件 (方法 + 事件), 延时 nowhere in 延时和超时. One end on a word boundary keeps the term (做法事: 做法 + 事 could be
+ * 做 + 法事), so only a term the words clearly cut through is read as not written.
+ */
+export function straddlesWords(input: string, from: number, to: number): boolean {
+  let start = from;
+  while (start > 0 && from - start < longest && han.test(input[start - 1]!)) start--;
+  let end = to;
+  while (end < input.length && end - to < longest && han.test(input[end]!)) end++;
+  if (start === from || end === to) return false;
+  const cuts = boundaries(input.slice(start, end));
+  return !cuts.has(from - start) && !cuts.has(to - start);
+}

@@ -155,6 +155,12 @@ function goodsReading(candidate: Candidate, p: Parts, site: Site, rest: string, 
   return ordinary('一般叙述，未指向所推广的商品');
 }
 
+/** A possessor right before the term that is not the seller (平台的、国家发布的): 本店的、我们推出的 are the seller's own. */
+function othersOwn(clauseBefore: string): boolean {
+  const owner = /([^，,。；;]{1,12})的$/u.exec(clauseBefore)?.[1];
+  return owner !== undefined && !cue.selfMarker.test(owner) && !/我|咱|自己|本/u.test(owner);
+}
+
 /** The reading of one candidate in its sentence, for an account that sells what `profile` says. */
 export function readingOf(candidate: Candidate, site: Site, profile: AccountProfile): Reading {
   const p = partsOf(site);
@@ -163,6 +169,8 @@ export function readingOf(candidate: Candidate, site: Site, profile: AccountProf
     if (seller) return { kind: 'advertised', label: '引用的话用来描述本店或本品', cue: seller };
     return ordinary('引述或名称（引号内）');
   }
+  // 紧跟 Web 平台的最新标准: the newest of someone else's things orders them in time, whoever else the sentence names.
+  if (candidate.term === '最新' && othersOwn(p.clauseBefore)) return ordinary('时间先后（他方的最新…）');
   const form = formReading(candidate, p, seller);
   if (form) return ordinary(form);
   const sentence = sentenceReading(candidate, p, site);

@@ -68,7 +68,8 @@ const patterns: Pattern[] = [
       /(?:调查|研究|统计|数据|(?<![共累计新已均])报告|调研|民调|普查|抽查|抽样|问卷|测评|试验|实验|检测|监测|测试|研究人员|科学家|研究者)(?:结果|数据|报告)?(?:均|也|都|还|同样|再次|进一步)?(?:显示|表明|发现|指出|证实|证明|揭示|得出|称)(?![屏器栏框区板灯面模台幕出不成为])/gu,
   },
   { gate: /据/u, kind: '调查或研究结论', pattern: /据(?:不完全)?统计|据[^，。；]{0,8}?(?:调查|调研|统计|测算|估算)|(?:根据|依据)[^，。；]{0,8}?(?:调查|统计|研究|调研|测算|估算)/gu, when: aboutPeopleOrFigures },
-  { gate: /调查|受访|被访/u, kind: '调查或研究结论', pattern: /被调查|受访|接受调查|参与调查|问卷调查|抽样调查|被访/gu, when: (_r, s) => !investigation.test(s) },
+  // 被访者 is a respondent; 被访问 is a thing being read (缓存最久没有被访问), as docs say.
+  { gate: /调查|受访|被访/u, kind: '调查或研究结论', pattern: /被调查|受访|接受调查|参与调查|问卷调查|抽样调查|被访(?!问)/gu, when: (_r, s) => !investigation.test(s) },
   // 业内估计、专家指出、据悉: a claim from an unnamed source, when it carries a figure.
   { gate: /专家|业内|分析师|学者|人士|据/u, kind: '未具名来源的估计', pattern: /(?:专家|业内人士|业内|分析师|学者|有关人士|行业人士)(?:估计|估算|预测|测算|指出|表示|称)|据(?:了解|悉|估计|估算|测算)/gu, when: hasNumber },
   // 三成、近八成、九成以上: a share in tenths (not 油温六成热、七成熟、九成新、三五成群).

@@ -69,6 +69,8 @@ function incentiveFor(sentence: Sentence, action: Token): Inducement | undefined
   return undefined;
 }
 
+const turnWord = /(?:跳|流|旋|扭|周|运|好|辗|回|反|逆|翻|移|中|自|公|婉|宛|打|倒)$/u;
+
 const threat: ReadonlySet<Role> = new Set(['threat']);
 
 /** 不转发的人、不点在看的朋友……: a sentence that picks out those who do not act threatens them, whatever follows. */
@@ -95,6 +97,8 @@ export function isAsked(sentence: Sentence, word: Token): boolean {
   const after = text.slice(word.end, Math.min(sentence.end, word.end + 4));
   const before = text.slice(Math.max(sentence.start, word.start - 2), word.start);
   if (narrativeAfter.test(after) || nounAfter.test(after) || before.endsWith('被') || mentioned(sentence, word)) return false;
+  // 跳转到、流转到、运转起来: 转 is part of another word, not 转发.
+  if (word.term.startsWith('转') && turnWord.test(before)) return false;
   if (/^(?:三|3)连$/.test(word.term) && streakAfter.test(after)) return false;
   const [from, to] = clauseAround(sentence, word.start);
   if (notACondition.test(text.slice(from, to))) return false;

@@ -2,6 +2,7 @@ import type { DictionaryEntry, DictionaryMatch } from '../../../dictionary.ts';
 import type { Severity } from '../../../../shared/finding.ts';
 import { claimPatterns as written } from './all-patterns.ts';
 import { advertised, describesCustom, isMeta, negated, reportsScience, speaksOfUse, type AccountFacts } from './context.ts';
+import { straddlesWords } from '../../../evasion/words.ts';
 import { productSubject } from './medical.ts';
 import { edgeChars, splitPattern } from './first-chars.ts';
 import { approvedFunction } from './health-food.ts';
@@ -193,10 +194,12 @@ function toldNotSold(family: Family, view: MatchView): boolean {
 const otherSense: Record<string, RegExp> = {
   转运: /^(?:站|舱|中心|仓|物资|货|旅客|乘客|车|船|港|枢纽|码头|至|到|往|工作|服务)/u,
   保证就业: /^(?:稳定|形势|率|岗位|总量)/u,
+  // 加载、报错、延时和超时: a delay in a program or a camera, not a sexual-health claim.
+  延时: /^(?:和超时|与超时|、超时|或超时|毫秒|秒|时间|加载|执行|任务|函数|摄影|拍摄|播放|发送|开关|参数|选项|设置|器|退休|交付|发货|开学|到账)/u,
 };
 
 function fromEntry(entry: DictionaryEntry, view: MatchView, facts: AccountFacts): Omit<Claim, 'start' | 'end'> | undefined {
-  if (negated(view.sentence, view.start)) return undefined;
+  if (negated(view.sentence, view.start) || acrossWords(view)) return undefined;
   const family = familyOf(families[entry.category] ?? 'medical', view.sentence);
   if (toldNotSold(family, view)) return undefined;
   if (family === 'health' && approvedFunction(view, facts)) return undefined;
@@ -213,8 +216,11 @@ function fromEntry(entry: DictionaryEntry, view: MatchView, facts: AccountFacts)
   };
 }
 
+/** A term the sentence's words cut through at both ends (法事 in 方法事件) was not written. */
+const acrossWords = (view: MatchView) => /^\p{Script=Han}+$/u.test(view.sentence.slice(view.start, view.end)) && straddlesWords(view.sentence, view.start, view.end);
+
 function fromPattern(pattern: ClaimPattern, view: MatchAt, facts: AccountFacts): Omit<Claim, 'start' | 'end'> | undefined {
-  if (negated(view.sentence, view.start)) return undefined;
+  if (negated(view.sentence, view.start) || acrossWords(view)) return undefined;
   const accepted = pattern.accept ? pattern.accept(view) : pattern.requires === 'always' || view.advertised;
   if (!accepted) return undefined;
   const family = familyOf(pattern.family, view.sentence);

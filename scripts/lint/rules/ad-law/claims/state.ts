@@ -13,12 +13,17 @@ const c = (source: string) => compile(source, { symbols, organs });
 // A symbol put to commercial use: on packaging, posters, prints, as background music; not a news report of a ceremony.
 const commercialUse = c('海报|包装|图案|配色|背景|造型|元素|礼盒|印上|印有|铺满|宣传图|发布会|新品|t恤|款|产品|商品|店|促|折|购买|包邮|[¥￥]|代言|模特|本品|我们|车标');
 const commercial = (v: MatchView) => v.advertised || has(commercialUse, v.sentence);
+/**
+ * 官方 alone is also a project's or a firm's own team (Vue 官方推荐的项目组织方式): it borrows a state organ's name only
+ * where something is sold. A named organ (卫健委推荐、国宴特供) always does.
+ */
+const namedOrgan = (v: MatchView) => !v.sentence.startsWith('官方', v.start) || commercial(v);
 
 export const statePatterns: ClaimPattern[] = [
   { label: '使用国旗、国歌、国徽、军旗', family: 'state', requires: 'always', accept: commercial, basis: '《广告法》第九条第（一）项',
     message: '广告不得使用或者变相使用国旗、国歌、国徽，军旗、军歌、军徽（警服、党旗同理，另见国旗法、国徽法）。',
     regex: c('(?:{symbols})') },
-  { label: '使用国家机关及其工作人员名义', family: 'state', requires: 'always', basis: '《广告法》第九条第（二）项',
+  { label: '使用国家机关及其工作人员名义', family: 'state', requires: 'always', accept: namedOrgan, basis: '《广告法》第九条第（二）项',
     message: '广告不得使用或者变相使用国家机关、国家机关工作人员的名义或者形象（推荐、指定、专供、同款都算）。',
     // 列为国家指定的三级古迹 is a designation an authority made (S02 case 6); 政府和反对派携手合作 is two parties working
     // together, not a seller borrowing the government's name.
