@@ -28,6 +28,7 @@ const effectHead = /(?:去除|杀灭|杀死|清除|抑制|消灭|过滤|阻隔|�
 const guaranteeTail = /^\s*的?(?:安全|有效|治愈|见效|成功|通过|满意|好评|录取|上岸|就业|入职|拿证|回本|保本|到账|兑付|正品)/u;
 /** 人体 70% 是水、地球 71% 的表面: the make-up of nature, a claim about the world. */
 const worldHead = /(?:人体|人脑|大脑|地球|地表|海洋|大气|宇宙)$/u;
+const deniedHead = /(?:不|没有|并非|无法|未必|难以)[^，,。；]{0,8}$/u;
 const range = /^\s*(?:-|~|～|—|–|至|到)\s*\d/u;
 /** A trading session's quote (截至收盘，沪指报收 2011 点，涨幅 1.06%): a figure of record the exchange publishes. */
 const marketQuote = /报收|收盘|收报|开盘|盘中|收市/u;
@@ -70,6 +71,7 @@ function classify(sentence: string, from: number, to: number, reading: Reading):
   if (worldHead.test(head)) return '构成比例';
   if ((peopleHead.test(head) && outcomeTail.test(tail)) || (head === '' && allTail.test(tail))) return '人群比例';
   if (effectHead.test(head) && /^\s*的/u.test(tail)) return '功效比例';
-  if (/^(?:100|百分之百)/u.test(token) && guaranteeTail.test(tail)) return '保证';
+  // 永远不能被认为是 100% 安全的: a guarantee denied is a warning, not a promise.
+  if (/^(?:100|百分之百)/u.test(token) && guaranteeTail.test(tail) && !deniedHead.test(rawHead)) return '保证';
   return undefined;
 }

@@ -1,10 +1,15 @@
 import { defineRule } from '../../define-rule.ts';
-import { blockSpan } from '../../prose.ts';
+import { blockSpan, type TextBlock } from '../../prose.ts';
 import { sentencesOf } from '../plain-text.ts';
 import { namesSource } from './named-source.ts';
 import { findClaims } from './statistic-claims.ts';
 
 const basis = '《广告法》第十一条第二款：使用数据、统计资料、调查结果、引用语等引证内容，应当真实、准确，并表明出处';
+
+/** The paragraph right before a paragraph names a source (a heading or the title does not carry one). */
+function carriesSource(before: TextBlock | undefined, block: TextBlock): boolean {
+  return before?.kind === 'paragraph' && block.kind === 'paragraph' && sentencesOf(before).some((p) => namesSource(p.text));
+}
 
 export default defineRule({
   id: 'facts/unsourced-statistics',
@@ -28,6 +33,7 @@ export default defineRule({
       '全国各地的观众万分期待，成千上万的人守在电视机前。这支 60119 部队的营地距今已有 1 亿年的岩层。',
       '这名副局长因涉嫌受贿被调查。根据不同的考古研究，这段城墙可能建于唐代。',
       '缓存达到上限时，最久没有被访问的实例将被销毁。',
+      '国家统计局 7 月 15 日公布，二季度国内生产总值同比增长 7.5%。\n\n其中，6 月份出口比去年同期下降 3.1%。',
       '---\ntitle: 存茶\nstatus: draft\nsources:\n  - {title: 国家标准, url: https://a.example}\n  - {title: 行业报告, url: https://b.example}\n---\n\n数据显示，湿度超过 60% 茶叶易受潮。\n',
     ],
     invalid: [
@@ -35,6 +41,7 @@ export default defineRule({
       { markdown: '每十位来喝茶的客人里，就有三位会续杯。', findings: [{ line: 1, column: 1, message: '每 N 个中有 M 个' }] },
       { markdown: '过去五年，城市里的独立茶馆数量翻了一番。', findings: [{ line: 1, column: 16, message: '“翻了一番”是倍数变化' }] },
       { markdown: '三分之一的上班族每天至少喝一杯茶。', findings: [{ line: 1, column: 1, message: '“三分之一”是分数比例' }] },
+      { markdown: '## 国家统计局公布二季度数据\n\n出口比去年同期下降 3.1%。', findings: [{ line: 3, column: 11, message: '“3.1%”是变化幅度' }] },
       { markdown: '我们的老客户复购率高达 92%。', findings: [{ line: 1, column: 7, message: '“复购率高达 92%”是比率' }] },
       {
         markdown: '---\ntitle: 存茶\nstatus: draft\nsources:\n  - {title: 一个来源}\n---\n\n销量增长 3 倍。\n',
@@ -46,13 +53,17 @@ export default defineRule({
     const sources = Array.isArray(context.doc.data.sources) ? context.doc.data.sources.length : 0;
     if (sources >= 2) return;
     const blocks = [...context.meta.filter((b) => b.kind !== 'author'), ...context.blocks];
+    let previous: TextBlock | undefined;
     for (const block of blocks) {
       const parts = sentencesOf(block);
-      // A paragraph attributes its figures once (据新华社报道，……。其中……), as news and reports do.
+      // A paragraph attributes its figures once (据新华社报道，……。其中……), as news and reports do; and a paragraph that
+      // names its source carries it into the next one (国家统计局公布……。\n\n其中，出口下降 3.1%).
       let sourced: boolean | undefined;
+      const before = previous;
+      previous = block;
       for (const sentence of parts) {
         const claims = findClaims(sentence.text);
-        if (!claims.length || (sourced ??= parts.some((p) => namesSource(p.text)))) continue;
+        if (!claims.length || (sourced ??= parts.some((p) => namesSource(p.text)) || carriesSource(before, block))) continue;
         const first = claims[0]!;
         const words = claims.map((c) => `“${block.text.slice(sentence.start + c.start, sentence.start + c.end)}”`).join('');
         const kinds = [...new Set(claims.map((c) => c.kind))].join('、');

@@ -30,7 +30,7 @@ const notPersonalLabel = /(?:订单号?|单号|编号|批号|货号|型号|序�
  * the sentence says the box is someone's own (个人邮箱、私人邮箱).
  */
 const roleLocalPart =
-  /^(?:service|services|support|help|info|contact|contactus|hello|admin|webmaster|postmaster|noreply|no-reply|hr|job|jobs|career|careers|recruit|zhaopin|tougao|gaojian|editor|editors|bianji|press|media|pr|marketing|market|sales|business|biz|bd|partner|partners|cooperation|hezuo|shangwu|kefu|feedback|complaint|legal|finance|invoice|office|mail|team|ad|ads|events|name|username|yourname|someone|xxx|test|demo|sample|example)(?:[-_.][a-z]{1,8})?\d{0,4}$/i;
+  /^(?:service|services|support|help|info|contact|contactus|hello|admin|webmaster|postmaster|noreply|no-reply|hr|job|jobs|career|careers|recruit|zhaopin|tougao|gaojian|editor|editors|bianji|press|media|pr|marketing|market|sales|business|biz|bd|partner|partners|cooperation|hezuo|shangwu|kefu|feedback|complaint|legal|finance|invoice|office|mail|team|ad|ads|events|security|privacy|abuse|community|conduct|report|docs|news|newsletter|dev|developers|maintainers|opensource|name|username|yourname|someone|xxx|test|demo|sample|example)(?:[-_.][a-z]{1,8})?\d{0,4}$/i;
 
 function genericMailbox(address: string): boolean {
   return roleLocalPart.test(address.slice(0, address.indexOf('@')));
