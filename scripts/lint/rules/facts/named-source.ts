@@ -81,3 +81,29 @@ export function namesSource(sentence: string): boolean {
   }
   return false;
 }
+
+/**
+ * 该公司表示、这家机构称: a speaker named by pointing back, as news writes after it has named the body once (苹果公司周二
+ * 公布财报。该公司表示……). It names a source when the text before it in the paragraph, or the paragraph before,
+ * names an institution a reader can look up; with no such name before it, 该公司 is nobody in particular.
+ */
+const pointingBack =
+  /(?:该|这家|这个|此|该家)(?:公司|集团|机构|组织|部门|银行|大学|医院|政府|协会|学会|委员会|研究所|研究院|中心|网站|报|媒体|平台|基金会|交易所)(?:的)?(?:发言人|负责人)?(?:在声明中|在一份声明中|在接受采访时)?(?:说|表示|称|指出|透露|宣布|披露|估计|预计|介绍)/u;
+
+function namesInstitution(text: string): boolean {
+  for (const match of text.matchAll(institution)) {
+    if (!generic.test(text.slice(Math.max(0, match.index - 8), match.index + match[0].length)) && !/^(?:该|这|此)/u.test(match[0])) return true;
+  }
+  return false;
+}
+
+/** Whether a paragraph names the source of its figures, given its sentences and the paragraph before it (if any). */
+export function paragraphNamesSource(sentences: readonly string[], before: readonly string[] = []): boolean {
+  return sentences.some((sentence, i) => {
+    if (namesSource(sentence)) return true;
+    const at = pointingBack.exec(sentence);
+    if (!at) return false;
+    const earlier = [...before, ...sentences.slice(0, i), sentence.slice(0, at.index)].join('。');
+    return namesInstitution(earlier);
+  });
+}

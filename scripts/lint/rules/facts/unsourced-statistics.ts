@@ -1,10 +1,12 @@
 import { defineRule } from '../../define-rule.ts';
 import { blockSpan, type TextBlock } from '../../prose.ts';
 import { sentencesOf } from '../plain-text.ts';
-import { namesSource } from './named-source.ts';
+import { namesSource, paragraphNamesSource } from './named-source.ts';
 import { findClaims } from './statistic-claims.ts';
 
 const basis = '《广告法》第十一条第二款：使用数据、统计资料、调查结果、引用语等引证内容，应当真实、准确，并表明出处';
+
+const texts = (block: TextBlock) => sentencesOf(block).map((p) => p.text);
 
 /** The paragraph right before a paragraph names a source (a heading or the title does not carry one). */
 function carriesSource(before: TextBlock | undefined, block: TextBlock): boolean {
@@ -34,6 +36,7 @@ export default defineRule({
       '这名副局长因涉嫌受贿被调查。根据不同的考古研究，这段城墙可能建于唐代。',
       '缓存达到上限时，最久没有被访问的实例将被销毁。',
       '哈佛大学公共卫生学院的一项研究发现，每天喝三杯咖啡的人患 2 型糖尿病的风险低 20%。',
+      '苹果公司周二公布了第三季度财报。该公司表示，服务业务的营收增长了 12%。',
       '国家统计局 7 月 15 日公布，二季度国内生产总值同比增长 7.5%。\n\n其中，6 月份出口比去年同期下降 3.1%。',
       '---\ntitle: 存茶\nstatus: draft\nsources:\n  - {title: 国家标准, url: https://a.example}\n  - {title: 行业报告, url: https://b.example}\n---\n\n数据显示，湿度超过 60% 茶叶易受潮。\n',
     ],
@@ -42,6 +45,7 @@ export default defineRule({
       { markdown: '每十位来喝茶的客人里，就有三位会续杯。', findings: [{ line: 1, column: 1, message: '每 N 个中有 M 个' }] },
       { markdown: '过去五年，城市里的独立茶馆数量翻了一番。', findings: [{ line: 1, column: 16, message: '“翻了一番”是倍数变化' }] },
       { markdown: '一项针对两千名家长的调查发现，六成家长为孩子报了课外班。', findings: [{ line: 1, column: 11, message: '“调查发现”“六成”是调查或研究结论、成数比例' }] },
+      { markdown: '该公司表示，第三季度营收增长了 12%。', findings: [{ line: 1, column: 17, message: '“12%”是变化幅度' }] },
       { markdown: '三分之一的上班族每天至少喝一杯茶。', findings: [{ line: 1, column: 1, message: '“三分之一”是分数比例' }] },
       { markdown: '## 国家统计局公布二季度数据\n\n出口比去年同期下降 3.1%。', findings: [{ line: 3, column: 11, message: '“3.1%”是变化幅度' }] },
       { markdown: '我们的老客户复购率高达 92%。', findings: [{ line: 1, column: 7, message: '“复购率高达 92%”是比率' }] },
@@ -65,7 +69,7 @@ export default defineRule({
       previous = block;
       for (const sentence of parts) {
         const claims = findClaims(sentence.text);
-        if (!claims.length || (sourced ??= parts.some((p) => namesSource(p.text)) || carriesSource(before, block))) continue;
+        if (!claims.length || (sourced ??= paragraphNamesSource(texts(block), before?.kind === 'paragraph' ? texts(before) : []) || carriesSource(before, block))) continue;
         const first = claims[0]!;
         const words = claims.map((c) => `“${block.text.slice(sentence.start + c.start, sentence.start + c.end)}”`).join('');
         const kinds = [...new Set(claims.map((c) => c.kind))].join('、');
