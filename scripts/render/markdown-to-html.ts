@@ -9,7 +9,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { EXIT, visit } from 'unist-util-visit';
+import { EXIT, visit } from '../shared/visit.ts';
 import { VFile } from 'vfile';
 import { alertsOptions, rehypeDropEmptyParagraphs, rehypeGithubAlerts } from './plugins/alerts.ts';
 import rehypeWechatBlocks from './plugins/blocks.ts';
