@@ -2,7 +2,7 @@ import { realpathSync, statSync } from 'node:fs';
 import { dirname, extname, resolve, sep } from 'node:path';
 import { Parser } from 'htmlparser2';
 import type { Nodes, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../shared/visit.ts';
 import { addressProblem, imageAddressKind, imageHandlingFor, internationalHost, linkKind, linkScheme, type ImageHandling } from '../platform/index.ts';
 import type { Span } from './frontmatter.ts';
 

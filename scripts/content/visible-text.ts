@@ -1,6 +1,6 @@
 import { Parser } from 'htmlparser2';
 import type { Nodes, Root, Text } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../shared/visit.ts';
 import { linkKind, visibleCharCount } from '../platform/index.ts';
 import { alertMarker } from './alerts.ts';
 import { parseMarkdownText } from './markdown.ts';

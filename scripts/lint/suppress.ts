@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../shared/visit.ts';
 import type { SourceFile } from '../content/index.ts';
 import { didYouMean } from '../shared/did-you-mean.ts';
 import type { Finding } from '../shared/finding.ts';

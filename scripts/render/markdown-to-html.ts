@@ -9,7 +9,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { EXIT, visit } from 'unist-util-visit';
+import { EXIT, visit } from '../shared/visit.ts';
 import { VFile } from 'vfile';
 import { alertsOptions, rehypeDropEmptyParagraphs, rehypeGithubAlerts } from './plugins/alerts.ts';
 import rehypeWechatBlocks from './plugins/blocks.ts';
@@ -74,18 +74,32 @@ const footerProcessor = toSafeHast().use(rehypeWechatNotes).use(rehypeWechatList
 
 /** Markdown → WeChat-shaped HTML with theme classes, before styles are inlined. */
 export function markdownToHtml(input: MarkdownRenderInput): string {
-  let footer: ElementContent[] | undefined;
-  if (input.footerMarkdown?.trim()) {
-    const footerFile = new VFile({ value: input.footerMarkdown, data: { images: input.footerImages ?? new Map() } });
-    const tree = footerProcessor.runSync(footerProcessor.parse(footerFile), footerFile) as HastRoot;
-    footer = tree.children.filter((child): child is ElementContent => child.type === 'element');
-  }
+  const footer = input.footerMarkdown?.trim() ? renderedFooter(input.footerMarkdown, input.footerImages ?? new Map()) : undefined;
   const data: RenderData = { images: input.images, links: input.links ?? new Map(), sponsored: input.sponsored, footer, sourceOffsets: input.sourceOffsets ?? false };
   if (typeof input.markdown === 'string') {
     return withoutControls(String(processor.processSync(new VFile({ value: input.markdown, data: { ...data } }))));
   }
   const file = new VFile({ data: { ...data } });
   return withoutControls(processor.stringify(processor.runSync(input.markdown, file) as HastRoot, file));
+}
+
+/** Footers rendered in this thread, by their Markdown and images: every article of an account has the same one. */
+const footers = new Map<string, ElementContent[]>();
+/** A long preview session sees a few footers; the cache is dropped rather than grown past this. */
+const footerCacheSize = 16;
+
+/** The account footer's elements, rendered once per footer and images; each article gets its own copy to hold. */
+function renderedFooter(markdown: string, images: ReadonlyMap<string, ImageTarget>): ElementContent[] {
+  const key = JSON.stringify([markdown, [...images]]);
+  let footer = footers.get(key);
+  if (!footer) {
+    const footerFile = new VFile({ value: markdown, data: { images } });
+    const tree = footerProcessor.runSync(footerProcessor.parse(footerFile), footerFile) as HastRoot;
+    footer = tree.children.filter((child): child is ElementContent => child.type === 'element');
+    if (footers.size >= footerCacheSize) footers.clear();
+    footers.set(key, footer);
+  }
+  return structuredClone(footer);
 }
 
 /** Control characters (validation reports each at its source) never reach the fragment, whatever asks for one. */

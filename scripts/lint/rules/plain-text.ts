@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import * as OpenCC from 'opencc-js/t2cn';
-import { visit } from 'unist-util-visit';
+import { visit } from '../../shared/visit.ts';
 import type { SourceFile } from '../../content/index.ts';
 import type { TextBlock } from '../prose.ts';
 

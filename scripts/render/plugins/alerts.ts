@@ -1,7 +1,7 @@
 import type { ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { rehypeGithubAlerts, type IAlert, type IOptions } from 'rehype-github-alerts';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit } from '../../shared/visit.ts';
 import { alertKeywords, type AlertKeyword } from '../../content/index.ts';
 
 const titles: Record<AlertKeyword, string> = { NOTE: '说明', TIP: '提示', IMPORTANT: '重要', WARNING: '注意', CAUTION: '警告' };

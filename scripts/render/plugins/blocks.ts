@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit } from '../../shared/visit.ts';
 import type { VFile } from 'vfile';
 import { renderData } from './render-data.ts';
 

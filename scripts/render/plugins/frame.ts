@@ -1,6 +1,6 @@
 import type { ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
-import { visit } from 'unist-util-visit';
+import { visit } from '../../shared/visit.ts';
 import type { VFile } from 'vfile';
 import { renderData } from './render-data.ts';
 

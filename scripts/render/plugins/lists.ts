@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit } from '../../shared/visit.ts';
 
 const bullets = ['•', '◦', '▪'];
 const blockTags = new Set(['pre', 'blockquote', 'section', 'div', 'table', 'figure', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);

@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { toString } from 'hast-util-to-string';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit } from '../../shared/visit.ts';
 import type { VFile } from 'vfile';
 import { isAutolink, noteLabel } from '../../content/index.ts';
 import { linkKind } from '../../platform/index.ts';

@@ -1,5 +1,5 @@
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../../shared/visit.ts';
 import type { VFile } from 'vfile';
 import { renderData } from './render-data.ts';
 

@@ -1,5 +1,5 @@
 import type { Link } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../../../shared/visit.ts';
 import { nodeSpan } from '../../../content/index.ts';
 import { defineRule } from '../../define-rule.ts';
 import { blockSpan, breaker, type TextBlock } from '../../prose.ts';
