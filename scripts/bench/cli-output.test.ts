@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCounts, findingCount } from './cli-output.ts';
+import { buildCounts, findingCount, parsePasses } from './cli-output.ts';
 
 describe('buildCounts', () => {
   it('counts what a build rendered, left unchanged and failed', () => {
@@ -26,5 +26,17 @@ describe('findingCount', () => {
     expect(findingCount(JSON.stringify([finding, finding]))).toBe(2);
     expect(findingCount('[]')).toBe(0);
     expect(findingCount('')).toBeUndefined();
+  });
+});
+
+describe('parsePasses', () => {
+  it('reads the time of each pass from the runner\'s last line', () => {
+    expect(parsePasses('{"files":200,"passesMs":[13865.2,8761.9]}\n')).toEqual([13865.2, 8761.9]);
+  });
+
+  it('gives nothing for a crash or a pass that is not a number', () => {
+    expect(parsePasses('Error: 主题不存在: default')).toBeUndefined();
+    expect(parsePasses('{"passesMs":[1, "快"]}')).toBeUndefined();
+    expect(parsePasses('{"files":3}')).toBeUndefined();
   });
 });

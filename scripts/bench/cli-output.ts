@@ -33,3 +33,18 @@ export function findingCount(stdout: string): number | undefined {
   const findings = parseJson(stdout);
   return Array.isArray(findings) ? findings.length : undefined;
 }
+
+/** The wenyan-core runner's last line, {"passesMs": [...]}: the in-process time of each pass. */
+export function parsePasses(stdout: string): number[] | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(stdout.trim().split('\n').at(-1) ?? '');
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null || !('passesMs' in parsed)) return undefined;
+  const passes = parsed.passesMs;
+  if (!Array.isArray(passes)) return undefined;
+  const numbers = passes.filter((value): value is number => typeof value === 'number');
+  return numbers.length === passes.length ? numbers : undefined;
+}
