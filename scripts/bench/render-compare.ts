@@ -6,7 +6,7 @@ import { renderArticle } from '../render/index.ts';
 import { buildCounts, parsePasses } from './cli-output.ts';
 import { benchAccount, writeCorpus } from './corpus.ts';
 import { BenchFailure } from './failure.ts';
-import { describeRun, runNode } from './process.ts';
+import { describeRun, medianRun, runNode, type ProcessFigures } from './process.ts';
 import { time } from './time.ts';
 
 type Row = readonly [string, string, string];
@@ -48,7 +48,8 @@ async function mpdeskPass(root: string, out: string): Promise<number[]> {
 /**
  * mpdesk and wenyan-core on the same `count` generated articles. Cold: one whole process each, first run —
  * `mpdesk build` (which also validates, lints and processes the images) and the wenyan-core runner (which renders
- * and writes HTML only). Warm: the second pass over the same articles inside a process that did one already.
+ * and writes HTML only); and one article, `mpdesk render` against the runner with one file. Warm: the second pass
+ * over the same articles inside a process that did one already.
  */
 export async function benchRenderCompare(repoRoot: string, count: number, log: (text: string) => void): Promise<Row[]> {
   const root = await mkdtemp(join(tmpdir(), 'mpdesk-bench-render-'));
@@ -70,6 +71,19 @@ export async function benchRenderCompare(repoRoot: string, count: number, log: (
     const wenyanPasses = parsePasses(wenyanWarm.stdout);
     if (!wenyanPasses || wenyanPasses.length < 2) throw new BenchFailure(`wenyan-core 的输出读不懂：${wenyanWarm.stdout.slice(0, 200)}`);
 
+    log('  单篇 one article：mpdesk render 与 wenyan-core 各一个进程 ×3 …');
+    const one = corpus.articles[0]!;
+    const oneList = join(root, 'one.txt');
+    await writeFile(oneList, `${one}\n`);
+    const mpdeskOne: ProcessFigures[] = [];
+    const wenyanOne: ProcessFigures[] = [];
+    for (let i = 0; i < 3; i++) {
+      mpdeskOne.push(await runNode([join(repoRoot, 'bin/mpdesk.js'), 'render', one, '-o', join(root, 'one', 'mpdesk.html')], root));
+      wenyanOne.push(await runNode([join(repoRoot, 'compiled/bench/wenyan-run.js'), '--out', join(root, 'one'), oneList], root));
+    }
+    if ([...mpdeskOne, ...wenyanOne].some((run) => run.code !== 0)) throw new BenchFailure(`单篇渲染失败\n${[...mpdeskOne, ...wenyanOne].map((run) => run.stderr).join('').slice(0, 2000)}`);
+    const [mpdeskSingle, wenyanSingle] = [medianRun(mpdeskOne), medianRun(wenyanOne)];
+
     log('  mpdesk 渲染 render 热 warm（本进程，第一遍预热）…');
     const out = join(root, 'mpdesk-warm');
     await mkdir(out, { recursive: true });
@@ -81,6 +95,9 @@ export async function benchRenderCompare(repoRoot: string, count: number, log: (
       compareRow('  冷 cold：整个进程，第一次', build.ms, wenyanCold.ms, count),
       ['    mpdesk build（含校验、检查、图片处理）', describeRun(build), ''],
       ['    wenyan-core（只渲染并写 HTML）', describeRun(wenyanCold), ''],
+      compareRow('  单篇 one article：整个进程（3 次中位数）', mpdeskSingle.ms, wenyanSingle.ms, 1),
+      ['    mpdesk render <article> -o（图片已处理过）', describeRun(mpdeskSingle), ''],
+      ['    wenyan-core 一篇', describeRun(wenyanSingle), ''],
       compareRow('  热 warm：进程内第二遍', warmTotal, wenyanPasses[1]!, count),
       ['    mpdesk 单篇渲染 per article', `中位数 ${percentile(warm, 50).toFixed(1)} ms，p95 ${percentile(warm, 95).toFixed(1)} ms`, ''],
     ];
