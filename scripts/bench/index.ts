@@ -13,6 +13,8 @@ import { benchRenderCompare } from './render-compare.ts';
 import { benchReport } from './report-bench.ts';
 import { benchStartup } from './startup-bench.ts';
 
+type Row = readonly [string, string, string];
+
 const usage = `用法 usage: npm run bench [-- --articles N] [--lint-articles N] [--render-articles N] [--publish-articles N] [--metrics-accounts N] [--metrics-days N] [--report-accounts N] [--preview-saves N] [--only startup|build|lint|render|publish|metrics|report|preview]
 
 构建、检查和渲染对比测的都是整个进程（node bin/mpdesk.js，编译后的代码，和作者运行的一样），
@@ -103,22 +105,32 @@ async function main(): Promise<void> {
   const compiled = await runNode([join(repoRoot, 'bin/compile.js')], repoRoot);
   if (compiled.code !== 0) throw new BenchFailure(`编译失败 compile failed\n${compiled.stderr}`);
   if (!hasGnuTime) log('注意：没有 /usr/bin/time（GNU time），只测墙钟时间，不测 CPU 和峰值内存。');
-  // First, while nothing else of the bench has warmed or loaded the machine.
+  // A part that fails is reported in its row and the others still run: a full run takes minutes.
+  let failed = false;
+  const part = async (name: string, work: () => Promise<readonly Row[]>): Promise<readonly Row[]> => {
+    if (!only(name)) return [];
+    try {
+      return await work();
+    } catch (error) {
+      failed = true;
+      const message = error instanceof Error ? error.message : String(error);
+      log(`${name} 测量失败 failed：${message}`);
+      return [[`${name}`, `测量失败 failed：${message.split('\n')[0]!.slice(0, 120)}`, '✗']];
+    }
+  };
+  // Start-up first, while nothing else of the bench has warmed or loaded the machine.
   const rows = [
-    ...(only('startup') ? await benchStartup(repoRoot, log) : []),
-    ...(only('build') ? await benchBuild(repoRoot, count, log) : []),
-    ...(only('lint') ? await benchLint(repoRoot, lintCount, log) : []),
-    ...(only('render') ? await benchRenderCompare(repoRoot, renderCount, log) : []),
-    ...(only('publish')
-      ? await benchPublish(repoRoot, publishCount, log).catch((error: unknown) => {
-          throw new BenchFailure(`发布测量失败：${error instanceof Error ? error.message : String(error)}`);
-        })
-      : []),
-    ...(only('metrics') ? await benchMetrics(metricsAccounts, metricsDays, log) : []),
-    ...(only('report') ? await benchReport(reportAccounts, log) : []),
-    ...(only('preview') ? await benchPreview(repoRoot, previewSaves, log) : []),
+    ...(await part('startup', () => benchStartup(repoRoot, log))),
+    ...(await part('build', () => benchBuild(repoRoot, count, log))),
+    ...(await part('lint', () => benchLint(repoRoot, lintCount, log))),
+    ...(await part('render', () => benchRenderCompare(repoRoot, renderCount, log))),
+    ...(await part('publish', () => benchPublish(repoRoot, publishCount, log))),
+    ...(await part('metrics', () => benchMetrics(metricsAccounts, metricsDays, log))),
+    ...(await part('report', () => benchReport(reportAccounts, log))),
+    ...(await part('preview', () => benchPreview(repoRoot, previewSaves, log))),
   ];
   printTable([['指标 figure', '结果 result', '目标 aim'], ...rows]);
+  if (failed) process.exitCode = 1;
 }
 
 try {
