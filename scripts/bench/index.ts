@@ -1,77 +1,51 @@
-import { appendFile, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import stringWidth from 'string-width';
-import { buildSite, type BuildReport } from '../site/index.ts';
-import { loadContent } from '../content/index.ts';
-import { lintPass } from '../lint/index.ts';
-import { renderArticle } from '../render/index.ts';
-import type { Finding } from '../shared/finding.ts';
-import { validateContent } from '../validate/index.ts';
-import { benchAccount, writeCorpus } from './corpus.ts';
+import { benchBuild } from './build-bench.ts';
+import { BenchFailure } from './failure.ts';
 import { benchLint } from './lint-bench.ts';
 import { benchMetrics } from './metrics-bench.ts';
 import { benchPreview } from './preview-bench.ts';
 import { benchPublish } from './publish-bench.ts';
+import { hasGnuTime, runNode } from './process.ts';
+import { benchRenderCompare } from './render-compare.ts';
 import { benchReport } from './report-bench.ts';
 import { benchStartup } from './startup-bench.ts';
-import { stopWorkers } from '../shared/worker-pool.ts';
-import { time, timeAndCpu } from './time.ts';
 
-const usage = `用法 usage: npm run bench [-- --articles N] [--lint-articles N] [--publish-articles N] [--metrics-accounts N] [--metrics-days N] [--report-accounts N] [--preview-saves N] [--only startup|build|lint|publish|metrics|report|preview]
+type Row = readonly [string, string, string];
 
-先测启动：整个 mpdesk 进程（编译后的代码）在样例仓库的副本上跑 --help、lint --staged、list、已缓存的 lint，
-各取 9 次的中位数，以及工作线程载入检查规则的时间（编译后与经 tsx）。
-再在临时目录生成 N 篇约 3000 字的文章（默认 500），测量冷构建、无变化重建、改一篇后重建、
-单篇渲染（中位数和 p95）与峰值内存；再生成 1000 篇和 20,000 词的词表，测量冷检查、缓存检查
-和增长（正文 10 倍时耗时约 10 倍）；再对本机的模拟微信接口发布 50 篇、每篇 5 张图的已审核文章：
-首次推送、无变化重跑（应为 0 次上传、0 次草稿调用）、全部发表，以及每篇的调用次数；最后在 Chromium 里
-打开 mpdesk preview 的样例文章，测每次保存到页面显示新内容的时间。
-进度写到 stderr，结果表写到 stdout。
+const usage = `用法 usage: npm run bench [-- --articles N] [--lint-articles N] [--render-articles N] [--publish-articles N] [--metrics-accounts N] [--metrics-days N] [--report-accounts N] [--preview-saves N] [--only startup|build|lint|render|publish|metrics|report|preview]
 
-  --articles N          构建用的文章数，默认 500
-  --lint-articles N     检查用的文章数，默认 1000
+构建、检查和渲染对比测的都是整个进程（node bin/mpdesk.js，编译后的代码，和作者运行的一样），
+有 /usr/bin/time（GNU time）时每次都记下墙钟时间、CPU 时间（user+sys，所有线程）和峰值内存。
+先测启动：在样例仓库的副本上跑 --help、lint --staged、list、已缓存的 lint，各取 9 次的中位数，
+以及工作线程载入检查规则的时间。
+构建：在临时目录生成 N 篇约 3000 字的文章（默认 500），测冷构建（没有 .cache 和 dist）、
+无变化重建和改一篇正文后重建（各 3 次中位数），以及增长：N/2 篇和 N 篇的冷构建之比，
+扣除固定开销（一篇文章的冷构建：启动、载入、样式、首页），应约为 2 倍、不超过 2.2 倍。
+检查：生成 1000 篇和 20,000 词的词表（git 仓库），测冷检查、缓存检查、lint --staged
+（暂存一篇改过的文章，pre-commit 钩子），增长同上（扣除一篇文章的冷检查），
+另在进程内测单篇正文 10 倍 → 100 倍的增长。
+渲染对比：同样 M 篇（默认 200）交给 wenyan-core 3.0.10（默认主题，和它的 Node 封装一样经 jsdom）
+和 mpdesk：冷＝各自第一次的整个进程（mpdesk build 另含校验、检查和图片处理），
+热＝同一进程里的第二遍；打印每篇毫秒数和 wenyan / mpdesk 的倍数（目标 ≥ 10 倍）。
+然后是发布（本机模拟微信接口，50 篇 × 5 张图）、数据快照、月报，最后在 Chromium 里测
+mpdesk preview 保存到页面更新的时间。进度写到 stderr，结果表写到 stdout。
+
+  --articles N          构建用的文章数，默认 500（增长另测 N/2）
+  --lint-articles N     检查用的文章数，默认 1000（增长另测 N/2）
+  --render-articles N   渲染对比用的文章数，默认 200
   --publish-articles N  发布用的文章数，默认 50
   --metrics-accounts N  数据快照：从模拟的微信接口拉取的账号数，默认 50
   --metrics-days N      每个账号拉取的天数，默认 1095（三年）；拉完再拉一次、再读回全部快照
   --report-accounts N   月报：生成 N 个账号 × 一年的快照（默认 50），计时 mpdesk report monthly --all
-  --preview-saves N    预览：计时的保存次数，默认 20
-  --only startup|build|lint|publish|metrics|report|preview  只测一项
-  --help              显示本说明
+  --preview-saves N     预览：计时的保存次数，默认 20
+  --only startup|build|lint|render|publish|metrics|report|preview  只测一项
+  --help                显示本说明
 `;
 
-const aims = { coldPerSecond: 50, unchanged: 2, oneChanged: 1 };
-const renderRuns = 30;
-const warmups = 5;
-
-class BenchFailure extends Error {}
-
 const log = (text: string) => process.stderr.write(`${text}\n`);
-const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-function describe(findings: readonly Finding[]): string {
-  return findings
-    .slice(0, 10)
-    .map((f) => `  ${f.file}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${f.message}`)
-    .join('\n');
-}
-
-function check(label: string, report: BuildReport, expect: { rendered?: number; unchanged?: number }) {
-  const problems: string[] = [];
-  if (report.failed.length) problems.push(`${report.failed.length} 篇失败 failed`);
-  if (expect.rendered !== undefined && report.rendered.length !== expect.rendered) problems.push(`渲染 ${report.rendered.length} 篇，应为 ${expect.rendered}`);
-  if (expect.unchanged !== undefined && report.unchanged.length !== expect.unchanged) problems.push(`未变化 ${report.unchanged.length} 篇，应为 ${expect.unchanged}`);
-  if (problems.length) {
-    const errors = report.findings.filter((f) => f.severity === 'error');
-    throw new BenchFailure(`${label}：${problems.join('；')}\n${describe(errors.length ? errors : report.findings)}`);
-  }
-}
 
 function printTable(rows: ReadonlyArray<readonly [string, string, string]>) {
   // CJK glyphs take two columns in a terminal; padEnd would count them as one.
@@ -83,12 +57,13 @@ function printTable(rows: ReadonlyArray<readonly [string, string, string]>) {
 }
 
 async function main(): Promise<void> {
-  let values: { articles: string; 'lint-articles': string; 'publish-articles': string; 'metrics-accounts': string; 'metrics-days': string; 'report-accounts': string; 'preview-saves': string; only?: string; help: boolean };
+  let values: { articles: string; 'lint-articles': string; 'render-articles': string; 'publish-articles': string; 'metrics-accounts': string; 'metrics-days': string; 'report-accounts': string; 'preview-saves': string; only?: string; help: boolean };
   try {
     ({ values } = parseArgs({
       options: {
         articles: { type: 'string', default: '500' },
         'lint-articles': { type: 'string', default: '1000' },
+        'render-articles': { type: 'string', default: '200' },
         'publish-articles': { type: 'string', default: '50' },
         'metrics-accounts': { type: 'string', default: '50' },
         'metrics-days': { type: 'string', default: '1095' },
@@ -119,135 +94,43 @@ async function main(): Promise<void> {
   if (!Number.isInteger(reportAccounts) || reportAccounts < 1) throw new BenchFailure(`--report-accounts 应为正整数：${values['report-accounts']}`);
   const previewSaves = Number(values['preview-saves']);
   if (!Number.isInteger(previewSaves) || previewSaves < 1) throw new BenchFailure(`--preview-saves 应为正整数：${values['preview-saves']}`);
-  const parts = ['startup', 'build', 'lint', 'publish', 'metrics', 'report', 'preview'];
-  if (values.only !== undefined && !parts.includes(values.only)) throw new BenchFailure(`--only 应为 startup、build、lint、publish、metrics、report 或 preview：${values.only}`);
+  const renderCount = Number(values['render-articles']);
+  if (!Number.isInteger(renderCount) || renderCount < 1) throw new BenchFailure(`--render-articles 应为正整数：${values['render-articles']}`);
+  const parts = ['startup', 'build', 'lint', 'render', 'publish', 'metrics', 'report', 'preview'];
+  if (values.only !== undefined && !parts.includes(values.only)) throw new BenchFailure(`--only 应为 ${parts.join('、')} 之一：${values.only}`);
 
   const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
   const only = (part: string) => values.only === undefined || values.only === part;
-  // First, while nothing else of the bench has warmed or loaded the machine.
-  const startupRows = only('startup') ? await benchStartup(repoRoot, log) : [];
-  const lintRows = only('lint') ? await benchLint(repoRoot, lintCount, log) : [];
-  const publishRows = only('publish')
-    ? await benchPublish(repoRoot, publishCount, log).catch((error: unknown) => {
-        throw new BenchFailure(`发布测量失败：${error instanceof Error ? error.message : String(error)}`);
-      })
-    : [];
-  const metricsRows = only('metrics') ? await benchMetrics(metricsAccounts, metricsDays, log) : [];
-  const reportRows = only('report') ? await benchReport(reportAccounts, log) : [];
-  const previewRows = only('preview') ? await benchPreview(repoRoot, previewSaves, log) : [];
-  if (!only('build')) {
-    printTable([['指标 figure', '结果 result', '目标 aim'], ...startupRows, ...lintRows, ...publishRows, ...metricsRows, ...reportRows, ...previewRows]);
-    return;
-  }
-  const root = await mkdtemp(join(tmpdir(), 'mpdesk-bench-'));
-  const outDir = join(root, 'dist');
-  const cacheDir = join(root, '.cache', 'mpdesk', 'images');
-  try {
-    log(`生成 ${count} 篇文章 → ${root}`);
-    const [corpus, generateMs] = await time(() => writeCorpus(repoRoot, root, count, (done) => log(`  已生成 ${done}/${count}`)));
-    log(`  ${corpus.hanCharacters.toLocaleString('en')} 个汉字，平均每篇 ${Math.round(corpus.hanCharacters / count)}，${seconds(generateMs)}`);
-
-    const build = async (label: string): Promise<[BuildReport, number, number]> => {
-      log(label);
-      const progress = (done: number, total: number) => {
-        if (done % 100 === 0 || done === total) log(`  已构建 ${done}/${total}`);
-      };
-      // As `mpdesk build` runs it: with the (cached) lint whose counts go on the front page. Each article is linted
-      // in the thread that renders it; what is timed on its own is the lint's part before and after that.
-      const lint = async (set: Parameters<typeof lintPass>[0], only: (file: string) => boolean) => {
-        const [pass, planMs] = await time(() => lintPass(set, { only }));
-        lintMs.set(label, planMs);
-        return { ...pass, finish: async (results: Parameters<typeof pass.finish>[0]) => {
-          const [result, finishMs] = await time(() => pass.finish(results));
-          lintMs.set(label, planMs + finishMs);
-          return result;
-        } };
-      };
-      // Each build starts its own worker threads, as a command does.
-      await stopWorkers();
-      return timeAndCpu(() => buildSite({ root, outDir, onProgress: progress, lint }));
-    };
-    const lintMs = new Map<string, number>();
-    // The lint's part on its own: reading its cache and word lists before the articles, originality and the cache after.
-    const lintShare = (label: string) => `（其中检查的准备与收尾 lint setup and finish ${seconds(lintMs.get(label) ?? 0)}）`;
-
-    // A cold build owes nothing to earlier runs: no processed images, no manifest.
-    await rm(join(root, '.cache'), { recursive: true, force: true });
-    await rm(outDir, { recursive: true, force: true });
-    const coldLabel = '冷构建 cold build …';
-    const [cold, coldMs, coldCpu] = await build(coldLabel);
-    check('冷构建', cold, { rendered: count });
-
-    // What CI and a desk that ran `mpdesk lint` first see: nothing built, no processed images, lint results cached.
-    await rm(join(root, '.cache', 'mpdesk', 'images'), { recursive: true, force: true });
-    await rm(outDir, { recursive: true, force: true });
-    const linted = '冷构建，检查已缓存 cold build, lint cached …';
-    const [coldLinted, coldLintedMs] = await build(linted);
-    check('冷构建，检查已缓存', coldLinted, { rendered: count });
-
-    const sameLabel = '无变化重建 no-change rebuild …';
-    const [same, sameMs] = await build(sameLabel);
-    check('无变化重建', same, { rendered: 0, unchanged: count });
-
-    const changed = corpus.articles[Math.floor(count / 2)]!;
-    await appendFile(changed, '\n后来又试了一次，把水温调低了两度，茶汤明显柔和了许多，这个细节补记在这里。\n');
-    const oneLabel = `改一篇后重建 one changed（${relative(root, changed)}）…`;
-    const [one, oneMs] = await build(oneLabel);
-    check('改一篇后重建', one, { rendered: 1 });
-
-    // Where a rebuild's time goes: reading the files and validating them happen on every build, changed or not.
-    log('拆分无变化重建 breakdown …');
-    const [set, loadMs] = await time(() => loadContent(root));
-    const [, validateMs] = await time(() => validateContent(set));
-
-    log(`单篇渲染 single render ×${renderRuns} …`);
-    const article = set.articles.find((a) => a.source.path === changed);
-    if (!article) throw new BenchFailure(`找不到改动的文章：${changed}`);
-    const account = set.accounts.find((a) => a.place.account === benchAccount);
-    const render = async (fresh: boolean) => {
-      // A copy of the source misses the parse cache (keyed by object), so the timing includes Markdown parsing.
-      const subject = fresh ? { ...article, source: { ...article.source } } : article;
-      const [rendered, ms] = await time(() => renderArticle({ root, article: subject, account, cacheDir }));
-      if (rendered.findings.length) throw new BenchFailure(`单篇渲染失败：\n${describe(rendered.findings)}`);
-      return ms;
-    };
-    for (let i = 0; i < warmups; i++) await render(true);
-    const cached: number[] = [];
-    const parsed: number[] = [];
-    for (let i = 0; i < renderRuns; i++) {
-      cached.push(await render(false));
-      parsed.push(await render(true));
+  // The CLI recompiles changed sources itself; done here first so no timed run pays for it.
+  const compiled = await runNode([join(repoRoot, 'bin/compile.js')], repoRoot);
+  if (compiled.code !== 0) throw new BenchFailure(`编译失败 compile failed\n${compiled.stderr}`);
+  if (!hasGnuTime) log('注意：没有 /usr/bin/time（GNU time），只测墙钟时间，不测 CPU 和峰值内存。');
+  // A part that fails is reported in its row and the others still run: a full run takes minutes.
+  let failed = false;
+  const part = async (name: string, work: () => Promise<readonly Row[]>): Promise<readonly Row[]> => {
+    if (!only(name)) return [];
+    try {
+      return await work();
+    } catch (error) {
+      failed = true;
+      const message = error instanceof Error ? error.message : String(error);
+      log(`${name} 测量失败 failed：${message}`);
+      return [[`${name}`, `测量失败 failed：${message.split('\n')[0]!.slice(0, 120)}`, '✗']];
     }
-    cached.sort((a, b) => a - b);
-    parsed.sort((a, b) => a - b);
-    const ms = (values: number[]) => `中位数 ${percentile(values, 50).toFixed(1)} ms，p95 ${percentile(values, 95).toFixed(1)} ms`;
-
-    const peakMb = process.resourceUsage().maxRSS / 1024;
-    const verdict = (ok: boolean) => (ok ? '✓' : '✗ 未达标');
-    const rate = count / (coldMs / 1000);
-    printTable([
-      ['指标 figure', `结果 result（${count} 篇，每篇约 ${Math.round(corpus.hanCharacters / count)} 字）`, '目标 aim'],
-      ['冷构建 cold build', `${seconds(coldMs)}，${rate.toFixed(1)} 篇/秒${lintShare(coldLabel)}；CPU ${seconds(coldCpu)}（所有线程）`, `500 篇 < 10 s（≥ ${aims.coldPerSecond} 篇/秒）${verdict(rate >= aims.coldPerSecond)}`],
-      ['  检查已缓存 lint cached', `${seconds(coldLintedMs)}，${(count / (coldLintedMs / 1000)).toFixed(1)} 篇/秒${lintShare(linted)}`, ''],
-      ['无变化重建 no-change rebuild', `${seconds(sameMs)}${lintShare(sameLabel)}`, `< ${aims.unchanged} s ${verdict(sameMs / 1000 < aims.unchanged)}`],
-      ['  单独测读取 load alone', seconds(loadMs), ''],
-      ['  单独测校验 validate alone', seconds(validateMs), ''],
-      ['改一篇后重建 one changed', `${seconds(oneMs)}（重新渲染 ${one.rendered.length} 篇）${lintShare(oneLabel)}`, `< ${aims.oneChanged} s ${verdict(oneMs / 1000 < aims.oneChanged)}`],
-      ['单篇渲染 render (parse cached)', ms(cached), ''],
-      ['单篇渲染 render (with parse)', ms(parsed), ''],
-      ['峰值内存 peak RSS', `${peakMb.toFixed(0)} MB`, ''],
-      ...startupRows,
-      ...lintRows,
-      ...publishRows,
-      ...metricsRows,
-      ...reportRows,
-      ...previewRows,
-    ]);
-    const warnings = cold.findings.filter((f) => f.severity !== 'error').length;
-    if (warnings) log(`注意：冷构建有 ${warnings} 条提示/警告 findings（不影响结果）。`);
-  } finally {
-    await rm(root, { recursive: true, force: true });
-  }
+  };
+  // Start-up first, while nothing else of the bench has warmed or loaded the machine.
+  const rows = [
+    ...(await part('startup', () => benchStartup(repoRoot, log))),
+    ...(await part('build', () => benchBuild(repoRoot, count, log))),
+    ...(await part('lint', () => benchLint(repoRoot, lintCount, log))),
+    ...(await part('render', () => benchRenderCompare(repoRoot, renderCount, log))),
+    ...(await part('publish', () => benchPublish(repoRoot, publishCount, log))),
+    ...(await part('metrics', () => benchMetrics(metricsAccounts, metricsDays, log))),
+    ...(await part('report', () => benchReport(reportAccounts, log))),
+    ...(await part('preview', () => benchPreview(repoRoot, previewSaves, log))),
+  ];
+  printTable([['指标 figure', '结果 result', '目标 aim'], ...rows]);
+  if (failed) process.exitCode = 1;
 }
 
 try {

@@ -78,7 +78,7 @@ export async function benchReport(accounts: number, log: (text: string) => void)
     const [first, firstMs] = await time(() => runCli(args, root));
     if (first.code !== 0) throw new Error(`report 退出码 ${first.code}：${first.stderr.slice(0, 500)}`);
     const [second, secondMs] = await time(() => runCli(args, root));
-    if (second.code !== 0 || !second.stdout.includes('（没有变化）')) throw new Error(`第二次 report 应当没有变化：${second.stdout.slice(0, 300)}${second.stderr.slice(0, 300)}`);
+    if (second.code !== 0 || !second.stdout.includes('没有变化')) throw new Error(`第二次 report 应当没有变化：${second.stdout.slice(0, 300)}${second.stderr.slice(0, 300)}`);
     const written = (await Promise.all(Array.from({ length: accounts }, (_, i) => readdir(join(root, 'reports', `account-${i + 1}`, '2026-11'))))).reduce((sum, files) => sum + files.length, 0);
     const anomalies = [...first.stdout.matchAll(/异常 (\d+) 处/g)].reduce((sum, match) => sum + Number(match[1]), 0);
     const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
