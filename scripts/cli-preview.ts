@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { afterHelp } from './cli-help.ts';
 import { rootOf, rootOption } from './cli-options.ts';
-import { classify } from './content/index.ts';
 import { contentPath, UsageError } from './shared/path-filter.ts';
 
 // The preview command: arguments in, the preview stage started, its lines out, stopped on Ctrl-C.
@@ -17,7 +16,9 @@ function parsePort(value: string): number {
 }
 
 /** The article a path names (its index.md or its folder), repository-relative, or a UsageError saying why not. */
-function articleFile(root: string, input: string): string {
+async function articleFile(root: string, input: string): Promise<string> {
+  // Loaded here, not at the top: the content stage pulls in the Markdown parser, which --help must not pay for.
+  const { classify } = await import('./content/index.ts');
   const path = contentPath(root, process.cwd(), input);
   const file = [path, `${path}/index.md`].find((candidate) => classify(candidate)?.kind === 'article' && existsSync(join(root, candidate)));
   if (file === undefined) throw new UsageError(`不是一篇文章：${input}（应为 content/<账号>/articles/<年份>/<slug>/index.md 或它的目录）`);
@@ -49,7 +50,7 @@ export function registerPreviewCommand(program: Command): void {
     .action(async (input: string | undefined, options: { port: string; root?: string }) => {
       const port = parsePort(options.port);
       const root = rootOf(options);
-      const article = input === undefined ? undefined : articleFile(root, input);
+      const article = input === undefined ? undefined : await articleFile(root, input);
       const stopped = untilStopped();
       const { buildLine, startPreview } = await import('./preview/index.ts');
       process.stdout.write('正在构建…\n');
