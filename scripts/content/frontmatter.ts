@@ -1,6 +1,7 @@
 import matter from 'gray-matter';
 import { isMap, isSeq, isPair, isScalar, parseDocument, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
 import { isObject } from '../shared/json-shape.ts';
+import type { BlockMemo, ParsedBlock } from './frontmatter-cache.ts';
 import { explainYamlError, unclosedOpening, usualMistake } from './yaml-errors.ts';
 
 /** Offsets into the original text: [start, end). */
@@ -30,7 +31,8 @@ export type FrontmatterResult =
 // leaves `2026-12-03T20:00:00+08:00` a string instead of a Date that has lost its time zone.
 const splitOnly = { engines: { yaml: { parse: () => ({}), stringify: () => '' } } };
 
-export function readFrontmatter(text: string, bomLength: number): FrontmatterResult {
+/** `memo` keeps blocks' parses between runs (frontmatter-cache.ts); the result is the same with or without it. */
+export function readFrontmatter(text: string, bomLength: number, memo?: BlockMemo): FrontmatterResult {
   const content = text.slice(bomLength);
   if (!/^---[ \t]*\r?\n/.test(content)) {
     return {
@@ -55,7 +57,7 @@ export function readFrontmatter(text: string, bomLength: number): FrontmatterRes
   }
 
   // gray-matter leaves the \r of a CRLF closing line on the block; YAML would read it into the last value.
-  const parsed = parseYamlBlock(split.matter.replace(/\r$/, ''), yamlStart);
+  const parsed = parseRemembered(split.matter.replace(/\r$/, ''), yamlStart, memo);
   if (!parsed.ok) return closedByBreak(content, split.matter, parsed, bomLength) ?? parsed;
   return { ok: true, frontmatter: { ...parsed.value, span: [bomLength, bodyOffset], body: split.content, bodyOffset } };
 }
@@ -97,6 +99,21 @@ function toData(doc: Document.Parsed, source: string): { data: unknown; error?: 
     const pos: [number, number] = at >= 0 ? [at, at + alias!.length + 1] : [0, 1];
     return { error: { code: /resource exhaustion/i.test(message) ? 'RESOURCE_EXHAUSTION' : 'BAD_ALIAS', message, pos } };
   }
+}
+
+function parseRemembered(source: string, base: number, memo: BlockMemo | undefined): YamlBlock {
+  const known = memo?.get(source);
+  if (known) return { ok: true, value: shifted(known, base) };
+  const parsed = parseYamlBlock(source, base);
+  if (parsed.ok) memo?.set(source, shifted(parsed.value, -base));
+  return parsed;
+}
+
+function shifted(block: ParsedBlock, by: number): ParsedBlock {
+  const move = (span: Span): Span => [span[0] + by, span[1] + by];
+  const fields = new Map<string, FieldSpan>();
+  for (const [pointer, span] of block.fields) fields.set(pointer, span.key ? { key: move(span.key), value: move(span.value) } : { value: move(span.value) });
+  return { data: block.data, fields };
 }
 
 /** `source` starts on the file's first line: a frontmatter block right after the opening `---`. */

@@ -5,6 +5,7 @@ import { createLocator, type TextLocator } from '../shared/text-locator.ts';
 import { controlCharacterFindings } from './control-characters.ts';
 import { decodeText } from './decode-text.ts';
 import { readFrontmatter, readYamlFile, type Frontmatter } from './frontmatter.ts';
+import { openBlockMemo, type BlockMemo } from './frontmatter-cache.ts';
 import { discoverContent, linkedFolderMessage, suggestedPlace, type ContentKind, type ContentPath, type FileShape } from './layout.ts';
 import { nestingMessage, tooDeeplyNested } from './nesting.ts';
 import { readRegularFile } from './read-regular.ts';
@@ -76,7 +77,9 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
   const { paths, linkedFolders } = await discoverContent(root);
   set.findings.push(...linkedFolders.map(linkedFolderFinding));
   options.beforeReading?.(paths.length);
-  const loaded = await Promise.all(paths.map((entry) => loadOne(root, entry, options.overlay)));
+  const memo = await openBlockMemo(root);
+  const loaded = await Promise.all(paths.map((entry) => loadOne(root, entry, options.overlay, memo)));
+  await memo.save();
   for (const { entry, source, doc, findings } of loaded) {
     set.findings.push(...findings);
     if (!source) continue;
@@ -120,7 +123,7 @@ function layoutFinding(file: string, account: string, target: string): Finding {
   return { file, line: 1, column: 1, endLine: 1, endColumn: 1, ruleId: 'schema/layout', severity: 'error', message, suggestions: [target] };
 }
 
-async function loadOne(root: string, entry: ContentPath, overlay: ReadonlyMap<string, Uint8Array> | undefined): Promise<LoadResult> {
+async function loadOne(root: string, entry: ContentPath, overlay: ReadonlyMap<string, Uint8Array> | undefined, memo: BlockMemo): Promise<LoadResult> {
   const { file, place } = entry;
   const fail = (ruleId: string, message: string, line = 1, column = 1, endColumn = column): LoadResult => ({
     entry,
@@ -151,7 +154,7 @@ async function loadOne(root: string, entry: ContentPath, overlay: ReadonlyMap<st
   }
 
   const controls = controlCharacterFindings(source);
-  const result = place.kind === 'account' ? readYamlFile(text, bomLength) : readFrontmatter(text, bomLength);
+  const result = place.kind === 'account' ? readYamlFile(text, bomLength) : readFrontmatter(text, bomLength, memo);
   if (!result.ok) {
     const range = source.locator.range(result.span[0], result.span[1]);
     const ruleId = result.reason === 'yaml' ? 'schema/yaml-syntax' : 'schema/frontmatter';

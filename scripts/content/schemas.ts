@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { isObject } from '../shared/json-shape.ts';
+import { storedValidator } from './stored-validator.ts';
 import type { AccountSettings, ArticleFrontmatter, ContentPlan, MediaLedger, WordListFile } from './schema-types.ts';
 
 export type SchemaKind = 'account' | 'article' | 'plan' | 'words' | 'media-ledger';
@@ -39,7 +40,8 @@ function propertiesOf(schema: JsonSchema): Record<string, unknown> {
   return isObject(schema.properties) ? schema.properties : {};
 }
 
-const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false });
+// `code.source` keeps the generated code, for stored-validator.ts.
+const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, code: { source: true } });
 addFormats(ajv);
 // `x-redact: true` marks a field whose wrong value may be a secret pasted in the wrong place: messages never echo it.
 ajv.addVocabulary(['x-redact']);
@@ -51,7 +53,7 @@ function compile(key: string, schema: () => JsonSchema): ValidateFunction {
   if (!validate) {
     const body = schema();
     // Each variant is compiled as its own schema, so it needs its own $id.
-    validate = ajv.compile({ ...body, $id: `${String(body.$id).replace(/\.schema\.json$/, '')}/${key.replace(/[:/]/g, '-')}.schema.json` });
+    validate = storedValidator(ajv, { ...body, $id: `${String(body.$id).replace(/\.schema\.json$/, '')}/${key.replace(/[:/]/g, '-')}.schema.json` });
     compiled.set(key, validate);
   }
   return validate;

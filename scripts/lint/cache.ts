@@ -92,7 +92,7 @@ function count(group: unknown): number {
 /** The cache as stored: each record with the hash of its content. */
 function sealed(cache: LintCache) {
   const seal = <T extends ListEntry>(group: Record<string, T>, canonical: (entry: T) => unknown[]) =>
-    Object.fromEntries(Object.entries(group).map(([file, entry]) => [file, { ...entry, sum: sum(canonical(entry)) }]));
+    Object.fromEntries(Object.entries(group).map(([file, entry]) => [file, { ...entry, sum: knownSums.get(entry) ?? sum(canonical(entry)) }]));
   return { entries: seal(cache.entries, entryContent), lists: seal(cache.lists, listContent) };
 }
 
@@ -122,12 +122,24 @@ function cacheEntry(value: unknown): CacheEntry | undefined {
     paragraphs.push({ line: p.line, prints: p.prints });
   }
   const entry = { ...list, title: value.title, paragraphs };
-  return value.sum === sum(entryContent(entry)) ? entry : undefined;
+  return verified(entry, value.sum, sum(entryContent(entry)));
 }
 
 function listEntry(value: unknown): ListEntry | undefined {
   const entry = findingsOf(value);
-  return entry && isObject(value) && value.sum === sum(listContent(entry)) ? entry : undefined;
+  return entry && isObject(value) ? verified(entry, value.sum, sum(listContent(entry))) : undefined;
+}
+
+/**
+ * The sums of the records read and found intact, by record: a run that lints one file writes the others back
+ * unchanged, and need not hash their content again.
+ */
+const knownSums = new WeakMap<object, string>();
+
+function verified<T extends object>(entry: T, stored: unknown, computed: string): T | undefined {
+  if (stored !== computed) return undefined;
+  knownSums.set(entry, computed);
+  return entry;
 }
 
 function findingsOf(value: unknown): ListEntry | undefined {

@@ -22,7 +22,7 @@ import { groupLinter, type LintJob, type LintJobResult } from './lint-group.ts';
 import { proseBlocks } from './prose.ts';
 import { LintResources, repositoryLists } from './resources.ts';
 import { loadRuleModules } from './rule-modules.ts';
-import { allRules } from './rules/index.ts';
+import { builtinRules } from './builtin-rules.ts';
 import type { LintPartSetup, LintTaskSetup } from './worker.ts';
 
 export { engineRules, lintFailed } from './engine-findings.ts';
@@ -138,7 +138,6 @@ async function prepareRun(set: ContentSet, options: LintOptions, onCache?: (like
   const wanted = options.only ?? (() => true);
   const ruleModules = options.ruleModules ?? [];
   const extraRules = await loadRuleModules(ruleModules);
-  const rules = [...(options.rules ?? allRules), ...extraRules];
   const useCache = (options.cache ?? true) && !options.fix && !options.rules && !extraRules.length;
   const store = useCache ? await openLintCache(set.root) : undefined;
   const cache: LintCache = store?.cache ?? { entries: {}, lists: {} };
@@ -152,6 +151,8 @@ async function prepareRun(set: ContentSet, options: LintOptions, onCache?: (like
   };
 
   const fresh = targets.filter((t) => !hit(t.source.file));
+  // Only a file to lint needs the rules.
+  const rules = [...(options.rules ?? (fresh.length ? await builtinRules() : [])), ...extraRules];
   const resources = new LintResources(set.root);
   const lists = await wordListFindings(set.root, targets, resources, tool, useCache ? cache : undefined);
   const findings: Finding[] = [...lists.findings];
@@ -349,11 +350,7 @@ async function inputKeys(set: ContentSet, tool: string): Promise<Map<string, str
   const references = crossFileInputs(set);
   const keys = new Map<string, string>();
   const files = [...set.articles.map((f) => ({ f, extra: references(f) })), ...set.plans.map((f) => ({ f, extra: '' }))];
-  await Promise.all(
-    files.map(async ({ f, extra }) => {
-      keys.set(f.source.file, await articleKey([perAccount.get(f.place.account) ?? '', extra], f.source.path, f.source.text));
-    }),
-  );
+  for (const { f, extra } of files) keys.set(f.source.file, articleKey([perAccount.get(f.place.account) ?? '', extra], f.source.path, f.source.text));
   return keys;
 }
 

@@ -8,7 +8,7 @@ import type { Dictionary } from './dictionary.ts';
 import { crashMessage, engineFinding, fileStart, ruleCrashed } from './engine-findings.ts';
 import { frontmatterBlocks, proseBlocks, withoutUrls, type TextBlock } from './prose.ts';
 import type { LintResources } from './resources.ts';
-import { allRules } from './rules/index.ts';
+import { builtinRules } from './builtin-rules.ts';
 import { applySuppressions, readDirectives, type Directives } from './suppress.ts';
 
 export type Lintable = ArticleFile | PlanFile;
@@ -75,7 +75,7 @@ export async function lintFile(
       if (found.fix?.every((edit) => editsProse(edit, editable()))) fixes.set(found.finding, found.fix);
     }
   }
-  return { findings, fixes, blocks, directives: readDirectives(source, tree, knownRuleIds(rules)) };
+  return { findings, fixes, blocks, directives: readDirectives(source, tree, knownRuleIds(await builtinRules(), rules)) };
 }
 
 /** The file's findings once its suppressions are applied, with the comments' own notices; and the kept fixes. */
@@ -147,10 +147,10 @@ function toFinding(target: Lintable, rule: Rule, message: VFileMessage): { findi
 const knownIds = new WeakMap<readonly Rule[], ReadonlySet<string>>();
 
 /** Rule ids and families a suppression may name: every built-in rule and the rules of this run. */
-function knownRuleIds(rules: readonly Rule[]): ReadonlySet<string> {
+function knownRuleIds(builtin: readonly Rule[], rules: readonly Rule[]): ReadonlySet<string> {
   let known = knownIds.get(rules);
   if (!known) {
-    const ids = [...allRules, ...rules].map((r) => r.id);
+    const ids = [...builtin, ...rules].map((r) => r.id);
     known = new Set([...ids, ...ids.map((id) => id.split('/')[0]!)]);
     knownIds.set(rules, known);
   }

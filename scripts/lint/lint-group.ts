@@ -7,7 +7,7 @@ import { accountSettings, lintFile, type Lintable } from './lint-file.ts';
 import { fileParagraphs, type FileParagraph } from './originality.ts';
 import { proseBlocks } from './prose.ts';
 import type { LintResources } from './resources.ts';
-import { allRules } from './rules/index.ts';
+import { builtinRules } from './builtin-rules.ts';
 import nearDuplicate from './rules/originality/near-duplicate.ts';
 import type { Directives } from './suppress.ts';
 
@@ -30,7 +30,7 @@ export type LintJobResult =
   | { kind: 'fingerprinted'; file: string; paragraphs: FileParagraph[] };
 
 /** Every rule but the one that compares files: that runs once all files are done (lint/originality.ts). */
-const perFileRules = allRules.filter((rule) => rule !== nearDuplicate);
+const perFileRules = async () => (await builtinRules()).filter((rule) => rule !== nearDuplicate);
 
 /**
  * Validation and every per-file rule for groups of jobs, in whichever thread runs it. The files' Markdown trees are
@@ -41,7 +41,7 @@ export function groupLinter(
   resources: LintResources,
   extraRules: readonly Rule[] = [],
 ): (group: readonly LintJob[], emit: (result: LintJobResult) => void) => Promise<void> {
-  const rules = [...perFileRules, ...extraRules];
+  let rules: Promise<Rule[]> | undefined;
   const byFile = new Map<string, Lintable>([...set.articles, ...set.plans].map((f) => [f.source.file, f]));
   const accounts = accountSettings(set.accounts);
   return async (group, emit) => {
@@ -62,7 +62,8 @@ export function groupLinter(
         } else {
           const own = validation.filter((f) => f.file === file);
           try {
-            const result = await lintFile(target, rules, resources, accounts, []);
+            rules ??= perFileRules().then((builtin) => [...builtin, ...extraRules]);
+            const result = await lintFile(target, await rules, resources, accounts, []);
             emit({ kind: 'linted', file, validation: own, findings: result.findings, paragraphs: fileParagraphs(source, result.blocks), directives: result.directives });
           } catch (error) {
             // One file the engine cannot lint is a finding on that file; the group and the run go on.

@@ -4,6 +4,7 @@ import { sourceUrl } from '../shared/module-url.ts';
 import type { Finding } from '../shared/finding.ts';
 import { Dictionary, type WordList } from './dictionary.ts';
 import type { DictionaryName } from './define-rule.ts';
+import { diskWordStore, type WordFileStore } from './word-cache.ts';
 import { readWordFile, type WordFile } from './word-file.ts';
 
 const builtinDir = new URL('./dictionaries/', sourceUrl(import.meta.url));
@@ -42,6 +43,7 @@ export function repositoryLists(root: string, accounts: Iterable<string>): ListF
 export class LintResources {
   private readonly files = new Map<string, Promise<WordFile>>();
   private readonly compiled = new Map<string, Promise<Dictionary>>();
+  private store?: WordFileStore;
 
   /** `lists`: word lists already read, by path (another thread's `wordLists()`), so they are not parsed again. */
   constructor(
@@ -76,7 +78,8 @@ export class LintResources {
   private read(list: ListFile): Promise<WordFile> {
     let read = this.files.get(list.path);
     if (!read) {
-      read = readWordFile(list.path, list.file, list.label);
+      this.store ??= diskWordStore(this.root);
+      read = readWordFile(list.path, list.file, list.label, this.store);
       this.files.set(list.path, read);
     }
     return read;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { dirname } from 'node:path';
 import { decodeText, fullWidthColonMistake, readRegularFile, readYamlFile, validatorFor, type Frontmatter, type SourceFile } from '../content/index.ts';
 import type { Finding, Severity } from '../shared/finding.ts';
@@ -6,6 +7,7 @@ import { schemaFindings } from '../validate/index.ts';
 import type { DictionaryEntry, WordList } from './dictionary.ts';
 import { engineFinding, fileStart, wordTooShort } from './engine-findings.ts';
 import { normalize } from './normalize.ts';
+import type { WordFileStore } from './word-cache.ts';
 
 /** A word list as read, and what is wrong with its file (placed on the offending field). */
 export interface WordFile {
@@ -24,9 +26,10 @@ const validate = (data: unknown) => validatorFor('words')(data);
  * Reads a word-list YAML file (`entries`, `allow`) against schemas/words.schema.json. A missing file is an empty
  * list; a file that cannot be read or parsed is an empty list and an error finding; entries the schema rejects
  * are left out, each with its finding, and the rest of the list is used.
- * `file` is the repository-relative path findings name; `list` the label messages give the list.
+ * `file` is the repository-relative path findings name; `list` the label messages give the list; `store` keeps
+ * parsed lists between runs.
  */
-export async function readWordFile(path: string, file: string, list: string): Promise<WordFile> {
+export async function readWordFile(path: string, file: string, list: string, store?: WordFileStore): Promise<WordFile> {
   // Only a regular file inside the folder `file` is named from: a FIFO would block the run.
   const within = path.endsWith(file) ? path.slice(0, path.length - file.length) : dirname(path);
   const read = await readRegularFile(path, within);
@@ -35,9 +38,19 @@ export async function readWordFile(path: string, file: string, list: string): Pr
   const key = `${file}\0${list}`;
   const known = parsedLists.get(path);
   if (known?.key === key && known.bytes.equals(read.bytes)) return { list: known.result.list, findings: known.result.findings.map((f) => ({ ...f })) };
-  const result = parseWordFile(read.bytes, path, file, list);
+  const result = store ? await storedParse(store, key, read.bytes, () => parseWordFile(read.bytes, path, file, list), file) : parseWordFile(read.bytes, path, file, list);
   parsedLists.set(path, { key, bytes: read.bytes, result });
   return { list: result.list, findings: result.findings.map((f) => ({ ...f })) };
+}
+
+/** The list's parse from the store when its bytes were parsed before, else parsed now and stored. */
+async function storedParse(store: WordFileStore, key: string, bytes: Buffer, parse: () => WordFile, file: string): Promise<WordFile> {
+  const byBytes = createHash('sha256').update(key).update('\0').update(bytes).digest('hex');
+  const kept = await store.get(file, byBytes);
+  if (kept) return kept;
+  const parsed = parse();
+  await store.set(file, byBytes, parsed);
+  return parsed;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import ExcelJS from 'exceljs';
-import * as XLSX from '@e965/xlsx';
+import type ExcelJS from 'exceljs';
+import type * as XLSX from '@e965/xlsx';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { isObject, isStringArray } from '../shared/json-shape.ts';
@@ -35,8 +35,9 @@ export async function readExport(path: string, shown = path): Promise<ExportTabl
     throw new ImportFileError(code === 'ENOENT' ? `找不到文件 ${shown}` : `无法读取 ${shown}（${code || String(error)}）`);
   }
   try {
-    if (extension === '.xlsx') return await readXlsx(bytes);
-    if (extension === '.xls') return readXls(bytes);
+    // The spreadsheet readers load only for an import: every build reads the metrics stage, never a workbook.
+    if (extension === '.xlsx') return await readXlsx((await import('exceljs')).default, bytes);
+    if (extension === '.xls') return readXls(await import('@e965/xlsx'), bytes);
     if (extension === '.csv') return [readCsv(bytes)];
   } catch (error) {
     if (error instanceof ImportFileError) throw error;
@@ -47,8 +48,8 @@ export async function readExport(path: string, shown = path): Promise<ExportTabl
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
-async function readXlsx(bytes: Buffer): Promise<ExportTable[]> {
-  const workbook = new ExcelJS.Workbook();
+async function readXlsx(excel: typeof ExcelJS, bytes: Buffer): Promise<ExportTable[]> {
+  const workbook = new excel.Workbook();
   // exceljs's own Buffer type is older than Node's.
   await workbook.xlsx.load(new Uint8Array(bytes).buffer);
   return workbook.worksheets.map((sheet) => {
@@ -77,27 +78,27 @@ function xlsxCellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-function readXls(bytes: Buffer): ExportTable[] {
-  const workbook = XLSX.read(bytes, { type: 'buffer', cellDates: false, cellNF: true });
+function readXls(xlsx: typeof XLSX, bytes: Buffer): ExportTable[] {
+  const workbook = xlsx.read(bytes, { type: 'buffer', cellDates: false, cellNF: true });
   return workbook.SheetNames.map((name) => {
     const sheet = workbook.Sheets[name]!;
     const rows: ExportTable['rows'] = [];
     if (!sheet['!ref']) return { sheet: name, rows };
-    const range = XLSX.utils.decode_range(sheet['!ref']);
+    const range = xlsx.utils.decode_range(sheet['!ref']);
     for (let r = range.s.r; r <= range.e.r; r++) {
       const cells: string[] = [];
-      for (let c = range.s.c; c <= range.e.c; c++) cells.push(xlsCellText(sheet[XLSX.utils.encode_cell({ r, c })]));
+      for (let c = range.s.c; c <= range.e.c; c++) cells.push(xlsCellText(xlsx, sheet[xlsx.utils.encode_cell({ r, c })]));
       if (cells.some((cell) => cell.trim() !== '')) rows.push({ line: r + 1, cells });
     }
     return { sheet: name, rows };
   });
 }
 
-function xlsCellText(cell: XLSX.CellObject | undefined): string {
+function xlsCellText(xlsx: typeof XLSX, cell: XLSX.CellObject | undefined): string {
   if (!cell || cell.v === undefined || cell.v === null) return '';
   // A date is a day number with a date format: read the calendar day from the number, not a local-time Date.
-  if (cell.t === 'n' && typeof cell.v === 'number' && cell.z !== undefined && XLSX.SSF.is_date(cell.z)) {
-    const parts = XLSX.SSF.parse_date_code(cell.v);
+  if (cell.t === 'n' && typeof cell.v === 'number' && cell.z !== undefined && xlsx.SSF.is_date(cell.z)) {
+    const parts = xlsx.SSF.parse_date_code(cell.v);
     return `${parts.y}-${String(parts.m).padStart(2, '0')}-${String(parts.d).padStart(2, '0')}`;
   }
   if (cell.v instanceof Date) return isoDay(cell.v);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { renderChart, stableIds } from './charts.ts';
+import { chartEngine, stableIds } from './charts.ts';
 
 describe('charts', () => {
-  it('renumbers ECharts’ per-process ids, so the same chart is the same bytes however many came before', () => {
+  it('renumbers ECharts’ per-process ids, so the same chart is the same bytes however many came before', async () => {
+    const renderChart = await chartEngine();
     const option = { xAxis: { type: 'category' as const, data: ['11-01', '11-02', '11-03'] }, yAxis: { type: 'value' as const }, series: [{ type: 'line' as const, data: [1200, 1350, 980], areaStyle: {} }] };
     const first = renderChart('reads', 300, option);
     renderChart('other', 300, option);

@@ -1,8 +1,4 @@
 import type { EChartsOption } from 'echarts';
-import { BarChart, GaugeChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TitleComponent, VisualMapComponent } from 'echarts/components';
-import { init, use } from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
 import type { AccountReport } from './account-report.ts';
 import { percent } from './format.ts';
 
@@ -12,8 +8,6 @@ import { percent } from './format.ts';
  * ECharts numbers per process are renumbered per chart, so the same report gives the same bytes and two charts in
  * one HTML page never share an id.
  */
-
-use([BarChart, GaugeChart, HeatmapChart, LineChart, ScatterChart, GridComponent, LegendComponent, TitleComponent, VisualMapComponent, SVGRenderer]);
 
 export const chartFont = "'PingFang SC', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', sans-serif";
 const width = 720;
@@ -37,12 +31,35 @@ export function stableIds(svg: string, prefix: string): string {
   });
 }
 
-export function renderChart(name: string, height: number, option: EChartsOption): string {
-  const chart = init(null, null, { renderer: 'svg', ssr: true, width, height });
-  chart.setOption({ animation: false, backgroundColor: '#ffffff', textStyle: { fontFamily: chartFont, color: text }, ...option });
-  const svg = chart.renderToSVGString();
-  chart.dispose();
-  return `${stableIds(svg, `mp-${name}`)}\n`;
+/** Draws one chart as SVG: `name` prefixes its ids. */
+export type DrawChart = (name: string, height: number, option: EChartsOption) => string;
+
+let engine: Promise<DrawChart> | undefined;
+
+/**
+ * ECharts, loaded when a report is drawn: it takes a quarter of a second to load, and every build reads the report
+ * stage for the desk's KPI tiles without drawing anything.
+ */
+export function chartEngine(): Promise<DrawChart> {
+  engine ??= loadEngine();
+  return engine;
+}
+
+async function loadEngine(): Promise<DrawChart> {
+  const [{ BarChart, GaugeChart, HeatmapChart, LineChart, ScatterChart }, { GridComponent, LegendComponent, TitleComponent, VisualMapComponent }, { init, use }, { SVGRenderer }] = await Promise.all([
+    import('echarts/charts'),
+    import('echarts/components'),
+    import('echarts/core'),
+    import('echarts/renderers'),
+  ]);
+  use([BarChart, GaugeChart, HeatmapChart, LineChart, ScatterChart, GridComponent, LegendComponent, TitleComponent, VisualMapComponent, SVGRenderer]);
+  return (name, height, option) => {
+    const chart = init(null, null, { renderer: 'svg', ssr: true, width, height });
+    chart.setOption({ animation: false, backgroundColor: '#ffffff', textStyle: { fontFamily: chartFont, color: text }, ...option });
+    const svg = chart.renderToSVGString();
+    chart.dispose();
+    return `${stableIds(svg, `mp-${name}`)}\n`;
+  };
 }
 
 /** Month days as `11-06`; a week's as `11-23 周一`. */
@@ -52,7 +69,7 @@ const valueAxis = (name: string) => ({ type: 'value' as const, name, nameTextSty
 const legend = { top: 8, textStyle: { color: text } };
 const title = (words: string) => ({ text: words, left: 8, top: 6, textStyle: { fontSize: 14, fontWeight: 'bold' as const, color: text } });
 
-function readsChart(report: AccountReport): Chart {
+function readsChart(report: AccountReport, renderChart: DrawChart): Chart {
   const reads = report.days.map((d) => d.reads ?? null);
   const svg = renderChart('reads', 340, {
     color: [report.colors.primary, report.colors.accent, '#d9534f'],
@@ -70,7 +87,7 @@ function readsChart(report: AccountReport): Chart {
   return { file: 'reads.svg', title: '每日阅读次数与阅读人数（三角为发文日）', svg };
 }
 
-function followersChart(report: AccountReport): Chart {
+function followersChart(report: AccountReport, renderChart: DrawChart): Chart {
   const hasTotal = report.days.some((d) => d.total !== undefined);
   const svg = renderChart('followers', 340, {
     color: [report.colors.primary, '#b0b0b0', report.colors.accent, '#555555'],
@@ -89,7 +106,7 @@ function followersChart(report: AccountReport): Chart {
   return { file: 'followers.svg', title: '每日新增、取消和净增关注，虚线为累计关注人数', svg };
 }
 
-function sourcesChart(report: AccountReport): Chart {
+function sourcesChart(report: AccountReport, renderChart: DrawChart): Chart {
   const sources = [...report.sources].reverse();
   const svg = renderChart('sources', 80 + sources.length * 34, {
     color: [report.colors.primary],
@@ -102,7 +119,7 @@ function sourcesChart(report: AccountReport): Chart {
   return { file: 'sources.svg', title: '阅读来源（阅读次数与占比）', svg };
 }
 
-function hoursChart(report: AccountReport): Chart {
+function hoursChart(report: AccountReport, renderChart: DrawChart): Chart {
   const data = report.hours.byWeekdayHour.flatMap((hours, day) => hours.map((reads, hour) => [hour, day, reads]));
   const max = Math.max(1, ...data.map((cell) => cell[2]!));
   const svg = renderChart('hours', 330, {
@@ -117,7 +134,7 @@ function hoursChart(report: AccountReport): Chart {
 }
 
 /** One gauge per KPI that has a target: the share of it reached, up to 150 %. */
-function kpiChart(report: AccountReport): Chart | undefined {
+function kpiChart(report: AccountReport, renderChart: DrawChart): Chart | undefined {
   const targeted = report.kpis.filter((kpi) => kpi.target !== undefined && kpi.target > 0 && kpi.value !== null);
   if (!targeted.length) return undefined;
   const columns = Math.min(3, targeted.length);
@@ -152,6 +169,6 @@ function kpiChart(report: AccountReport): Chart | undefined {
 }
 
 /** Every chart of one account's report, in the order the report shows them. */
-export function accountCharts(report: AccountReport): Chart[] {
-  return [kpiChart(report), readsChart(report), followersChart(report), report.sources.length ? sourcesChart(report) : undefined, report.hours.days ? hoursChart(report) : undefined].filter((chart): chart is Chart => chart !== undefined);
+export function accountCharts(report: AccountReport, draw: DrawChart): Chart[] {
+  return [kpiChart(report, draw), readsChart(report, draw), followersChart(report, draw), report.sources.length ? sourcesChart(report, draw) : undefined, report.hours.days ? hoursChart(report, draw) : undefined].filter((chart): chart is Chart => chart !== undefined);
 }

@@ -7,8 +7,7 @@
 import { typedFields, type ContentSet } from '../content/index.ts';
 import { loadSnapshots } from '../metrics/index.ts';
 import { accountReport, type AccountReport } from './account-report.ts';
-import { accountCharts, type Chart } from './charts.ts';
-import { reportHtml } from './html.ts';
+import { accountCharts, chartEngine, type Chart } from './charts.ts';
 import { reportMarkdown } from './markdown.ts';
 import { overviewChart, overviewFolder, overviewMarkdown, type OverviewEntry } from './overview.ts';
 import { latestEnded, type Period, type PeriodKind } from './period.ts';
@@ -22,6 +21,9 @@ export type { AccountReport } from './account-report.ts';
 export { latestKpis, type LatestKpis } from './latest-kpis.ts';
 export type { Kpi, KpiId } from './kpi.ts';
 export { figure, percent } from './format.ts';
+
+/** The Markdown-to-HTML pipeline loads when a report is written, not for the desk, which only reads KPIs. */
+const htmlWriter = () => import('./html.ts');
 
 export interface ReportRequest {
   set: ContentSet;
@@ -78,9 +80,10 @@ export async function runReports(root: string, request: ReportRequest): Promise<
       entries.push({ account, name, problem: message });
       continue;
     }
-    const charts = accountCharts(report);
+    const charts = accountCharts(report, await chartEngine());
     const files = reportPaths(`reports/${account}`, period.id, charts);
     const markdown = reportMarkdown(report, charts);
+    const { reportHtml } = await htmlWriter();
     const html = reportHtml(markdown, `${name} ${period.label}`, chartsByAddress(period, charts), report.colors);
     run.changed.push(...(await writeReport(root, files, markdown, html, charts)));
     run.paths.push(`:(glob)reports/${account}/${period.id}.*`, `:(glob)reports/${account}/${period.id}/**`);
@@ -88,10 +91,11 @@ export async function runReports(root: string, request: ReportRequest): Promise<
     entries.push({ account, name, report });
   }
   if (request.overview) {
-    const chart = overviewChart(entries);
+    const chart = overviewChart(entries, await chartEngine());
     const charts = chart ? [chart] : [];
     const files = reportPaths(overviewFolder, period.id, charts);
     const markdown = overviewMarkdown(period, entries, chart, request.command);
+    const { reportHtml } = await htmlWriter();
     const html = reportHtml(markdown, `全部账号 ${period.label}`, chartsByAddress(period, charts), { primary: '#3a6b4c', accent: '#c0873f' });
     run.changed.push(...(await writeReport(root, files, markdown, html, charts)));
     run.paths.push(`:(glob)${overviewFolder}/${period.id}.*`, `:(glob)${overviewFolder}/${period.id}/**`);

@@ -1,5 +1,5 @@
 import type { AccountReport } from './account-report.ts';
-import { renderChart, type Chart } from './charts.ts';
+import type { Chart, DrawChart } from './charts.ts';
 import { count, figure } from './format.ts';
 import { md } from './markdown.ts';
 import type { Period } from './period.ts';
@@ -43,7 +43,7 @@ function row(entry: OverviewEntry, period: Period): string[] {
 }
 
 /** Reads against target for every account with a target and a report: one bar each. */
-export function overviewChart(entries: readonly OverviewEntry[]): Chart | undefined {
+export function overviewChart(entries: readonly OverviewEntry[], renderChart: DrawChart): Chart | undefined {
   const rows = entries.flatMap((entry) => {
     const reads = entry.report?.kpis.find((kpi) => kpi.id === 'reads');
     return reads && reads.value !== null && reads.target ? [{ account: entry.account, done: Math.round((reads.value / reads.target) * 100), met: reads.met === true }] : [];

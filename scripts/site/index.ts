@@ -181,7 +181,7 @@ async function sortOut(set: ContentSet, articles: ContentSet['articles'], record
   await Promise.all(
     articles.map(async (article) => {
       const { file } = article.source;
-      const key = await articleKey([tool, accountText.get(article.place.account) ?? '', references(article)], article.source.path, article.source.text);
+      const key = articleKey([tool, accountText.get(article.place.account) ?? '', references(article)], article.source.path, article.source.text);
       const previous = record.articles[file];
       if (previous?.key === key && outputsIntact(join(outDir, previous.dir), previous.outputs)) unchanged.push(file);
       else {

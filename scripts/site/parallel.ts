@@ -2,7 +2,7 @@ import { toPortable, type ContentSet } from '../content/index.ts';
 import type { FilePass } from '../shared/file-pass.ts';
 import { shareJobs } from '../shared/worker-pool.ts';
 import { siblingModule } from '../shared/module-url.ts';
-import { buildGroup, type BuildJob, type BuildResult } from './build-pass.ts';
+import type { BuildJob, BuildResult } from './build-pass.ts';
 import type { BatchPaths } from './render-batch.ts';
 import type { BuildSetup } from './worker.ts';
 
@@ -28,6 +28,9 @@ export async function buildShared<LintJob extends { file: string }, LintResult e
     if (known) known.lint = job;
     else jobs.set(job.file, { file: job.file, lint: job, render: false });
   }
+  if (!jobs.size) return;
+  // The render pipeline (remark, rehype, juice, sharp) loads only when there is something to render or lint.
+  const { buildGroup } = await import('./build-pass.ts');
   const setup: BuildSetup = { set: toPortable(set), paths: run.paths, ...(lint ? { lint: { module: lint.part.module.href, setup: lint.part.setup } } : {}) };
   await shareJobs<BuildSetup, BuildJob<LintJob>, BuildResult<LintResult>>({
     module: buildTask,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sep } from 'node:path';
 import { imageProblem, resolveArticle, resolveFailure, themeFiles, type AccountFile, type ArticleFile, type ContentSet, type SourceFile, type Span, type UndefinedReference } from '../content/index.ts';
 import type { Finding } from '../shared/finding.ts';
@@ -119,7 +120,8 @@ const planKey = (account: string, plan: string) => `${account}/${plan}`;
  * so editing a plan or another article checks this one again.
  */
 export function crossFileInputs(set: ContentSet): (article: ArticleFile) => string {
-  const plans = new Map(set.plans.map((p) => [`${p.place.account}/${p.place.month}`, p.source.text]));
+  // A plan by the hash of its text: a month of 84 entries would otherwise be hashed again with each of its articles.
+  const plans = new Map(set.plans.map((p) => [`${p.place.account}/${p.place.month}`, createHash('sha256').update(p.source.text).digest('hex')]));
   const { byPlanEntry, bySlug } = indexesOf(set);
   const files = (articles: readonly ArticleFile[] = []) => articles.map((a) => a.source.file);
   return (article) => {

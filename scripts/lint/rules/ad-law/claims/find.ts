@@ -49,27 +49,43 @@ const defaultMessages: Record<Family, string> = {
  * end with it; a pattern whose edge could be anything has that bit set for every sentence. A sentence is tried
  * against the patterns whose first and last characters it both holds: ordinary prose lights few of them.
  */
-// Each alternative of a pattern becomes a pattern of its own, so the character index can be precise.
-const claimPatterns: ClaimPattern[] = written.flatMap((pattern) =>
-  splitPattern(pattern.regex.source).map((source) => ({ ...pattern, regex: new RegExp(source, pattern.regex.flags) })),
-);
-const words = Math.ceil(claimPatterns.length / 32);
-const edges = { first: new Uint32Array(0x10000 * words), last: new Uint32Array(0x10000 * words) };
-const always = { first: new Uint32Array(words), last: new Uint32Array(words) };
-claimPatterns.forEach((pattern, index) => {
-  const bit = 1 << index % 32;
-  const word = Math.floor(index / 32);
-  const sets = edgeChars(pattern.regex.source);
-  for (const side of ['first', 'last'] as const) {
-    const chars = sets?.[side];
-    if (!chars || [...chars].some((char) => char.length > 1)) always[side][word]! |= bit;
-    else for (const char of chars) edges[side][char.charCodeAt(0) * words + word]! |= bit;
-  }
-});
-const lit = { first: new Uint32Array(words), last: new Uint32Array(words) };
+interface ClaimIndex {
+  patterns: ClaimPattern[];
+  words: number;
+  edges: { first: Uint32Array; last: Uint32Array };
+  always: { first: Uint32Array; last: Uint32Array };
+  lit: { first: Uint32Array; last: Uint32Array };
+}
+
+let built: ClaimIndex | undefined;
+
+/** Built on first use (about 50 ms): a build whose articles are all cached never matches a claim. */
+function claimIndex(): ClaimIndex {
+  if (built) return built;
+  // Each alternative of a pattern becomes a pattern of its own, so the character index can be precise.
+  const patterns: ClaimPattern[] = written.flatMap((pattern) =>
+    splitPattern(pattern.regex.source).map((source) => ({ ...pattern, regex: new RegExp(source, pattern.regex.flags) })),
+  );
+  const words = Math.ceil(patterns.length / 32);
+  const edges = { first: new Uint32Array(0x10000 * words), last: new Uint32Array(0x10000 * words) };
+  const always = { first: new Uint32Array(words), last: new Uint32Array(words) };
+  patterns.forEach((pattern, index) => {
+    const bit = 1 << index % 32;
+    const word = Math.floor(index / 32);
+    const sets = edgeChars(pattern.regex.source);
+    for (const side of ['first', 'last'] as const) {
+      const chars = sets?.[side];
+      if (!chars || [...chars].some((char) => char.length > 1)) always[side][word]! |= bit;
+      else for (const char of chars) edges[side][char.charCodeAt(0) * words + word]! |= bit;
+    }
+  });
+  built = { patterns, words, edges, always, lit: { first: new Uint32Array(words), last: new Uint32Array(words) } };
+  return built;
+}
 
 /** The patterns that could match somewhere in the sentence, in their order. */
 function candidates(sentence: string): ClaimPattern[] {
+  const { patterns, words, edges, always, lit } = claimIndex();
   lit.first.set(always.first);
   lit.last.set(always.last);
   for (let i = 0; i < sentence.length; i++) {
@@ -81,7 +97,7 @@ function candidates(sentence: string): ClaimPattern[] {
   }
   const chosen: ClaimPattern[] = [];
   for (let w = 0; w < words; w++) {
-    for (let bits = lit.first[w]! & lit.last[w]!; bits; bits &= bits - 1) chosen.push(claimPatterns[w * 32 + 31 - Math.clz32(bits & -bits)]!);
+    for (let bits = lit.first[w]! & lit.last[w]!; bits; bits &= bits - 1) chosen.push(patterns[w * 32 + 31 - Math.clz32(bits & -bits)]!);
   }
   return chosen;
 }

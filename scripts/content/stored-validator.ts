@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
+import standalone from 'ajv/dist/standalone/index.js';
+import { toolHash } from '../shared/tool-hash.ts';
+
+// Beside the compiled code, in the tool's own folder (not the content repository): it is code, made from the tool's
+// schemas by the tool's ajv, and trusted as the rest of compiled/ is.
+const folder = fileURLToPath(new URL('../../compiled/validators/', import.meta.url));
+const load = createRequire(import.meta.url);
+
+const isValidator = (value: unknown): value is ValidateFunction => typeof value === 'function';
+
+/**
+ * A schema's validator as ajv's standalone code, kept in compiled/validators/ by the hash of the tool and the
+ * schema: compiling the account and article schemas takes ajv a tenth of a second or more in every process, loading
+ * the code it generated a millisecond. The same code ajv runs when it compiles, so the errors are the same. A file
+ * that will not load is compiled again; one that cannot be written (a read-only install) is compiled each time.
+ */
+export function storedValidator(ajv: Ajv2020, schema: Record<string, unknown>): ValidateFunction {
+  const tool = toolHash().slice(0, 16);
+  const path = join(folder, `${tool}-${createHash('sha256').update(JSON.stringify(schema)).digest('hex').slice(0, 32)}.cjs`);
+  const stored = loaded(path);
+  if (stored) return stored;
+  const validate = ajv.compile(schema);
+  store(path, standalone.default(ajv, validate), tool);
+  return validate;
+}
+
+function loaded(path: string): ValidateFunction | undefined {
+  try {
+    const exported: unknown = load(path);
+    return isValidator(exported) ? exported : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Written atomically; validators of other versions of the tool are removed. */
+function store(path: string, code: string, tool: string): void {
+  const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    mkdirSync(folder, { recursive: true });
+    for (const name of readdirSync(folder)) if (!name.startsWith(tool) && name.endsWith('.cjs')) rmSync(join(folder, name), { force: true });
+    writeFileSync(temp, code);
+    renameSync(temp, path);
+  } catch {
+    rmSync(temp, { force: true });
+  }
+}
