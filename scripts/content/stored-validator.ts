@@ -22,12 +22,17 @@ const isValidator = (value: unknown): value is ValidateFunction => typeof value 
  */
 export function storedValidator(ajv: Ajv2020, schema: Record<string, unknown>): ValidateFunction {
   const tool = toolHash().slice(0, 16);
-  const path = join(folder, `${tool}-${createHash('sha256').update(JSON.stringify(schema)).digest('hex').slice(0, 32)}.cjs`);
+  const path = storedValidatorPath(schema);
   const stored = loaded(path);
   if (stored) return stored;
   const validate = ajv.compile(schema);
   store(path, standalone.default(ajv, validate), tool);
   return validate;
+}
+
+/** Where the validator of `schema` is kept. */
+export function storedValidatorPath(schema: Record<string, unknown>): string {
+  return join(folder, `${toolHash().slice(0, 16)}-${createHash('sha256').update(JSON.stringify(schema)).digest('hex').slice(0, 32)}.cjs`);
 }
 
 function loaded(path: string): ValidateFunction | undefined {
