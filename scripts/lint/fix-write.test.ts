@@ -6,9 +6,10 @@ import { loadContent } from '../content/index.ts';
 import { accountYaml, article, makeRepo } from '../testing/fixture-repo.ts';
 import { lintContent } from './index.ts';
 
+const real = await vi.importActual<typeof import('node:fs/promises')>('node:fs/promises');
 vi.mock('node:fs/promises', async (importOriginal) => {
-  const real = await importOriginal<typeof import('node:fs/promises')>();
-  return { ...real, rename: vi.fn(real.rename) };
+  const actual = await importOriginal<typeof import('node:fs/promises')>();
+  return { ...actual, rename: vi.fn(actual.rename) };
 });
 
 const path = 'content/shanye/articles/2026/shouchong/index.md';
@@ -17,7 +18,11 @@ describe('lint --fix when the file cannot be written back', () => {
   it('says so in Chinese, naming the file, and leaves it unchanged', async () => {
     const root = await makeRepo({ 'content/shanye/account.yaml': accountYaml, [path]: article('title: 手冲\nstatus: draft', '太好喝了!!!\n') });
     const before = await readFile(join(root, path), 'utf8');
-    vi.mocked(fs.rename).mockRejectedValueOnce(Object.assign(new Error(`EPERM: operation not permitted, rename '${join(root, path)}'`), { code: 'EPERM' }));
+    // Only the article's own write fails: mpdesk's records in .cache/ are written as usual.
+    vi.mocked(fs.rename).mockImplementation(async (from, to) => {
+      if (String(to) === join(root, path)) throw Object.assign(new Error(`EPERM: operation not permitted, rename '${join(root, path)}'`), { code: 'EPERM' });
+      return real.rename(from, to);
+    });
     const { findings, fixed, failed } = await lintContent(await loadContent(root), { fix: true });
     expect(failed).toBe(true);
     expect(fixed).toEqual([]);

@@ -16,7 +16,8 @@ import { lintCachePath, openLintCache, type CacheEntry, type LintCache, type Lin
 import type { Fix, PeerArticle, PeerParagraph, Rule } from './define-rule.ts';
 import { engineFinding, errorText, fileStart, internalError, internalErrorMessage, lintFailed } from './engine-findings.ts';
 import { applyFixes } from './fix.ts';
-import { accountSettings, lintFile, settle, type Lintable } from './lint-file.ts';
+import { accountSettings, fileLinter } from './file-linter.ts';
+import type { Lintable } from './lint-file.ts';
 import { fileParagraphs, nearDuplicateFindings, peerParagraph, type FileParagraph } from './originality.ts';
 import { groupLinter, type LintJob, type LintJobResult } from './lint-group.ts';
 import { proseBlocks } from './prose.ts';
@@ -217,6 +218,7 @@ async function lintHere(set: ContentSet, run: LintRun & { fix: boolean }): Promi
 
   const lintOne = async (target: Lintable): Promise<Finding[]> => {
     const { file } = target.source;
+    const { lintFile, settle } = await fileLinter();
     const lintSettled = async (t: Lintable) => {
       const result = await lintFile(t, run.rules, resources, accounts, peers);
       return settle(file, result.findings, result.directives, result.fixes);
@@ -297,6 +299,7 @@ async function passOf(set: ContentSet, run: LintRun): Promise<LintPass> {
       if (result?.kind !== 'linted') throw new Error(`检查线程没有返回 ${target.source.file} 的结果`);
       const { file } = target.source;
       const copies = target.place.kind === 'article' ? nearDuplicateFindings(file, result.paragraphs, peers) : [];
+      const { settle } = await fileLinter();
       const settled = settle(file, [...result.findings, ...copies], result.directives);
       run.record(target, [...result.validation, ...settled.findings], result.paragraphs.map(peerParagraph));
     }

@@ -160,8 +160,3 @@ function knownRuleIds(builtin: readonly Rule[], rules: readonly Rule[]): Readonl
 function isArticle(target: Lintable): target is ArticleFile {
   return target.place.kind === 'article';
 }
-
-/** Each account's settings by account id, as rules see them. */
-export function accountSettings(accounts: ReadonlyArray<{ place: { account: string }; doc?: { data: Record<string, unknown> } }>) {
-  return new Map(accounts.map((a) => [a.place.account, a.doc?.data ?? {}]));
-}

@@ -3,7 +3,8 @@ import type { Finding } from '../shared/finding.ts';
 import { validateContent } from '../validate/index.ts';
 import type { Rule } from './define-rule.ts';
 import { engineFinding, fileStart, internalError, internalErrorMessage } from './engine-findings.ts';
-import { accountSettings, lintFile, type Lintable } from './lint-file.ts';
+import { accountSettings, fileLinter } from './file-linter.ts';
+import type { Lintable } from './lint-file.ts';
 import { fileParagraphs, type FileParagraph } from './originality.ts';
 import { proseBlocks } from './prose.ts';
 import type { LintResources } from './resources.ts';
@@ -63,6 +64,7 @@ export function groupLinter(
           const own = validation.filter((f) => f.file === file);
           try {
             rules ??= perFileRules().then((builtin) => [...builtin, ...extraRules]);
+            const { lintFile } = await fileLinter();
             const result = await lintFile(target, await rules, resources, accounts, []);
             emit({ kind: 'linted', file, validation: own, findings: result.findings, paragraphs: fileParagraphs(source, result.blocks), directives: result.directives });
           } catch (error) {

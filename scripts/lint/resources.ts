@@ -2,10 +2,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sourceUrl } from '../shared/module-url.ts';
 import type { Finding } from '../shared/finding.ts';
-import { Dictionary, type WordList } from './dictionary.ts';
+import type { Dictionary, WordList } from './dictionary.ts';
 import type { DictionaryName } from './define-rule.ts';
 import { diskWordStore, type WordFileStore } from './word-cache.ts';
-import { readWordFile, type WordFile } from './word-file.ts';
+import type { WordFile } from './word-file.ts';
 
 const builtinDir = new URL('./dictionaries/', sourceUrl(import.meta.url));
 const builtinFiles: Record<DictionaryName, string> = {
@@ -34,6 +34,11 @@ export function repositoryLists(root: string, accounts: Iterable<string>): ListF
   }
   return lists;
 }
+
+// The list reader and the matcher (with the evasion tables and pinyin) load when a list is read or a file linted:
+// a run whose files and lists are all cached needs neither.
+const matching = () => import('./word-file.ts');
+const dictionaries = () => import('./dictionary.ts');
 
 /**
  * The word lists, layered: built-in (scripts/lint/dictionaries/), team (content/words.yaml) and account
@@ -78,8 +83,8 @@ export class LintResources {
   private read(list: ListFile): Promise<WordFile> {
     let read = this.files.get(list.path);
     if (!read) {
-      this.store ??= diskWordStore(this.root);
-      read = readWordFile(list.path, list.file, list.label, this.store);
+      const store = (this.store ??= diskWordStore(this.root));
+      read = matching().then(({ readWordFile }) => readWordFile(list.path, list.file, list.label, store));
       this.files.set(list.path, read);
     }
     return read;
@@ -101,6 +106,7 @@ export class LintResources {
     const before = compiledBefore.get(key);
     if (before && before.lists.every((list, i) => list === lists[i])) return before.dictionary;
     const [builtin, team, own] = lists;
+    const { Dictionary } = await dictionaries();
     const dictionary = new Dictionary(name === 'sensitive' ? lists : [builtin, { entries: [], allow: [...team.allow, ...own.allow] }]);
     compiledBefore.set(key, { lists, dictionary });
     return dictionary;
