@@ -1,5 +1,6 @@
 import { defineRule } from '../../define-rule.ts';
 import { blockSpan, type TextBlock } from '../../prose.ts';
+import { tellsLongPast } from '../era.ts';
 import { sentencesOf } from '../plain-text.ts';
 import { namesSource, paragraphNamesSource } from './named-source.ts';
 import { findClaims } from './statistic-claims.ts';
@@ -38,6 +39,10 @@ export default defineRule({
       '哈佛大学公共卫生学院的一项研究发现，每天喝三杯咖啡的人患 2 型糖尿病的风险低 20%。',
       '苹果公司周二公布了第三季度财报。该公司表示，服务业务的营收增长了 12%。',
       '国家统计局 7 月 15 日公布，二季度国内生产总值同比增长 7.5%。\n\n其中，6 月份出口比去年同期下降 3.1%。',
+      '1348 年至 1350 年间的黑死病，夺去了挪威六成以上人口的生命。',
+      '瘟疫在 1500 年至 1850 年间反复爆发。严重的时候，三分之二的人口因瘟疫消失。',
+      '黑豹队的三名首发线卫中有两人入选了职业碗。',
+      '发言人没有排除其他人也可能被调查的可能性。较低的人均收入被认为是动乱的起因之一。',
       '---\ntitle: 存茶\nstatus: draft\nsources:\n  - {title: 国家标准, url: https://a.example}\n  - {title: 行业报告, url: https://b.example}\n---\n\n数据显示，湿度超过 60% 茶叶易受潮。\n',
     ],
     invalid: [
@@ -48,6 +53,8 @@ export default defineRule({
       { markdown: '该公司表示，第三季度营收增长了 12%。', findings: [{ line: 1, column: 17, message: '“12%”是变化幅度' }] },
       { markdown: '三分之一的上班族每天至少喝一杯茶。', findings: [{ line: 1, column: 1, message: '“三分之一”是分数比例' }] },
       { markdown: '## 国家统计局公布二季度数据\n\n出口比去年同期下降 3.1%。', findings: [{ line: 3, column: 11, message: '“3.1%”是变化幅度' }] },
+      { markdown: '2019 年，近七成的受访家长为孩子报了课外班。', findings: [{ line: 1, column: 8, message: '“近七成”“受访”是成数比例、调查或研究结论' }] },
+      { markdown: '在被调查的一百家奶茶店中，有三十二家的糖分超标。', findings: [{ line: 1, column: 2, message: '是调查或研究结论' }] },
       { markdown: '我们的老客户复购率高达 92%。', findings: [{ line: 1, column: 7, message: '“复购率高达 92%”是比率' }] },
       {
         markdown: '---\ntitle: 存茶\nstatus: draft\nsources:\n  - {title: 一个来源}\n---\n\n销量增长 3 倍。\n',
@@ -69,7 +76,8 @@ export default defineRule({
       previous = block;
       for (const sentence of parts) {
         const claims = findClaims(sentence.text);
-        if (!claims.length || (sourced ??= paragraphNamesSource(texts(block), before?.kind === 'paragraph' ? texts(before) : []) || carriesSource(before, block))) continue;
+        // A figure of the long past (黑死病使挪威六成人口死亡) is history, not data an advertisement cites.
+        if (!claims.length || tellsLongPast(sentence.text, block.text) || (sourced ??= paragraphNamesSource(texts(block), before?.kind === 'paragraph' ? texts(before) : []) || carriesSource(before, block))) continue;
         const first = claims[0]!;
         const words = claims.map((c) => `“${block.text.slice(sentence.start + c.start, sentence.start + c.end)}”`).join('');
         const kinds = [...new Set(claims.map((c) => c.kind))].join('、');
