@@ -13,9 +13,9 @@ const documentOrDate =
   /《[^》]{2,40}》|报告|公报|年报|白皮书|年鉴|蓝皮书|发布会|通报|公告|统计数据库|第\s*[\d一二三四五六七八九十]+\s*次|(?:19|20)\d{2}\s*年|\d{1,2}\s*月/u;
 const citedTitle = /(?:据|根据|依据|来自|援引|引用|发表(?:在|于)|刊登(?:在|于)|刊发(?:在|于)?|在)\s*《[^》]{2,40}》|《[^》]{2,40}》(?:显示|指出|称|中|的数据|的统计|公布|发布)/u;
 
-/** A speaker and a verb of saying at the start of a clause (古特雷斯说、中国审计署副审计长董大胜表示). */
+/** A speaker and a verb of saying at the start of a clause, or after a quotation (古特雷斯说、……，”史密斯说). */
 const saying =
-  /(?:^|[，,：:；;])\s*([^，,。；;：:“”"「」]{2,30}?)(?:在声明中|在接受采访时|在记者会上)?(?:说|表示|指出|称|透露|介绍|宣布|披露|强调|估计|预计|告诉|写道|证实|承认|补充)(?!明|法|服|不|话|成|为|之)/gu;
+  /(?:^|[，,：:；;”」』])\s*([^，,。；;：:“”"「」]{2,30}?)(?:在声明中|在接受采访时|在记者会上)?(?:说|表示|指出|称|透露|介绍|宣布|披露|强调|估计|预计|告诉|写道|证实|承认|补充)(?!明|法|服|不|话|成|为|之)/gu;
 /** 据 and a named reporter (据新华网报道、据美国政府调查人员称). */
 const reportedBy = /(?:据|根据)([^，,。；;]{2,20}?)(?:的)?(?:报道|报导|消息|介绍|称|披露|公布|发布|通报|统计)/gu;
 /** A news organisation by name: 新华社、新华网、美国之音、路透社、BBC. */
@@ -97,13 +97,28 @@ function namesInstitution(text: string): boolean {
   return false;
 }
 
+/**
+ * 他说、她补充说、这位发言人表示、……，”他说: a speaker named by a pronoun, as news writes once it has named the person
+ * (英国财政大臣哈蒙德周二在议会发言。他说，……). Like 该公司表示, it names a source only when the text before it names
+ * someone: a person, an institution, a source.
+ */
+const pronounSaying =
+  /(?:^|[，,：:；;。”」』])\s*(?:他们|她们|他|她|这位[^，,。；;“”]{0,10}?|该(?:名|位)?[^，,。；;“”]{0,8}?(?:官员|发言人|负责人|人士|主席|部长|总统|总理|首相|教授|经理|警官|局长|市长|州长|议员|医生|律师))(?:还|也|则|又|随后|后来|在声明中|在接受采访时|在记者会上)?(?:补充)?(?:说|表示|指出|称|透露|介绍|强调|估计|预计|告诉|写道|证实|承认)(?!明|法|服|不|话|成|为|之)/u;
+/** A person's name as translated news writes it: 约翰·史密斯, or in Latin letters (Sutopo). */
+const personName = /\p{Script=Han}{1,6}·\p{Script=Han}{1,8}|[A-Z][a-z]+/u;
+
+function namesSomeone(earlier: readonly string[]): boolean {
+  const text = earlier.join('。');
+  return namesInstitution(text) || personName.test(text) || earlier.some(namesSource) || earlier.some((s) => [...s.matchAll(saying)].some((m) => identifiable(m[1]!, true)));
+}
+
 /** Whether a paragraph names the source of its figures, given its sentences and the paragraph before it (if any). */
 export function paragraphNamesSource(sentences: readonly string[], before: readonly string[] = []): boolean {
   return sentences.some((sentence, i) => {
     if (namesSource(sentence)) return true;
-    const at = pointingBack.exec(sentence);
-    if (!at) return false;
-    const earlier = [...before, ...sentences.slice(0, i), sentence.slice(0, at.index)].join('。');
-    return namesInstitution(earlier);
+    const back = pointingBack.exec(sentence);
+    if (back && namesInstitution([...before, ...sentences.slice(0, i), sentence.slice(0, back.index)].join('。'))) return true;
+    const pronoun = pronounSaying.exec(sentence);
+    return pronoun !== null && namesSomeone([...before, ...sentences.slice(0, i), sentence.slice(0, pronoun.index)]);
   });
 }

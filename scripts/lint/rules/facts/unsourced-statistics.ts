@@ -2,17 +2,19 @@ import { defineRule } from '../../define-rule.ts';
 import { blockSpan, type TextBlock } from '../../prose.ts';
 import { tellsLongPast } from '../era.ts';
 import { sentencesOf } from '../plain-text.ts';
-import { namesSource, paragraphNamesSource } from './named-source.ts';
+import { paragraphNamesSource } from './named-source.ts';
 import { findClaims } from './statistic-claims.ts';
 
 const basis = '《广告法》第十一条第二款：使用数据、统计资料、调查结果、引用语等引证内容，应当真实、准确，并表明出处';
 
 const texts = (block: TextBlock) => sentencesOf(block).map((p) => p.text);
 
-/** The paragraph right before a paragraph names a source (a heading or the title does not carry one). */
-function carriesSource(before: TextBlock | undefined, block: TextBlock): boolean {
-  return before?.kind === 'paragraph' && block.kind === 'paragraph' && sentencesOf(before).some((p) => namesSource(p.text));
-}
+/**
+ * How many paragraphs a named source carries on for: news names the report or the agency once (美国劳工部周五公布的
+ * 数据显示……) and gives its figures over the next few paragraphs, one sentence a paragraph in wire copy. A heading or
+ * the title ends the run.
+ */
+const carriedParagraphs = 3;
 
 export default defineRule({
   id: 'facts/unsourced-statistics',
@@ -39,6 +41,9 @@ export default defineRule({
       '哈佛大学公共卫生学院的一项研究发现，每天喝三杯咖啡的人患 2 型糖尿病的风险低 20%。',
       '苹果公司周二公布了第三季度财报。该公司表示，服务业务的营收增长了 12%。',
       '国家统计局 7 月 15 日公布，二季度国内生产总值同比增长 7.5%。\n\n其中，6 月份出口比去年同期下降 3.1%。',
+      '美国劳工部周五公布了 11 月的就业报告。\n\n非农就业人数增加了 26.3 万。\n\n失业率下降了 0.2%。\n\n时薪比去年同期增长 3.1%。',
+      '英国财政大臣约翰·史密斯周二在议会发言。他说，今年前三个季度的失业率下降了 0.5%。',
+      '“出口比去年同期下降了 3.1%，”商务部发言人高峰说。',
       '1348 年至 1350 年间的黑死病，夺去了挪威六成以上人口的生命。',
       '瘟疫在 1500 年至 1850 年间反复爆发。严重的时候，三分之二的人口因瘟疫消失。',
       '黑豹队的三名首发线卫中有两人入选了职业碗。',
@@ -52,7 +57,9 @@ export default defineRule({
       { markdown: '一项针对两千名家长的调查发现，六成家长为孩子报了课外班。', findings: [{ line: 1, column: 11, message: '“调查发现”“六成”是调查或研究结论、成数比例' }] },
       { markdown: '该公司表示，第三季度营收增长了 12%。', findings: [{ line: 1, column: 17, message: '“12%”是变化幅度' }] },
       { markdown: '三分之一的上班族每天至少喝一杯茶。', findings: [{ line: 1, column: 1, message: '“三分之一”是分数比例' }] },
+      { markdown: '美国劳工部周五公布了 11 月的就业报告。\n\n天气转冷。\n\n街上的人少了。\n\n商场里也很安静。\n\n失业率下降了 0.2%。', findings: [{ line: 9, column: 8, message: '“0.2%”是变化幅度' }] },
       { markdown: '## 国家统计局公布二季度数据\n\n出口比去年同期下降 3.1%。', findings: [{ line: 3, column: 11, message: '“3.1%”是变化幅度' }] },
+      { markdown: '他说，今年前三个季度的失业率下降了 0.5%。', findings: [{ line: 1, column: 19, message: '“0.5%”是变化幅度' }] },
       { markdown: '2019 年，近七成的受访家长为孩子报了课外班。', findings: [{ line: 1, column: 8, message: '“近七成”“受访”是成数比例、调查或研究结论' }] },
       { markdown: '在被调查的一百家奶茶店中，有三十二家的糖分超标。', findings: [{ line: 1, column: 2, message: '是调查或研究结论' }] },
       { markdown: '我们的老客户复购率高达 92%。', findings: [{ line: 1, column: 7, message: '“复购率高达 92%”是比率' }] },
@@ -67,17 +74,23 @@ export default defineRule({
     if (sources >= 2) return;
     const blocks = [...context.meta.filter((b) => b.kind !== 'author'), ...context.blocks];
     let previous: TextBlock | undefined;
+    // Paragraphs since the last one that named a source (Infinity: none since the last heading).
+    let sinceSource = Infinity;
     for (const block of blocks) {
       const parts = sentencesOf(block);
       // A paragraph attributes its figures once (据新华社报道，……。其中……), as news and reports do; and a paragraph that
-      // names its source carries it into the next one (国家统计局公布……。\n\n其中，出口下降 3.1%).
-      let sourced: boolean | undefined;
+      // names its source carries it into the next few (国家统计局公布……。\n\n其中，出口下降 3.1%).
       const before = previous;
       previous = block;
+      if (block.kind !== 'paragraph') sinceSource = Infinity;
+      const named = block.kind === 'paragraph' && paragraphNamesSource(texts(block), before?.kind === 'paragraph' ? texts(before) : []);
+      const carried = block.kind === 'paragraph' && sinceSource < carriedParagraphs;
+      sinceSource = named ? 0 : sinceSource + 1;
+      let sourced: boolean | undefined = carried || undefined;
       for (const sentence of parts) {
         const claims = findClaims(sentence.text);
         // A figure of the long past (黑死病使挪威六成人口死亡) is history, not data an advertisement cites.
-        if (!claims.length || tellsLongPast(sentence.text, block.text) || (sourced ??= paragraphNamesSource(texts(block), before?.kind === 'paragraph' ? texts(before) : []) || carriesSource(before, block))) continue;
+        if (!claims.length || tellsLongPast(sentence.text, block.text) || (sourced ??= paragraphNamesSource(texts(block), before?.kind === 'paragraph' ? texts(before) : []))) continue;
         const first = claims[0]!;
         const words = claims.map((c) => `“${block.text.slice(sentence.start + c.start, sentence.start + c.end)}”`).join('');
         const kinds = [...new Set(claims.map((c) => c.kind))].join('、');
