@@ -88,7 +88,7 @@ function sentenceReading(candidate: Candidate, p: Parts, site: Site): string | u
 /** Softer readings: 最…之一, history and order in time, awards, contests. The seller's own are warnings, others nothing. */
 function softReading(candidate: Candidate, p: Parts, site: Site, seller: string | undefined): Reading | undefined {
   const soft = (label: string): Reading => (seller ? { kind: 'unclear', label: `${label}，须有证据并写明时间、范围`, cue: seller } : ordinary(label));
-  if (cue.oneOf.test(p.after) && !cue.noneOf.test(p.after)) return soft('“最…之一”');
+  if ((cue.oneOf.test(p.after) && !cue.noneOf.test(p.after)) || cue.manyOf.test(p.clauseBefore)) return soft('“最…之一”');
   if (cue.awardBefore.test(p.clauseBefore) || cue.awardAfter.test(p.clauseAfter)) return soft('奖项或称号');
   if (cue.rankTerm.test(candidate.term) && cue.history.test(p.before + p.after)) return soft(seller ? '描述本店历史' : '历史或先后顺序');
   if (!candidate.commercial && cue.titleWon.test(candidate.term) && cue.wonBefore.test(p.clauseBefore)) return soft('比赛或评选的名次、成绩（说的是选手或队伍）');

@@ -32,6 +32,8 @@ const deniedHead = /(?:不|没有|并非|无法|未必|难以)[^，,。；]{0,8}
 const range = /^\s*(?:-|~|～|—|–|至|到)\s*\d/u;
 /** A trading session's quote (截至收盘，沪指报收 2011 点，涨幅 1.06%): a figure of record the exchange publishes. */
 const marketQuote = /报收|收盘|收报|开盘|盘中|收市/u;
+/** A traded price moving (股价下跌 3.2%、油价上涨 5%): the market's own record, like a quote. */
+const tradedPrice = /股价|股指|汇率|油价|金价|期货|币价/u;
 /** A change of a thing's physical property (亮度增加了 20%、增加了 2% 的亮度): a measurement, not a claim about people. */
 const property = '(?:亮度|温度|湿度|速度|重量|体积|长度|高度|面积|密度|浓度|压力|电压|转速|质量|光度)';
 const propertyTail = new RegExp(`^\\s*的?${property}`, 'u');
@@ -65,7 +67,8 @@ function classify(sentence: string, from: number, to: number, reading: Reading):
     const past = reading.historical || /了\s*$/u.test(rawHead);
     // 升值 50%、回报 8% without a past are what a seller promises (广告法第二十五、二十六条), not a statistic.
     const promised = (reading.offer || /(?:升值|增值|涨价)$/u.test(head)) && !past;
-    if (!reading.personal && !reading.instruction && !reading.cooking && !ranged && !promised && !propertyTail.test(tail) && !propertyHead.test(head)) return '变化幅度';
+    const quoted = marketQuote.test(sentence) || tradedPrice.test(rawHead);
+    if (!reading.personal && !reading.instruction && !reading.cooking && !ranged && !promised && !quoted && !propertyTail.test(tail) && !propertyHead.test(head)) return '变化幅度';
   }
   if (peopleTail.test(tail)) return '人群比例';
   if (worldHead.test(head)) return '构成比例';

@@ -27,7 +27,9 @@ const singular = /(?:我|他|她|你)(?!们|国|校|院|司|市|省|县|区|厂|
 /** A multiple still to come is a promise (十年后身价翻倍) or a forecast, which is flagged only when it has a teller (专家指出). */
 const future = /[一二两三四五六七八九十\d]+年后|将来|未来|明年|后年|以后|之后|将会|将/u;
 const numberWords = new RegExp(`\\d|${cn}(?:成|倍|番|分之)|半数|一半|${magnitude}`, 'u');
-const hasNumber = (_r: Reading, s: string) => numberWords.test(s);
+/** 数十年来、几十年、多年: a span of time, not a figure an unnamed source vouches for. */
+const spans = /(?:数|几|近|多)?[\d一二两三四五六七八九十百千]*年(?:来|间|以来)|数十年|几十年|上百年|多年/gu;
+const hasNumber = (_r: Reading, s: string) => numberWords.test(s.replace(spans, ''));
 /** 首付三成、贷款七成、提成两成: shares set by contract, not measured. */
 const contractShare = /首付|贷款|按揭|定金|订金|首款|尾款|提成|佣金|抽成|分成|利率|税率|违约金|保证金/u;
 const big = `(?:${approx}\\s*)?${magnitude}`;
