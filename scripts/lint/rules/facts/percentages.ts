@@ -32,6 +32,9 @@ const deniedHead = /(?:不|没有|并非|无法|未必|难以)[^，,。；]{0,8}
 const range = /^\s*(?:-|~|～|—|–|至|到)\s*\d/u;
 /** A trading session's quote (截至收盘，沪指报收 2011 点，涨幅 1.06%): a figure of record the exchange publishes. */
 const marketQuote = /报收|收盘|收报|开盘|盘中|收市/u;
+/** A rate of play in a season or a match (这支球队上赛季的胜率只有 35%): a record of the game, like its score. */
+const playRate = /(?:胜率|命中率|射正率|成功率|扑救率|控球率|得分率|上座率)$/u;
+const sport = /球队|队|赛季|比赛|球员|选手|联赛|主场|客场|决赛|锦标赛|杯赛/u;
 /** A traded price moving (股价下跌 3.2%、油价上涨 5%): the market's own record, like a quote. */
 const tradedPrice = /股价|股指|汇率|油价|金价|期货|币价/u;
 /** A change of a thing's physical property (亮度增加了 20%、增加了 2% 的亮度): a measurement, not a claim about people. */
@@ -60,7 +63,7 @@ function classify(sentence: string, from: number, to: number, reading: Reading):
   const head = rawHead.replace(filler, '');
   const tail = sentence.slice(to, end);
   const token = sentence.slice(from, to);
-  if (rateHead.test(head)) return marketQuote.test(sentence) ? undefined : '比率';
+  if (rateHead.test(head)) return marketQuote.test(sentence) || (playRate.test(head) && sport.test(sentence)) ? undefined : '比率';
   if (pastReturns.test(rawHead)) return '历史收益';
   if (changeHead.test(head) || comparedHead.test(head) || riskHead.test(head)) {
     const ranged = range.test(tail) || /[-~～—–至到]\s*$/u.test(rawHead);

@@ -15,6 +15,8 @@ const texts = (block: TextBlock) => sentencesOf(block).map((p) => p.text);
  * the title ends the run.
  */
 const carriedParagraphs = 3;
+/** 这项研究、该报告、这一数字、报告还显示: the text says it goes on with a source it gave earlier, however far back. */
+const backReference = /(?:这|该|此)(?:项|份|次|个|一)?(?:研究|调查|报告|统计|数据|数字|民调|报道)|(?:报告|研究|调查|数据|民调)(?:还|也|同时|进1?一?步)(?:显示|发现|表明|指出)/u;
 
 export default defineRule({
   id: 'facts/unsourced-statistics',
@@ -42,6 +44,8 @@ export default defineRule({
       '苹果公司周二公布了第三季度财报。该公司表示，服务业务的营收增长了 12%。',
       '国家统计局 7 月 15 日公布，二季度国内生产总值同比增长 7.5%。\n\n其中，6 月份出口比去年同期下降 3.1%。',
       '美国劳工部周五公布了 11 月的就业报告。\n\n非农就业人数增加了 26.3 万。\n\n失业率下降了 0.2%。\n\n时薪比去年同期增长 3.1%。',
+      '皮尤研究中心周二发布了一份关于新闻消费的报告。\n\n受访者多为城市居民。\n\n他们大多在手机上看新闻。\n\n调查在去年秋天进行。\n\n报告还显示，近一半的美国成年人不信任媒体。',
+      '这支球队上赛季的胜率只有 35%，本赛季已经赢下了前五场比赛。',
       '英国财政大臣约翰·史密斯周二在议会发言。他说，今年前三个季度的失业率下降了 0.5%。',
       '“出口比去年同期下降了 3.1%，”商务部发言人高峰说。',
       '苹果公司周二公布了财报。“服务业务的营收增长了 12%，”该公司首席执行官说。',
@@ -63,6 +67,7 @@ export default defineRule({
       { markdown: '## 国家统计局公布二季度数据\n\n出口比去年同期下降 3.1%。', findings: [{ line: 3, column: 11, message: '“3.1%”是变化幅度' }] },
       { markdown: '他说，今年前三个季度的失业率下降了 0.5%。', findings: [{ line: 1, column: 19, message: '“0.5%”是变化幅度' }] },
       { markdown: '2019 年，近七成的受访家长为孩子报了课外班。', findings: [{ line: 1, column: 8, message: '“近七成”“受访”是成数比例、调查或研究结论' }] },
+      { markdown: '根据这项研究，每天步行 30 分钟可以将死亡风险降低 20%。', findings: [{ line: 1, column: 1, message: '是调查或研究结论、变化幅度' }] },
       { markdown: '在被调查的一百家奶茶店中，有三十二家的糖分超标。', findings: [{ line: 1, column: 2, message: '是调查或研究结论' }] },
       { markdown: '我们的老客户复购率高达 92%。', findings: [{ line: 1, column: 7, message: '“复购率高达 92%”是比率' }] },
       {
@@ -86,8 +91,9 @@ export default defineRule({
       previous = block;
       if (block.kind !== 'paragraph') sinceSource = Infinity;
       const named = block.kind === 'paragraph' && paragraphNamesSource(texts(block), before?.kind === 'paragraph' ? texts(before) : []);
-      const carried = block.kind === 'paragraph' && sinceSource < carriedParagraphs;
-      sinceSource = named ? 0 : sinceSource + 1;
+      const pointsBack = sinceSource < Infinity && parts.some((p) => backReference.test(p.text));
+      const carried = block.kind === 'paragraph' && (sinceSource < carriedParagraphs || pointsBack);
+      sinceSource = named || (carried && pointsBack) ? 0 : sinceSource + 1;
       let sourced: boolean | undefined = carried || undefined;
       for (const sentence of parts) {
         const claims = findClaims(sentence.text);
