@@ -107,9 +107,13 @@ const pronounSaying =
 /** A person's name as translated news writes it: 约翰·史密斯, or in Latin letters (Sutopo). */
 const personName = /\p{Script=Han}{1,6}·\p{Script=Han}{1,8}|[A-Z][a-z]+/u;
 
+/** An office of a named country or body (英国财政大臣、苹果公司首席执行官): one person a reader can look up. */
+const officeHolder =
+  /(?:国|省|州|市|部|局|委|署|公司|集团|银行|大学|政府|联合会|协会)[^，,。；;“”]{0,6}?(?:大臣|部长|总统|总理|首相|主席|市长|州长|局长|发言人|主任|总裁|执行官|董事长|行长|秘书长|大使)/u;
+
 function namesSomeone(earlier: readonly string[]): boolean {
   const text = earlier.join('。');
-  return namesInstitution(text) || personName.test(text) || earlier.some(namesSource) || earlier.some((s) => [...s.matchAll(saying)].some((m) => identifiable(m[1]!, true)));
+  return namesInstitution(text) || personName.test(text) || officeHolder.test(text) || earlier.some(namesSource) || earlier.some((s) => [...s.matchAll(saying)].some((m) => identifiable(m[1]!, true)));
 }
 
 /** Whether a paragraph names the source of its figures, given its sentences and the paragraph before it (if any). */
