@@ -1,7 +1,7 @@
 import type { DictionaryEntry, DictionaryMatch } from '../../../dictionary.ts';
 import type { Severity } from '../../../../shared/finding.ts';
 import { claimPatterns as written } from './all-patterns.ts';
-import { advertised, describesCustom, isMeta, negated, reportsScience, speaksOfUse, type AccountFacts } from './context.ts';
+import { advertised, describesCustom, isMeta, negated, reportsAuthority, reportsScience, speaksOfUse, type AccountFacts } from './context.ts';
 import { straddlesWords } from '../../../evasion/words.ts';
 import { tellsLongPast } from '../../era.ts';
 import { productSubject } from './medical.ts';
@@ -188,7 +188,7 @@ function toldNotSold(family: Family, view: MatchView): boolean {
   const term = view.sentence.slice(view.start, view.end);
   if (otherSense[term]?.test(view.sentence.slice(view.end)) || otherSenseBefore[term]?.test(view.sentence.slice(0, view.start))) return true;
   if (family === 'superstition') return describesCustom(view.sentence);
-  if (family === 'medical' || family === 'health' || family === 'cosmetics') return reportsScience(view.sentence, productSubject, view.uses);
+  if (family === 'medical' || family === 'health' || family === 'cosmetics') return reportsScience(view.sentence, productSubject, view.uses) || reportsAuthority(view.sentence);
   return false;
 }
 
