@@ -14,8 +14,9 @@ const year = /(?<![近约逾超过长达数几多\d.])(\d{3,4})\s*(?:[-–—~�
 /** 19 世纪、十七世纪 (十1世纪 as lint folds 一); 公元前; 中世纪、古代; a dynasty. Not 20 世纪 or 二十世纪. */
 const oldPeriod =
   /(?<![\d二十])1?\d\s*世纪|(?<!二)十[一二三四五六七八九1-9]?\s*世纪|(?<![\d二十])[一二三四五六七八九]\s*世纪|公元前|中世纪|古代|古时|远古|上古|(?:秦|汉|隋|唐|宋|元|明|清)(?:代|朝)/u;
-/** 21 世纪、本世纪、20 世纪 90 年代; this year or last. */
-const newPeriod = /(?:21|二十[一1])\s*世纪|本世纪|20\s*世纪\s*[5-9]0\s*年代|二十世纪[五六七八九]十年代|今年|去年|前年|近年|近几年|近些年|最近/u;
+/** 21 世纪、本世纪、20 世纪 90 年代; this year or last; the present (如今、目前) a sentence turns to after its history. */
+const newPeriod =
+  /(?:21|二十[一1])\s*世纪|本世纪|20\s*世纪\s*[5-9]0\s*年代|二十世纪[五六七八九]十年代|今年|去年|前年|近年|近几年|近些年|最近|如今|现在|目前|当今|现今|当前|今天/u;
 
 /** The era a text dates itself in, or undefined when it names no year or period. */
 export function eraOf(text: string): Era | undefined {

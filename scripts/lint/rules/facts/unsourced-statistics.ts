@@ -66,6 +66,7 @@ export default defineRule({
       { markdown: '美国劳工部周五公布了 11 月的就业报告。\n\n天气转冷。\n\n街上的人少了。\n\n商场里也很安静。\n\n失业率下降了 0.2%。', findings: [{ line: 9, column: 8, message: '“0.2%”是变化幅度' }] },
       { markdown: '## 国家统计局公布二季度数据\n\n出口比去年同期下降 3.1%。', findings: [{ line: 3, column: 11, message: '“3.1%”是变化幅度' }] },
       { markdown: '他说，今年前三个季度的失业率下降了 0.5%。', findings: [{ line: 1, column: 19, message: '“0.5%”是变化幅度' }] },
+      { markdown: '清朝时这里是驿站。如今，全镇九成居民以种茶为生。', findings: [{ line: 1, column: 15, message: '“九成”是成数比例' }] },
       { markdown: '2019 年，近七成的受访家长为孩子报了课外班。', findings: [{ line: 1, column: 8, message: '“近七成”“受访”是成数比例、调查或研究结论' }] },
       { markdown: '根据这项研究，每天步行 30 分钟可以将死亡风险降低 20%。', findings: [{ line: 1, column: 1, message: '是调查或研究结论、变化幅度' }] },
       { markdown: '在被调查的一百家奶茶店中，有三十二家的糖分超标。', findings: [{ line: 1, column: 2, message: '是调查或研究结论' }] },
