@@ -1,22 +1,11 @@
 import { defineRule } from '../../define-rule.ts';
-import { blockSpan, type TextBlock } from '../../prose.ts';
+import { blockSpan } from '../../prose.ts';
 import { tellsLongPast } from '../era.ts';
 import { sentencesOf } from '../plain-text.ts';
-import { paragraphNamesSource } from './named-source.ts';
+import { sourcedBlocks } from './source-run.ts';
 import { findClaims } from './statistic-claims.ts';
 
 const basis = '《广告法》第十一条第二款：使用数据、统计资料、调查结果、引用语等引证内容，应当真实、准确，并表明出处';
-
-const texts = (block: TextBlock) => sentencesOf(block).map((p) => p.text);
-
-/**
- * How many paragraphs a named source carries on for: news names the report or the agency once (美国劳工部周五公布的
- * 数据显示……) and gives its figures over the next few paragraphs, one sentence a paragraph in wire copy. A heading or
- * the title ends the run.
- */
-const carriedParagraphs = 3;
-/** 这项研究、该报告、这一数字、报告还显示: the text says it goes on with a source it gave earlier, however far back. */
-const backReference = /(?:这|该|此)(?:项|份|次|个|一)?(?:研究|调查|报告|统计|数据|数字|民调|报道)|(?:报告|研究|调查|数据|民调)(?:还|也|同时|进1?一?步)(?:显示|发现|表明|指出)/u;
 
 export default defineRule({
   id: 'facts/unsourced-statistics',
@@ -47,6 +36,7 @@ export default defineRule({
       '美国劳工部周五公布了 11 月的就业报告。\n\n非农就业人数增加了 26.3 万。\n\n失业率下降了 0.2%。\n\n时薪比去年同期增长 3.1%。',
       '皮尤研究中心周二发布了一份关于新闻消费的报告。\n\n受访者多为城市居民。\n\n他们大多在手机上看新闻。\n\n调查在去年秋天进行。\n\n报告还显示，近一半的美国成年人不信任媒体。',
       '这支球队上赛季的胜率只有 35%，本赛季已经赢下了前五场比赛。',
+      '英国财政大臣周三在议会发言。\n\n“今年的失业率下降了 0.5%。\n\n这是十年来最好的成绩，”他说。',
       '英国财政大臣约翰·史密斯周二在议会发言。他说，今年前三个季度的失业率下降了 0.5%。',
       '“出口比去年同期下降了 3.1%，”商务部发言人高峰说。',
       '苹果公司周二公布了财报。“服务业务的营收增长了 12%，”该公司首席执行官说。',
@@ -69,6 +59,7 @@ export default defineRule({
       { markdown: '他说，今年前三个季度的失业率下降了 0.5%。', findings: [{ line: 1, column: 19, message: '“0.5%”是变化幅度' }] },
       { markdown: '清朝时这里是驿站。如今，全镇九成居民以种茶为生。', findings: [{ line: 1, column: 15, message: '“九成”是成数比例' }] },
       { markdown: '2019 年，近七成的受访家长为孩子报了课外班。', findings: [{ line: 1, column: 8, message: '“近七成”“受访”是成数比例、调查或研究结论' }] },
+      { markdown: '“今年的失业率下降了 0.5%。\n\n这是十年来最好的成绩，”他说。', findings: [{ line: 1, column: 12, message: '“0.5%”是变化幅度' }] },
       { markdown: '根据这项研究，每天步行 30 分钟可以将死亡风险降低 20%。', findings: [{ line: 1, column: 1, message: '是调查或研究结论、变化幅度' }] },
       { markdown: '在被调查的一百家奶茶店中，有三十二家的糖分超标。', findings: [{ line: 1, column: 2, message: '是调查或研究结论' }] },
       { markdown: '我们的老客户复购率高达 92%。', findings: [{ line: 1, column: 7, message: '“复购率高达 92%”是比率' }] },
@@ -82,25 +73,19 @@ export default defineRule({
     const sources = Array.isArray(context.doc.data.sources) ? context.doc.data.sources.length : 0;
     if (sources >= 2) return;
     const blocks = [...context.meta.filter((b) => b.kind !== 'author'), ...context.blocks];
-    let previous: TextBlock | undefined;
-    // Paragraphs since the last one that named a source (Infinity: none since the last heading).
-    let sinceSource = Infinity;
-    for (const block of blocks) {
-      const parts = sentencesOf(block);
-      // A paragraph attributes its figures once (据新华社报道，……。其中……), as news and reports do; and a paragraph that
-      // names its source carries it into the next few (国家统计局公布……。\n\n其中，出口下降 3.1%).
-      const before = previous;
-      previous = block;
-      if (block.kind !== 'paragraph') sinceSource = Infinity;
-      const named = block.kind === 'paragraph' && paragraphNamesSource(texts(block), before?.kind === 'paragraph' ? texts(before) : []);
-      const pointsBack = sinceSource < Infinity && parts.some((p) => backReference.test(p.text));
-      const carried = block.kind === 'paragraph' && (sinceSource < carriedParagraphs || pointsBack);
-      sinceSource = named || (carried && pointsBack) ? 0 : sinceSource + 1;
-      let sourced: boolean | undefined = carried || undefined;
-      for (const sentence of parts) {
+    // A figure of the long past (黑死病使挪威六成人口死亡) is history, not data an advertisement cites.
+    const found = blocks.map((block) =>
+      sentencesOf(block).flatMap((sentence) => {
         const claims = findClaims(sentence.text);
-        // A figure of the long past (黑死病使挪威六成人口死亡) is history, not data an advertisement cites.
-        if (!claims.length || tellsLongPast(sentence.text, block.text) || (sourced ??= paragraphNamesSource(texts(block), before?.kind === 'paragraph' ? texts(before) : []))) continue;
+        return claims.length && !tellsLongPast(sentence.text, block.text) ? [{ sentence, claims }] : [];
+      }),
+    );
+    if (!found.some((f) => f.length)) return;
+    // Whether a paragraph's figures have a source is read over the run of paragraphs (source-run.ts).
+    const sourced = sourcedBlocks(blocks, found.map((f) => f.length > 0));
+    for (const [i, block] of blocks.entries()) {
+      if (sourced[i]) continue;
+      for (const { sentence, claims } of found[i]!) {
         const first = claims[0]!;
         const words = claims.map((c) => `“${block.text.slice(sentence.start + c.start, sentence.start + c.end)}”`).join('');
         const kinds = [...new Set(claims.map((c) => c.kind))].join('、');
