@@ -26,6 +26,12 @@ const media = /[\p{Script=Han}]{1,10}(?:社|网|日报|晚报|时报|周刊|杂�
  */
 const officialSide =
   /^(?:中国|大陆|台湾|香港|澳门|美国|日本|韩国|朝鲜|俄罗斯|英国|法国|德国|欧盟)方面$|^[中美日韩朝俄英法德欧]方$|(?:警方|检方|当局|法院|法庭|议会|国会|白宫|五角大楼|克里姆林宫|联合国|世卫组织|北约|欧盟委员会)(?:发言人)?$/u;
+/**
+ * An official or a public service of a place or body the story names (伊朗官员、当地卫生官员、消防部门): on the record,
+ * as news attributes them. 相关官员、一名官员 name no place.
+ */
+const officialOf = /^(.{2,10}?)(?:卫生|军方|警方|边境|移民|安全)?(?:官员|当局)(?:们)?$/u;
+const publicService = /^(?:当地|该市|该州|该国)?(?:消防部门|消防局|救援人员|急救人员|海岸警卫队|气象部门|气象局)$/u;
 /** A name in Latin letters (Sutopo 先生、John Goldsmith). */
 const latinName = /[A-Z][a-z]+/u;
 /**
@@ -48,6 +54,9 @@ function identifiable(speaker: string, personNames: boolean): boolean {
     if (!generic.test(phrase.slice(Math.max(0, match.index - 8), match.index + match[0].length))) return true;
   }
   if (officialSide.test(phrase)) return !vague.test(phrase.replace(officialSide, ''));
+  if (publicService.test(phrase)) return true;
+  const official = officialOf.exec(phrase)?.[1];
+  if (official !== undefined) return !vague.test(official) && !figure.test(official) && !noSubject.test(official);
   if (media.test(phrase) || latinName.test(phrase)) return !vague.test(phrase.replace(media, ''));
   if (!personNames || vague.test(phrase) || figure.test(phrase) || noSubject.test(phrase)) return false;
   // A role named by whom it serves is someone in particular (开枪警察的律师、该公司的发言人); a bare role is not.
@@ -61,7 +70,7 @@ function identifiable(speaker: string, personNames: boolean): boolean {
  * reader can look up (an institution, a news organisation, a name in Latin letters); 临床数据显示、有报告指出 name none.
  */
 const studyBy =
-  /(?:^|[，,：:；;。])\s*([^，,：:；;。“”"「」]{2,24}?)(?:的)?(?:一项|一份|最新|年度|最新一期)?(?:研究|调查|报告|数据|统计|民调|普查|研究人员|科学家|研究团队)(?:结果|数据)?(?:显示|发现|表明|指出|称|证实|认为)/gu;
+  /(?:^|[，,：:；;。])\s*([^，,：:；;。“”"「」]{2,24}?)(?:的)?(?:一项|一份|最新|年度|最新一期)?(?:研究|调查|报告|数据|统计|民调|普查|研究人员|科学家|研究团队|文件|记录|档案|财报|年报|公告)(?:结果|数据)?(?:显示|发现|表明|指出|称|证实|认为)/gu;
 
 /** A figure attributed to someone identifiable: 古特雷斯说、据新华网报道、他对美国之音说、哈佛大学的研究发现. */
 function attributed(sentence: string): boolean {
