@@ -12,6 +12,8 @@ export interface Baseline {
   prosePer10k: number;
   /** The second tuned prose set's figure; absent from baselines written before it existed. */
   prose2Per10k?: number;
+  /** The third tuned prose set's figure; absent from baselines written before it existed. */
+  prose3Per10k?: number;
   heldOutPer10k: number;
 }
 
@@ -38,6 +40,7 @@ export function toBaseline(score: Score & { heldOut?: Score }): Baseline {
     alarms: Object.fromEntries(alarms.sort(([a], [b]) => a.localeCompare(b))),
     prosePer10k: round(per10k(score.prose)),
     prose2Per10k: round(per10k(score.prose2)),
+    prose3Per10k: round(per10k(score.prose3)),
     heldOutPer10k: round(per10k(score.heldOutProse)),
   };
 }
@@ -53,7 +56,8 @@ export async function readBaseline(file = baselineFile): Promise<Baseline> {
     throw new Error(`${file} 不是评测基线（缺 recall、alarms、prosePer10k 或 heldOutPer10k）`);
   }
   const prose2 = typeof data.prose2Per10k === 'number' ? { prose2Per10k: data.prose2Per10k } : {};
-  return { recall: recallValues, alarms: alarmValues, prosePer10k: data.prosePer10k, ...prose2, heldOutPer10k: data.heldOutPer10k };
+  const prose3 = typeof data.prose3Per10k === 'number' ? { prose3Per10k: data.prose3Per10k } : {};
+  return { recall: recallValues, alarms: alarmValues, prosePer10k: data.prosePer10k, ...prose2, ...prose3, heldOutPer10k: data.heldOutPer10k };
 }
 
 export async function writeBaseline(baseline: Baseline, file = baselineFile): Promise<void> {
@@ -77,6 +81,9 @@ export function compareBaseline(now: Baseline, base: Baseline): string[] {
   if (now.prosePer10k > base.prosePer10k) worse.push(`普通文本误报 prose findings per 10,000 characters: ${base.prosePer10k} → ${now.prosePer10k}`);
   if (base.prose2Per10k !== undefined && (now.prose2Per10k ?? 0) > base.prose2Per10k) {
     worse.push(`第二组普通文本误报 prose-2 findings per 10,000 characters: ${base.prose2Per10k} → ${now.prose2Per10k}`);
+  }
+  if (base.prose3Per10k !== undefined && (now.prose3Per10k ?? 0) > base.prose3Per10k) {
+    worse.push(`第三组普通文本误报 prose-3 findings per 10,000 characters: ${base.prose3Per10k} → ${now.prose3Per10k}`);
   }
   if (now.heldOutPer10k > base.heldOutPer10k) {
     worse.push(`留出文本误报 held-out prose findings per 10,000 characters: ${base.heldOutPer10k} → ${now.heldOutPer10k}`);

@@ -36,6 +36,8 @@ export interface Corpus {
   prose: ProseFile[];
   /** A second tuned prose set (prose-2/*.txt) in the held-out prose's genres, technical docs and news; absent: none. */
   prose2?: ProseFile[];
+  /** A third tuned prose set (prose-3/*.txt) in the news register, translated news and Wikipedia; absent: none. */
+  prose3?: ProseFile[];
   /** Ordinary prose from other sources (held-out/*.txt), kept apart and never tuned on: the honest false-alarm figure. */
   heldOutProse: ProseFile[];
   /** Lines kept out of tuning (held-out/*.yaml), scored and reported on their own; absent or empty: none. */
@@ -83,12 +85,13 @@ async function readLabelled(dir: string, folder: string): Promise<LabelledFile[]
   return files;
 }
 
-/** The labelled lines, the held-out lines, the two tuned prose sets and the held-out prose. */
+/** The labelled lines, the held-out lines, the three tuned prose sets and the held-out prose. */
 export async function readCorpus(dir = corpusDir): Promise<Corpus> {
   const labelled = await readLabelled(dir, 'labelled');
   const heldOut = await readLabelled(dir, 'held-out');
-  const [prose, prose2, heldOutProse] = await Promise.all(['prose', 'prose-2', 'held-out'].map((folder) => readProse(join(dir, folder))));
-  return { labelled, heldOut, prose: prose ?? [], prose2: prose2 ?? [], heldOutProse: heldOutProse ?? [] };
+  const folders = ['prose', 'prose-2', 'prose-3', 'held-out'];
+  const [prose, prose2, prose3, heldOutProse] = await Promise.all(folders.map((folder) => readProse(join(dir, folder))));
+  return { labelled, heldOut, prose: prose ?? [], prose2: prose2 ?? [], prose3: prose3 ?? [], heldOutProse: heldOutProse ?? [] };
 }
 
 async function readProse(proseDir: string): Promise<ProseFile[]> {

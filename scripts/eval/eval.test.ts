@@ -8,6 +8,7 @@ describe('eval:lint', () => {
     expect(result.lines).toBeGreaterThanOrEqual(3000);
     expect(result.prose.chars).toBeGreaterThanOrEqual(200_000);
     expect(result.prose2.chars).toBeGreaterThanOrEqual(150_000);
+    expect(result.prose3.chars).toBeGreaterThanOrEqual(90_000);
     expect(result.heldOutProse.chars).toBeGreaterThanOrEqual(100_000);
     expect(compareBaseline(toBaseline(result), await readBaseline())).toEqual([]);
   }, 180_000);
@@ -26,6 +27,7 @@ describe('eval:lint', () => {
       ],
       prose: [{ name: 'essay.txt', paragraphs: ['这是全国销量第一的茶饮品牌。', '秋天到了，树叶黄了。'] }],
       prose2: [{ name: 'docs.txt', paragraphs: ['本店的绿茶是全网最低价。', '运行 npm install 安装依赖。'] }],
+      prose3: [{ name: 'wire.txt', paragraphs: ['本店的白茶全网最低价。', '主队在下半场扳平了比分。'] }],
       heldOutProse: [{ name: 'news.txt', paragraphs: ['本店的红茶全网最低价，扫码下单立减十元。', '周六的比赛因雨推迟。'] }],
       heldOut: [
         {
@@ -47,6 +49,10 @@ describe('eval:lint', () => {
     expect(result.prose2.findings).toBeGreaterThan(0);
     expect(result.prose2.chars).toBe([...'本店的绿茶是全网最低价。运行 npm install 安装依赖。'].length);
     expect(result.alarms.map((a) => a.where)).toContain('docs.txt');
+    // So is the third, and its alarms are listed too.
+    expect(result.prose3.findings).toBeGreaterThan(0);
+    expect(result.prose3.chars).toBe([...'本店的白茶全网最低价。主队在下半场扳平了比分。'].length);
+    expect(result.alarms.map((a) => a.where)).toContain('wire.txt');
     // The held-out prose is counted apart and its alarms are not listed.
     expect(result.heldOutProse.findings).toBeGreaterThan(0);
     expect(result.heldOutProse.chars).toBe([...'本店的红茶全网最低价，扫码下单立减十元。周六的比赛因雨推迟。'].length);
@@ -59,6 +65,7 @@ describe('eval:lint', () => {
     expect(compareBaseline(base, base)).toEqual([]);
     expect(compareBaseline(base, { ...base, prosePer10k: 0 })).toEqual([expect.stringContaining('prose findings per 10,000 characters')]);
     expect(compareBaseline(base, { ...base, prose2Per10k: 0 })).toEqual([expect.stringContaining('prose-2 findings per 10,000 characters')]);
+    expect(compareBaseline(base, { ...base, prose3Per10k: 0 })).toEqual([expect.stringContaining('prose-3 findings per 10,000 characters')]);
     expect(compareBaseline(base, { ...base, heldOutPer10k: 0 })).toEqual([expect.stringContaining('held-out prose findings')]);
     expect(compareBaseline(base, { ...base, recall: { ...base.recall, 'rule:facts/unsourced-statistics': 1 } })).toEqual([
       expect.stringContaining('rule:facts/unsourced-statistics: 1 → 0'),

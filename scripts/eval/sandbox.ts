@@ -31,8 +31,8 @@ export type Placed =
   | { kind: 'line'; file: string; category: string; index: number; line: LabelledLine; heldOut: boolean }
   | { kind: 'prose'; file: string; source: string; chars: number; set: ProseSet };
 
-/** Which prose a piece comes from: the tuned prose, the second tuned set, or the held-out prose nobody tunes on. */
-export type ProseSet = 'prose' | 'prose-2' | 'held-out';
+/** Which prose a piece comes from: the tuned prose, the second or third tuned set, or the held-out prose nobody tunes on. */
+export type ProseSet = 'prose' | 'prose-2' | 'prose-3' | 'held-out';
 
 export interface Sandbox {
   root: string;
@@ -71,6 +71,7 @@ export async function writeSandbox(corpus: Corpus): Promise<Sandbox> {
   const proseFiles = [
     ...corpus.prose.map((p) => [p, 'prose'] as const),
     ...(corpus.prose2 ?? []).map((p) => [p, 'prose-2'] as const),
+    ...(corpus.prose3 ?? []).map((p) => [p, 'prose-3'] as const),
     ...corpus.heldOutProse.map((p) => [p, 'held-out'] as const),
   ];
   for (const [prose, set] of proseFiles) {

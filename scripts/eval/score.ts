@@ -45,6 +45,8 @@ export interface Score {
   prose: ProseTally;
   /** The second tuned prose set (technical docs, news), counted apart from the first. */
   prose2: ProseTally;
+  /** The third tuned prose set (news register), counted apart from the others. */
+  prose3: ProseTally;
   /** The held-out prose, counted apart; its alarms are not listed, so nobody tunes on them. */
   heldOutProse: ProseTally;
   misses: Miss[];
@@ -73,12 +75,13 @@ export function score(placed: ReadonlyMap<string, Placed>, findings: readonly Fi
   }
   const result: Score = {
     lines: 0, families: {}, rules: {}, categories: {}, evasion: {}, contexts: {},
-    prose: { chars: 0, findings: 0, byFamily: {} }, prose2: { chars: 0, findings: 0, byFamily: {} }, heldOutProse: { chars: 0, findings: 0, byFamily: {} }, misses: [], alarms: [],
+    prose: { chars: 0, findings: 0, byFamily: {} }, prose2: { chars: 0, findings: 0, byFamily: {} },
+    prose3: { chars: 0, findings: 0, byFamily: {} }, heldOutProse: { chars: 0, findings: 0, byFamily: {} }, misses: [], alarms: [],
   };
   for (const item of placed.values()) {
     const got = byFile.get(item.file) ?? [];
     if (item.kind === 'prose') {
-      const tally = item.set === 'held-out' ? result.heldOutProse : item.set === 'prose-2' ? result.prose2 : result.prose;
+      const tally = { prose: result.prose, 'prose-2': result.prose2, 'prose-3': result.prose3, 'held-out': result.heldOutProse }[item.set];
       tally.chars += item.chars;
       tally.findings += got.length;
       for (const f of got) {

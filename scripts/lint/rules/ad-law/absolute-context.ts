@@ -18,6 +18,8 @@ export interface Site {
   /** The sentence with quoted passages blanked out, for cues that must come from the writer, not the quote. */
   outsideQuotes: string;
   kind: TextBlock['kind'];
+  /** The whole block, folded: the paragraph a sentence stands in, for what it dates (era.ts). */
+  paragraph: string;
 }
 
 const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
@@ -97,5 +99,6 @@ export function siteOf(block: TextBlock, from: number, to: number): Site {
     quoted: local.some(([a, b]) => at > a && stop < b),
     outsideQuotes,
     kind: block.kind,
+    paragraph: text,
   };
 }

@@ -14,9 +14,12 @@ export const selfMarker =
 /** A demonstrative on the thing promoted: 这款、此款、该产品 … */
 export const productMarker = /(?:这|此|该|本)一?款|(?:这|此|该)(?:台|支|盒|罐|系列|产品|商品|楼盘|课程|疗程|套餐)/;
 
-/** Market-wide comparison ranges (S02: comparison with other sellers; S46 “全网”“行业”“第一”). */
+/**
+ * Market-wide comparison ranges (S02: comparison with other sellers; S46 “全网”“行业”“第一”). 本市、本省 only where 本 starts
+ * the word: in 墨尔本市中心、日本市场 it ends another one.
+ */
 export const marketScope =
-  /全网|全国|全球|全世界|世界|中国|国内|国际|海内外|全行业|行业|业内|业界|同行|同类|同价位|同级|市面上|市场上|史上|有史以来|全城|全市|全省|全县|省内|市内|城央|本市|本省|天下|宇宙/;
+  /全网|全国|全球|全世界|世界|中国|国内|国际|海内外|全行业|行业|业内|业界|同行|同类|同价位|同级|市面上|市场上|史上|有史以来|全城|全市|全省|全县|省内|市内|城央|(?<![日尔成资基版书样课剧账原范文脚标根熊])本[市省]|天下|宇宙/;
 
 /** Words of selling: the sentence is an offer even when it does not say whose (S45, S46; decision 4's buy calls). */
 export const salesCue =
@@ -44,6 +47,18 @@ export const onlyAfterNegation = /^(?:只有|而是|只是)/;
 /** Reported speech and opinions (decision 2: quotations; 他说这是他喝过最好的一杯). */
 export const reported =
   /(?:他|她|他们|她们|有人|人们|网友|读者|朋友|专家|老师|医生|营养师|报纸|评论|影评人|媒体|书上|文献|大家)[^，。]{0,8}?(?:说|认为|表示|评价|称|觉得|写道|问|透露|建议|提到|指出|普遍)|据说|听说|被认为|公认/;
+
+/**
+ * Speech attributed after the words, as news writes it (成为世界冠军是一个了不起的成就，这位美国人说道。): the clause
+ * ends in a speaker and a verb of saying, with nothing after it.
+ */
+export const attributedAfter = /[，,—]\s*[^，,。；]{1,16}?(?:说道|说|表示|写道|称|指出|告诉记者)\s*$/;
+
+/** A third person owning or doing what the term grades (难道他们世界第一的地位已不保): someone else, not the seller. */
+export const thirdPersonBefore = /(?:他|她|它)们?的?\s*$/;
+
+/** After 永不: a disposition (永不满足的胃口、永不言败), not a guarantee on goods (永不褪色). */
+export const dispositionAfter = /^(?:满足|言败|言弃|放弃|妥协|屈服|低头|服输|忘记|忘怀|停歇|止步|回头|后悔|认输)/;
 
 /** Quotation used as the seller's own claim: 被誉为“茶中之王”. */
 export const claimedByQuote = /被誉为|誉为|号称|堪称|人称|被称为|被评为|荣获|获评/;
@@ -81,8 +96,11 @@ export const gradeAfter = /^的?(?:等级|级别|档位|能效)/;
 
 /** Titles and awards an authority grants and that can be checked (S02 case 6; decision 2: 国家级非物质文化遗产). */
 export const titleAfter =
-  /^的?(?:非物质文化遗产|非遗|自然保护区|重要湿地|湿地|风景名胜区|良种|茶树良种|高新区|高新技术|经济技术开发区|开发区|新区|示范区|文物保护单位|重点文物|贫困县|森林公园|湿地公园|地质公园|旅游度假区|历史文化名城|重点实验室|运动员|裁判|教练|传承人|代表性|保护动物|重点保护)/;
+  /^的?(?:非物质文化遗产|非遗|自然遗产|文化遗产|世界遗产|自然保护区|重要湿地|湿地|风景名胜区|良种|茶树良种|高新区|高新技术|经济技术开发区|开发区|新区|示范区|文物保护单位|重点文物|贫困县|森林公园|湿地公园|地质公园|旅游度假区|历史文化名城|重点实验室|运动员|裁判|教练|传承人|代表性|保护动物|重点保护)/;
 export const awardAfter = /^[^，。；]{0,4}?(?:奖|影片|男主角|女主角|男配角|女配角|导演|编剧|新人|演员|纪录片|得主|获得者)/;
+/** A title won, however far the win is put before it in the clause (夺得了 1946 年的全国冠军以及两次世界冠军). */
+export const wonBefore = /(?:夺得|获得|赢得|荣获|夺取|摘得|拿下|斩获)了?[^，。；]{0,20}$/;
+export const titleWon = /冠军|亚军|季军/;
 export const awardBefore = /(?:拿了|拿过|拿到|拿|获得|获得了|夺得|夺得了|赢得|赢得了|荣获|获|票数|得票|考了?|跑了?)$/;
 
 /** Proper names: 第一中学、最高人民法院、皇家园林 (decision 2). */
@@ -94,10 +112,12 @@ export const ordinalAfter =
 /** 第一家 / 第一款 with a market range or the seller as subject is a first-to claim (国内第一家做…的品牌), not an ordinal. */
 export const firstToAfter = /^(?:家|款|个|台|所|支|条|套|座|颗|艘|架|辆)/;
 export const scopeJustBefore =
-  /(?:全网|全国|全球|全世界|世界|中国|国内|国际|行业|业内|业界|同行|同类|市面上|史上|全城|全市|全省|省内|市内|本市|本省|天下)[^，。]{0,2}$/;
+  /(?:全网|全国|全球|全世界|世界|中国|国内|国际|行业|业内|业界|同行|同类|市面上|史上|全城|全市|全省|省内|市内|(?<![日尔成资基版书样课剧账原范文脚标根熊])本[市省]|天下)[^，。]{0,2}$/;
 
 /** “最…之一” softens a superlative to a member of a set (decision 2: 最早的…之一); “没有之一” is the opposite. */
 export const oneOf = /之[一1]/;
+/** 许多最受欢迎的项目: several of the most, as 之一 is one of them. */
+export const manyOf = /(?:许多|很多|不少|众多|诸多|一些|多个|几个)\s*$/;
 export const noneOf = /没有?之[一1]/;
 
 /** A superlative on an abstract noun says nothing about goods: 最大的问题、最大的区别、最大的鼓励 (decision 2). */
@@ -131,12 +151,12 @@ export const periodAfter = /^的?(?:时期|时候|阶段|年代|年头|日子)/;
 /**
  * The head of the noun phrase a term grades, when it is a place, a building, a natural feature or a thing nobody
  * sells here (世界上最长的河、全国面积最大的平地公园、全球唯一以手套为主题的展馆、中国第一颗通信卫星): a fact about a
- * third party (decision 2). The phrase may carry modifiers (以饼干为主题的); the head is the noun it ends in, before
+ * third party (decision 2); so is an event nobody sells, as news grades it (有史以来最严重的干旱、最致命的空难). The phrase may carry modifiers (以饼干为主题的); the head is the noun it ends in, before
  * the clause ends or the sentence goes on (就在、位于、之一). Shops, restaurants, hotels, factories and firms are not in
  * it: they may be the seller's own, and stay “subject unclear”.
  */
 export const placeHead =
-  /^[^，。；！？]{0,24}?(博物馆|纪念馆|美术馆|展览馆|主题馆|展馆|文化馆|图书馆|歌剧院|剧院|音乐厅|体育馆|公园|乐园|植物园|动物园|湿地|保护区|风景区|景区|景点|古迹|遗址|古镇|古村|寺|庙|祠|宫|教堂|塔|桥|隧道|车站|火车站|机场|港口|码头|铁路|公路|运河|河流|河|江|湖|海峡|海沟|海|山峰|山|峰|岛|海湾|瀑布|峡谷|洞穴|平原|高原|沙漠|城市|地方|地区|场所|场域|设施|建筑|大楼|大厦|广场|观光工厂|卫星|火箭|飞船|探测器|望远镜|恐龙|物种)(?=$|[的之就是在位于有也还，,。；、（(]|之一)/;
+  /^[^，。；！？]{0,24}?(博物馆|纪念馆|美术馆|展览馆|主题馆|展馆|文化馆|图书馆|歌剧院|剧院|音乐厅|体育馆|公园|乐园|植物园|动物园|湿地|保护区|风景区|景区|景点|古迹|遗址|古镇|古村|寺|庙|祠|宫|教堂|塔|桥|隧道|车站|火车站|机场|港口|码头|铁路|公路|运河|河流|河|江|湖|海峡|海沟|海|山峰|山|峰|岛|海湾|瀑布|峡谷|洞穴|平原|高原|沙漠|城市|地方|地区|场所|场域|设施|建筑|大楼|大厦|广场|观光工厂|卫星|火箭|飞船|探测器|望远镜|恐龙|物种|干旱|洪水|洪灾|地震|火灾|山火|灾难|灾害|事故|空难|危机|衰退|暴雨|台风|飓风|风暴|寒潮|热浪|袭击|冲突|战争|疫情|流行病|罢工|抗议|骚乱|丑闻|选举)(?=$|[的之就是在位于有也还，,。；、（(]|之一)/;
 
 /** Ranges of the market, as against places: a superlative over 全网 or 同行 compares sellers, whatever it grades. */
 export const tradeScope = /全网|全行业|行业|业内|业界|同行|同类|同价位|同级|市面上|市场上|别家/;

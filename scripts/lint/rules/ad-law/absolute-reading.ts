@@ -1,3 +1,4 @@
+import { tellsLongPast } from '../era.ts';
 import * as cue from './absolute-cues.ts';
 import type { Site } from './absolute-context.ts';
 import { commercialNouns, goodsIn, industryNames, type AccountProfile } from './industry-goods.ts';
@@ -63,6 +64,7 @@ function formReading(candidate: Candidate, p: Parts, seller: string | undefined)
   if (/皇家$/.test(term) && cue.properNameAfter.test(p.clauseAfter)) return '专有名称';
   if (term === '最好' && !cue.adjectivalZuihao.test(p.clauseAfter)) return '副词“最好”（表示建议）';
   if (term === '绝对' && cue.adverbialJueduiAfter.test(p.clauseAfter)) return '语气副词';
+  if (term === '永不' && cue.dispositionAfter.test(p.clauseAfter)) return '描述人的态度（永不满足、永不言败），不是对商品的保证';
   if (/^(?:100%|百分之?百|百分百)$/.test(term) && (cue.figureBefore.test(p.clauseBefore) || !cue.guaranteeAfter.test(p.clauseAfter))) return '数字或比例';
   if (cue.dimensionTerm.test(term) && cue.parameterAfter.test(p.clauseAfter) && !cue.scopeJustBefore.test(p.clauseBefore)) return '参数名称或数值';
   if (cue.periodAfter.test(p.clauseAfter) && !cue.choiceTerm.test(term)) return '说的是某个时期（最盛时期、最冷的时候）';
@@ -86,11 +88,14 @@ function sentenceReading(candidate: Candidate, p: Parts, site: Site): string | u
 /** Softer readings: 最…之一, history and order in time, awards, contests. The seller's own are warnings, others nothing. */
 function softReading(candidate: Candidate, p: Parts, site: Site, seller: string | undefined): Reading | undefined {
   const soft = (label: string): Reading => (seller ? { kind: 'unclear', label: `${label}，须有证据并写明时间、范围`, cue: seller } : ordinary(label));
-  if (cue.oneOf.test(p.after) && !cue.noneOf.test(p.after)) return soft('“最…之一”');
+  if ((cue.oneOf.test(p.after) && !cue.noneOf.test(p.after)) || cue.manyOf.test(p.clauseBefore)) return soft('“最…之一”');
   if (cue.awardBefore.test(p.clauseBefore) || cue.awardAfter.test(p.clauseAfter)) return soft('奖项或称号');
   if (cue.rankTerm.test(candidate.term) && cue.history.test(p.before + p.after)) return soft(seller ? '描述本店历史' : '历史或先后顺序');
+  if (!candidate.commercial && cue.titleWon.test(candidate.term) && cue.wonBefore.test(p.clauseBefore)) return soft('比赛或评选的名次、成绩（说的是选手或队伍）');
   // Sales words (销量冠军、全网最低价) stay claims in any setting; the rest reads as the contest or the history it is in.
   if (candidate.commercial || cue.salesCue.test(withoutTerm(site))) return undefined;
+  // A thing of the long past (1851 年前后最有用的蒸汽机指示器) is history; the seller's own history stays its claim.
+  if (!seller && !cue.productMarker.test(site.sentence) && tellsLongPast(site.sentence, site.paragraph)) return ordinary('过去年代的事（1950 年以前），不是所售商品');
   if (cue.contest.test(site.outsideQuotes)) return soft('比赛或评选的名次、成绩（说的是选手或队伍）');
   if (cue.domainHistory.test(p.before + p.surface)) return soft('某一领域历史上的比较（赛马史上、建筑史上）');
   return undefined;
@@ -113,6 +118,8 @@ function subjectReading(candidate: Candidate, p: Parts, site: Site, profile: Acc
   if (seller) return { kind: 'advertised', label: '描述本店或本品', cue: seller };
   const agent = candidate.commercial ? undefined : first(cue.namedAgentBefore, p.before);
   if (agent) return ordinary(`说的是具名的他方（${agent}）`);
+  const other = candidate.commercial ? undefined : first(cue.thirdPersonBefore, p.clauseBefore);
+  if (other) return ordinary(`说的是他人（${other.replace(/的?\s*$/u, '')}）`);
   const rest = withoutTerm(site);
   const product = first(cue.productMarker, rest);
   if (product) return { kind: 'advertised', label: '描述所推广的商品', cue: product };
@@ -177,6 +184,6 @@ export function readingOf(candidate: Candidate, site: Site, profile: AccountProf
   if (sentence) return ordinary(sentence);
   const soft = softReading(candidate, p, site, seller);
   if (soft) return soft;
-  if (!seller && !cue.productMarker.test(site.sentence) && cue.reported.test(p.before)) return ordinary('引述他人的看法');
+  if (!seller && !cue.productMarker.test(site.sentence) && (cue.reported.test(p.before) || cue.attributedAfter.test(p.after))) return ordinary('引述他人的看法');
   return subjectReading(candidate, p, site, profile, seller);
 }

@@ -106,6 +106,19 @@ describe('ad-law/absolute-terms readings', () => {
     expect(readings('由某某出版集团独家出版。')[0]).toMatchObject({ kind: 'ordinary', label: expect.stringContaining('具名的他方') });
   });
 
+  it('names the readings for news: the long past, attributed speech, third persons, titles won, events, dispositions', () => {
+    expect(readings('蒸汽机指示器是最有用的仪器。它在 1862 年的伦敦世博会上展出。')[0]).toMatchObject({ kind: 'ordinary', label: expect.stringContaining('过去年代') });
+    expect(readings('成为世界冠军是了不起的成就，这位美国人说道。')[0]).toMatchObject({ kind: 'ordinary', label: '引述他人的看法' });
+    expect(readings('难道他们世界第一的地位不保了吗？')[0]).toMatchObject({ kind: 'ordinary', label: '说的是他人（他们）' });
+    expect(readings('他们还夺得了 1956 年的全国冠军。')[0]).toMatchObject({ kind: 'ordinary', label: expect.stringContaining('比赛或评选') });
+    expect(readings('这是该国有史以来最严重的干旱。')[0]).toMatchObject({ kind: 'ordinary', label: expect.stringContaining('干旱') });
+    expect(readings('人们对炸鸡永不满足的胃口。')[0]).toMatchObject({ kind: 'ordinary', label: expect.stringContaining('态度') });
+    // 基金会 is a foundation, not a fund: 国家级 on it is not graded finance goods.
+    expect(readings('国家级的开源基金会正在筹建。')[0]?.label).not.toContain('金融');
+    // The seller's own history stays its claim.
+    expect(readings('本店创立于 1926 年，是全城最好的茶庄。')[0]).toMatchObject({ kind: 'advertised' });
+  });
+
   it('keeps the seller’s own contests and places as warnings, and market-wide or sales superlatives as claims', () => {
     expect(readings('本店的桂花乌龙拿过斗茶赛冠军。')[0]).toMatchObject({ kind: 'unclear', label: expect.stringContaining('比赛或评选') });
     expect(readings('全网最便宜的茶城就在这里。')[0]?.kind).not.toBe('ordinary');

@@ -66,6 +66,18 @@ export interface GoodsHit {
   own: boolean;
 }
 
+/** Longer words a goods noun begins that are no goods: 基金会 is a foundation, 保险箱 a safe, 课题 a research topic. */
+const otherWord: Record<string, RegExp> = { 基金: /^会/u, 保险: /^(?:丝|箱|柜|杠)/u, 课: /^(?:题|间)/u, 茶: /^几/u };
+
+/** Where `noun` first stands in `text` as itself, not as the start of another word; -1 when nowhere. */
+function indexOfNoun(text: string, noun: string): number {
+  const other = otherWord[noun];
+  for (let at = text.indexOf(noun); at >= 0; at = text.indexOf(noun, at + 1)) {
+    if (!other?.test(text.slice(at + noun.length))) return at;
+  }
+  return -1;
+}
+
 /** The goods noun that comes first in `text` (the longer one where two start together), the account's industries first. */
 export function goodsIn(text: string, profile: AccountProfile): GoodsHit | undefined {
   const declared = profile.industries.length ? profile.industries : Object.keys(goods);
@@ -74,7 +86,7 @@ export function goodsIn(text: string, profile: AccountProfile): GoodsHit | undef
     let best: (GoodsHit & { at: number }) | undefined;
     for (const industry of industries) {
       for (const noun of goods[industry]!) {
-        const at = text.indexOf(noun);
+        const at = indexOfNoun(text, noun);
         if (at >= 0 && (!best || at < best.at || (at === best.at && noun.length > best.noun.length))) best = { noun, industry, own, at };
       }
     }

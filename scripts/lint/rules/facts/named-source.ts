@@ -13,9 +13,9 @@ const documentOrDate =
   /《[^》]{2,40}》|报告|公报|年报|白皮书|年鉴|蓝皮书|发布会|通报|公告|统计数据库|第\s*[\d一二三四五六七八九十]+\s*次|(?:19|20)\d{2}\s*年|\d{1,2}\s*月/u;
 const citedTitle = /(?:据|根据|依据|来自|援引|引用|发表(?:在|于)|刊登(?:在|于)|刊发(?:在|于)?|在)\s*《[^》]{2,40}》|《[^》]{2,40}》(?:显示|指出|称|中|的数据|的统计|公布|发布)/u;
 
-/** A speaker and a verb of saying at the start of a clause (古特雷斯说、中国审计署副审计长董大胜表示). */
+/** A speaker and a verb of saying at the start of a clause, or after a quotation (古特雷斯说、……，”史密斯说). */
 const saying =
-  /(?:^|[，,：:；;])\s*([^，,。；;：:“”"「」]{2,30}?)(?:在声明中|在接受采访时|在记者会上)?(?:说|表示|指出|称|透露|介绍|宣布|披露|强调|估计|预计|告诉|写道|证实|承认|补充)(?!明|法|服|不|话|成|为|之)/gu;
+  /(?:^|[，,：:；;”」』])\s*([^，,。；;：:“”"「」]{2,30}?)(?:在声明中|在接受采访时|在记者会上)?(?:说|表示|指出|称|透露|介绍|宣布|披露|强调|估计|预计|告诉|写道|证实|承认|补充)(?!明|法|服|不|话|成|为|之)/gu;
 /** 据 and a named reporter (据新华网报道、据美国政府调查人员称). */
 const reportedBy = /(?:据|根据)([^，,。；;]{2,20}?)(?:的)?(?:报道|报导|消息|介绍|称|披露|公布|发布|通报|统计)/gu;
 /** A news organisation by name: 新华社、新华网、美国之音、路透社、BBC. */
@@ -26,6 +26,12 @@ const media = /[\p{Script=Han}]{1,10}(?:社|网|日报|晚报|时报|周刊|杂�
  */
 const officialSide =
   /^(?:中国|大陆|台湾|香港|澳门|美国|日本|韩国|朝鲜|俄罗斯|英国|法国|德国|欧盟)方面$|^[中美日韩朝俄英法德欧]方$|(?:警方|检方|当局|法院|法庭|议会|国会|白宫|五角大楼|克里姆林宫|联合国|世卫组织|北约|欧盟委员会)(?:发言人)?$/u;
+/**
+ * An official or a public service of a place or body the story names (伊朗官员、当地卫生官员、消防部门): on the record,
+ * as news attributes them. 相关官员、一名官员 name no place.
+ */
+const officialOf = /^(.{2,10}?)(?:卫生|军方|警方|边境|移民|安全)?(?:官员|当局)(?:们)?$/u;
+const publicService = /^(?:当地|该市|该州|该国)?(?:消防部门|消防局|救援人员|急救人员|海岸警卫队|气象部门|气象局)$/u;
 /** A name in Latin letters (Sutopo 先生、John Goldsmith). */
 const latinName = /[A-Z][a-z]+/u;
 /**
@@ -48,6 +54,9 @@ function identifiable(speaker: string, personNames: boolean): boolean {
     if (!generic.test(phrase.slice(Math.max(0, match.index - 8), match.index + match[0].length))) return true;
   }
   if (officialSide.test(phrase)) return !vague.test(phrase.replace(officialSide, ''));
+  if (publicService.test(phrase)) return true;
+  const official = officialOf.exec(phrase)?.[1];
+  if (official !== undefined) return !vague.test(official) && !figure.test(official) && !noSubject.test(official);
   if (media.test(phrase) || latinName.test(phrase)) return !vague.test(phrase.replace(media, ''));
   if (!personNames || vague.test(phrase) || figure.test(phrase) || noSubject.test(phrase)) return false;
   // A role named by whom it serves is someone in particular (开枪警察的律师、该公司的发言人); a bare role is not.
@@ -61,7 +70,7 @@ function identifiable(speaker: string, personNames: boolean): boolean {
  * reader can look up (an institution, a news organisation, a name in Latin letters); 临床数据显示、有报告指出 name none.
  */
 const studyBy =
-  /(?:^|[，,：:；;。])\s*([^，,：:；;。“”"「」]{2,24}?)(?:的)?(?:一项|一份|最新|年度|最新一期)?(?:研究|调查|报告|数据|统计|民调|普查|研究人员|科学家|研究团队)(?:结果|数据)?(?:显示|发现|表明|指出|称|证实|认为)/gu;
+  /(?:^|[，,：:；;。])\s*([^，,：:；;。“”"「」]{2,24}?)(?:的)?(?:一项|一份|最新|年度|最新一期)?(?:研究|调查|报告|数据|统计|民调|普查|研究人员|科学家|研究团队|文件|记录|档案|财报|年报|公告)(?:结果|数据)?(?:显示|发现|表明|指出|称|证实|认为)/gu;
 
 /** A figure attributed to someone identifiable: 古特雷斯说、据新华网报道、他对美国之音说、哈佛大学的研究发现. */
 function attributed(sentence: string): boolean {
@@ -97,13 +106,32 @@ function namesInstitution(text: string): boolean {
   return false;
 }
 
+/**
+ * 他说、她补充说、这位发言人表示、……，”他说: a speaker named by a pronoun, as news writes once it has named the person
+ * (英国财政大臣哈蒙德周二在议会发言。他说，……). Like 该公司表示, it names a source only when the text before it names
+ * someone: a person, an institution, a source.
+ */
+const pronounSaying =
+  /(?:^|[，,：:；;。”」』])\s*(?:他们|她们|他|她|这位[^，,。；;“”]{0,10}?|该(?:名|位)?[^，,。；;“”]{0,8}?(?:官员|发言人|负责人|人士|主席|部长|总统|总理|首相|教授|经理|警官|局长|市长|州长|议员|医生|律师|执行官|总裁|董事长|创始人|主管|代表|分析师|经济学家|研究员|科学家|教练|球员))(?:还|也|则|又|随后|后来|在声明中|在接受采访时|在记者会上)?(?:补充)?(?:说|表示|指出|称|透露|介绍|强调|估计|预计|告诉|写道|证实|承认)(?!明|法|服|不|话|成|为|之)/u;
+/** A person's name as translated news writes it: 约翰·史密斯, or in Latin letters (Sutopo). */
+const personName = /\p{Script=Han}{1,6}·\p{Script=Han}{1,8}|[A-Z][a-z]+/u;
+
+/** An office of a named country or body (英国财政大臣、苹果公司首席执行官): one person a reader can look up. */
+const officeHolder =
+  /(?:国|省|州|市|部|局|委|署|公司|集团|银行|大学|政府|联合会|协会)[^，,。；;“”]{0,6}?(?:大臣|部长|总统|总理|首相|主席|市长|州长|局长|发言人|主任|总裁|执行官|董事长|行长|秘书长|大使)/u;
+
+function namesSomeone(earlier: readonly string[]): boolean {
+  const text = earlier.join('。');
+  return namesInstitution(text) || personName.test(text) || officeHolder.test(text) || earlier.some(namesSource) || earlier.some((s) => [...s.matchAll(saying)].some((m) => identifiable(m[1]!, true)));
+}
+
 /** Whether a paragraph names the source of its figures, given its sentences and the paragraph before it (if any). */
 export function paragraphNamesSource(sentences: readonly string[], before: readonly string[] = []): boolean {
   return sentences.some((sentence, i) => {
     if (namesSource(sentence)) return true;
-    const at = pointingBack.exec(sentence);
-    if (!at) return false;
-    const earlier = [...before, ...sentences.slice(0, i), sentence.slice(0, at.index)].join('。');
-    return namesInstitution(earlier);
+    const back = pointingBack.exec(sentence);
+    if (back && namesInstitution([...before, ...sentences.slice(0, i), sentence.slice(0, back.index)].join('。'))) return true;
+    const pronoun = pronounSaying.exec(sentence);
+    return pronoun !== null && namesSomeone([...before, ...sentences.slice(0, i), sentence.slice(0, pronoun.index)]);
   });
 }

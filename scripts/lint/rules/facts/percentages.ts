@@ -32,8 +32,13 @@ const deniedHead = /(?:不|没有|并非|无法|未必|难以)[^，,。；]{0,8}
 const range = /^\s*(?:-|~|～|—|–|至|到)\s*\d/u;
 /** A trading session's quote (截至收盘，沪指报收 2011 点，涨幅 1.06%): a figure of record the exchange publishes. */
 const marketQuote = /报收|收盘|收报|开盘|盘中|收市/u;
+/** A rate of play in a season or a match (这支球队上赛季的胜率只有 35%): a record of the game, like its score. */
+const playRate = /(?:胜率|命中率|射正率|成功率|扑救率|控球率|得分率|上座率)$/u;
+const sport = /球队|队|赛季|比赛|球员|选手|联赛|主场|客场|决赛|锦标赛|杯赛/u;
+/** A traded price moving (股价下跌 3.2%、油价上涨 5%): the market's own record, like a quote. */
+const tradedPrice = /股价|股指|汇率|油价|金价|期货|币价/u;
 /** A change of a thing's physical property (亮度增加了 20%、增加了 2% 的亮度): a measurement, not a claim about people. */
-const property = '(?:亮度|温度|湿度|速度|重量|体积|长度|高度|面积|密度|浓度|压力|电压|转速|质量|光度)';
+const property = '(?:亮度|温度|湿度|速度|重量|体积|长度|高度|面积|密度|浓度|压力|电压|转速|质量|光度|性能|效率|吞吐量|功耗|续航|带宽|延迟|分辨率)';
 const propertyTail = new RegExp(`^\\s*的?${property}`, 'u');
 const propertyHead = new RegExp(`${property}[^，,。；]{0,10}$`, 'u');
 
@@ -58,14 +63,15 @@ function classify(sentence: string, from: number, to: number, reading: Reading):
   const head = rawHead.replace(filler, '');
   const tail = sentence.slice(to, end);
   const token = sentence.slice(from, to);
-  if (rateHead.test(head)) return marketQuote.test(sentence) ? undefined : '比率';
+  if (rateHead.test(head)) return marketQuote.test(sentence) || (playRate.test(head) && sport.test(sentence)) ? undefined : '比率';
   if (pastReturns.test(rawHead)) return '历史收益';
   if (changeHead.test(head) || comparedHead.test(head) || riskHead.test(head)) {
     const ranged = range.test(tail) || /[-~～—–至到]\s*$/u.test(rawHead);
     const past = reading.historical || /了\s*$/u.test(rawHead);
     // 升值 50%、回报 8% without a past are what a seller promises (广告法第二十五、二十六条), not a statistic.
     const promised = (reading.offer || /(?:升值|增值|涨价)$/u.test(head)) && !past;
-    if (!reading.personal && !reading.instruction && !reading.cooking && !ranged && !promised && !propertyTail.test(tail) && !propertyHead.test(head)) return '变化幅度';
+    const quoted = marketQuote.test(sentence) || tradedPrice.test(rawHead);
+    if (!reading.personal && !reading.instruction && !reading.cooking && !ranged && !promised && !quoted && !propertyTail.test(tail) && !propertyHead.test(head)) return '变化幅度';
   }
   if (peopleTail.test(tail)) return '人群比例';
   if (worldHead.test(head)) return '构成比例';

@@ -27,7 +27,9 @@ const singular = /(?:我|他|她|你)(?!们|国|校|院|司|市|省|县|区|厂|
 /** A multiple still to come is a promise (十年后身价翻倍) or a forecast, which is flagged only when it has a teller (专家指出). */
 const future = /[一二两三四五六七八九十\d]+年后|将来|未来|明年|后年|以后|之后|将会|将/u;
 const numberWords = new RegExp(`\\d|${cn}(?:成|倍|番|分之)|半数|一半|${magnitude}`, 'u');
-const hasNumber = (_r: Reading, s: string) => numberWords.test(s);
+/** 数十年来、几十年、多年: a span of time, not a figure an unnamed source vouches for. */
+const spans = /(?:数|几|近|多)?[\d一二两三四五六七八九十百千]*年(?:来|间|以来)|数十年|几十年|上百年|多年/gu;
+const hasNumber = (_r: Reading, s: string) => numberWords.test(s.replace(spans, ''));
 /** 首付三成、贷款七成、提成两成: shares set by contract, not measured. */
 const contractShare = /首付|贷款|按揭|定金|订金|首款|尾款|提成|佣金|抽成|分成|利率|税率|违约金|保证金/u;
 const big = `(?:${approx}\\s*)?${magnitude}`;
@@ -54,6 +56,16 @@ function clauseOf(sentence: string, at: number): string {
   while (to < sentence.length && !/[，,；;。！？!?]/u.test(sentence[to]!)) to++;
   return sentence.slice(from, to);
 }
+/** A figure in a stretch of text; 之一、一些、一定、唯一 are words, not numbers. */
+const figureIn = (text: string) => /\d|[一二两三四五六七八九十百千万]/u.test(text.replace(/之一|一[些定般直起样切致度]|统一|唯一|万一/gu, ''));
+/**
+ * A group someone owns, counted (黑豹队的三名首发线卫中有两人入选、他们的五个孩子里有两个): the members of one named set,
+ * not a share of people in the world; a survey's sample (被调查的一百家店中) or a scope (全国的) is still a statistic.
+ */
+function namedGroup(before: string): boolean {
+  const owner = /([\p{Script=Han}A-Za-z·]{1,12})的\s*$/u.exec(before)?.[1];
+  return owner !== undefined && !/调查|受访|被访|统计|抽查|抽样|问卷|全国|全球|世界|我国|国内|城市|农村|中国|各地|全省|全市/u.test(owner);
+}
 /** A size given in units before a multiple: 高达 5.8 米的大手套，是一般手套的 256 倍 compares sizes, not the world. */
 const measured = /\d\s*(?:米|公尺|厘米|公分|毫米|公里|千米|公斤|千克|吨|克|升|毫升|平方|立方|英尺|英寸)/u;
 /** A part of a thing's size (头骨长度的一半): a proportion of an object, not a share of people. */
@@ -69,7 +81,12 @@ const patterns: Pattern[] = [
   },
   { gate: /据/u, kind: '调查或研究结论', pattern: /据(?:不完全)?统计|据[^，。；]{0,8}?(?:调查|调研|统计|测算|估算)|(?:根据|依据)[^，。；]{0,8}?(?:调查|统计|研究|调研|测算|估算)/gu, when: aboutPeopleOrFigures },
   // 被访者 is a respondent; 被访问 is a thing being read (缓存最久没有被访问), as docs say.
-  { gate: /调查|受访|被访/u, kind: '调查或研究结论', pattern: /被调查|受访|接受调查|参与调查|问卷调查|抽样调查|被访(?!问)/gu, when: (_r, s) => !investigation.test(s) },
+  // 被调查者、被调查的一百家店: the sample of a survey; 她会被调查很多年、其他人也可能被调查 is an inquiry into someone.
+  {
+    gate: /调查|受访|被访/u, kind: '调查或研究结论',
+    pattern: /被调查(?=者|对象|人群|样本|的[^，。；]{0,8}?(?:\d|[一二两三四五六七八九十百千万]|人|者|家庭|企业|学生|用户|消费者|家长|居民|中|里))|受访|接受调查|参与调查|问卷调查|抽样调查|被访(?!问)/gu,
+    when: (_r, s) => !investigation.test(s),
+  },
   // 业内估计、专家指出、据悉: a claim from an unnamed source, when it carries a figure.
   { gate: /专家|业内|分析师|学者|人士|据/u, kind: '未具名来源的估计', pattern: /(?:专家|业内人士|业内|分析师|学者|有关人士|行业人士)(?:估计|估算|预测|测算|指出|表示|称)|据(?:了解|悉|估计|估算|测算)/gu, when: hasNumber },
   // 三成、近八成、九成以上: a share in tenths (not 油温六成热、七成熟、九成新、三五成群).
@@ -103,7 +120,7 @@ const patterns: Pattern[] = [
       `每?${num}(?:个|位|名|户|家)?[^，。；]{0,10}?(?:中|里|当中|之中)[，,]?\\s*(?:就|便|即)?(?:有|会有)(?:近|约)?${num}(?:个|位|名|户|家|人)`,
       'gu',
     ),
-    when: (r, _s, m) => !r.personal && (new RegExp(`${people}|[位名户家]`, 'u').test(m[0])),
+    when: (r, s, m) => !r.personal && new RegExp(`${people}|[位名户家]`, 'u').test(m[0]) && !namedGroup(s.slice(0, m.index)),
   },
   { gate: /每/u, kind: '每 N 个中有 M 个', pattern: new RegExp(`每${num}(?:个|位|名)?${people}(?:中|里)?[，,]?\\s*(?:就|便)?有${num}(?:个|位|名|人)?`, 'gu'), when: notPersonal },
   { gate: /每/u, kind: '频率统计', pattern: new RegExp(`每${num}?(?:秒|分钟|小时|天)钟?(?:就|便)?(?:卖出|售出|成交|卖掉|有)${num}(?:台|件|份|单|瓶|个|盒|人)`, 'gu') },
@@ -133,7 +150,11 @@ const patterns: Pattern[] = [
     pattern: new RegExp(`${magnitude}(?:名|位|个|户)?(?:用户|患者|客户|顾客|学员|家长|会员|粉丝|买家|消费者|家庭|读者|宝妈|妈妈|人次|女性)的?(?:选择|好评|亲证|见证|认证|推荐|使用|购买|复购|回购|验证|体验|认可|青睐|都在用)`, 'gu'),
   },
   // 人均每年、城市白领的平均通勤时间达到 50 分钟 (not 这家店人均 89 元).
-  { gate: /人均/u, kind: '平均数', pattern: /人均(?=[^，。；]{0,6}?(?:每[年天月]|收入|可支配|寿命|GDP|存款|支出|住房|面积|消费支出))/gu, when: notPersonal },
+  // 人均收入 with no figure names a measure (较低的人均收入是动乱的起因), not a statistic.
+  {
+    gate: /人均/u, kind: '平均数', pattern: /人均(?=[^，。；]{0,6}?(?:每[年天月]|收入|可支配|寿命|GDP|存款|支出|住房|面积|消费支出))/gu,
+    when: (r, s, m) => notPersonal(r) && figureIn(clauseOf(s, m.index!).slice(clauseOf(s, m.index!).indexOf('人均'))),
+  },
   {
     gate: /平均/u, kind: '平均数',
     pattern: new RegExp(`${people}的?平均[^，。；]{0,12}?(?:达到?|超过|高达|为|是|约|近|有|提分|提高|增加|减少|长达|不足|在)?\\s*(?:\\d|[一二两三四五六七八九十百千万])`, 'gu'),

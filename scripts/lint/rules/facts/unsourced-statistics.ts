@@ -1,17 +1,11 @@
 import { defineRule } from '../../define-rule.ts';
-import { blockSpan, type TextBlock } from '../../prose.ts';
+import { blockSpan } from '../../prose.ts';
+import { tellsLongPast } from '../era.ts';
 import { sentencesOf } from '../plain-text.ts';
-import { namesSource, paragraphNamesSource } from './named-source.ts';
+import { sourcedBlocks } from './source-run.ts';
 import { findClaims } from './statistic-claims.ts';
 
 const basis = '《广告法》第十一条第二款：使用数据、统计资料、调查结果、引用语等引证内容，应当真实、准确，并表明出处';
-
-const texts = (block: TextBlock) => sentencesOf(block).map((p) => p.text);
-
-/** The paragraph right before a paragraph names a source (a heading or the title does not carry one). */
-function carriesSource(before: TextBlock | undefined, block: TextBlock): boolean {
-  return before?.kind === 'paragraph' && block.kind === 'paragraph' && sentencesOf(before).some((p) => namesSource(p.text));
-}
 
 export default defineRule({
   id: 'facts/unsourced-statistics',
@@ -30,7 +24,8 @@ export default defineRule({
       '据新华网报道，全省已有近七成的乡镇开通了快递站。',
       '据国家统计局 2025 年 1 月发布的公报，全国粮食产量再创新高。其中，大豆增产近一成。',
       '市交通局局长王海涛表示，地铁日均客流已经超过 300 万人次。',
-      '截至收盘，上证指数报收 3120 点，涨幅 0.8%。',
+      '截至收盘，上证指数报收 3120 点，涨幅 0.8%。该公司股价周五下跌 3.2%，创下两年来的最大单日跌幅。',
+      '新版本的性能提升了 50%，功耗降低了 20%。',
       '这座雕像高 12 米，是普通人身高的 7 倍；它的底座占广场面积的一半以上。',
       '全国各地的观众万分期待，成千上万的人守在电视机前。这支 60119 部队的营地距今已有 1 亿年的岩层。',
       '这名副局长因涉嫌受贿被调查。根据不同的考古研究，这段城墙可能建于唐代。',
@@ -38,6 +33,20 @@ export default defineRule({
       '哈佛大学公共卫生学院的一项研究发现，每天喝三杯咖啡的人患 2 型糖尿病的风险低 20%。',
       '苹果公司周二公布了第三季度财报。该公司表示，服务业务的营收增长了 12%。',
       '国家统计局 7 月 15 日公布，二季度国内生产总值同比增长 7.5%。\n\n其中，6 月份出口比去年同期下降 3.1%。',
+      '美国劳工部周五公布了 11 月的就业报告。\n\n非农就业人数增加了 26.3 万。\n\n失业率下降了 0.2%。\n\n时薪比去年同期增长 3.1%。',
+      '皮尤研究中心周二发布了一份关于新闻消费的报告。\n\n受访者多为城市居民。\n\n他们大多在手机上看新闻。\n\n调查在去年秋天进行。\n\n报告还显示，近一半的美国成年人不信任媒体。',
+      '这支球队上赛季的胜率只有 35%，本赛季已经赢下了前五场比赛。',
+      '伊朗官员称，该国的石油出口下降了一半。当地卫生官员说，感染人数比上周增加了一倍。消防部门称，大火烧毁了超过一半的房屋。',
+      '法院文件显示，该公司的收入在三年内增长了 40%。',
+      '英国财政大臣周三在议会发言。\n\n“今年的失业率下降了 0.5%。\n\n这是十年来最好的成绩，”他说。',
+      '英国财政大臣约翰·史密斯周二在议会发言。他说，今年前三个季度的失业率下降了 0.5%。',
+      '“出口比去年同期下降了 3.1%，”商务部发言人高峰说。',
+      '苹果公司周二公布了财报。“服务业务的营收增长了 12%，”该公司首席执行官说。',
+      '专家称这是数十年来最严重的金融危机。',
+      '1348 年至 1350 年间的黑死病，夺去了挪威六成以上人口的生命。',
+      '瘟疫在 1500 年至 1850 年间反复爆发。严重的时候，三分之二的人口因瘟疫消失。',
+      '黑豹队的三名首发线卫中有两人入选了职业碗。',
+      '发言人没有排除其他人也可能被调查的可能性。较低的人均收入被认为是动乱的起因之一。',
       '---\ntitle: 存茶\nstatus: draft\nsources:\n  - {title: 国家标准, url: https://a.example}\n  - {title: 行业报告, url: https://b.example}\n---\n\n数据显示，湿度超过 60% 茶叶易受潮。\n',
     ],
     invalid: [
@@ -47,7 +56,15 @@ export default defineRule({
       { markdown: '一项针对两千名家长的调查发现，六成家长为孩子报了课外班。', findings: [{ line: 1, column: 11, message: '“调查发现”“六成”是调查或研究结论、成数比例' }] },
       { markdown: '该公司表示，第三季度营收增长了 12%。', findings: [{ line: 1, column: 17, message: '“12%”是变化幅度' }] },
       { markdown: '三分之一的上班族每天至少喝一杯茶。', findings: [{ line: 1, column: 1, message: '“三分之一”是分数比例' }] },
+      { markdown: '美国劳工部周五公布了 11 月的就业报告。\n\n天气转冷。\n\n街上的人少了。\n\n商场里也很安静。\n\n失业率下降了 0.2%。', findings: [{ line: 9, column: 8, message: '“0.2%”是变化幅度' }] },
       { markdown: '## 国家统计局公布二季度数据\n\n出口比去年同期下降 3.1%。', findings: [{ line: 3, column: 11, message: '“3.1%”是变化幅度' }] },
+      { markdown: '相关官员称，该国的石油出口下降了一半。', findings: [{ line: 1, column: 14, message: '“下降了一半”是半数比例' }] },
+      { markdown: '他说，今年前三个季度的失业率下降了 0.5%。', findings: [{ line: 1, column: 19, message: '“0.5%”是变化幅度' }] },
+      { markdown: '清朝时这里是驿站。如今，全镇九成居民以种茶为生。', findings: [{ line: 1, column: 15, message: '“九成”是成数比例' }] },
+      { markdown: '2019 年，近七成的受访家长为孩子报了课外班。', findings: [{ line: 1, column: 8, message: '“近七成”“受访”是成数比例、调查或研究结论' }] },
+      { markdown: '“今年的失业率下降了 0.5%。\n\n这是十年来最好的成绩，”他说。', findings: [{ line: 1, column: 12, message: '“0.5%”是变化幅度' }] },
+      { markdown: '根据这项研究，每天步行 30 分钟可以将死亡风险降低 20%。', findings: [{ line: 1, column: 1, message: '是调查或研究结论、变化幅度' }] },
+      { markdown: '在被调查的一百家奶茶店中，有三十二家的糖分超标。', findings: [{ line: 1, column: 2, message: '是调查或研究结论' }] },
       { markdown: '我们的老客户复购率高达 92%。', findings: [{ line: 1, column: 7, message: '“复购率高达 92%”是比率' }] },
       {
         markdown: '---\ntitle: 存茶\nstatus: draft\nsources:\n  - {title: 一个来源}\n---\n\n销量增长 3 倍。\n',
@@ -59,17 +76,19 @@ export default defineRule({
     const sources = Array.isArray(context.doc.data.sources) ? context.doc.data.sources.length : 0;
     if (sources >= 2) return;
     const blocks = [...context.meta.filter((b) => b.kind !== 'author'), ...context.blocks];
-    let previous: TextBlock | undefined;
-    for (const block of blocks) {
-      const parts = sentencesOf(block);
-      // A paragraph attributes its figures once (据新华社报道，……。其中……), as news and reports do; and a paragraph that
-      // names its source carries it into the next one (国家统计局公布……。\n\n其中，出口下降 3.1%).
-      let sourced: boolean | undefined;
-      const before = previous;
-      previous = block;
-      for (const sentence of parts) {
+    // A figure of the long past (黑死病使挪威六成人口死亡) is history, not data an advertisement cites.
+    const found = blocks.map((block) =>
+      sentencesOf(block).flatMap((sentence) => {
         const claims = findClaims(sentence.text);
-        if (!claims.length || (sourced ??= paragraphNamesSource(texts(block), before?.kind === 'paragraph' ? texts(before) : []) || carriesSource(before, block))) continue;
+        return claims.length && !tellsLongPast(sentence.text, block.text) ? [{ sentence, claims }] : [];
+      }),
+    );
+    if (!found.some((f) => f.length)) return;
+    // Whether a paragraph's figures have a source is read over the run of paragraphs (source-run.ts).
+    const sourced = sourcedBlocks(blocks, found.map((f) => f.length > 0));
+    for (const [i, block] of blocks.entries()) {
+      if (sourced[i]) continue;
+      for (const { sentence, claims } of found[i]!) {
         const first = claims[0]!;
         const words = claims.map((c) => `“${block.text.slice(sentence.start + c.start, sentence.start + c.end)}”`).join('');
         const kinds = [...new Set(claims.map((c) => c.kind))].join('、');

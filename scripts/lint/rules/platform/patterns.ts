@@ -61,8 +61,8 @@ export const offerQuestion = /想(?:看|要|知道|领|获得|拿|下载|听|学
 /** The reader addressed as an account holder, as system messages do (S38 仿冒系统消息): 您有、您的、你获得. */
 export const secondPerson = /您|你的|你有|你获得|你收到|你已/;
 
-/** The request in a vote campaign: 请……投、帮……投、给 3 号作品投票、快来为自己拉票、发动亲友投票. */
-export const voteRequest = /(?:请|帮|给|(?<![因作成认以])为|拜托|快来|发动|求|每天|每人|动员|号召)/;
+/** The request in a vote campaign: 请……投、帮……投、给 3 号作品投票、快来为自己拉票、发动亲友投票 (为什么 asks why, nobody to vote). */
+export const voteRequest = /(?:请|帮|给|(?<![因作成认以])为(?!什[么幺]|何)|拜托|快来|发动|求|每天|每人|动员|号召)/;
 
 /** Verbs that send a reader off the platform when they precede a destination (加我个人微信、下载我们的 App). */
 export const divertBefore = /(?:加|添加|搜|搜索|下载|扫码|扫描|进|入|私信|联系|关注|打开|戳这里|去)(?:我|我的|我们|我们的|客服|客服的|个人|私人|官方|这个|一下|下|\d+个)*(?:“[^”]{1,10}”)?$/;

@@ -89,5 +89,16 @@ const notPeople = compile('果蝇|小鼠|老鼠|大鼠|实验动物|动物实验
 export function reportsScience(sentence: string, remedy: RegExp, uses: boolean): boolean {
   if (test(notPeople, sentence)) return true;
   // 为研发新的抗病毒药物提供线索: a drug still to be developed is nobody's product.
-  return test(science, sentence) && !uses && !test(remedy, sentence.replace(/(?:研发|开发|研制)[^,。!?]{0,10}/gu, ''));
+  return test(science, sentence) && !uses && !test(remedy, sentence.replace(/(?:研发|开发|研制|正在研究|在研究)[^,。!?]{0,16}/gu, ''));
+}
+
+// A health authority reporting or deciding (美国食品药品监督管理局批准这种药物用于治疗肺癌、卫生部长表示疫苗的有效率超过
+// 90%): public health news, not a seller's claim. 推荐、认证 by an authority are a state-organ endorsement, and stay.
+const authority = compile(
+  '(?:卫生部|卫生部长|卫生部门|卫健委|疾控中心|疾病预防控制中心|疾病控制与预防中心|世卫组织|世界卫生组织|药监局|药品监督管理局|食品药品监督管理局|药品管理局|fda|cdc|who|ema)' +
+    '[^,。!?]{0,8}?(?:批准|宣布|表示|称|发布|通报|警告|指出|说|确认|公布)',
+);
+
+export function reportsAuthority(sentence: string): boolean {
+  return test(authority, sentence);
 }

@@ -1,8 +1,9 @@
 import type { DictionaryEntry, DictionaryMatch } from '../../../dictionary.ts';
 import type { Severity } from '../../../../shared/finding.ts';
 import { claimPatterns as written } from './all-patterns.ts';
-import { advertised, describesCustom, isMeta, negated, reportsScience, speaksOfUse, type AccountFacts } from './context.ts';
+import { advertised, describesCustom, isMeta, negated, reportsAuthority, reportsScience, speaksOfUse, type AccountFacts } from './context.ts';
 import { straddlesWords } from '../../../evasion/words.ts';
+import { tellsLongPast } from '../../era.ts';
 import { productSubject } from './medical.ts';
 import { edgeChars, splitPattern } from './first-chars.ts';
 import { approvedFunction } from './health-food.ts';
@@ -175,7 +176,8 @@ export function findClaims(text: string, matches: readonly DictionaryMatch[], fa
   const kept = claims.filter((claim) => {
     let isWarning = meta.get(claim.sentence);
     if (isWarning === undefined) meta.set(claim.sentence, (isWarning = isMeta(parts[claim.sentence]!.text)));
-    return !isWarning;
+    // A remedy or a rite of the long past (中世纪的药典记载了治疗小病的方法) is history, unless the seller tells it of itself.
+    return !isWarning && (said[claim.sentence]!.advertised || !tellsLongPast(parts[claim.sentence]!.text, text));
   });
   return keepOutermost(kept.map(({ sentence: _, ...claim }) => claim));
 }
@@ -199,10 +201,10 @@ function sentenceAt(parts: readonly Sentence[], offset: number): number {
  */
 function toldNotSold(family: Family, view: MatchView): boolean {
   if (view.advertised) return false;
-  const sense = otherSense[view.sentence.slice(view.start, view.end)];
-  if (sense?.test(view.sentence.slice(view.end))) return true;
+  const term = view.sentence.slice(view.start, view.end);
+  if (otherSense[term]?.test(view.sentence.slice(view.end)) || otherSenseBefore[term]?.test(view.sentence.slice(0, view.start))) return true;
   if (family === 'superstition') return describesCustom(view.sentence);
-  if (family === 'medical' || family === 'health' || family === 'cosmetics') return reportsScience(view.sentence, productSubject, view.uses);
+  if (family === 'medical' || family === 'health' || family === 'cosmetics') return reportsScience(view.sentence, productSubject, view.uses) || reportsAuthority(view.sentence);
   return false;
 }
 
@@ -212,6 +214,15 @@ const otherSense: Record<string, RegExp> = {
   保证就业: /^(?:稳定|形势|率|岗位|总量)/u,
   // 加载、报错、延时和超时: a delay in a program or a camera, not a sexual-health claim.
   延时: /^(?:和超时|与超时|、超时|或超时|毫秒|秒|时间|加载|执行|任务|函数|摄影|拍摄|播放|发送|开关|参数|选项|设置|器|退休|交付|发货|开学|到账)/u,
+};
+
+/**
+ * Words the characters before give another sense: 谷物被进一步转运 moves goods; 布朗特担任香水代言人 reports a person's
+ * job, as news does (a seller's own 本品代言人 is kept by the advertised test before this one).
+ */
+const otherSenseBefore: Record<string, RegExp> = {
+  转运: /(?:被|进1步|负责|用于|集中|统1|中途|货物|物资|谷物|粮食|旅客|乘客|伤员|病人)[^,。!?]{0,4}$/u,
+  代言: /(?:担任|出任|成为|当选|签约|受邀担任|聘为)[^,。!?]{2,20}$/u,
 };
 
 function fromEntry(entry: DictionaryEntry, view: MatchView, facts: AccountFacts): Omit<Claim, 'start' | 'end'> | undefined {
