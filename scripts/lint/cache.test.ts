@@ -48,13 +48,23 @@ describe('the lint cache', { timeout: 60_000 }, () => {
     const fresh = await runCli(['lint', '--format', 'json'], root);
     expect(fresh.code).toBe(1);
     const cache = join(root, cacheFile);
-    for (const corrupt of ['{"entries": {"content/shanye/articles', '{"entries": {"content/shanye/articles/2026/zuijia/index.md": {"key": 1, "findings": "坏"}}}']) {
+    for (const corrupt of ['{"entries": {"content/shanye/articles', '{"format": 2, "entries": {"content/shanye/articles/2026/zuijia/index.md": {"key": 1, "findings": "坏"}}}']) {
       await writeFile(cache, corrupt);
       const again = await runCli(['lint', '--format', 'json'], root);
       expect(again.stderr).toBe('mpdesk: 注意：检查缓存 .cache/mpdesk/lint.json 已损坏，已丢弃并重新检查。\n');
       expect(again).toMatchObject({ code: 1, stdout: fresh.stdout });
       expect(JSON.parse(await readFile(cache, 'utf8'))).toMatchObject({ entries: expect.any(Object) });
     }
+  });
+
+  it('made by an older mpdesk (another layout, no format) is not used, without a notice: its keys would not match', async () => {
+    const root = await makeRepo({ ...baseFiles(), 'content/shanye/articles/2026/zuijia/index.md': article('title: 最佳\nstatus: draft', '全城最佳的咖啡。\n') });
+    const fresh = await runCli(['lint', '--format', 'json'], root);
+    const cache = join(root, cacheFile);
+    await writeFile(cache, '{"entries": {"content/shanye/articles/2026/zuijia/index.md": {"key": "k", "findings": [], "title": "最佳", "paragraphs": [{"line": 6, "prints": [12, 34]}], "sum": "s"}}, "lists": {}}');
+    const again = await runCli(['lint', '--format', 'json'], root);
+    expect(again).toMatchObject({ code: 1, stdout: fresh.stdout, stderr: '' });
+    expect(JSON.parse(await readFile(cache, 'utf8'))).toMatchObject({ format: 2 });
   });
 
   it.each([
