@@ -57,6 +57,30 @@ describe('the lint cache', { timeout: 60_000 }, () => {
     }
   });
 
+  it('keeps the fingerprints of articles only compared with, so a lint of one file does not parse the others again', async () => {
+    const shared = '冬天的杭州，早晚已经要穿厚外套了，茶空间里这几天被问得多的一句话是冬天该喝什么茶，答案其实没有那么玄，发酵和焙火重一些的茶汤色深滋味醇厚。';
+    const original = 'content/shanye/articles/2026/yuan-wen/index.md';
+    const draft = 'content/shanye/articles/2026/xin-gao/index.md';
+    const root = await makeRepo({
+      ...baseFiles(),
+      [original]: article('title: 原文\nstatus: draft', `开头一段。\n\n${shared}\n`),
+      [draft]: article('title: 新稿\nstatus: draft', `另一个开头。\n\n${shared.replace('厚外套', '大衣')}\n`),
+    });
+    expect((await runCli(['lint', '--format', 'json'], root)).code).toBe(0);
+    // The original changes after the full lint: its record no longer holds, and only the draft is linted.
+    await writeFile(join(root, original), article('title: 原文\nstatus: draft', `改过的开头。\n\n${shared}\n`));
+    const copiesIn = (stdout: string) => JSON.parse(stdout).filter((f: { ruleId: string }) => f.ruleId === 'originality/near-duplicate').map((f: { file: string }) => f.file);
+    const first = await runCli(['lint', draft, '--format', 'json'], root);
+    expect(copiesIn(first.stdout)).toEqual([draft]);
+    const stored = JSON.parse(await readFile(join(root, cacheFile), 'utf8'));
+    expect(Object.keys(stored.prints)).toEqual([original]);
+    const again = await runCli(['lint', draft, '--format', 'json'], root);
+    expect(again).toMatchObject({ stdout: first.stdout, stderr: '' });
+    // Linted as a whole again, the original has its own record, and its separate fingerprints are dropped.
+    await runCli(['lint', '--format', 'json'], root);
+    expect(JSON.parse(await readFile(join(root, cacheFile), 'utf8')).prints).toEqual({});
+  });
+
   it('made by an older mpdesk (another layout, no format) is not used, without a notice: its keys would not match', async () => {
     const root = await makeRepo({ ...baseFiles(), 'content/shanye/articles/2026/zuijia/index.md': article('title: 最佳\nstatus: draft', '全城最佳的咖啡。\n') });
     const fresh = await runCli(['lint', '--format', 'json'], root);

@@ -22,9 +22,19 @@ export interface ListEntry {
   findings: Finding[];
 }
 
+/**
+ * The fingerprints of an article only compared with (a `--staged` run lints the staged files only), valid while
+ * the hash of the tool and its text is unchanged: the next commit need not parse it again.
+ */
+export interface PrintEntry {
+  key: string;
+  paragraphs: PeerParagraph[];
+}
+
 export interface LintCache {
   entries: Record<string, CacheEntry>;
   lists: Record<string, ListEntry>;
+  prints: Record<string, PrintEntry>;
 }
 
 /** A repository's lint cache for one run: what could be read of it, and how to save it. */
@@ -62,7 +72,7 @@ export async function openLintCache(root: string): Promise<LintCacheFile> {
 }
 
 async function readCache(path: string, tell: (message: string) => void): Promise<LintCache> {
-  const empty = (): LintCache => ({ entries: {}, lists: {} });
+  const empty = (): LintCache => ({ entries: {}, lists: {}, prints: {} });
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -79,9 +89,9 @@ async function readCache(path: string, tell: (message: string) => void): Promise
     parsed = undefined;
   }
   if (isObject(parsed) && parsed.format !== format) return empty();
-  const cache = { entries: records(parsed, 'entries', cacheEntry), lists: records(parsed, 'lists', listEntry) };
-  const kept = Object.keys(cache.entries).length + Object.keys(cache.lists).length;
-  const stored = isObject(parsed) ? count(parsed.entries) + count(parsed.lists) : -1;
+  const cache = { entries: records(parsed, 'entries', cacheEntry), lists: records(parsed, 'lists', listEntry), prints: records(parsed, 'prints', printEntry) };
+  const kept = Object.keys(cache.entries).length + Object.keys(cache.lists).length + Object.keys(cache.prints).length;
+  const stored = isObject(parsed) ? count(parsed.entries) + count(parsed.lists) + count(parsed.prints) : -1;
   if (kept !== stored) tell(`检查缓存 ${shown(path)} 已损坏，已丢弃并重新检查。`);
   return cache;
 }
@@ -105,7 +115,13 @@ function sealed(cache: LintCache) {
       return [file, { ...entry, paragraphs, sum: knownSums.get(entry) ?? sum(entryContent(entry, paragraphs)) }];
     }),
   );
-  return { format, entries, lists };
+  const prints = Object.fromEntries(
+    Object.entries(cache.prints).map(([file, entry]) => {
+      const paragraphs = packedOf(entry);
+      return [file, { key: entry.key, paragraphs, sum: knownSums.get(entry) ?? sum(printContent(entry.key, paragraphs)) }];
+    }),
+  );
+  return { format, entries, lists, prints };
 }
 
 interface PackedParagraph {
@@ -130,13 +146,14 @@ function unpackPrints(packed: string): number[] | undefined {
 }
 
 /** The packed paragraphs of each record read from the file, so writing it back does not pack them again. */
-const packedParagraphs = new WeakMap<CacheEntry, PackedParagraph[]>();
-const packedOf = (entry: CacheEntry) => packedParagraphs.get(entry) ?? entry.paragraphs.map((p) => ({ line: p.line, prints: packPrints(p.prints) }));
+const packedParagraphs = new WeakMap<{ paragraphs: PeerParagraph[] }, PackedParagraph[]>();
+const packedOf = (entry: { paragraphs: PeerParagraph[] }) => packedParagraphs.get(entry) ?? entry.paragraphs.map((p) => ({ line: p.line, prints: packPrints(p.prints) }));
 
 /** A record's content in a fixed order, whatever order its objects' keys were written in: what its hash covers. */
 const findingContent = (f: Finding) => [f.file, f.line, f.column, f.endLine, f.endColumn, f.ruleId, f.severity, f.message, f.field ?? null, f.suggestions ?? null];
 const listContent = (entry: ListEntry) => [entry.key, entry.findings.map(findingContent)];
 const entryContent = (entry: Omit<CacheEntry, 'paragraphs'>, paragraphs: readonly PackedParagraph[]) => [...listContent(entry), entry.title, paragraphs.map((p) => [p.line, p.prints])];
+const printContent = (key: string, paragraphs: readonly PackedParagraph[]) => [key, paragraphs.map((p) => [p.line, p.prints])];
 const sum = (content: unknown[]) => createHash('sha256').update(JSON.stringify(content)).digest('hex');
 
 function records<T>(parsed: unknown, name: string, read: (value: unknown) => T | undefined): Record<string, T> {
@@ -152,18 +169,35 @@ function records<T>(parsed: unknown, name: string, read: (value: unknown) => T |
 
 function cacheEntry(value: unknown): CacheEntry | undefined {
   const list = findingsOf(value);
-  if (!list || !isObject(value) || typeof value.title !== 'string' || !Array.isArray(value.paragraphs)) return undefined;
+  if (!list || !isObject(value) || typeof value.title !== 'string') return undefined;
+  const read = paragraphsOf(value.paragraphs);
+  if (!read) return undefined;
+  const entry = verified({ ...list, title: value.title, paragraphs: read.paragraphs }, value.sum, sum(entryContent({ ...list, title: value.title }, read.packed)));
+  if (entry) packedParagraphs.set(entry, read.packed);
+  return entry;
+}
+
+function printEntry(value: unknown): PrintEntry | undefined {
+  if (!isObject(value) || typeof value.key !== 'string') return undefined;
+  const read = paragraphsOf(value.paragraphs);
+  if (!read) return undefined;
+  const entry = verified({ key: value.key, paragraphs: read.paragraphs }, value.sum, sum(printContent(value.key, read.packed)));
+  if (entry) packedParagraphs.set(entry, read.packed);
+  return entry;
+}
+
+/** Stored paragraphs, as written (for the sum) and unpacked. */
+function paragraphsOf(value: unknown): { packed: PackedParagraph[]; paragraphs: PeerParagraph[] } | undefined {
+  if (!Array.isArray(value)) return undefined;
   const packed: PackedParagraph[] = [];
   const paragraphs: PeerParagraph[] = [];
-  for (const p of value.paragraphs) {
+  for (const p of value) {
     const prints = isObject(p) && typeof p.prints === 'string' ? unpackPrints(p.prints) : undefined;
     if (!isObject(p) || !isCount(p.line) || typeof p.prints !== 'string' || !prints) return undefined;
     packed.push({ line: p.line, prints: p.prints });
     paragraphs.push({ line: p.line, prints });
   }
-  const entry = verified({ ...list, title: value.title, paragraphs }, value.sum, sum(entryContent({ ...list, title: value.title }, packed)));
-  if (entry) packedParagraphs.set(entry, packed);
-  return entry;
+  return { packed, paragraphs };
 }
 
 function listEntry(value: unknown): ListEntry | undefined {

@@ -82,7 +82,10 @@ export async function lintContent(set: ContentSet, options: LintOptions = {}): P
   const run = await prepareRun(set, options, (likely) => {
     if (!here) startWorkers((options.workers ?? threadCount(likely)) - 1, [lintTask]);
   });
-  const workers = here ? 1 : (options.workers ?? threadCount(run.fresh.length));
+  // Articles only compared with but not fingerprinted yet (after mpdesk changed) are work for the threads too.
+  const freshFiles = new Set(run.fresh.map((t) => t.source.file));
+  const unprinted = set.articles.filter((a) => a.doc && !freshFiles.has(a.source.file) && !run.hit(a.source.file) && !run.knownPrints(a)).length;
+  const workers = here ? 1 : (options.workers ?? threadCount(run.fresh.length + unprinted));
   if (workers > 1) {
     const pass = await passOf(set, run);
     const results = new Map<string, LintJobResult>();
@@ -124,6 +127,12 @@ interface LintRun {
   /** The targets with no valid cache entry, in order. */
   fresh: readonly Lintable[];
   hit: (file: string) => CacheEntry | undefined;
+  /** The kept fingerprints of an article only compared with, when its text is unchanged. */
+  knownPrints: (article: ArticleFile) => PeerParagraph[] | undefined;
+  /** Keeps the fingerprints of an article only compared with, for the next run; returns them. */
+  keepPrints: (article: ArticleFile, paragraphs: PeerParagraph[]) => PeerParagraph[];
+  /** Whether kept fingerprints changed, so the cache is saved. */
+  printsChanged: () => boolean;
   /** Takes one fresh file's findings (all of them, in order) and its fingerprints for the cache. */
   record: (target: Lintable, own: Finding[], paragraphs: PeerParagraph[]) => void;
   findings: Finding[];
@@ -141,7 +150,7 @@ async function prepareRun(set: ContentSet, options: LintOptions, onCache?: (like
   const extraRules = await loadRuleModules(ruleModules);
   const useCache = (options.cache ?? true) && !options.fix && !options.rules && !extraRules.length;
   const store = useCache ? await openLintCache(set.root) : undefined;
-  const cache: LintCache = store?.cache ?? { entries: {}, lists: {} };
+  const cache: LintCache = store?.cache ?? { entries: {}, lists: {}, prints: {} };
   const targets: Lintable[] = [...set.articles, ...set.plans].filter((f) => f.doc && wanted(f.source.file));
   onCache?.(targets.filter((t) => !cache.entries[t.source.file]).length);
   const tool = useCache ? toolHash() : '';
@@ -152,6 +161,7 @@ async function prepareRun(set: ContentSet, options: LintOptions, onCache?: (like
   };
 
   const fresh = targets.filter((t) => !hit(t.source.file));
+  const prints = keptPrints(set, cache, useCache ? tool : undefined, hit);
   // Only a file to lint needs the rules.
   const rules = [...(options.rules ?? (fresh.length ? await builtinRules() : [])), ...extraRules];
   const resources = new LintResources(set.root);
@@ -164,14 +174,17 @@ async function prepareRun(set: ContentSet, options: LintOptions, onCache?: (like
     // Only articles are compared, so a plan keeps no title or fingerprints. A failed lint is never kept: the next
     // run tries again.
     const article = target.place.kind === 'article';
-    if (key && !lintFailed(own)) cache.entries[target.source.file] = { key, findings: own, title: article ? titleOf(target) : '', paragraphs: article ? paragraphs : [] };
+    if (key && !lintFailed(own)) {
+      cache.entries[target.source.file] = { key, findings: own, title: article ? titleOf(target) : '', paragraphs: article ? paragraphs : [] };
+      delete cache.prints[target.source.file];
+    }
   };
-  return { wanted, rules, extraRules, ruleModules, store, cache, listsChanged: lists.changed, targets, fresh, hit, record, findings, resources };
+  return { wanted, rules, extraRules, ruleModules, store, cache, listsChanged: lists.changed, targets, fresh, hit, ...prints, record, findings, resources };
 }
 
 /** The run's result, with the cache written when anything in it changed. */
 async function complete(run: LintRun, fixed: string[]): Promise<LintResult> {
-  if (run.fresh.length || run.listsChanged) await run.store?.save();
+  if (run.fresh.length || run.listsChanged || run.printsChanged()) await run.store?.save();
   const { findings } = run;
   return { findings: findings.sort(compareFindings), fixed, cached: run.targets.length - run.fresh.length, failed: lintFailed(findings) };
 }
@@ -209,9 +222,11 @@ async function lintHere(set: ContentSet, run: LintRun & { fix: boolean }): Promi
   const freshFiles = new Set(fresh.map((t) => t.source.file));
   const validation = byFile(await validateContent(set, { only: (file) => run.wanted(file) && !hit(file) }));
   for (const [file, found] of validation) if (!freshFiles.has(file)) run.findings.push(...found);
-  const peers: PeerArticle[] = set.articles
-    .filter((a) => a.doc)
-    .map((a) => ({ file: a.source.file, title: titleOf(a), paragraphs: hit(a.source.file)?.paragraphs ?? paragraphsOf(a) }));
+  const peerPrints = (a: ArticleFile) => {
+    if (freshFiles.has(a.source.file)) return paragraphsOf(a);
+    return hit(a.source.file)?.paragraphs ?? run.knownPrints(a) ?? run.keepPrints(a, paragraphsOf(a));
+  };
+  const peers: PeerArticle[] = set.articles.filter((a) => a.doc).map((a) => ({ file: a.source.file, title: titleOf(a), paragraphs: peerPrints(a) }));
   const paragraphs = new Map(peers.map((p) => [p.file, p.paragraphs]));
   const accounts = accountSettings(set.accounts);
   const fixed: string[] = [];
@@ -283,7 +298,8 @@ async function passOf(set: ContentSet, run: LintRun): Promise<LintPass> {
   const { hit, fresh } = run;
   const freshFiles = new Set(fresh.map((t) => t.source.file));
   // Articles neither linted now nor cached still take part in the comparison, with fingerprints made in any thread.
-  const compared = set.articles.filter((a) => a.doc && !hit(a.source.file) && !freshFiles.has(a.source.file)).map((a) => a.source.file);
+  const compared = set.articles.filter((a) => a.doc && !hit(a.source.file) && !freshFiles.has(a.source.file) && !run.knownPrints(a)).map((a) => a.source.file);
+  const comparedFiles = new Set(compared);
   const jobs: LintJob[] = [...[...freshFiles].map((file) => ({ kind: 'lint' as const, file })), ...compared.map((file) => ({ kind: 'fingerprint' as const, file }))];
   // The word lists of the linted files' accounts, parsed once here (a 20,000-entry list takes half a second); none
   // when every file is cached.
@@ -291,9 +307,12 @@ async function passOf(set: ContentSet, run: LintRun): Promise<LintPass> {
   const finish = async (results: ReadonlyMap<string, LintJobResult>): Promise<LintResult> => {
     run.findings.push(...(await validateContent(set, { only: (file) => run.wanted(file) && !hit(file) && !freshFiles.has(file) })));
     const paragraphs = (file: string): FileParagraph[] => results.get(file)?.paragraphs ?? [];
-    const peers: PeerArticle[] = set.articles
-      .filter((a) => a.doc)
-      .map((a) => ({ file: a.source.file, title: titleOf(a), paragraphs: hit(a.source.file)?.paragraphs ?? paragraphs(a.source.file).map(peerParagraph) }));
+    const peerPrints = (a: ArticleFile) => {
+      const made = () => paragraphs(a.source.file).map(peerParagraph);
+      if (comparedFiles.has(a.source.file)) return run.keepPrints(a, made());
+      return hit(a.source.file)?.paragraphs ?? run.knownPrints(a) ?? made();
+    };
+    const peers: PeerArticle[] = set.articles.filter((a) => a.doc).map((a) => ({ file: a.source.file, title: titleOf(a), paragraphs: peerPrints(a) }));
     for (const target of fresh) {
       const result = results.get(target.source.file);
       if (result?.kind !== 'linted') throw new Error(`检查线程没有返回 ${target.source.file} 的结果`);
@@ -355,6 +374,37 @@ async function inputKeys(set: ContentSet, tool: string): Promise<Map<string, str
   const files = [...set.articles.map((f) => ({ f, extra: references(f) })), ...set.plans.map((f) => ({ f, extra: '' }))];
   for (const { f, extra } of files) keys.set(f.source.file, articleKey([perAccount.get(f.place.account) ?? '', extra], f.source.path, f.source.text));
   return keys;
+}
+
+/**
+ * The fingerprints kept for articles only compared with (`lint --staged`, `lint <paths>`): by the hash of the tool
+ * and the article's text, so after mpdesk itself changes, one commit parses the other articles and the next ones
+ * do not. Kept only for current articles; none without the cache.
+ */
+function keptPrints(set: ContentSet, cache: LintCache, tool: string | undefined, hit: LintRun['hit']): Pick<LintRun, 'knownPrints' | 'keepPrints' | 'printsChanged'> {
+  let changed = false;
+  const articles = new Set(set.articles.map((a) => a.source.file));
+  for (const file of Object.keys(cache.prints)) {
+    // An article with a whole record of its own needs no separate fingerprints.
+    if (articles.has(file) && tool !== undefined && !hit(file)) continue;
+    delete cache.prints[file];
+    changed = true;
+  }
+  const keyOf = (article: ArticleFile) => createHash('sha256').update(tool ?? '').update('\0').update(article.source.text).digest('hex');
+  return {
+    knownPrints: (article) => {
+      const kept = tool === undefined ? undefined : cache.prints[article.source.file];
+      return kept && kept.key === keyOf(article) ? kept.paragraphs : undefined;
+    },
+    keepPrints: (article, paragraphs) => {
+      if (tool !== undefined) {
+        cache.prints[article.source.file] = { key: keyOf(article), paragraphs };
+        changed = true;
+      }
+      return paragraphs;
+    },
+    printsChanged: () => changed,
+  };
 }
 
 function paragraphsOf(article: ArticleFile): PeerParagraph[] {
