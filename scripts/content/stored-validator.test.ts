@@ -41,6 +41,18 @@ describe('validators kept as ajv standalone code', () => {
     const again = storedValidator(fresh(), s);
     expect(again(bad)).toBe(false);
     expect(again.errors).toHaveLength(3);
-    expect(readFileSync(path, 'utf8')).toMatch(/^"use strict";/);
+    expect(readFileSync(path, 'utf8')).toMatch(/^\/\/ sha256 [0-9a-f]{64}\n"use strict";/);
+  });
+
+  it('that were changed are never run: a validator that accepts everything is compiled again', () => {
+    const s = schema(`changed-${process.pid}`);
+    const path = storedValidatorPath(s);
+    made.push(path);
+    storedValidator(fresh(), s);
+    const [seal] = readFileSync(path, 'utf8').split('\n');
+    writeFileSync(path, `${seal}\nmodule.exports = function validate() { return true; };`);
+    const again = storedValidator(fresh(), s);
+    expect(again(bad)).toBe(false);
+    expect(again.errors).toHaveLength(3);
   });
 });

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
 import standalone from 'ajv/dist/standalone/index.js';
+import { notice } from '../shared/notice.ts';
 import { toolHash } from '../shared/tool-hash.ts';
 
 // Beside the compiled code, in the tool's own folder (not the content repository): it is code, made from the tool's
@@ -18,7 +19,8 @@ const isValidator = (value: unknown): value is ValidateFunction => typeof value 
  * A schema's validator as ajv's standalone code, kept in compiled/validators/ by the hash of the tool and the
  * schema: compiling the account and article schemas takes ajv a tenth of a second or more in every process, loading
  * the code it generated a millisecond. The same code ajv runs when it compiles, so the errors are the same. A file
- * that will not load is compiled again; one that cannot be written (a read-only install) is compiled each time.
+ * that will not load or was changed is compiled again; one that cannot be written (a read-only install) is
+ * compiled each time.
  */
 export function storedValidator(ajv: Ajv2020, schema: Record<string, unknown>): ValidateFunction {
   const tool = toolHash().slice(0, 16);
@@ -35,13 +37,37 @@ export function storedValidatorPath(schema: Record<string, unknown>): string {
   return join(folder, `${toolHash().slice(0, 16)}-${createHash('sha256').update(JSON.stringify(schema)).digest('hex').slice(0, 32)}.cjs`);
 }
 
+const sealOf = (code: string) => `// sha256 ${createHash('sha256').update(code).digest('hex')}\n`;
+
+/**
+ * The stored validator, when its first line is the hash of the rest: a file changed or damaged since it was
+ * written is compiled again (with one notice), never run, since a validator that accepts everything would pass
+ * every article.
+ */
 function loaded(path: string): ValidateFunction | undefined {
+  let text: string;
   try {
-    const exported: unknown = load(path);
-    return isValidator(exported) ? exported : undefined;
+    text = readFileSync(path, 'utf8');
   } catch {
     return undefined;
   }
+  const newline = text.indexOf('\n') + 1;
+  try {
+    if (newline > 0 && text.slice(0, newline) === sealOf(text.slice(newline))) {
+      const exported: unknown = load(path);
+      if (isValidator(exported)) return exported;
+    }
+  } catch {
+    // Fall through: compiled again below.
+  }
+  damaged(path);
+  return undefined;
+}
+
+let told = false;
+function damaged(path: string): void {
+  if (!told) notice(`校验器缓存 ${relative(process.cwd(), path) || path} 已损坏或被改动，已重新编译。`);
+  told = true;
 }
 
 /** Written atomically; validators of other versions of the tool are removed. */
@@ -50,7 +76,7 @@ function store(path: string, code: string, tool: string): void {
   try {
     mkdirSync(folder, { recursive: true });
     for (const name of readdirSync(folder)) if (!name.startsWith(tool) && name.endsWith('.cjs')) rmSync(join(folder, name), { force: true });
-    writeFileSync(temp, code);
+    writeFileSync(temp, sealOf(code) + code);
     renameSync(temp, path);
   } catch {
     rmSync(temp, { force: true });
