@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { processBodyImage, processCover } from './images.ts';
 
 async function workspace() {
@@ -77,6 +77,29 @@ describe('body images', () => {
     const second = await processBodyImage(join(dir, 'copy.jpg'), cache);
     expect(second).toEqual(first);
     expect(second.ok && (await stat(second.value.path)).mtimeMs).toBe(firstTime);
+  });
+
+  it('never takes a record copied under another image’s name: that image would go into the article', async () => {
+    const { dir, cache } = await workspace();
+    await photo(800, 600).jpeg().toFile(join(dir, 'green.jpg'));
+    await sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 200, g: 60, b: 40 } } }).jpeg().toFile(join(dir, 'red.jpg'));
+    const green = await processBodyImage(join(dir, 'green.jpg'), cache);
+    const red = await processBodyImage(join(dir, 'red.jpg'), cache);
+    const records = (await readdir(cache)).filter((name) => name.endsWith('.json'));
+    const recordOf = async (result: typeof green) => {
+      for (const name of records) if (result.ok && (await readFile(join(cache, name), 'utf8')).includes(result.value.sha256)) return join(cache, name);
+      throw new Error('no record');
+    };
+    await copyFile(await recordOf(green), await recordOf(red));
+    // A new run: records are read again from the cache folder.
+    vi.resetModules();
+    const { processBodyImage: again } = await import('./images.ts');
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const redAgain = await again(join(dir, 'red.jpg'), cache);
+    const said = stderr.mock.calls.map(([text]) => String(text)).join('');
+    stderr.mockRestore();
+    expect(redAgain.ok && red.ok && redAgain.value.sha256).toBe(red.ok && red.value.sha256);
+    expect(said).toMatch(/图片缓存记录 .* 已损坏，已丢弃并重新生成。/);
   });
 });
 

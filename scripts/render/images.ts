@@ -187,7 +187,7 @@ async function cached<T>(
   // known from earlier in this process is used while its files are still there.
   const known = kind.known.get(record);
   if (known && kind.images(known).every((image) => sizeOf(image.path) === image.bytes)) return { ok: true, value: known };
-  const hit = readRecord(record, kind, cacheDir);
+  const hit = readRecord(record, kind, cacheDir, digest);
   if (hit.ok) {
     kind.known.set(record, hit.value);
     return hit;
@@ -209,17 +209,19 @@ async function cached<T>(
   if (result.ok) {
     // Paths are kept as names in the cache folder, so the repository can move.
     const relativePaths = (name: string, field: unknown) => (name === 'path' && typeof field === 'string' ? basename(field) : field);
-    await writeFileAtomic(record, JSON.stringify({ value: result.value }, relativePaths));
+    await writeFileAtomic(record, JSON.stringify({ source: digest, value: result.value }, relativePaths));
     kind.known.set(record, result.value);
   }
   return result;
 }
 
 /**
- * A missing record is a miss. A record that does not parse, or whose outputs are missing or differ from the hashes it
- * recorded (a damaged disk, a stray copy), is a miss with a message naming the file: it is made again.
+ * A missing record is a miss. A record that does not parse, that was made from another image than `source` (a
+ * record copied under another's name would put that image in the article), or whose outputs are missing or differ
+ * from the hashes it recorded (a damaged disk, a stray copy), is a miss with a message naming the file: it is made
+ * again.
  */
-function readRecord<T>(record: string, kind: RecordKind<T>, dir: string): Result<T> {
+function readRecord<T>(record: string, kind: RecordKind<T>, dir: string, source: string): Result<T> {
   let text: string;
   try {
     text = readFileSync(record, 'utf8');
@@ -233,7 +235,7 @@ function readRecord<T>(record: string, kind: RecordKind<T>, dir: string): Result
   } catch {
     return corrupt;
   }
-  const value = isObject(stored) ? kind.parse(stored.value, dir) : undefined;
+  const value = isObject(stored) && stored.source === source ? kind.parse(stored.value, dir) : undefined;
   if (!value) return corrupt;
   for (const image of kind.images(value)) {
     let actual: string | undefined;
