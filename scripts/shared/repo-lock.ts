@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { writeFileAtomic } from './atomic-write.ts';
-import { shown } from './write-error.ts';
+import { shown, writeError } from './write-error.ts';
 import { isCount, isObject } from './json-shape.ts';
 import { notice } from './notice.ts';
 import { isRunning } from './process-alive.ts';
@@ -106,7 +106,8 @@ async function tryLock(paths: { target: string; lockPath: string; ownerPath: str
       return { kind: 'locked', unlock, ...(found && (gone || found.stale) ? { tookOver: found } : {}) };
     } catch (error) {
       if (error instanceof Error && 'code' in error && error.code === 'ELOCKED') return { kind: 'held', ...(found ? { found } : {}) };
-      throw error;
+      // A lock that cannot be made (a read-only .cache/) is said like any other write: in Chinese, with its cause.
+      throw writeError(error, paths.lockPath, 'mkdir');
     }
   } finally {
     removeLock(paths.guardPath);
@@ -118,7 +119,7 @@ function claimGuard(path: string): boolean {
     mkdirSync(path);
     return true;
   } catch (error) {
-    if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw error;
+    if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw writeError(error, path, 'mkdir');
   }
   if (ageMs(path) > guardStaleMs) removeLock(path);
   return false;
