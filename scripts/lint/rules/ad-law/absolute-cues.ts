@@ -142,6 +142,14 @@ export const contest =
 /** A field's own history (赛马史上、建筑史上、俱乐部职业史上): a comparison inside its past, not a sales claim. 这是史上最… is not one. */
 export const domainHistory = /\p{Script=Han}(?![是的了为在有])\p{Script=Han}史上/u;
 
+/**
+ * A named institution that made or runs the thing, in the term's clause after it (最好的算法教材由麻省理工学院出版、最早的
+ * 译本由商务印书馆出版): a third party's work, as 由……公司独家承保 is before it. The seller's own (本课程由……开设) is read
+ * first; sales words (最受欢迎、销量第一) stay claims.
+ */
+export const namedAgentAfter =
+  /^[^,，。；;！!？?]{0,16}?由\s*[\p{Script=Han}]{2,16}?(?:大学|学院|出版社|印书馆|书局|基金会|研究所|研究院|科学院|协会|学会|博物馆|图书馆|政府|委员会)\s*(?:开设|出版|主办|开发|维护|编写|编纂|发布|制定|提出|发明|设计|翻译)/u;
+
 /** A comparison inside one set the sentence has just listed (三款点心，其中绿豆糕最软): S02 case 1, 自我比较. */
 export const amongThem = /其中/;
 
