@@ -14,6 +14,8 @@ export interface Baseline {
   prose2Per10k?: number;
   /** The third tuned prose set's figure; absent from baselines written before it existed. */
   prose3Per10k?: number;
+  /** The fourth tuned prose set's figure; absent from baselines written before it existed. */
+  prose4Per10k?: number;
   heldOutPer10k: number;
 }
 
@@ -41,6 +43,7 @@ export function toBaseline(score: Score & { heldOut?: Score }): Baseline {
     prosePer10k: round(per10k(score.prose)),
     prose2Per10k: round(per10k(score.prose2)),
     prose3Per10k: round(per10k(score.prose3)),
+    prose4Per10k: round(per10k(score.prose4)),
     heldOutPer10k: round(per10k(score.heldOutProse)),
   };
 }
@@ -57,7 +60,8 @@ export async function readBaseline(file = baselineFile): Promise<Baseline> {
   }
   const prose2 = typeof data.prose2Per10k === 'number' ? { prose2Per10k: data.prose2Per10k } : {};
   const prose3 = typeof data.prose3Per10k === 'number' ? { prose3Per10k: data.prose3Per10k } : {};
-  return { recall: recallValues, alarms: alarmValues, prosePer10k: data.prosePer10k, ...prose2, ...prose3, heldOutPer10k: data.heldOutPer10k };
+  const prose4 = typeof data.prose4Per10k === 'number' ? { prose4Per10k: data.prose4Per10k } : {};
+  return { recall: recallValues, alarms: alarmValues, prosePer10k: data.prosePer10k, ...prose2, ...prose3, ...prose4, heldOutPer10k: data.heldOutPer10k };
 }
 
 export async function writeBaseline(baseline: Baseline, file = baselineFile): Promise<void> {
@@ -84,6 +88,9 @@ export function compareBaseline(now: Baseline, base: Baseline): string[] {
   }
   if (base.prose3Per10k !== undefined && (now.prose3Per10k ?? 0) > base.prose3Per10k) {
     worse.push(`第三组普通文本误报 prose-3 findings per 10,000 characters: ${base.prose3Per10k} → ${now.prose3Per10k}`);
+  }
+  if (base.prose4Per10k !== undefined && (now.prose4Per10k ?? 0) > base.prose4Per10k) {
+    worse.push(`第四组普通文本误报 prose-4 findings per 10,000 characters: ${base.prose4Per10k} → ${now.prose4Per10k}`);
   }
   if (now.heldOutPer10k > base.heldOutPer10k) {
     worse.push(`留出文本误报 held-out prose findings per 10,000 characters: ${base.heldOutPer10k} → ${now.heldOutPer10k}`);

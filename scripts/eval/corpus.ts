@@ -38,6 +38,8 @@ export interface Corpus {
   prose2?: ProseFile[];
   /** A third tuned prose set (prose-3/*.txt) in the news register, translated news and Wikipedia; absent: none. */
   prose3?: ProseFile[];
+  /** A fourth tuned prose set (prose-4/*.txt) in the essay and advice register, guides written to the reader; absent: none. */
+  prose4?: ProseFile[];
   /** Ordinary prose from other sources (held-out/*.txt), kept apart and never tuned on: the honest false-alarm figure. */
   heldOutProse: ProseFile[];
   /** Lines kept out of tuning (held-out/*.yaml), scored and reported on their own; absent or empty: none. */
@@ -85,13 +87,13 @@ async function readLabelled(dir: string, folder: string): Promise<LabelledFile[]
   return files;
 }
 
-/** The labelled lines, the held-out lines, the three tuned prose sets and the held-out prose. */
+/** The labelled lines, the held-out lines, the four tuned prose sets and the held-out prose. */
 export async function readCorpus(dir = corpusDir): Promise<Corpus> {
   const labelled = await readLabelled(dir, 'labelled');
   const heldOut = await readLabelled(dir, 'held-out');
-  const folders = ['prose', 'prose-2', 'prose-3', 'held-out'];
-  const [prose, prose2, prose3, heldOutProse] = await Promise.all(folders.map((folder) => readProse(join(dir, folder))));
-  return { labelled, heldOut, prose: prose ?? [], prose2: prose2 ?? [], prose3: prose3 ?? [], heldOutProse: heldOutProse ?? [] };
+  const folders = ['prose', 'prose-2', 'prose-3', 'prose-4', 'held-out'];
+  const [prose, prose2, prose3, prose4, heldOutProse] = await Promise.all(folders.map((folder) => readProse(join(dir, folder))));
+  return { labelled, heldOut, prose: prose ?? [], prose2: prose2 ?? [], prose3: prose3 ?? [], prose4: prose4 ?? [], heldOutProse: heldOutProse ?? [] };
 }
 
 async function readProse(proseDir: string): Promise<ProseFile[]> {

@@ -9,6 +9,7 @@ describe('eval:lint', () => {
     expect(result.prose.chars).toBeGreaterThanOrEqual(200_000);
     expect(result.prose2.chars).toBeGreaterThanOrEqual(150_000);
     expect(result.prose3.chars).toBeGreaterThanOrEqual(90_000);
+    expect(result.prose4.chars).toBeGreaterThanOrEqual(100_000);
     expect(result.heldOutProse.chars).toBeGreaterThanOrEqual(100_000);
     expect(compareBaseline(toBaseline(result), await readBaseline())).toEqual([]);
   }, 180_000);
@@ -28,6 +29,7 @@ describe('eval:lint', () => {
       prose: [{ name: 'essay.txt', paragraphs: ['这是全国销量第一的茶饮品牌。', '秋天到了，树叶黄了。'] }],
       prose2: [{ name: 'docs.txt', paragraphs: ['本店的绿茶是全网最低价。', '运行 npm install 安装依赖。'] }],
       prose3: [{ name: 'wire.txt', paragraphs: ['本店的白茶全网最低价。', '主队在下半场扳平了比分。'] }],
+      prose4: [{ name: 'guide.txt', paragraphs: ['本店的乌龙茶全网最低价。', '提交之前，最好先运行一遍测试。'] }],
       heldOutProse: [{ name: 'news.txt', paragraphs: ['本店的红茶全网最低价，扫码下单立减十元。', '周六的比赛因雨推迟。'] }],
       heldOut: [
         {
@@ -53,6 +55,10 @@ describe('eval:lint', () => {
     expect(result.prose3.findings).toBeGreaterThan(0);
     expect(result.prose3.chars).toBe([...'本店的白茶全网最低价。主队在下半场扳平了比分。'].length);
     expect(result.alarms.map((a) => a.where)).toContain('wire.txt');
+    // And the fourth.
+    expect(result.prose4.findings).toBeGreaterThan(0);
+    expect(result.prose4.chars).toBe([...'本店的乌龙茶全网最低价。提交之前，最好先运行一遍测试。'].length);
+    expect(result.alarms.map((a) => a.where)).toContain('guide.txt');
     // The held-out prose is counted apart and its alarms are not listed.
     expect(result.heldOutProse.findings).toBeGreaterThan(0);
     expect(result.heldOutProse.chars).toBe([...'本店的红茶全网最低价，扫码下单立减十元。周六的比赛因雨推迟。'].length);
@@ -66,6 +72,7 @@ describe('eval:lint', () => {
     expect(compareBaseline(base, { ...base, prosePer10k: 0 })).toEqual([expect.stringContaining('prose findings per 10,000 characters')]);
     expect(compareBaseline(base, { ...base, prose2Per10k: 0 })).toEqual([expect.stringContaining('prose-2 findings per 10,000 characters')]);
     expect(compareBaseline(base, { ...base, prose3Per10k: 0 })).toEqual([expect.stringContaining('prose-3 findings per 10,000 characters')]);
+    expect(compareBaseline(base, { ...base, prose4Per10k: 0 })).toEqual([expect.stringContaining('prose-4 findings per 10,000 characters')]);
     expect(compareBaseline(base, { ...base, heldOutPer10k: 0 })).toEqual([expect.stringContaining('held-out prose findings')]);
     expect(compareBaseline(base, { ...base, recall: { ...base.recall, 'rule:facts/unsourced-statistics': 1 } })).toEqual([
       expect.stringContaining('rule:facts/unsourced-statistics: 1 → 0'),

@@ -53,7 +53,7 @@ export function formatReport(score: Score & { seconds: number; heldOut?: Score }
   const heading = (text: string) => (format === 'markdown' ? `\n#### ${text}\n\n` : `\n${text}\n`);
   const chars = (n: number) => n.toLocaleString('en-US');
   return [
-    `标注语料 ${score.lines} 行，普通文本 ${chars(score.prose.chars)} 字，第二组普通文本 ${chars(score.prose2.chars)} 字，第三组普通文本 ${chars(score.prose3.chars)} 字，留出文本 ${chars(score.heldOutProse.chars)} 字；检查用时 ${score.seconds.toFixed(1)} s\n`,
+    `标注语料 ${score.lines} 行，普通文本 ${chars(score.prose.chars)} 字，第二组普通文本 ${chars(score.prose2.chars)} 字，第三组普通文本 ${chars(score.prose3.chars)} 字，第四组普通文本 ${chars(score.prose4.chars)} 字，留出文本 ${chars(score.heldOutProse.chars)} 字；检查用时 ${score.seconds.toFixed(1)} s\n`,
     heading(`按家族 by family（目标召回 ≥ ${targets.recall}）`),
     table(tallyHeaders, tallyRows(score.families, targets.recall)),
     heading(`按类别 by category（目标召回 ≥ ${targets.recall}）`),
@@ -70,6 +70,8 @@ export function formatReport(score: Score & { seconds: number; heldOut?: Score }
     proseLine(score.prose2),
     heading(`第三组普通文本 prose-3（新闻、百科译文，参与调参；目标同上）`),
     proseLine(score.prose3),
+    heading(`第四组普通文本 prose-4（指南、建议类文章，参与调参；目标同上）`),
+    proseLine(score.prose4),
     heading(`留出文本 held-out prose（不据此调规则，误报不列出；目标同上）`),
     proseLine(score.heldOutProse),
     heading(`漏报 misses（${score.misses.length} 处，列前 ${Math.min(limit, score.misses.length)} 处）`),

@@ -32,7 +32,7 @@ export type Placed =
   | { kind: 'prose'; file: string; source: string; chars: number; set: ProseSet };
 
 /** Which prose a piece comes from: the tuned prose, the second or third tuned set, or the held-out prose nobody tunes on. */
-export type ProseSet = 'prose' | 'prose-2' | 'prose-3' | 'held-out';
+export type ProseSet = 'prose' | 'prose-2' | 'prose-3' | 'prose-4' | 'held-out';
 
 export interface Sandbox {
   root: string;
@@ -72,6 +72,7 @@ export async function writeSandbox(corpus: Corpus): Promise<Sandbox> {
     ...corpus.prose.map((p) => [p, 'prose'] as const),
     ...(corpus.prose2 ?? []).map((p) => [p, 'prose-2'] as const),
     ...(corpus.prose3 ?? []).map((p) => [p, 'prose-3'] as const),
+    ...(corpus.prose4 ?? []).map((p) => [p, 'prose-4'] as const),
     ...corpus.heldOutProse.map((p) => [p, 'held-out'] as const),
   ];
   for (const [prose, set] of proseFiles) {

@@ -47,6 +47,8 @@ export interface Score {
   prose2: ProseTally;
   /** The third tuned prose set (news register), counted apart from the others. */
   prose3: ProseTally;
+  /** The fourth tuned prose set (essay and advice register), counted apart from the others. */
+  prose4: ProseTally;
   /** The held-out prose, counted apart; its alarms are not listed, so nobody tunes on them. */
   heldOutProse: ProseTally;
   misses: Miss[];
@@ -76,12 +78,12 @@ export function score(placed: ReadonlyMap<string, Placed>, findings: readonly Fi
   const result: Score = {
     lines: 0, families: {}, rules: {}, categories: {}, evasion: {}, contexts: {},
     prose: { chars: 0, findings: 0, byFamily: {} }, prose2: { chars: 0, findings: 0, byFamily: {} },
-    prose3: { chars: 0, findings: 0, byFamily: {} }, heldOutProse: { chars: 0, findings: 0, byFamily: {} }, misses: [], alarms: [],
+    prose3: { chars: 0, findings: 0, byFamily: {} }, prose4: { chars: 0, findings: 0, byFamily: {} }, heldOutProse: { chars: 0, findings: 0, byFamily: {} }, misses: [], alarms: [],
   };
   for (const item of placed.values()) {
     const got = byFile.get(item.file) ?? [];
     if (item.kind === 'prose') {
-      const tally = { prose: result.prose, 'prose-2': result.prose2, 'prose-3': result.prose3, 'held-out': result.heldOutProse }[item.set];
+      const tally = { prose: result.prose, 'prose-2': result.prose2, 'prose-3': result.prose3, 'prose-4': result.prose4, 'held-out': result.heldOutProse }[item.set];
       tally.chars += item.chars;
       tally.findings += got.length;
       for (const f of got) {

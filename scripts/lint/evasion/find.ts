@@ -141,6 +141,11 @@ export function initialsIn(units: readonly Unit[], input: string): Found[] {
     const written = input.slice(from, to).normalize('NFKC');
     // Letters from separate words (x = y) or a unit or suffix after a digit or dot (1 kg, main.rs) are not initials.
     if (written !== written.toLowerCase() || written.length !== letters.length || /[0-9.]$/.test(input.slice(Math.max(0, from - 2), from).trimEnd())) continue;
+    // One name in a list of Latin words (jobs，fg，bg，kill): command names, not chat initials; a list of initials
+    // (jxy、jxt) is still one.
+    const before = /([A-Za-z]+)[\s，,、/|]*$/u.exec(input.slice(Math.max(0, from - 16), from))?.[1];
+    const after = /^[\s，,、/|]*([A-Za-z]+)/u.exec(input.slice(to, to + 16))?.[1];
+    if ([before, after].some((word) => word !== undefined && !initials.has(word.toLowerCase()))) continue;
     for (const target of initials.get(letters) ?? []) found.push({ target, units: span, pieces: [{ written: letters, stands: display(target).join(''), kind: 'initials' }] });
   }
   return found;

@@ -122,7 +122,7 @@ export const noneOf = /没有?之[一1]/;
 
 /** A superlative on an abstract noun says nothing about goods: 最大的问题、最大的区别、最大的鼓励 (decision 2). */
 export const abstractHeadAfter =
-  /^的?(?:问题|区别|不同|差别|差异|特点|特色|优点|缺点|短板|长处|优势|劣势|收获|障碍|教训|心愿|愿望|遗憾|鼓励|动力|支持|挑战|困难|难题|难点|好处|原因|意义|感受|体会|贡献|抱负|敌人|误区|变化|乐趣|感触|快乐|幸福|荣幸|期待|梦想|担忧|顾虑|爱好|兴趣|理由|关键|前提|价值|目的|用意|用途|例外|途径|出路|办法|解释|答案)/;
+  /^的?(?:问题|区别|不同|差别|差异|特点|特色|优点|缺点|短板|长处|优势|劣势|收获|障碍|教训|心愿|愿望|遗憾|鼓励|动力|支持|挑战|困难|难题|难点|好处|原因|意义|感受|体会|贡献|抱负|敌人|误区|变化|乐趣|感触|快乐|幸福|荣幸|期待|梦想|担忧|顾虑|爱好|兴趣|理由|关键|前提|价值|目的|用意|用途|例外|途径|出路|办法|解释|答案|设置|配置|改动|开销|权限)/;
 
 /** After 绝对: an adverb on a negation (绝对不会) is emphasis, not a guarantee. */
 export const adverbialJueduiAfter = /^(?:不|没|别|禁止)/;
@@ -141,6 +141,14 @@ export const contest =
 
 /** A field's own history (赛马史上、建筑史上、俱乐部职业史上): a comparison inside its past, not a sales claim. 这是史上最… is not one. */
 export const domainHistory = /\p{Script=Han}(?![是的了为在有])\p{Script=Han}史上/u;
+
+/**
+ * A named institution that made or runs the thing, in the term's clause after it (最好的算法教材由麻省理工学院出版、最早的
+ * 译本由商务印书馆出版): a third party's work, as 由……公司独家承保 is before it. The seller's own (本课程由……开设) is read
+ * first; sales words (最受欢迎、销量第一) stay claims.
+ */
+export const namedAgentAfter =
+  /^[^,，。；;！!？?]{0,16}?由\s*[\p{Script=Han}]{2,16}?(?:大学|学院|出版社|印书馆|书局|基金会|研究所|研究院|科学院|协会|学会|博物馆|图书馆|政府|委员会)\s*(?:开设|出版|主办|开发|维护|编写|编纂|发布|制定|提出|发明|设计|翻译)/u;
 
 /** A comparison inside one set the sentence has just listed (三款点心，其中绿豆糕最软): S02 case 1, 自我比较. */
 export const amongThem = /其中/;

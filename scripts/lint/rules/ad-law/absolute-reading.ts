@@ -118,6 +118,8 @@ function subjectReading(candidate: Candidate, p: Parts, site: Site, profile: Acc
   if (seller) return { kind: 'advertised', label: '描述本店或本品', cue: seller };
   const agent = candidate.commercial ? undefined : first(cue.namedAgentBefore, p.before);
   if (agent) return ordinary(`说的是具名的他方（${agent}）`);
+  const maker = candidate.commercial ? undefined : cue.namedAgentAfter.exec(p.after)?.[0];
+  if (maker) return ordinary(`说的是具名的他方（${maker.replace(/^[^由]*/u, '')}）`);
   const other = candidate.commercial ? undefined : first(cue.thirdPersonBefore, p.clauseBefore);
   if (other) return ordinary(`说的是他人（${other.replace(/的?\s*$/u, '')}）`);
   const rest = withoutTerm(site);

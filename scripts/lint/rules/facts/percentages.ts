@@ -38,7 +38,8 @@ const sport = /球队|队|赛季|比赛|球员|选手|联赛|主场|客场|决�
 /** A traded price moving (股价下跌 3.2%、油价上涨 5%): the market's own record, like a quote. */
 const tradedPrice = /股价|股指|汇率|油价|金价|期货|币价/u;
 /** A change of a thing's physical property (亮度增加了 20%、增加了 2% 的亮度): a measurement, not a claim about people. */
-const property = '(?:亮度|温度|湿度|速度|重量|体积|长度|高度|面积|密度|浓度|压力|电压|转速|质量|光度|性能|效率|吞吐量|功耗|续航|带宽|延迟|分辨率)';
+export const property =
+  '(?:亮度|温度|湿度|速度|重量|体积|长度|高度|面积|密度|浓度|压力|电压|转速|质量|光度|性能|效率|吞吐量|功耗|续航|带宽|延迟|分辨率|代码量|代码行数|内存|耗时|运行时间|启动时间|响应时间|执行时间|文件大小|包大小)';
 const propertyTail = new RegExp(`^\\s*的?${property}`, 'u');
 const propertyHead = new RegExp(`${property}[^，,。；]{0,10}$`, 'u');
 

@@ -97,6 +97,8 @@ export function isAsked(sentence: Sentence, word: Token): boolean {
   const after = text.slice(word.end, Math.min(sentence.end, word.end + 4));
   const before = text.slice(Math.max(sentence.start, word.start - 2), word.start);
   if (narrativeAfter.test(after) || nounAfter.test(after) || before.endsWith('被') || mentioned(sentence, word)) return false;
+  // 你的所有关注者、他的转发者: someone's followers, a noun for people, not an act asked of the reader.
+  if (after.startsWith('者') && /的(?:所有|全部|大部分)?$/u.test(text.slice(Math.max(sentence.start, word.start - 4), word.start))) return false;
   // 跳转到、流转到、运转起来: 转 is part of another word, not 转发.
   if (word.term.startsWith('转') && turnWord.test(before)) return false;
   if (/^(?:三|3)连$/.test(word.term) && streakAfter.test(after)) return false;

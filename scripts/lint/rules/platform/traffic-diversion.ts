@@ -39,7 +39,9 @@ function diversionIn(sentence: Sentence): Diversion | undefined {
       const reading = browser ? '引导到浏览器打开站外内容' : '引导到个人号、群、站外平台或下载 App';
       return { token, reading, ...(verb ? { from: token.start - before.length + verb.index } : {}) };
     }
-    if (contactAfter.test(after) || (/信|qq/.test(token.term) && phoneNumber.test(sentenceText(sentence)))) return { token, reading: '留下个人微信号、QQ 号等联系方式' };
+    // An ID after a WeChat, a QQ or a group is a contact; after 客户端、App or 网盘 it is the next item of a list (BI 客户端，Slack 通知).
+    const software = /客户端|app|浏览器|网盘/iu.test(token.term);
+    if ((contactAfter.test(after) && !software) || (/信|qq/.test(token.term) && phoneNumber.test(sentenceText(sentence)))) return { token, reading: '留下个人微信号、QQ 号等联系方式' };
   }
   return undefined;
 }
@@ -62,7 +64,7 @@ export default platformRule({
     };
   },
   examples: {
-    valid: ['在小程序「青禾茶事」里就能下单。', '微信搜一搜“青禾茶事”，可以找到我们的公众号。', '他加了我的微信，说下次一起喝茶。'],
+    valid: ['在小程序「青禾茶事」里就能下单。', '微信搜一搜“青禾茶事”，可以找到我们的公众号。', '他加了我的微信，说下次一起喝茶。', '监控数据可以展示给自定义的 BI 客户端，Slack 通知等等。'],
     invalid: [
       { markdown: '想要样品的朋友加微信领取。', findings: [{ line: 1, column: 8, message: '“加微信”可能被判定为导流（引导添加个人号、进群或跳转站外）' }] },
       { markdown: '详情 V X 私聊。', findings: [{ line: 1, column: 4, message: '“V X”可能被判定为导流' }] },

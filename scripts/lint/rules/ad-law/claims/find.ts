@@ -213,7 +213,7 @@ const otherSense: Record<string, RegExp> = {
   转运: /^(?:站|舱|中心|仓|物资|货|旅客|乘客|车|船|港|枢纽|码头|至|到|往|工作|服务)/u,
   保证就业: /^(?:稳定|形势|率|岗位|总量)/u,
   // 加载、报错、延时和超时: a delay in a program or a camera, not a sexual-health claim.
-  延时: /^(?:和超时|与超时|、超时|或超时|毫秒|秒|时间|加载|执行|任务|函数|摄影|拍摄|播放|发送|开关|参数|选项|设置|器|退休|交付|发货|开学|到账)/u,
+  延时: /^(?:和超时|与超时|、超时|或超时|毫秒|秒|时间|加载|执行|任务|函数|摄影|拍摄|播放|发送|开关|参数|选项|设置|器|退休|交付|发货|开学|到账|错误|问题|过高|过长|较高|较低|更高|更低|增加|降低|减少|抖动)/u,
 };
 
 /**
@@ -223,6 +223,8 @@ const otherSense: Record<string, RegExp> = {
 const otherSenseBefore: Record<string, RegExp> = {
   转运: /(?:被|进1步|负责|用于|集中|统1|中途|货物|物资|谷物|粮食|旅客|乘客|伤员|病人)[^,。!?]{0,4}$/u,
   代言: /(?:担任|出任|成为|当选|签约|受邀担任|聘为)[^,。!?]{2,20}$/u,
+  // 网络延时、DNS 传播延时、请求的延时: the delay of a network or a system, as docs say.
+  延时: /(?:网络|传播|传输|通信|请求|响应|读写|读取|写入|复制|同步|查询|磁盘|服务器|服务端|客户端|接口|系统|数据库|dns|api|rpc|高|低)的?\s*$/iu,
 };
 
 function fromEntry(entry: DictionaryEntry, view: MatchView, facts: AccountFacts): Omit<Claim, 'start' | 'end'> | undefined {
