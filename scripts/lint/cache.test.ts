@@ -81,6 +81,31 @@ describe('the lint cache', { timeout: 60_000 }, () => {
     expect(JSON.parse(await readFile(join(root, cacheFile), 'utf8')).prints).toEqual({});
   });
 
+  it('says what an uncached run says of copies when another article changes, both ways', async () => {
+    const shared = '冬天的杭州，早晚已经要穿厚外套了，茶空间里这几天被问得多的一句话是冬天该喝什么茶，答案其实没有那么玄，发酵和焙火重一些的茶汤色深滋味醇厚。';
+    const original = 'content/shanye/articles/2026/yuan-wen/index.md';
+    const other = 'content/shanye/articles/2026/shu-dian/index.md';
+    const before = article('title: 书店\nstatus: draft', '书店里的一下午，很安静。\n');
+    const root = await makeRepo({ ...baseFiles(), [original]: article('title: 原文\nstatus: draft', `开头一段。\n\n${shared}\n`), [other]: before });
+    expect((await runCli(['lint', '--format', 'json'], root)).code).toBe(0);
+    const copies = async () => {
+      const cachedRun = await runCli(['lint', '--format', 'json'], root);
+      expect(cachedRun.stdout).toBe(await uncached(root));
+      return JSON.parse(cachedRun.stdout).filter((f: { ruleId: string }) => f.ruleId === 'originality/near-duplicate').map((f: { file: string }) => f.file).sort();
+    };
+    // The other article copies the original's paragraph: the original, cached, gets the finding too.
+    await writeFile(join(root, other), article('title: 书店\nstatus: draft', `书店里的一下午，很安静。\n\n${shared}\n`));
+    expect(await copies()).toEqual([other, original].sort());
+    // And loses it when the copy is taken out again.
+    await writeFile(join(root, other), before);
+    expect(await copies()).toEqual([]);
+    // Or when the copying article is deleted.
+    await writeFile(join(root, other), article('title: 书店\nstatus: draft', `书店里的一下午，很安静。\n\n${shared}\n`));
+    expect(await copies()).toEqual([other, original].sort());
+    await rm(join(root, other));
+    expect(await copies()).toEqual([]);
+  });
+
   it('made by an older mpdesk (another layout, no format) is not used, without a notice: its keys would not match', async () => {
     const root = await makeRepo({ ...baseFiles(), 'content/shanye/articles/2026/zuijia/index.md': article('title: 最佳\nstatus: draft', '全城最佳的咖啡。\n') });
     const fresh = await runCli(['lint', '--format', 'json'], root);

@@ -24,6 +24,7 @@ import { proseBlocks } from './prose.ts';
 import { LintResources, repositoryLists } from './resources.ts';
 import { loadRuleModules } from './rule-modules.ts';
 import { builtinRules } from './builtin-rules.ts';
+import { staleCopies } from './stale-copies.ts';
 import type { LintPartSetup, LintTaskSetup } from './worker.ts';
 
 export { engineRules, lintFailed } from './engine-findings.ts';
@@ -133,6 +134,10 @@ interface LintRun {
   keepPrints: (article: ArticleFile, paragraphs: PeerParagraph[]) => PeerParagraph[];
   /** Whether kept fingerprints changed, so the cache is saved. */
   printsChanged: () => boolean;
+  /** Whether a file the cache had a record of is gone (its record is dropped). */
+  gone: boolean;
+  /** Set once cached files were linted again because others changed (stale-copies.ts). */
+  relinted: boolean;
   /** Takes one fresh file's findings (all of them, in order) and its fingerprints for the cache. */
   record: (target: Lintable, own: Finding[], paragraphs: PeerParagraph[]) => void;
   findings: Finding[];
@@ -179,12 +184,12 @@ async function prepareRun(set: ContentSet, options: LintOptions, onCache?: (like
       delete cache.prints[target.source.file];
     }
   };
-  return { wanted, rules, extraRules, ruleModules, store, cache, listsChanged: lists.changed, targets, fresh, hit, ...prints, record, findings, resources };
+  return { wanted, rules, extraRules, ruleModules, store, cache, listsChanged: lists.changed, targets, fresh, hit, ...prints, gone: dropGone(set, cache), relinted: false, record, findings, resources };
 }
 
 /** The run's result, with the cache written when anything in it changed. */
 async function complete(run: LintRun, fixed: string[]): Promise<LintResult> {
-  if (run.fresh.length || run.listsChanged || run.printsChanged()) await run.store?.save();
+  if (run.fresh.length || run.listsChanged || run.printsChanged() || run.relinted || run.gone) await run.store?.save();
   const { findings } = run;
   return { findings: findings.sort(compareFindings), fixed, cached: run.targets.length - run.fresh.length, failed: lintFailed(findings) };
 }
@@ -260,7 +265,38 @@ async function lintHere(set: ContentSet, run: LintRun & { fix: boolean }): Promi
   await Promise.all(Array.from({ length: 8 }, async () => {
     for (let target = queue.shift(); target; target = queue.shift()) await lintRecorded(target);
   }));
+  await relintStaleCopies(set, run, fresh.map((t) => ({ file: t.source.file, paragraphs: paragraphs.get(t.source.file) ?? [] })), peers);
   return fixed;
+}
+
+/**
+ * Lints again, in this thread, the cached targets whose originality findings another article's change may have
+ * made wrong (stale-copies.ts), so a cached run says what an uncached one says.
+ */
+async function relintStaleCopies(set: ContentSet, run: LintRun, changed: Array<{ file: string; paragraphs: readonly PeerParagraph[] }>, peers: readonly PeerArticle[]): Promise<void> {
+  const cached = run.targets.flatMap((t) => {
+    const entry = t.place.kind === 'article' ? run.hit(t.source.file) : undefined;
+    return entry ? [{ file: t.source.file, entry, target: t }] : [];
+  });
+  const stale = staleCopies(cached, changed, peers, run.gone);
+  if (!stale.size) return;
+  const kept = run.findings.filter((f) => !stale.has(f.file));
+  run.findings.splice(0, run.findings.length, ...kept);
+  const validation = byFile(await validateContent(set, { only: (file) => stale.has(file) }));
+  const rules = run.rules.length ? run.rules : [...(await builtinRules()), ...run.extraRules];
+  const { lintFile, settle } = await fileLinter();
+  const accounts = accountSettings(set.accounts);
+  for (const { file, target, entry } of cached.filter((c) => stale.has(c.file))) {
+    let own: Finding[];
+    try {
+      const result = await lintFile(target, rules, run.resources, accounts, peers);
+      own = settle(file, result.findings, result.directives).findings;
+    } catch (error) {
+      own = [engineFinding(internalError, file, fileStart, internalErrorMessage(file, error))];
+    }
+    run.record(target, [...(validation.get(file) ?? []), ...own], entry.paragraphs);
+  }
+  run.relinted = true;
 }
 
 type Settled = { findings: Finding[]; fixes: Fix[] };
@@ -322,6 +358,7 @@ async function passOf(set: ContentSet, run: LintRun): Promise<LintPass> {
       const settled = settle(file, [...result.findings, ...copies], result.directives);
       run.record(target, [...result.validation, ...settled.findings], result.paragraphs.map(peerParagraph));
     }
+    await relintStaleCopies(set, run, fresh.map((t) => ({ file: t.source.file, paragraphs: paragraphs(t.source.file).map(peerParagraph) })), peers);
     return complete(run, []);
   };
   return {
@@ -374,6 +411,14 @@ async function inputKeys(set: ContentSet, tool: string): Promise<Map<string, str
   const files = [...set.articles.map((f) => ({ f, extra: references(f) })), ...set.plans.map((f) => ({ f, extra: '' }))];
   for (const { f, extra } of files) keys.set(f.source.file, articleKey([perAccount.get(f.place.account) ?? '', extra], f.source.path, f.source.text));
   return keys;
+}
+
+/** Drops the records of files that are gone; whether there were any. */
+function dropGone(set: ContentSet, cache: LintCache): boolean {
+  const files = new Set([...set.articles, ...set.plans].map((f) => f.source.file));
+  const gone = Object.keys(cache.entries).filter((file) => !files.has(file));
+  for (const file of gone) delete cache.entries[file];
+  return gone.length > 0;
 }
 
 /**
