@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../shared/atomic-write.ts';
 import { isObject } from '../shared/json-shape.ts';
 import { notice } from '../shared/notice.ts';
+import { jsonSum } from '../shared/json-sum.ts';
 import { toolHash } from '../shared/tool-hash.ts';
 import { shown, writeError } from '../shared/write-error.ts';
 import type { FieldSpan, Span } from './frontmatter.ts';
@@ -31,7 +32,6 @@ interface StoredBlock {
 
 const cacheFile = (root: string) => join(root, '.cache', 'mpdesk', 'frontmatter.json');
 const blockKey = (block: string) => createHash('sha256').update(block).digest('base64url');
-const sum = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
 /**
  * The frontmatter blocks of a repository's content, parsed (data and field spans) and kept in
@@ -63,7 +63,7 @@ export async function openBlockMemo(root: string): Promise<BlockMemo> {
       if (!changed && used.size === stored.blocks.size) return;
       const blocks = Object.fromEntries([...used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
       try {
-        await writeFileAtomic(path, JSON.stringify({ tool, sum: sum(blocks), blocks }));
+        await writeFileAtomic(path, JSON.stringify({ tool, sum: jsonSum(blocks), blocks }));
       } catch (error) {
         notice(`frontmatter 缓存没有保存：${writeError(error, path).message}结果照常给出。`);
       }
@@ -94,7 +94,7 @@ function storedBlocks(text: string, tool: string): Map<string, StoredBlock> | 'o
   } catch {
     return undefined;
   }
-  if (!isObject(parsed) || !isObject(parsed.blocks) || parsed.sum !== sum(parsed.blocks)) return undefined;
+  if (!isObject(parsed) || !isObject(parsed.blocks) || parsed.sum !== jsonSum(parsed.blocks)) return undefined;
   if (parsed.tool !== tool) return 'other-tool';
   const blocks = new Map<string, StoredBlock>();
   for (const [key, value] of Object.entries(parsed.blocks)) {

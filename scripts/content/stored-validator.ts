@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
 import standalone from 'ajv/dist/standalone/index.js';
-import { notice } from '../shared/notice.ts';
+import { noticeOnce } from '../shared/notice.ts';
+import { jsonSum } from '../shared/json-sum.ts';
+import { writeFileAtomicSync } from '../shared/atomic-write.ts';
+import { shown } from '../shared/write-error.ts';
 import { toolHash } from '../shared/tool-hash.ts';
 
 // Beside the compiled code, in the tool's own folder (not the content repository): it is code, made from the tool's
@@ -34,7 +37,7 @@ export function storedValidator(ajv: Ajv2020, schema: Record<string, unknown>): 
 
 /** Where the validator of `schema` is kept. */
 export function storedValidatorPath(schema: Record<string, unknown>): string {
-  return join(folder, `${toolHash().slice(0, 16)}-${createHash('sha256').update(JSON.stringify(schema)).digest('hex').slice(0, 32)}.cjs`);
+  return join(folder, `${toolHash().slice(0, 16)}-${jsonSum(schema).slice(0, 32)}.cjs`);
 }
 
 const sealOf = (code: string) => `// sha256 ${createHash('sha256').update(code).digest('hex')}\n`;
@@ -64,21 +67,15 @@ function loaded(path: string): ValidateFunction | undefined {
   return undefined;
 }
 
-let told = false;
-function damaged(path: string): void {
-  if (!told) notice(`校验器缓存 ${relative(process.cwd(), path) || path} 已损坏或被改动，已重新编译。`);
-  told = true;
-}
+const tell = noticeOnce();
+const damaged = (path: string) => tell(`校验器缓存 ${shown(path)} 已损坏或被改动，已重新编译。`);
 
 /** Written atomically; validators of other versions of the tool are removed. */
 function store(path: string, code: string, tool: string): void {
-  const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
-    mkdirSync(folder, { recursive: true });
+    writeFileAtomicSync(path, sealOf(code) + code);
     for (const name of readdirSync(folder)) if (!name.startsWith(tool) && name.endsWith('.cjs')) rmSync(join(folder, name), { force: true });
-    writeFileSync(temp, sealOf(code) + code);
-    renameSync(temp, path);
   } catch {
-    rmSync(temp, { force: true });
+    // A read-only install: compiled again next time.
   }
 }

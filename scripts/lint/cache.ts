@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../shared/atomic-write.ts';
 import { parseFinding, type Finding } from '../shared/finding.ts';
 import { isCount, isObject } from '../shared/json-shape.ts';
-import { notice } from '../shared/notice.ts';
+import { noticeOnce } from '../shared/notice.ts';
+import { jsonSum } from '../shared/json-sum.ts';
 import { shown, writeError } from '../shared/write-error.ts';
 import type { PeerParagraph } from './define-rule.ts';
 
@@ -53,11 +53,7 @@ export const lintCachePath = (root: string) => join(root, '.cache', 'mpdesk', 'l
  */
 export async function openLintCache(root: string): Promise<LintCacheFile> {
   const path = lintCachePath(root);
-  let noticed = false;
-  const tell = (message: string) => {
-    if (!noticed) notice(message);
-    noticed = true;
-  };
+  const tell = noticeOnce();
   const cache = await readCache(path, tell);
   return {
     cache,
@@ -108,17 +104,17 @@ const format = 2;
 
 /** The cache as stored: each record with the hash of its content, fingerprints packed (see `packPrints`). */
 function sealed(cache: LintCache) {
-  const lists = Object.fromEntries(Object.entries(cache.lists).map(([file, entry]) => [file, { ...entry, sum: knownSums.get(entry) ?? sum(listContent(entry)) }]));
+  const lists = Object.fromEntries(Object.entries(cache.lists).map(([file, entry]) => [file, { ...entry, sum: knownSums.get(entry) ?? jsonSum(listContent(entry)) }]));
   const entries = Object.fromEntries(
     Object.entries(cache.entries).map(([file, entry]) => {
       const paragraphs = packedOf(entry);
-      return [file, { ...entry, paragraphs, sum: knownSums.get(entry) ?? sum(entryContent(entry, paragraphs)) }];
+      return [file, { ...entry, paragraphs, sum: knownSums.get(entry) ?? jsonSum(entryContent(entry, paragraphs)) }];
     }),
   );
   const prints = Object.fromEntries(
     Object.entries(cache.prints).map(([file, entry]) => {
       const paragraphs = packedOf(entry);
-      return [file, { key: entry.key, paragraphs, sum: knownSums.get(entry) ?? sum(printContent(entry.key, paragraphs)) }];
+      return [file, { key: entry.key, paragraphs, sum: knownSums.get(entry) ?? jsonSum(printContent(entry.key, paragraphs)) }];
     }),
   );
   return { format, entries, lists, prints };
@@ -154,7 +150,6 @@ const findingContent = (f: Finding) => [f.file, f.line, f.column, f.endLine, f.e
 const listContent = (entry: ListEntry) => [entry.key, entry.findings.map(findingContent)];
 const entryContent = (entry: Omit<CacheEntry, 'paragraphs'>, paragraphs: readonly PackedParagraph[]) => [...listContent(entry), entry.title, paragraphs.map((p) => [p.line, p.prints])];
 const printContent = (key: string, paragraphs: readonly PackedParagraph[]) => [key, paragraphs.map((p) => [p.line, p.prints])];
-const sum = (content: unknown[]) => createHash('sha256').update(JSON.stringify(content)).digest('hex');
 
 function records<T>(parsed: unknown, name: string, read: (value: unknown) => T | undefined): Record<string, T> {
   const result: Record<string, T> = {};
@@ -172,7 +167,7 @@ function cacheEntry(value: unknown): CacheEntry | undefined {
   if (!list || !isObject(value) || typeof value.title !== 'string') return undefined;
   const read = paragraphsOf(value.paragraphs);
   if (!read) return undefined;
-  const entry = verified({ ...list, title: value.title, paragraphs: read.paragraphs }, value.sum, sum(entryContent({ ...list, title: value.title }, read.packed)));
+  const entry = verified({ ...list, title: value.title, paragraphs: read.paragraphs }, value.sum, jsonSum(entryContent({ ...list, title: value.title }, read.packed)));
   if (entry) packedParagraphs.set(entry, read.packed);
   return entry;
 }
@@ -181,7 +176,7 @@ function printEntry(value: unknown): PrintEntry | undefined {
   if (!isObject(value) || typeof value.key !== 'string') return undefined;
   const read = paragraphsOf(value.paragraphs);
   if (!read) return undefined;
-  const entry = verified({ key: value.key, paragraphs: read.paragraphs }, value.sum, sum(printContent(value.key, read.packed)));
+  const entry = verified({ key: value.key, paragraphs: read.paragraphs }, value.sum, jsonSum(printContent(value.key, read.packed)));
   if (entry) packedParagraphs.set(entry, read.packed);
   return entry;
 }
@@ -202,7 +197,7 @@ function paragraphsOf(value: unknown): { packed: PackedParagraph[]; paragraphs: 
 
 function listEntry(value: unknown): ListEntry | undefined {
   const entry = findingsOf(value);
-  return entry && isObject(value) ? verified(entry, value.sum, sum(listContent(entry))) : undefined;
+  return entry && isObject(value) ? verified(entry, value.sum, jsonSum(listContent(entry))) : undefined;
 }
 
 /**

@@ -84,9 +84,7 @@ export async function lintContent(set: ContentSet, options: LintOptions = {}): P
     if (!here) startWorkers((options.workers ?? threadCount(likely)) - 1, [lintTask]);
   });
   // Articles only compared with but not fingerprinted yet (after mpdesk changed) are work for the threads too.
-  const freshFiles = new Set(run.fresh.map((t) => t.source.file));
-  const unprinted = set.articles.filter((a) => a.doc && !freshFiles.has(a.source.file) && !run.hit(a.source.file) && !run.knownPrints(a)).length;
-  const workers = here ? 1 : (options.workers ?? threadCount(run.fresh.length + unprinted));
+  const workers = here ? 1 : (options.workers ?? threadCount(run.fresh.length + run.unprinted.length));
   if (workers > 1) {
     const pass = await passOf(set, run);
     const results = new Map<string, LintJobResult>();
@@ -132,6 +130,8 @@ interface LintRun {
   knownPrints: (article: ArticleFile) => PeerParagraph[] | undefined;
   /** Keeps the fingerprints of an article only compared with, for the next run; returns them. */
   keepPrints: (article: ArticleFile, paragraphs: PeerParagraph[]) => PeerParagraph[];
+  /** Articles only compared with that have neither a record nor kept fingerprints: they must be parsed. */
+  unprinted: readonly ArticleFile[];
   /** Whether kept fingerprints changed, so the cache is saved. */
   printsChanged: () => boolean;
   /** Whether a file the cache had a record of is gone (its record is dropped). */
@@ -167,6 +167,8 @@ async function prepareRun(set: ContentSet, options: LintOptions, onCache?: (like
 
   const fresh = targets.filter((t) => !hit(t.source.file));
   const prints = keptPrints(set, cache, useCache ? tool : undefined, hit);
+  const freshFiles = new Set(fresh.map((t) => t.source.file));
+  const unprinted = set.articles.filter((a) => a.doc && !freshFiles.has(a.source.file) && !hit(a.source.file) && !prints.knownPrints(a));
   // Only a file to lint needs the rules.
   const rules = [...(options.rules ?? (fresh.length ? await builtinRules() : [])), ...extraRules];
   const resources = new LintResources(set.root);
@@ -184,7 +186,7 @@ async function prepareRun(set: ContentSet, options: LintOptions, onCache?: (like
       delete cache.prints[target.source.file];
     }
   };
-  return { wanted, rules, extraRules, ruleModules, store, cache, listsChanged: lists.changed, targets, fresh, hit, ...prints, gone: dropGone(set, cache), relinted: false, record, findings, resources };
+  return { wanted, rules, extraRules, ruleModules, store, cache, listsChanged: lists.changed, targets, fresh, hit, ...prints, unprinted, gone: dropGone(set, cache), relinted: false, record, findings, resources };
 }
 
 /** The run's result, with the cache written when anything in it changed. */
@@ -334,7 +336,7 @@ async function passOf(set: ContentSet, run: LintRun): Promise<LintPass> {
   const { hit, fresh } = run;
   const freshFiles = new Set(fresh.map((t) => t.source.file));
   // Articles neither linted now nor cached still take part in the comparison, with fingerprints made in any thread.
-  const compared = set.articles.filter((a) => a.doc && !hit(a.source.file) && !freshFiles.has(a.source.file) && !run.knownPrints(a)).map((a) => a.source.file);
+  const compared = run.unprinted.map((a) => a.source.file);
   const comparedFiles = new Set(compared);
   const jobs: LintJob[] = [...[...freshFiles].map((file) => ({ kind: 'lint' as const, file })), ...compared.map((file) => ({ kind: 'fingerprint' as const, file }))];
   // The word lists of the linted files' accounts, parsed once here (a 20,000-entry list takes half a second); none
@@ -435,7 +437,13 @@ function keptPrints(set: ContentSet, cache: LintCache, tool: string | undefined,
     delete cache.prints[file];
     changed = true;
   }
-  const keyOf = (article: ArticleFile) => createHash('sha256').update(tool ?? '').update('\0').update(article.source.text).digest('hex');
+  // Asked for each article more than once a run (the threads' share, then the comparison): hashed once.
+  const keys = new Map<string, string>();
+  const keyOf = (article: ArticleFile) => {
+    let key = keys.get(article.source.file);
+    if (key === undefined) keys.set(article.source.file, (key = createHash('sha256').update(tool ?? '').update('\0').update(article.source.text).digest('hex')));
+    return key;
+  };
   return {
     knownPrints: (article) => {
       const kept = tool === undefined ? undefined : cache.prints[article.source.file];

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../shared/atomic-write.ts';
 import { parseFinding, type Finding } from '../shared/finding.ts';
 import { isObject, isStringArray } from '../shared/json-shape.ts';
-import { notice } from '../shared/notice.ts';
+import { noticeOnce } from '../shared/notice.ts';
+import { jsonSum } from '../shared/json-sum.ts';
 import { toolHash } from '../shared/tool-hash.ts';
 import { shown, writeError } from '../shared/write-error.ts';
 import type { DictionaryEntry, WordList } from './dictionary.ts';
@@ -27,11 +28,7 @@ export function diskWordStore(root: string): WordFileStore {
   const tool = toolHash();
   const pathOf = (file: string) => join(dir, `${createHash('sha256').update(file).digest('hex').slice(0, 16)}.json`);
   const fullKey = (key: string) => createHash('sha256').update(tool).update('\0').update(key).digest('hex');
-  let noticed = false;
-  const tell = (message: string) => {
-    if (!noticed) notice(message);
-    noticed = true;
-  };
+  const tell = noticeOnce();
   return {
     async get(file, key) {
       const path = pathOf(file);
@@ -48,7 +45,7 @@ export function diskWordStore(root: string): WordFileStore {
     async set(file, key, parsed) {
       const path = pathOf(file);
       try {
-        await writeFileAtomic(path, JSON.stringify({ key: fullKey(key), sum: sum(parsed), value: parsed }));
+        await writeFileAtomic(path, JSON.stringify({ key: fullKey(key), sum: jsonSum(parsed), value: parsed }));
       } catch (error) {
         tell(`词表缓存没有保存：${writeError(error, path).message}结果照常给出。`);
       }
@@ -56,7 +53,6 @@ export function diskWordStore(root: string): WordFileStore {
   };
 }
 
-const sum = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
 /** A stored list, parsed then typed; undefined when any part of it is not what `set` writes. */
 function storedList(text: string): { key: string; value: WordFile } | undefined {
@@ -72,7 +68,7 @@ function storedList(text: string): { key: string; value: WordFile } | undefined 
   const found = Array.isArray(findings) ? findings.map(parseFinding) : undefined;
   if (!wordList || !found || found.some((f) => f === undefined)) return undefined;
   // The sum is of the value as written: a record edited on disk is not trusted.
-  if (sum(parsed.value) !== parsed.sum) return undefined;
+  if (jsonSum(parsed.value) !== parsed.sum) return undefined;
   return { key: parsed.key, value: { list: wordList, findings: found.filter((f): f is Finding => f !== undefined) } };
 }
 
