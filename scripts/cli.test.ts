@@ -134,6 +134,36 @@ describe('mpdesk command', () => {
     expect(JSON.parse(staged.stdout).map((f: { file: string; ruleId: string }) => [f.file, f.ruleId])).toEqual([[articlePath, 'schema/maxLength']]);
   });
 
+  it('lints with the staged word list and checks the staged list itself, not the working copy', async () => {
+    const root = await makeRepo({ ...baseFiles(), 'content/words.yaml': 'entries:\n  - 旧禁词\n' });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, stdio: 'pipe' });
+    git('init', '-q');
+    git('add', '.');
+    const findingsOf = (stdout: string) => JSON.parse(stdout).map((f: { file: string; ruleId: string; line: number }) => [f.file, f.ruleId, f.line]);
+    // The team list bans 温杯 in what is staged; the working copy has taken it out again.
+    await writeFile(join(root, 'content/words.yaml'), 'entries:\n  - 温杯\n');
+    git('add', 'content/words.yaml');
+    await writeFile(join(root, 'content/words.yaml'), 'entries:\n  - 旧禁词\n');
+    await writeFile(join(root, articlePath), `${await readFile(join(root, articlePath), 'utf8')}\n再写一句。\n`);
+    git('add', articlePath);
+    const staged = await runCli(['lint', '--staged', '--format', 'json'], root);
+    expect(findingsOf(staged.stdout).filter(([, ruleId]: [string, string]) => ruleId === 'sensitive/words')).toEqual([
+      [articlePath, 'sensitive/words', 12],
+      [articlePath, 'sensitive/words', 16],
+    ]);
+    expect(findingsOf((await runCli(['lint', '--format', 'json'], root)).stdout).filter(([, ruleId]: [string, string]) => ruleId === 'sensitive/words')).toEqual([]);
+
+    // Only the list staged, and broken there: the hook stops the commit on the list's own line.
+    git('commit', '-qm', 'x', '--no-verify');
+    await writeFile(join(root, 'content/words.yaml'), 'entries:\n  - {term: 温杯, severity: fatal}\n');
+    git('add', 'content/words.yaml');
+    await writeFile(join(root, 'content/words.yaml'), 'entries:\n  - 旧禁词\n');
+    const list = await runCli(['lint', '--staged', '--format', 'json'], root);
+    expect(list.code).toBe(1);
+    expect(findingsOf(list.stdout)).toEqual([['content/words.yaml', expect.stringMatching(/^schema\//), 2]]);
+    expect((await runCli(['lint', '--staged'], root)).stdout).toContain('1 个已暂存文件');
+  });
+
   it('says in Chinese that --staged needs a git repository, instead of printing git\'s usage text', async () => {
     const root = await makeRepo(baseFiles());
     for (const command of ['lint', 'validate']) {
@@ -163,9 +193,9 @@ describe('mpdesk command', () => {
     const git = (...args: string[]) => execFileSync('git', args, { cwd: root, stdio: 'pipe' });
     git('init', '-q');
     git('add', 'notes.txt');
-    const said = '没有找到已暂存的内容文件（content/ 下的 account.yaml、计划或文章），没有检查任何文件。\n';
-    for (const command of ['validate', 'lint']) {
-      expect(await runCli([command, '--staged'], root), command).toMatchObject({ code: 0, stdout: said });
+    const said = { validate: '没有找到已暂存的内容文件（content/ 下的 account.yaml、计划或文章），没有检查任何文件。\n', lint: '没有找到已暂存的内容文件（content/ 下的 account.yaml、计划、文章或 words.yaml 词表），没有检查任何文件。\n' };
+    for (const command of ['validate', 'lint'] as const) {
+      expect(await runCli([command, '--staged'], root), command).toMatchObject({ code: 0, stdout: said[command] });
       expect(await runCli([command, '--staged', '--format', 'json'], root), command).toMatchObject({ code: 0, stdout: '[]\n' });
     }
   });

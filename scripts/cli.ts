@@ -27,6 +27,7 @@ const statuses = ['draft', 'review', 'approved', 'scheduled', 'published', 'arch
 
 /** What `--staged` says when nothing it checks is staged: plainly, not an empty success. */
 const nothingStaged = '没有找到已暂存的内容文件（content/ 下的 account.yaml、计划或文章），没有检查任何文件。\n';
+const nothingStagedToLint = '没有找到已暂存的内容文件（content/ 下的 account.yaml、计划、文章或 words.yaml 词表），没有检查任何文件。\n';
 
 function describeSet(set: ContentSet): string {
   return `${set.accounts.length} 个账号、${set.plans.length} 个计划、${set.articles.length} 篇文章`;
@@ -155,14 +156,18 @@ program
     const { classify, loadContent } = await content();
     let only = pathFilter(root, process.cwd(), paths, (file) => classify(file) !== undefined);
     let overlay: Map<string, Buffer> | undefined;
+    let stagedLists: Map<string, Buffer> | undefined;
     if (options.staged) {
       const { readStagedFiles } = await import('./shared/staged-files.ts');
-      overlay = await readStagedFiles(root, (file) => classify(file) !== undefined && only(file));
-      if (overlay.size === 0 && options.format === 'pretty') {
-        process.stdout.write(nothingStaged);
+      const { isWordListFile } = await import('./lint/resources.ts');
+      // A staged word list is checked as staged, and the staged articles are checked against it.
+      const staged = await readStagedFiles(root, (file) => (classify(file) !== undefined || isWordListFile(file)) && only(file));
+      if (staged.size === 0 && options.format === 'pretty') {
+        process.stdout.write(nothingStagedToLint);
         return;
       }
-      const staged = overlay;
+      overlay = new Map([...staged].filter(([file]) => !isWordListFile(file)));
+      stagedLists = new Map([...staged].filter(([file]) => isWordListFile(file)));
       only = (file) => staged.has(file);
     }
     const { removeStaleTempFiles } = await import('./shared/atomic-write.ts');
@@ -172,7 +177,8 @@ program
     const whole = !paths.length && !options.staged && !options.fix;
     const set = await loadContent(root, { overlay, ...(whole ? { beforeReading: (files: number) => startLintWorkers(root, files) } : {}) });
     const ruleModules = options.rule.map((path) => ruleModuleUrl(path, process.cwd()));
-    const { findings, fixed, failed } = overlay?.size === 0 ? { findings: [], fixed: [], failed: false } : await lintContent(set, { only, fix: options.fix, ruleModules });
+    const nothing = overlay?.size === 0 && !stagedLists?.size;
+    const { findings, fixed, failed } = nothing ? { findings: [], fixed: [], failed: false } : await lintContent(set, { only, fix: options.fix, ruleModules, stagedLists });
     if (options.format === 'github') {
       const { formatGithub } = await import('./output/ci-formats.ts');
       process.stdout.write(formatGithub(findings));
@@ -183,7 +189,7 @@ program
       process.stdout.write(formatSarif(findings, [...allRules, ...engineRules]));
     } else {
       const { formatFindings } = await import('./output/findings.ts');
-      const checked = options.staged ? `${overlay!.size} 个已暂存文件` : describeSet(set);
+      const checked = options.staged ? `${overlay!.size + (stagedLists?.size ?? 0)} 个已暂存文件` : describeSet(set);
       process.stdout.write(formatFindings(findings, options.format, { checked }));
       if (fixed.length && options.format === 'pretty') process.stdout.write(`已修正 ${fixed.length} 个文件：${fixed.join('、')}\n`);
     }

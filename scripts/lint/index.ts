@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseMarkdown, readFrontmatter, readRegularFile, releasing, toPortable, type ArticleFile, type ContentSet } from '../content/index.ts';
+import { parseMarkdown, readFrontmatter, releasing, toPortable, type ArticleFile, type ContentSet } from '../content/index.ts';
 import { writeFileAtomic } from '../shared/atomic-write.ts';
 import { WriteError } from '../shared/write-error.ts';
 import { compareFindings, type Finding } from '../shared/finding.ts';
@@ -21,7 +20,7 @@ import type { Lintable } from './lint-file.ts';
 import { fileParagraphs, nearDuplicateFindings, peerParagraph, type FileParagraph } from './originality.ts';
 import { groupLinter, type LintJob, type LintJobResult } from './lint-group.ts';
 import { proseBlocks } from './prose.ts';
-import { LintResources, repositoryLists } from './resources.ts';
+import { LintResources, repositoryLists, type ListFile } from './resources.ts';
 import { loadRuleModules } from './rule-modules.ts';
 import { builtinRules } from './builtin-rules.ts';
 import { staleCopies } from './stale-copies.ts';
@@ -44,6 +43,8 @@ export interface LintOptions {
   ruleModules?: readonly string[];
   /** Reuse results for files whose inputs did not change (default true; never with --fix or custom rules). */
   cache?: boolean;
+  /** Word lists' staged bytes by repository path (`lint --staged`): checked, and used, instead of the working copy. */
+  stagedLists?: ReadonlyMap<string, Uint8Array>;
   /** Threads to lint in, this one included; default: one per core when there are enough files to lint. */
   workers?: number;
 }
@@ -159,7 +160,8 @@ async function prepareRun(set: ContentSet, options: LintOptions, onCache?: (like
   const targets: Lintable[] = [...set.articles, ...set.plans].filter((f) => f.doc && wanted(f.source.file));
   onCache?.(targets.filter((t) => !cache.entries[t.source.file]).length);
   const tool = useCache ? toolHash() : '';
-  const keys = useCache ? await inputKeys(set, tool) : new Map<string, string>();
+  const resources = new LintResources(set.root, undefined, options.stagedLists);
+  const keys = useCache ? await inputKeys(set, tool, resources) : new Map<string, string>();
   const hit = (file: string): CacheEntry | undefined => {
     const entry = cache.entries[file];
     return entry && entry.key === keys.get(file) ? entry : undefined;
@@ -171,7 +173,6 @@ async function prepareRun(set: ContentSet, options: LintOptions, onCache?: (like
   const unprinted = set.articles.filter((a) => a.doc && !freshFiles.has(a.source.file) && !hit(a.source.file) && !prints.knownPrints(a));
   // Only a file to lint needs the rules.
   const rules = [...(options.rules ?? (fresh.length ? await builtinRules() : [])), ...extraRules];
-  const resources = new LintResources(set.root);
   const lists = await wordListFindings(set.root, targets, resources, tool, useCache ? cache : undefined);
   const findings: Finding[] = [...lists.findings];
   for (const target of targets) findings.push(...(hit(target.source.file)?.findings ?? []));
@@ -203,10 +204,10 @@ async function complete(run: LintRun, fixed: string[]): Promise<LintResult> {
 async function wordListFindings(root: string, targets: readonly Lintable[], resources: LintResources, tool: string, cache?: LintCache): Promise<{ findings: Finding[]; changed: boolean }> {
   const findings: Finding[] = [];
   let changed = false;
-  if (!targets.length) return { findings, changed };
-  for (const list of repositoryLists(root, new Set(targets.map((t) => t.place.account)))) {
-    const read = await readRegularFile(list.path, join(root, 'content'));
-    const bytes = read.ok ? read.bytes : undefined;
+  const staged = resources.stagedAccounts();
+  if (!targets.length && !resources.listsStaged()) return { findings, changed };
+  for (const list of repositoryLists(root, new Set([...targets.map((t) => t.place.account), ...staged]))) {
+    const bytes = await resources.bytes(list);
     const key = bytes && createHash('sha256').update(tool).update(bytes).digest('hex');
     const cached = cache?.lists[list.file];
     if (key && cached?.key === key) {
@@ -391,17 +392,15 @@ function titleOf(file: Lintable): string {
  * lists and plans, the account's slugs (duplicates), the articles sharing its plan entry, its own text and the files
  * it references.
  */
-async function inputKeys(set: ContentSet, tool: string): Promise<Map<string, string>> {
-  const read = async (path: string) => {
-    const result = await readRegularFile(path, join(set.root, 'content'));
-    return result.ok ? result.bytes.toString('utf8') : '';
-  };
-  const team = await read(join(set.root, 'content', 'words.yaml'));
-  const perAccount = new Map<string, string>();
+async function inputKeys(set: ContentSet, tool: string, resources: LintResources): Promise<Map<string, string>> {
+  const read = async (list: ListFile) => Buffer.from((await resources.bytes(list)) ?? []).toString('utf8');
   const accountIds = new Set([...set.articles, ...set.plans].map((f) => f.place.account));
-  for (const account of accountIds) {
+  const [teamList, ...accountLists] = repositoryLists(set.root, accountIds);
+  const team = await read(teamList!);
+  const perAccount = new Map<string, string>();
+  for (const [i, account] of [...accountIds].entries()) {
     const settings = set.accounts.find((a) => a.place.account === account)?.source.text ?? '';
-    const words = await read(join(set.root, 'content', account, 'words.yaml'));
+    const words = await read(accountLists[i]!);
     const plans = set.plans.filter((p) => p.place.account === account).map((p) => p.source.text).join('\0');
     const slugs = set.articles.filter((a) => a.place.account === account).map((a) => a.source.file).sort().join('\0');
     // Hashed once per account: a 20,000-word list should not be hashed again for every article.

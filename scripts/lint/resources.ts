@@ -1,5 +1,6 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readRegularFile, type ReadResult } from '../content/read-regular.ts';
 import { sourceUrl } from '../shared/module-url.ts';
 import type { Finding } from '../shared/finding.ts';
 import type { Dictionary, WordList } from './dictionary.ts';
@@ -23,6 +24,15 @@ export interface ListFile {
 }
 
 const builtinList = (name: string): ListFile => ({ path: fileURLToPath(new URL(name, builtinDir)), file: `scripts/lint/dictionaries/${name}`, label: `内置 ${name}` });
+
+/** A team or account word list's repository path: `content/words.yaml`, `content/<account>/words.yaml`. */
+export const isWordListFile = (file: string): boolean => file === 'content/words.yaml' || accountListPattern.test(file);
+const accountListPattern = /^content\/([^/]+)\/words\.yaml$/;
+
+/** Only a regular file inside the folder `file` is named from: a FIFO would block the run. */
+export function readListFile(path: string, file: string): Promise<ReadResult> {
+  return readRegularFile(path, path.endsWith(file) ? path.slice(0, path.length - file.length) : dirname(path));
+}
 
 /** The team list and each account's list, the files a repository's writers keep. */
 export function repositoryLists(root: string, accounts: Iterable<string>): ListFile[] {
@@ -50,10 +60,14 @@ export class LintResources {
   private readonly compiled = new Map<string, Promise<Dictionary>>();
   private store?: WordFileStore;
 
-  /** `lists`: word lists already read, by path (another thread's `wordLists()`), so they are not parsed again. */
+  /**
+   * `lists`: word lists already read, by path (another thread's `wordLists()`), so they are not parsed again.
+   * `staged`: list files' staged bytes by repository path (`lint --staged`), read instead of the working copy's.
+   */
   constructor(
     private readonly root: string,
     lists?: ReadonlyMap<string, WordList>,
+    private readonly staged: ReadonlyMap<string, Uint8Array> = new Map(),
   ) {
     for (const [path, list] of lists ?? []) this.files.set(path, Promise.resolve({ list, findings: [] }));
   }
@@ -74,6 +88,27 @@ export class LintResources {
     return new Map(await Promise.all(files.map(async (list) => [list.path, await this.list(list)] as const)));
   }
 
+  /** A list file's bytes as this run reads them (staged, else the working copy's); undefined when missing or unreadable. */
+  async bytes(list: ListFile): Promise<Uint8Array | undefined> {
+    const staged = this.staged.get(list.file);
+    if (staged) return staged;
+    const read = await readListFile(list.path, list.file);
+    return read.ok ? read.bytes : undefined;
+  }
+
+  /** Whether any word list is staged. */
+  listsStaged(): boolean {
+    return this.staged.size > 0;
+  }
+
+  /** The accounts whose own list is staged (`content/<account>/words.yaml`). */
+  stagedAccounts(): string[] {
+    return [...this.staged.keys()].flatMap((file) => {
+      const account = accountListPattern.exec(file)?.[1];
+      return account ? [account] : [];
+    });
+  }
+
   /** What is wrong with a team or account list file (schema, YAML, encoding); empty for a good or missing one. */
   async findings(list: ListFile): Promise<Finding[]> {
     return (await this.read(list)).findings;
@@ -84,7 +119,7 @@ export class LintResources {
     let read = this.files.get(list.path);
     if (!read) {
       const store = (this.store ??= diskWordStore(this.root));
-      read = matching().then(({ readWordFile }) => readWordFile(list.path, list.file, list.label, store));
+      read = matching().then(({ readWordFile }) => readWordFile(list.path, list.file, list.label, store, this.staged.get(list.file)));
       this.files.set(list.path, read);
     }
     return read;

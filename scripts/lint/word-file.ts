@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { dirname } from 'node:path';
-import { decodeText, fullWidthColonMistake, readRegularFile, readYamlFile, validatorFor, type Frontmatter, type SourceFile } from '../content/index.ts';
+import { decodeText, fullWidthColonMistake, readYamlFile, validatorFor, type Frontmatter, type SourceFile } from '../content/index.ts';
 import type { Finding, Severity } from '../shared/finding.ts';
 import { createLocator } from '../shared/text-locator.ts';
 import { schemaFindings } from '../validate/index.ts';
 import type { DictionaryEntry, WordList } from './dictionary.ts';
 import { engineFinding, fileStart, wordTooShort } from './engine-findings.ts';
 import { normalize } from './normalize.ts';
+import { readListFile } from './resources.ts';
 import type { WordFileStore } from './word-cache.ts';
 
 /** A word list as read, and what is wrong with its file (placed on the offending field). */
@@ -27,12 +27,10 @@ const validate = (data: unknown) => validatorFor('words')(data);
  * list; a file that cannot be read or parsed is an empty list and an error finding; entries the schema rejects
  * are left out, each with its finding, and the rest of the list is used.
  * `file` is the repository-relative path findings name; `list` the label messages give the list; `store` keeps
- * parsed lists between runs.
+ * parsed lists between runs; `staged`: the bytes to read instead of the file's (the staged version, in a hook).
  */
-export async function readWordFile(path: string, file: string, list: string, store?: WordFileStore): Promise<WordFile> {
-  // Only a regular file inside the folder `file` is named from: a FIFO would block the run.
-  const within = path.endsWith(file) ? path.slice(0, path.length - file.length) : dirname(path);
-  const read = await readRegularFile(path, within);
+export async function readWordFile(path: string, file: string, list: string, store?: WordFileStore, staged?: Uint8Array): Promise<WordFile> {
+  const read = staged ? { ok: true as const, bytes: Buffer.from(staged) } : await readListFile(path, file);
   if (!read.ok && read.code === 'ENOENT') return { list: noWords, findings: [] };
   if (!read.ok) return { list: empty(), findings: [fail(file, 'schema/read', `无法读取词表：${read.message}`)] };
   const key = `${file}\0${list}`;
