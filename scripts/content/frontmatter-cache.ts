@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../shared/atomic-write.ts';
 import { isObject } from '../shared/json-shape.ts';
-import { notice } from '../shared/notice.ts';
+import { notice, unsavedCacheNotice } from '../shared/notice.ts';
 import { jsonSum } from '../shared/json-sum.ts';
 import { toolHash } from '../shared/tool-hash.ts';
 import { shown, writeError } from '../shared/write-error.ts';
@@ -65,7 +65,7 @@ export async function openBlockMemo(root: string): Promise<BlockMemo> {
       try {
         await writeFileAtomic(path, JSON.stringify({ tool, sum: jsonSum(blocks), blocks }));
       } catch (error) {
-        notice(`frontmatter 缓存没有保存：${writeError(error, path).message}结果照常给出。`);
+        unsavedCacheNotice('frontmatter 缓存', writeError(error, path).message, '结果照常给出。');
       }
     },
   };

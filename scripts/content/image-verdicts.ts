@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { writeFileAtomic } from '../shared/atomic-write.ts';
 import { isCount, isObject } from '../shared/json-shape.ts';
-import { notice } from '../shared/notice.ts';
+import { notice, unsavedCacheNotice } from '../shared/notice.ts';
 import { toolHash } from '../shared/tool-hash.ts';
 import type { DecodedImage } from './image-decode.ts';
 
@@ -36,7 +36,7 @@ export async function storeVerdict(hash: string, verdict: DecodedImage): Promise
     await writeFileAtomic(join(folder, `${hash}.json`), `${JSON.stringify({ tool: toolHash(), image: hash, ...verdict })}\n`);
   } catch (error) {
     // Only the next run's speed depends on it: say so once, and go on.
-    if (!writeFailed) notice(`图片检查记录没有保存，下次会重新解码：${error instanceof Error ? error.message : String(error)}`);
+    if (!writeFailed) unsavedCacheNotice('图片检查记录', error instanceof Error ? error.message : String(error), '下次会重新解码。');
     writeFailed = true;
   }
 }

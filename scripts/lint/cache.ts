@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../shared/atomic-write.ts';
 import { parseFinding, type Finding } from '../shared/finding.ts';
 import { isCount, isObject } from '../shared/json-shape.ts';
-import { noticeOnce } from '../shared/notice.ts';
+import { noticeOnce, unsavedCacheNotice } from '../shared/notice.ts';
 import { jsonSum } from '../shared/json-sum.ts';
 import { shown, writeError } from '../shared/write-error.ts';
 import type { PeerParagraph } from './define-rule.ts';
@@ -61,7 +61,7 @@ export async function openLintCache(root: string): Promise<LintCacheFile> {
       try {
         await writeFileAtomic(path, JSON.stringify(sealed(cache)));
       } catch (error) {
-        tell(`检查缓存没有保存：${writeError(error, path).message}结果照常给出，下次检查不能复用这次的结果。`);
+        unsavedCacheNotice('检查缓存', writeError(error, path).message, '结果照常给出，下次检查不能复用这次的结果。', tell);
       }
     },
   };

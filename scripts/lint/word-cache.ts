@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../shared/atomic-write.ts';
 import { parseFinding, type Finding } from '../shared/finding.ts';
 import { isObject, isStringArray } from '../shared/json-shape.ts';
-import { noticeOnce } from '../shared/notice.ts';
+import { noticeOnce, unsavedCacheNotice } from '../shared/notice.ts';
 import { jsonSum } from '../shared/json-sum.ts';
 import { toolHash } from '../shared/tool-hash.ts';
 import { shown, writeError } from '../shared/write-error.ts';
@@ -47,7 +47,7 @@ export function diskWordStore(root: string): WordFileStore {
       try {
         await writeFileAtomic(path, JSON.stringify({ key: fullKey(key), sum: jsonSum(parsed), value: parsed }));
       } catch (error) {
-        tell(`词表缓存没有保存：${writeError(error, path).message}结果照常给出。`);
+        unsavedCacheNotice('词表缓存', writeError(error, path).message, '结果照常给出。', tell);
       }
     },
   };

@@ -14,3 +14,16 @@ export function noticeOnce(): (message: string) => void {
     said = true;
   };
 }
+
+const causesSaid = new Set<string>();
+
+/**
+ * A cache that could not be saved, said once per cause: a `.cache` that is a file fails every cache of the run
+ * the same way, and one line says it (`cause`: the write error's message, which names the path and the reason).
+ * `tell`: the cache's own `noticeOnce`, when it says at most one thing per run.
+ */
+export function unsavedCacheNotice(what: string, cause: string, after: string, tell: (message: string) => void = notice): void {
+  if (causesSaid.has(cause)) return;
+  causesSaid.add(cause);
+  tell(`${what}没有保存：${cause}${after}`);
+}
