@@ -18,7 +18,7 @@ async function makeTool(): Promise<string> {
   const tool = await mkdtemp(join(tmpdir(), 'mpdesk-tool-'));
   await mkdir(join(tool, 'bin'));
   await mkdir(join(tool, 'scripts/shared'), { recursive: true });
-  for (const file of ['mpdesk.js', 'sources.js', 'compile.js']) await copyFile(join(repoRoot, 'bin', file), join(tool, 'bin', file));
+  for (const file of ['mpdesk.js', 'sources.js', 'compile.js', 'mapped-stack.js']) await copyFile(join(repoRoot, 'bin', file), join(tool, 'bin', file));
   await copyFile(join(repoRoot, 'tsconfig.json'), join(tool, 'tsconfig.json'));
   await writeFile(join(tool, 'package.json'), '{ "type": "module" }\n');
   await symlink(join(repoRoot, 'node_modules'), join(tool, 'node_modules'));

@@ -31,7 +31,8 @@ export type DictionaryName = 'absolute' | 'claims' | 'platform' | 'sensitive';
 /** A paragraph of another article, reduced to what comparison needs (and what the lint cache keeps). */
 export interface PeerParagraph {
   line: number;
-  prints: number[];
+  /** Typed: a thousand articles' fingerprints in plain arrays would be as many heap numbers for the collector. */
+  prints: Uint32Array;
 }
 
 /** An article of the repository, for rules that compare (originality). */

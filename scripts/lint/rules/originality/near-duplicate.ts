@@ -18,15 +18,15 @@ function hash(text: string, from: number, to: number): number {
 }
 
 /** Sampled hashes of the 8-character shingles of a paragraph's normalised text (punctuation left out). */
-export function paragraphPrints(block: TextBlock): number[] {
+export function paragraphPrints(block: TextBlock): Uint32Array {
   const text = normalizedBlock(block).text.replace(/[\uFFFC，。！？；：、「」『』（）“”‘’《》,.!?;:()]/g, '');
-  if (text.length < minChars) return [];
+  if (text.length < minChars) return new Uint32Array();
   const prints = new Set<number>();
   for (let i = 0; i + shingleLength <= text.length; i++) {
     const h = hash(text, i, i + shingleLength);
     if (h % sampling === 0) prints.add(h);
   }
-  return [...prints];
+  return Uint32Array.from(prints);
 }
 
 interface Place {
@@ -34,26 +34,50 @@ interface Place {
   paragraph: PeerParagraph;
 }
 
-const indexes = new WeakMap<readonly PeerArticle[], { places: Place[]; byPrint: Map<number, number[]> }>();
+interface PeerIndex {
+  places: Place[];
+  byPrint: Map<number, number[]>;
+}
 
-function indexOf(peers: readonly PeerArticle[]) {
-  let index = indexes.get(peers);
-  if (!index) {
-    const built = { places: [] as Place[], byPrint: new Map<number, number[]>() };
-    for (const peer of peers) {
-      for (const paragraph of peer.paragraphs) {
-        const place = built.places.push({ peer, paragraph }) - 1;
-        for (const print of paragraph.prints) {
-          const list = built.byPrint.get(print);
-          if (list) list.push(place);
-          else built.byPrint.set(print, [place]);
-        }
+/**
+ * Indexes of the peers, by the peers array: the whole one, once many files have asked, and before that one per
+ * asking file, holding only that file's own fingerprints. A hook that lints one article among a thousand then
+ * scans the others' fingerprints once instead of indexing all of them.
+ */
+const indexes = new WeakMap<readonly PeerArticle[], { whole?: PeerIndex; byFile: Map<string, { index: PeerIndex; wanted: Set<number> }> }>();
+const partialIndexes = 4;
+
+function buildIndex(peers: readonly PeerArticle[], wanted?: ReadonlySet<number>): PeerIndex {
+  const built: PeerIndex = { places: [], byPrint: new Map() };
+  for (const peer of peers) {
+    for (const paragraph of peer.paragraphs) {
+      let place = -1;
+      for (const print of paragraph.prints) {
+        if (wanted && !wanted.has(print)) continue;
+        if (place < 0) place = built.places.push({ peer, paragraph }) - 1;
+        const list = built.byPrint.get(print);
+        if (list) list.push(place);
+        else built.byPrint.set(print, [place]);
       }
     }
-    index = built;
-    indexes.set(peers, index);
   }
-  return index;
+  return built;
+}
+
+/** An index that answers exactly for `own`, a paragraph of `file`: counts of every fingerprint asked about are whole. */
+function indexFor(peers: readonly PeerArticle[], file: string, own: Uint32Array): PeerIndex {
+  let memo = indexes.get(peers);
+  if (!memo) indexes.set(peers, (memo = { byFile: new Map() }));
+  if (memo.whole) return memo.whole;
+  let partial = memo.byFile.get(file);
+  if (!partial && memo.byFile.size < partialIndexes) {
+    const wanted = new Set<number>();
+    for (const paragraph of peers.find((peer) => peer.file === file)?.paragraphs ?? []) for (const print of paragraph.prints) wanted.add(print);
+    partial = { index: buildIndex(peers, wanted), wanted };
+    memo.byFile.set(file, partial);
+  }
+  if (partial && own.every((print) => partial.wanted.has(print))) return partial.index;
+  return (memo.whole = buildIndex(peers));
 }
 
 export interface NearCopy {
@@ -66,9 +90,9 @@ export interface NearCopy {
  * The paragraph of another article that shares most of these fingerprints (at least the threshold), if any. Both
  * the rule and the post-pass of a parallel lint (lint/originality.ts) use it, so they cannot disagree.
  */
-export function nearCopy(own: readonly number[], peers: readonly PeerArticle[], file: string): NearCopy | undefined {
+export function nearCopy(own: Uint32Array, peers: readonly PeerArticle[], file: string): NearCopy | undefined {
   if (own.length < 3) return undefined;
-  const index = indexOf(peers);
+  const index = indexFor(peers, file, own);
   const hits = new Map<number, number>();
   for (const print of own) {
     const places = index.byPrint.get(print);
