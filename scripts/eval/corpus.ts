@@ -90,7 +90,11 @@ export async function readCorpus(dir = corpusDir): Promise<Corpus> {
 
 async function readProse(proseDir: string): Promise<ProseFile[]> {
   const prose: ProseFile[] = [];
-  for (const name of (await readdir(proseDir)).filter((n) => n.endsWith('.txt') && !n.startsWith('LICENSE')).sort()) {
+  // A set listed in prose-sets.ts whose folder is gone is a broken corpus, said as such rather than as ENOENT.
+  const names = await readdir(proseDir).catch((error: unknown) => {
+    throw new CorpusError(`普通文本目录 ${proseDir} 读不出（scripts/eval/prose-sets.ts 列出了它）：${error instanceof Error ? error.message : String(error)}`);
+  });
+  for (const name of names.filter((n) => n.endsWith('.txt') && !n.startsWith('LICENSE')).sort()) {
     const paragraphs = (await readFile(join(proseDir, name), 'utf8')).split('\n').filter((line) => line.trim());
     prose.push({ name, paragraphs });
   }

@@ -1,8 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Corpus } from './corpus.ts';
+import { readCorpus, type Corpus } from './corpus.ts';
 import { compareBaseline, readBaseline, runEval, toBaseline } from './index.ts';
 import { proseSets } from './prose-sets.ts';
 
@@ -74,6 +74,16 @@ describe('eval:lint', () => {
       expect.stringContaining('rule:facts/unsourced-statistics: 1 → 0'),
     ]);
   }, 60_000);
+
+  it('names a prose set whose folder is missing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mpdesk-corpus-'));
+    try {
+      for (const folder of ['labelled', 'held-out']) await mkdir(join(dir, folder));
+      await expect(readCorpus(dir)).rejects.toThrow(/普通文本目录 .*prose.* 读不出/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 
   it('says a baseline written before the prose sets were one list is of the old layout', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'mpdesk-baseline-'));
