@@ -3,20 +3,15 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../shared/atomic-write.ts';
 import { isObject } from '../shared/json-shape.ts';
 import { corpusDir } from './corpus.ts';
-import { per10k, recall, type Score, type Tally } from './score.ts';
+import { proseSets } from './prose-sets.ts';
+import { emptyProse, per10k, recall, type Score, type Tally } from './score.ts';
 
 /** The committed figures the suite holds the rules to: recall may not fall, false alarms may not rise. */
 export interface Baseline {
   recall: Record<string, number>;
   alarms: Record<string, number>;
-  prosePer10k: number;
-  /** The second tuned prose set's figure; absent from baselines written before it existed. */
-  prose2Per10k?: number;
-  /** The third tuned prose set's figure; absent from baselines written before it existed. */
-  prose3Per10k?: number;
-  /** The fourth tuned prose set's figure; absent from baselines written before it existed. */
-  prose4Per10k?: number;
-  heldOutPer10k: number;
+  /** Compliance findings per 10,000 characters of each prose set, by its id in prose-sets.ts. */
+  prosePer10k: Record<string, number>;
 }
 
 export const baselineFile = join(corpusDir, 'baseline.json');
@@ -40,28 +35,28 @@ export function toBaseline(score: Score & { heldOut?: Score }): Baseline {
   return {
     recall: Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b))),
     alarms: Object.fromEntries(alarms.sort(([a], [b]) => a.localeCompare(b))),
-    prosePer10k: round(per10k(score.prose)),
-    prose2Per10k: round(per10k(score.prose2)),
-    prose3Per10k: round(per10k(score.prose3)),
-    prose4Per10k: round(per10k(score.prose4)),
-    heldOutPer10k: round(per10k(score.heldOutProse)),
+    prosePer10k: Object.fromEntries(proseSets.map((set) => [set.id, round(per10k(score.prose[set.id] ?? emptyProse()))])),
   };
 }
 
 export async function readBaseline(file = baselineFile): Promise<Baseline> {
   const data: unknown = JSON.parse(await readFile(file, 'utf8'));
-  const numbers = (value: unknown): Record<string, number> | undefined =>
-    isObject(value) && Object.values(value).every((v) => typeof v === 'number') ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, Number(v)])) : undefined;
   if (!isObject(data)) throw new Error(`${file} 不是评测基线`);
+  // Before the prose sets were one list, each had its own key (prosePer10k a number, prose2Per10k … heldOutPer10k).
+  if (typeof data.prosePer10k === 'number' || 'heldOutPer10k' in data) {
+    throw new Error(`${file} 是旧格式的评测基线（每组普通文本各占一个键）；请用 npm run eval:lint -- --write-baseline 按新格式重写`);
+  }
   const recallValues = numbers(data.recall);
   const alarmValues = numbers(data.alarms);
-  if (!recallValues || !alarmValues || typeof data.prosePer10k !== 'number' || typeof data.heldOutPer10k !== 'number') {
-    throw new Error(`${file} 不是评测基线（缺 recall、alarms、prosePer10k 或 heldOutPer10k）`);
-  }
-  const prose2 = typeof data.prose2Per10k === 'number' ? { prose2Per10k: data.prose2Per10k } : {};
-  const prose3 = typeof data.prose3Per10k === 'number' ? { prose3Per10k: data.prose3Per10k } : {};
-  const prose4 = typeof data.prose4Per10k === 'number' ? { prose4Per10k: data.prose4Per10k } : {};
-  return { recall: recallValues, alarms: alarmValues, prosePer10k: data.prosePer10k, ...prose2, ...prose3, ...prose4, heldOutPer10k: data.heldOutPer10k };
+  const proseValues = numbers(data.prosePer10k);
+  if (!recallValues || !alarmValues || !proseValues) throw new Error(`${file} 不是评测基线（缺 recall、alarms 或 prosePer10k）`);
+  return { recall: recallValues, alarms: alarmValues, prosePer10k: proseValues };
+}
+
+function numbers(value: unknown): Record<string, number> | undefined {
+  if (!isObject(value)) return undefined;
+  const entries = Object.entries(value);
+  return entries.every(([, v]) => typeof v === 'number') ? Object.fromEntries(entries.map(([k, v]) => [k, Number(v)])) : undefined;
 }
 
 export async function writeBaseline(baseline: Baseline, file = baselineFile): Promise<void> {
@@ -82,18 +77,10 @@ export function compareBaseline(now: Baseline, base: Baseline): string[] {
   for (const [key, after] of Object.entries(now.alarms)) {
     if (!(key in base.alarms) && after > 0) worse.push(`误报 false alarms ${key}: 0 → ${after}`);
   }
-  if (now.prosePer10k > base.prosePer10k) worse.push(`普通文本误报 prose findings per 10,000 characters: ${base.prosePer10k} → ${now.prosePer10k}`);
-  if (base.prose2Per10k !== undefined && (now.prose2Per10k ?? 0) > base.prose2Per10k) {
-    worse.push(`第二组普通文本误报 prose-2 findings per 10,000 characters: ${base.prose2Per10k} → ${now.prose2Per10k}`);
-  }
-  if (base.prose3Per10k !== undefined && (now.prose3Per10k ?? 0) > base.prose3Per10k) {
-    worse.push(`第三组普通文本误报 prose-3 findings per 10,000 characters: ${base.prose3Per10k} → ${now.prose3Per10k}`);
-  }
-  if (base.prose4Per10k !== undefined && (now.prose4Per10k ?? 0) > base.prose4Per10k) {
-    worse.push(`第四组普通文本误报 prose-4 findings per 10,000 characters: ${base.prose4Per10k} → ${now.prose4Per10k}`);
-  }
-  if (now.heldOutPer10k > base.heldOutPer10k) {
-    worse.push(`留出文本误报 held-out prose findings per 10,000 characters: ${base.heldOutPer10k} → ${now.heldOutPer10k}`);
+  for (const [id, before] of Object.entries(base.prosePer10k)) {
+    const after = now.prosePer10k[id] ?? 0;
+    const name = proseSets.find((set) => set.id === id)?.name ?? id;
+    if (after > before) worse.push(`${name}误报 ${id} findings per 10,000 characters: ${before} → ${after}`);
   }
   return worse;
 }

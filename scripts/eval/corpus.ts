@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv, type JSONSchemaType } from 'ajv';
 import { parse } from 'yaml';
 import { sourceUrl } from '../shared/module-url.ts';
+import { proseSets } from './prose-sets.ts';
 
 /** Where a labelled line is placed in its article: the body by default, or the title, a heading, alt or link text. */
 export type LineContext = 'body' | 'title' | 'heading' | 'alt' | 'link';
@@ -32,16 +33,8 @@ export interface ProseFile {
 
 export interface Corpus {
   labelled: LabelledFile[];
-  /** Ordinary prose the rules are tuned against. */
-  prose: ProseFile[];
-  /** A second tuned prose set (prose-2/*.txt) in the held-out prose's genres, technical docs and news; absent: none. */
-  prose2?: ProseFile[];
-  /** A third tuned prose set (prose-3/*.txt) in the news register, translated news and Wikipedia; absent: none. */
-  prose3?: ProseFile[];
-  /** A fourth tuned prose set (prose-4/*.txt) in the essay and advice register, guides written to the reader; absent: none. */
-  prose4?: ProseFile[];
-  /** Ordinary prose from other sources (held-out/*.txt), kept apart and never tuned on: the honest false-alarm figure. */
-  heldOutProse: ProseFile[];
+  /** The prose of each set of prose-sets.ts, by set id; a set with no entry has no prose. */
+  prose: Record<string, ProseFile[]>;
   /** Lines kept out of tuning (held-out/*.yaml), scored and reported on their own; absent or empty: none. */
   heldOut?: LabelledFile[];
 }
@@ -87,18 +80,21 @@ async function readLabelled(dir: string, folder: string): Promise<LabelledFile[]
   return files;
 }
 
-/** The labelled lines, the held-out lines, the four tuned prose sets and the held-out prose. */
+/** The labelled lines, the held-out lines and every prose set, each from the folder named after it. */
 export async function readCorpus(dir = corpusDir): Promise<Corpus> {
   const labelled = await readLabelled(dir, 'labelled');
   const heldOut = await readLabelled(dir, 'held-out');
-  const folders = ['prose', 'prose-2', 'prose-3', 'prose-4', 'held-out'];
-  const [prose, prose2, prose3, prose4, heldOutProse] = await Promise.all(folders.map((folder) => readProse(join(dir, folder))));
-  return { labelled, heldOut, prose: prose ?? [], prose2: prose2 ?? [], prose3: prose3 ?? [], prose4: prose4 ?? [], heldOutProse: heldOutProse ?? [] };
+  const prose = await Promise.all(proseSets.map(async (set) => [set.id, await readProse(join(dir, set.id))] as const));
+  return { labelled, heldOut, prose: Object.fromEntries(prose) };
 }
 
 async function readProse(proseDir: string): Promise<ProseFile[]> {
   const prose: ProseFile[] = [];
-  for (const name of (await readdir(proseDir)).filter((n) => n.endsWith('.txt') && !n.startsWith('LICENSE')).sort()) {
+  // A set listed in prose-sets.ts whose folder is gone is a broken corpus, said as such rather than as ENOENT.
+  const names = await readdir(proseDir).catch((error: unknown) => {
+    throw new CorpusError(`普通文本目录 ${proseDir} 读不出（scripts/eval/prose-sets.ts 列出了它）：${error instanceof Error ? error.message : String(error)}`);
+  });
+  for (const name of names.filter((n) => n.endsWith('.txt') && !n.startsWith('LICENSE')).sort()) {
     const paragraphs = (await readFile(join(proseDir, name), 'utf8')).split('\n').filter((line) => line.trim());
     prose.push({ name, paragraphs });
   }

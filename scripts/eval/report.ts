@@ -1,6 +1,7 @@
 import { markdownTable } from '../output/markdown-table.ts';
 import { formatTable } from '../output/table.ts';
-import { per10k, precision, recall, type Alarm, type Miss, type ProseTally, type Score, type Tally } from './score.ts';
+import { proseSets, type ProseSet } from './prose-sets.ts';
+import { emptyProse, per10k, precision, recall, type Alarm, type Miss, type ProseTally, type Score, type Tally } from './score.ts';
 
 /** The issue's targets: recall per family and per category, per evasion class, and the prose false-alarm rate. */
 export const targets = { recall: 0.95, evasion: 0.9, prosePer10k: 0.5 };
@@ -47,13 +48,22 @@ function proseLine(tally: ProseTally): string {
   return `${tally.findings} 条合规提示，每万字 ${rate.toFixed(2)} 条 ${mark(rate <= targets.prosePer10k)}（${families}）\n`;
 }
 
+/** The first set states the target; a tuned set says it is tuned on, the held-out one that its alarms are not listed. */
+function proseHeading(set: ProseSet): string {
+  if (set.id === 'prose') return `${set.name} ordinary prose（目标 ≤ ${targets.prosePer10k} 条 / 万字）`;
+  if (set.heldOut) return `${set.name} ${set.id} prose（${set.what}；不据此调规则，误报不列出；目标同上）`;
+  return `${set.name} ${set.id}（${set.what}，参与调参；目标同上）`;
+}
+
+const proseOf = (score: Score, id: string): ProseTally => score.prose[id] ?? emptyProse();
+
 export function formatReport(score: Score & { seconds: number; heldOut?: Score }, format: ReportFormat, limit = 25): string {
   const table = (headers: readonly string[], rows: readonly string[][]) =>
     format === 'markdown' ? markdownTable(headers, rows).join('\n') + '\n' : formatTable(headers, rows);
   const heading = (text: string) => (format === 'markdown' ? `\n#### ${text}\n\n` : `\n${text}\n`);
   const chars = (n: number) => n.toLocaleString('en-US');
   return [
-    `标注语料 ${score.lines} 行，普通文本 ${chars(score.prose.chars)} 字，第二组普通文本 ${chars(score.prose2.chars)} 字，第三组普通文本 ${chars(score.prose3.chars)} 字，第四组普通文本 ${chars(score.prose4.chars)} 字，留出文本 ${chars(score.heldOutProse.chars)} 字；检查用时 ${score.seconds.toFixed(1)} s\n`,
+    `标注语料 ${score.lines} 行，${proseSets.map((set) => `${set.name} ${chars(proseOf(score, set.id).chars)} 字`).join('，')}；检查用时 ${score.seconds.toFixed(1)} s\n`,
     heading(`按家族 by family（目标召回 ≥ ${targets.recall}）`),
     table(tallyHeaders, tallyRows(score.families, targets.recall)),
     heading(`按类别 by category（目标召回 ≥ ${targets.recall}）`),
@@ -64,16 +74,7 @@ export function formatReport(score: Score & { seconds: number; heldOut?: Score }
     table(tallyHeaders, tallyRows(score.contexts, undefined)),
     heading('按规则 by rule'),
     table(tallyHeaders, tallyRows(score.rules, undefined)),
-    heading(`普通文本 ordinary prose（目标 ≤ ${targets.prosePer10k} 条 / 万字）`),
-    proseLine(score.prose),
-    heading(`第二组普通文本 prose-2（技术文档、新闻，参与调参；目标同上）`),
-    proseLine(score.prose2),
-    heading(`第三组普通文本 prose-3（新闻、百科译文，参与调参；目标同上）`),
-    proseLine(score.prose3),
-    heading(`第四组普通文本 prose-4（指南、建议类文章，参与调参；目标同上）`),
-    proseLine(score.prose4),
-    heading(`留出文本 held-out prose（不据此调规则，误报不列出；目标同上）`),
-    proseLine(score.heldOutProse),
+    ...proseSets.flatMap((set) => [heading(proseHeading(set)), proseLine(proseOf(score, set.id))]),
     heading(`漏报 misses（${score.misses.length} 处，列前 ${Math.min(limit, score.misses.length)} 处）`),
     table(['类别', '应报规则', '原文', '实际报出'], worstMisses(score.misses, limit)),
     heading(`误报 false alarms（${score.alarms.length} 处，按规则和词归并）`),

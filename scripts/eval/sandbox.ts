@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { makeDir } from '../shared/make-dir.ts';
-import { CorpusError, type Corpus, type LabelledLine } from './corpus.ts';
+import { CorpusError, type Corpus, type LabelledLine, type ProseFile } from './corpus.ts';
+import { proseSets } from './prose-sets.ts';
 
 /** What each category's account sells, so the rules see the industry a real account would declare. */
 const industries: Record<string, string[]> = {
@@ -29,10 +30,8 @@ export const proseAccount = 'prose';
 /** One article of the sandbox: where it is, and which labelled line or prose it holds. */
 export type Placed =
   | { kind: 'line'; file: string; category: string; index: number; line: LabelledLine; heldOut: boolean }
-  | { kind: 'prose'; file: string; source: string; chars: number; set: ProseSet };
-
-/** Which prose a piece comes from: the tuned prose, the second or third tuned set, or the held-out prose nobody tunes on. */
-export type ProseSet = 'prose' | 'prose-2' | 'prose-3' | 'prose-4' | 'held-out';
+  /** `set` is the id of a set of prose-sets.ts. */
+  | { kind: 'prose'; file: string; source: string; chars: number; set: string };
 
 export interface Sandbox {
   root: string;
@@ -68,20 +67,16 @@ export async function writeSandbox(corpus: Corpus): Promise<Sandbox> {
     }
   }
   await writeAccount(root, proseAccount, everyIndustry);
-  const proseFiles = [
-    ...corpus.prose.map((p) => [p, 'prose'] as const),
-    ...(corpus.prose2 ?? []).map((p) => [p, 'prose-2'] as const),
-    ...(corpus.prose3 ?? []).map((p) => [p, 'prose-3'] as const),
-    ...(corpus.prose4 ?? []).map((p) => [p, 'prose-4'] as const),
-    ...corpus.heldOutProse.map((p) => [p, 'held-out'] as const),
-  ];
-  for (const [prose, set] of proseFiles) {
+  const writeProse = async (prose: ProseFile, set: string): Promise<void> => {
     const stem = `${set === 'prose' ? '' : `${set}-`}${prose.name.replace(/\.txt$/, '')}`;
     for (const [index, piece] of chunk(prose.paragraphs).entries()) {
       const chars = piece.reduce((total, p) => total + [...p].length, 0);
       const path = await write(proseAccount, `${stem}-${index + 1}`, frontmatter('读书笔记') + piece.join('\n\n') + '\n');
       placed.set(path, { kind: 'prose', file: path, source: prose.name, chars, set });
     }
+  };
+  for (const set of proseSets) {
+    for (const prose of corpus.prose[set.id] ?? []) await writeProse(prose, set.id);
   }
   return { root, placed };
 }

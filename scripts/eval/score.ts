@@ -1,4 +1,5 @@
 import type { Finding } from '../shared/finding.ts';
+import { heldOutSets, proseSets } from './prose-sets.ts';
 import type { Placed } from './sandbox.ts';
 
 /** The families whose findings are compliance findings: the ones the corpus labels and prose must not raise. */
@@ -42,19 +43,14 @@ export interface Score {
   categories: Record<string, Tally>;
   evasion: Record<string, Tally>;
   contexts: Record<string, Tally>;
-  prose: ProseTally;
-  /** The second tuned prose set (technical docs, news), counted apart from the first. */
-  prose2: ProseTally;
-  /** The third tuned prose set (news register), counted apart from the others. */
-  prose3: ProseTally;
-  /** The fourth tuned prose set (essay and advice register), counted apart from the others. */
-  prose4: ProseTally;
-  /** The held-out prose, counted apart; its alarms are not listed, so nobody tunes on them. */
-  heldOutProse: ProseTally;
+  /** What each prose set raised, by the set's id in prose-sets.ts; the held-out set's alarms are not listed, so nobody tunes on them. */
+  prose: Record<string, ProseTally>;
   misses: Miss[];
-  /** False alarms on the labelled lines and the tuned prose. */
+  /** False alarms on the labelled lines and the tuned prose sets. */
   alarms: Alarm[];
 }
+
+export const emptyProse = (): ProseTally => ({ chars: 0, findings: 0, byFamily: {} });
 
 export const familyOf = (ruleId: string): string => ruleId.slice(0, ruleId.indexOf('/'));
 const isCompliance = (ruleId: string): boolean => (complianceFamilies as readonly string[]).includes(familyOf(ruleId));
@@ -77,18 +73,17 @@ export function score(placed: ReadonlyMap<string, Placed>, findings: readonly Fi
   }
   const result: Score = {
     lines: 0, families: {}, rules: {}, categories: {}, evasion: {}, contexts: {},
-    prose: { chars: 0, findings: 0, byFamily: {} }, prose2: { chars: 0, findings: 0, byFamily: {} },
-    prose3: { chars: 0, findings: 0, byFamily: {} }, prose4: { chars: 0, findings: 0, byFamily: {} }, heldOutProse: { chars: 0, findings: 0, byFamily: {} }, misses: [], alarms: [],
+    prose: Object.fromEntries(proseSets.map((set) => [set.id, emptyProse()])), misses: [], alarms: [],
   };
   for (const item of placed.values()) {
     const got = byFile.get(item.file) ?? [];
     if (item.kind === 'prose') {
-      const tally = { prose: result.prose, 'prose-2': result.prose2, 'prose-3': result.prose3, 'prose-4': result.prose4, 'held-out': result.heldOutProse }[item.set];
+      const tally = (result.prose[item.set] ??= emptyProse());
       tally.chars += item.chars;
       tally.findings += got.length;
       for (const f of got) {
         tally.byFamily[familyOf(f.ruleId)] = (tally.byFamily[familyOf(f.ruleId)] ?? 0) + 1;
-        if (item.set !== 'held-out') result.alarms.push({ where: item.source, ruleId: f.ruleId, term: termOf(f.message), text: excerpt(f) });
+        if (!heldOutSets.has(item.set)) result.alarms.push({ where: item.source, ruleId: f.ruleId, term: termOf(f.message), text: excerpt(f) });
       }
       continue;
     }
