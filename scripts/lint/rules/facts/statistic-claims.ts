@@ -97,11 +97,12 @@ function multipleOfThing(s: string, at: number): boolean {
 /** The load a system is built for (每天处理数百万请求): a design figure of the software, not a count of people or sales. */
 const workload = /^\s*(?:次|条|个)?(?:请求|查询|调用|消息|事件|日志|写入|读取|连接|数据包|api)/iu;
 /**
- * The traffic a transport or payment system carries (铁路系统……每年承载超过 3700 万乘客、每天运送 20 万吨货物、每天处理数十亿
- * 次交易): the operating record of one line, port or system, as its operator counts it, not a count of people in the world.
+ * The traffic a transport system carries (铁路系统……每年承载超过 3700 万乘客、每天运送 20 万吨货物): the operating record
+ * of one line or port, as its operator counts it, not a count of people in the world. A firm's transactions (每天处理数十亿
+ * 次交易) are its business volume, and stay a figure that needs a source.
  */
-const carriage = /承载|运送|运载|输送|载运|运输|搭载|处理/u;
-const carried = /^\s*(?:名|位|人次|次|笔)?(?:乘客|旅客|游客|人次|吨|标箱|航班|车次|交易)/u;
+const carriage = /承载|运送|运载|输送|载运|运输|搭载/u;
+const carried = /^\s*(?:名|位|人次|次)?(?:乘客|旅客|游客|人次|吨|标箱|航班|车次)/u;
 /** A part of a thing's size (头骨长度的一半): a proportion of an object, not a share of people. */
 const dimensionBefore = /(?:长度|面积|体积|重量|高度|宽度|直径|周长|厚度|深度|容量|体长|身长)的?$/u;
 
