@@ -36,6 +36,7 @@ export default defineRule({
       '网络延时过高时请求会超时，DNS 传播延时也会让新记录暂时失效。',
       '很多 NPM 的包通过它来判断当前环境；它一定通过依赖清单声明所有依赖。',
       '可以找来自大公司的模拟面试官练习技术面试。常用的作业控制命令有 jobs、fg、bg、kill。',
+      '这种软糖可以治疗失眠，这家位于多伦多的食品公司的发言人说，当地去年放开了销售。',
     ],
     invalid: [
       { markdown: '每天一杯，降血压、抗癌。', findings: [
@@ -52,6 +53,12 @@ export default defineRule({
       { markdown: '本课程由前阅卷组长亲授，三个月提分 80 分。', findings: [
           { line: 1, column: 5, message: '“前阅卷组长”属于受限宣传（考试机构或命题人员参与），读作教育、培训广告' },
           { line: 1, column: 16, message: '“提分 80 分”属于受限宣传（培训效果保证）' },
+        ] },
+      { markdown: '这款软糖可以治疗失眠，我们公司的研发总监说。', findings: [
+          { line: 1, column: 7, message: '“治疗失眠”属于受限宣传' },
+        ] },
+      { markdown: '这种药茶能治疗失眠，北京一家医院的主任医师说。', findings: [
+          { line: 1, column: 6, message: '“治疗失眠”属于受限宣传' },
         ] },
       { markdown: '本店的药茶沿用元朝宫廷古方，能治疗失眠。', findings: [
           { line: 1, column: 16, message: '“治疗失眠”属于受限宣传' },

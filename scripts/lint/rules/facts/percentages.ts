@@ -1,5 +1,5 @@
 import type { Reading } from './reading.ts';
-import { changeVerb, outcomeRate, people } from './vocabulary.ts';
+import { changeVerb, outcomeRate, people, worldScope } from './vocabulary.ts';
 
 /**
  * Whether a percentage is a statistic, read from the words around it in its clause. Most percentages in ordinary
@@ -37,11 +37,16 @@ const playRate = /(?:胜率|命中率|射正率|成功率|扑救率|控球率|�
 const sport = /球队|队|赛季|比赛|球员|选手|联赛|主场|客场|决赛|锦标赛|杯赛/u;
 /** A traded price moving (股价下跌 3.2%、油价上涨 5%): the market's own record, like a quote. */
 const tradedPrice = /股价|股指|汇率|油价|金价|期货|币价/u;
-/** A change of a thing's physical property (亮度增加了 20%、增加了 2% 的亮度): a measurement, not a claim about people. */
+/**
+ * A change of a thing's physical property (亮度增加了 20%、增加了 2% 的亮度), or of a line's or a station's traffic (客流量):
+ * a measurement of that thing, not a claim about people.
+ */
 export const property =
-  '(?:亮度|温度|湿度|速度|重量|体积|长度|高度|面积|密度|浓度|压力|电压|转速|质量|光度|性能|效率|吞吐量|功耗|续航|带宽|延迟|分辨率|代码量|代码行数|内存|耗时|运行时间|启动时间|响应时间|执行时间|文件大小|包大小)';
+  '(?:亮度|温度|湿度|速度|重量|体积|长度|高度|面积|密度|浓度|压力|电压|转速|质量|光度|性能|效率|吞吐量|功耗|续航|带宽|延迟|分辨率|代码量|代码行数|内存|耗时|运行时间|启动时间|响应时间|执行时间|文件大小|包大小|客流量|客运量|货运量|载客量)';
 const propertyTail = new RegExp(`^\\s*的?${property}`, 'u');
 const propertyHead = new RegExp(`${property}[^，,。；]{0,10}$`, 'u');
+/** A property that changed, measured on one thing: 全国铁路客流量、国内程序员的代码量 are counted over a country, a statistic. */
+const measuredProperty = (head: string, tail: string) => (propertyTail.test(tail) || propertyHead.test(head)) && !worldScope.test(head);
 
 /** What kind of statistic the percentage at `from..to` of `sentence` is, and where its claim starts (复购率 92%). */
 export function percentageKind(sentence: string, from: number, to: number, reading: Reading): { kind: string; start: number } | undefined {
@@ -72,7 +77,7 @@ function classify(sentence: string, from: number, to: number, reading: Reading):
     // 升值 50%、回报 8% without a past are what a seller promises (广告法第二十五、二十六条), not a statistic.
     const promised = (reading.offer || /(?:升值|增值|涨价)$/u.test(head)) && !past;
     const quoted = marketQuote.test(sentence) || tradedPrice.test(rawHead);
-    if (!reading.personal && !reading.instruction && !reading.cooking && !ranged && !promised && !quoted && !propertyTail.test(tail) && !propertyHead.test(head)) return '变化幅度';
+    if (!reading.personal && !reading.instruction && !reading.cooking && !ranged && !promised && !quoted && !measuredProperty(head, tail)) return '变化幅度';
   }
   if (peopleTail.test(tail)) return '人群比例';
   if (worldHead.test(head)) return '构成比例';

@@ -40,10 +40,14 @@ const big = `(?:${approx}\\s*)?${magnitude}`;
  */
 function aboutPeopleOrFigures(r: Reading, s: string): boolean {
   if (r.ownMeasure) return false;
-  return numberWords.test(s.replace(dates, '')) || aboutPeople.test(s);
+  if (numberWords.test(s.replace(dates, ''))) return true;
+  // 基因研究表明，罗马人的祖先来自印度西北部: where a people came from is scholarship of the past, not their health or habits.
+  return healthOrMarket.test(s) || (new RegExp(people, 'u').test(s) && !lineage.test(s));
 }
 const dates = /\d+\s*(?:年|月|日|号|时|点|分)/gu;
-const aboutPeople = new RegExp(`${people}|患|病|健康|风险|寿命|疫情|消费|市场|经济|支持|满意|民意|喜欢|愿意|习惯|选择|购买|食用|饮用|喝|吃|服用|睡|减肥|瘦`, 'u');
+const healthOrMarket = /患|病|健康|风险|寿命|疫情|消费|市场|经济|支持|满意|民意|喜欢|愿意|习惯|选择|购买|食用|饮用|喝|吃|服用|睡|减肥|瘦/u;
+/** A people's descent and origins (祖先、起源、后裔、迁徙): history told by genetics or archaeology. */
+const lineage = /祖先|先祖|始祖|祖籍|起源|发源|后裔|后代|血统|血缘|族源|迁徙|演化|进化/u;
 /** 调查 as an inquiry into someone (因涉嫌违纪被调查、配合中方调查), not a survey of people. */
 const investigation = /涉嫌|违纪|违法|犯罪|贿赂|受贿|行贿|腐败|立案|警方|检察|纪委|监委|审查|嫌疑|被捕|拘留|起诉|指控|调查内容|配合[^，。；]{0,4}调查/u;
 /** The places a world statistic is counted over, when they are the scope and not part of a name (中国公司、中国铁路总公司). */
@@ -78,8 +82,27 @@ const measured = /\d\s*(?:米|公尺|厘米|公分|毫米|公里|千米|公斤|�
 const propertyBefore = new RegExp(`${property}[^，,。；]{0,10}$`, 'u');
 /** A property measured on a thing, with no people or place in the clause (国内程序员的代码量 is still a statistic). */
 const measuredThing = (clause: string) => propertyBefore.test(clause) && !new RegExp(people, 'u').test(clause) && !worldScope.test(clause);
+/** A clause with no subject of its own (早晚高峰时期会翻倍) goes on with the one before it (平日客流量较大，…). */
+const noSubject = /^\s*(?:[^，,。；]{0,6}?(?:时期|时段|期间|时候|高峰|周末|节假日|假期|旺季|淡季|时))?\s*(?:会|将|可|能|还|也|都|就|则|甚至|往往|通常)*\s*$/u;
+const propertyIn = new RegExp(property, 'u');
+/** The measured thing a multiple at `at` is said of: in its own clause, or the clause before when its own has no subject. */
+function multipleOfThing(s: string, at: number): boolean {
+  const start = clauseStart(s, at);
+  const own = s.slice(start, at);
+  if (measuredThing(own)) return true;
+  if (start === 0 || !noSubject.test(own)) return false;
+  const before = s.slice(clauseStart(s, start - 1), start);
+  return propertyIn.test(before) && !new RegExp(people, 'u').test(before) && !worldScope.test(before);
+}
 /** The load a system is built for (每天处理数百万请求): a design figure of the software, not a count of people or sales. */
 const workload = /^\s*(?:次|条|个)?(?:请求|查询|调用|消息|事件|日志|写入|读取|连接|数据包|api)/iu;
+/**
+ * The traffic a transport system carries (铁路系统……每年承载超过 3700 万乘客、每天运送 20 万吨货物): the operating record
+ * of one line or port, as its operator counts it, not a count of people in the world. A firm's transactions (每天处理数十亿
+ * 次交易) are its business volume, and stay a figure that needs a source.
+ */
+const carriage = /承载|运送|运载|输送|载运|运输|搭载/u;
+const carried = /^\s*(?:名|位|人次|次)?(?:乘客|旅客|游客|人次|吨|标箱|航班|车次)/u;
 /** A part of a thing's size (头骨长度的一半): a proportion of an object, not a share of people. */
 const dimensionBefore = /(?:长度|面积|体积|重量|高度|宽度|直径|周长|厚度|深度|容量|体长|身长)的?$/u;
 
@@ -143,13 +166,16 @@ const patterns: Pattern[] = [
       `(?:翻了?(?:${cn}|\\d+)番|(?:一夜|一年|几年|${num}年)?翻了?一?倍|(?:增长|上涨|涨|增加|提高|提升|上升|高出|多出|多|延长|扩大|减少|下降|降低|缩小|少|偏多|偏少|高|低)了?(?:近|约|超过|将近|足足)?\\s*${num}\\s*倍|是[^，。；]{1,16}?的(?:近|约)?\\s*${num}\\s*倍|${num}\\s*倍于)(?![重大长宽高厚粗深])`,
       'gu',
     ),
-    when: (r, s, m) => reportedChange(r, s, m) && !(m[0].startsWith('是') && measured.test(s)) && !measuredThing(s.slice(clauseStart(s, m.index!), m.index!)),
+    when: (r, s, m) => reportedChange(r, s, m) && !(m[0].startsWith('是') && measured.test(s)) && !multipleOfThing(s, m.index!),
   },
   // 全国有将近一亿人、我国茶叶年产量超过三百万吨、每年有超过一千万人.
   { gate: worldScope, kind: '总量', pattern: new RegExp(big, 'gu'), when: (r, s, m) => !r.personal && scopeInClause.test(clauseOf(s, m.index!)) },
   {
     gate: /每[年天月日]/u, kind: '总量', pattern: new RegExp(`每(?:年|天|月|日)[^，。；]{0,12}?(?:近|将近|接近|超过|超|逾|约|高达|多达|上|数|几|有)\\s*${magnitude}`, 'gu'),
-    when: (r, s, m) => notPersonal(r) && !workload.test(s.slice(m.index! + m[0].length)),
+    when: (r, s, m) => {
+      const after = s.slice(m.index! + m[0].length);
+      return notPersonal(r) && !workload.test(after) && !(carriage.test(m[0]) && carried.test(after));
+    },
   },
   // 年销百万瓶、用户突破 1000 万、十万患者亲证.
   {

@@ -48,6 +48,8 @@ export default defineRule({
       '瘟疫在 1500 年至 1850 年间反复爆发。严重的时候，三分之二的人口因瘟疫消失。',
       '黑豹队的三名首发线卫中有两人入选了职业碗。',
       '发言人没有排除其他人也可能被调查的可能性。较低的人均收入被认为是动乱的起因之一。',
+      '基因研究表明，马达加斯加人的祖先有一部分来自东南亚的岛屿。这条地铁线路每年运送超过 2000 万名乘客。',
+      '这座换乘站平时客流量就大，节假日期间会翻倍。车站的客流量比去年增长了 20%。',
       '---\ntitle: 存茶\nstatus: draft\nsources:\n  - {title: 国家标准, url: https://a.example}\n  - {title: 行业报告, url: https://b.example}\n---\n\n数据显示，湿度超过 60% 茶叶易受潮。\n',
     ],
     invalid: [
@@ -67,6 +69,9 @@ export default defineRule({
       { markdown: '“今年的失业率下降了 0.5%。\n\n这是十年来最好的成绩，”他说。', findings: [{ line: 1, column: 12, message: '“0.5%”是变化幅度' }] },
       { markdown: '根据这项研究，每天步行 30 分钟可以将死亡风险降低 20%。', findings: [{ line: 1, column: 1, message: '是调查或研究结论、变化幅度' }] },
       { markdown: '在被调查的一百家奶茶店中，有三十二家的糖分超标。', findings: [{ line: 1, column: 2, message: '是调查或研究结论' }] },
+      { markdown: '全国每年有超过 3000 万人次乘坐高铁出行。', findings: [{ line: 1, column: 3, message: '“每年有超过 3000 万”是总量' }] },
+      { markdown: '全国铁路的客流量比去年增长了 20%。', findings: [{ line: 1, column: 16, message: '“20%”是变化幅度' }] },
+      { markdown: '研究表明，移居城市的年轻人更愿意喝茶。', findings: [{ line: 1, column: 1, message: '“研究表明”是调查或研究结论' }] },
       { markdown: '我们的老客户复购率高达 92%。', findings: [{ line: 1, column: 7, message: '“复购率高达 92%”是比率' }] },
       {
         markdown: '---\ntitle: 存茶\nstatus: draft\nsources:\n  - {title: 一个来源}\n---\n\n销量增长 3 倍。\n',

@@ -102,3 +102,15 @@ const authority = compile(
 export function reportsAuthority(sentence: string): boolean {
   return test(authority, sentence);
 }
+
+// A firm's own people speaking of its goods, attributed after the words as news writes it (这种产品能帮助您入睡，来自
+// 丹佛市公司总部的 Dietrich 说): the writer reports what another company says. A hospital's or a doctor's word is left
+// out (an endorsement, 广告法第十六条), and 本品、这款 keep the sentence the seller's own before this is asked.
+const companySpeaker = compile(
+  '^[^。!?;]*?[,，—]\\s*[^,，。!?;；“”"]{0,30}?(?:公司|集团|企业|总部|厂商|制造商|生产商)[^,，。!?;；“”"]{0,12}?(?:说道|说|表示|称|介绍)(?=[,，。!?;；]|$)',
+);
+
+/** True when the text after a claim attributes it to a company's speaker (……，该公司总部的 Dietrich 说). */
+export function reportsCompanySpeech(after: string): boolean {
+  return test(companySpeaker, after);
+}

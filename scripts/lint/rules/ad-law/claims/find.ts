@@ -1,7 +1,7 @@
 import type { DictionaryEntry, DictionaryMatch } from '../../../dictionary.ts';
 import type { Severity } from '../../../../shared/finding.ts';
 import { claimPatterns as written } from './all-patterns.ts';
-import { advertised, describesCustom, isMeta, negated, reportsAuthority, reportsScience, speaksOfUse, type AccountFacts } from './context.ts';
+import { advertised, describesCustom, isMeta, negated, reportsAuthority, reportsCompanySpeech, reportsScience, speaksOfUse, type AccountFacts } from './context.ts';
 import { straddlesWords } from '../../../evasion/words.ts';
 import { tellsLongPast } from '../../era.ts';
 import { productSubject } from './medical.ts';
@@ -197,14 +197,17 @@ function sentenceAt(parts: readonly Sentence[], offset: number): number {
 /**
  * Sentences that tell of something rather than sell it, read the same for word-list terms and sentence patterns: a
  * custom described (举行开光仪式), a sense of the word that is not the claim (转运站), science or farming reported
- * (科学家将试验一种治疗方法、果蝇抵抗病毒). What the sentence sells (本品、这款、a price) keeps it a claim.
+ * (科学家将试验一种治疗方法、果蝇抵抗病毒), another firm's claim reported as its speaker's (……，该公司总部的 Dietrich 说).
+ * What the sentence sells (本品、这款、a price) keeps it a claim.
  */
 function toldNotSold(family: Family, view: MatchView): boolean {
   if (view.advertised) return false;
   const term = view.sentence.slice(view.start, view.end);
   if (otherSense[term]?.test(view.sentence.slice(view.end)) || otherSenseBefore[term]?.test(view.sentence.slice(0, view.start))) return true;
   if (family === 'superstition') return describesCustom(view.sentence);
-  if (family === 'medical' || family === 'health' || family === 'cosmetics') return reportsScience(view.sentence, productSubject, view.uses) || reportsAuthority(view.sentence);
+  if (family === 'medical' || family === 'health' || family === 'cosmetics') {
+    return reportsScience(view.sentence, productSubject, view.uses) || reportsAuthority(view.sentence) || reportsCompanySpeech(view.sentence.slice(view.end));
+  }
   return false;
 }
 
