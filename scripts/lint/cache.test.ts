@@ -48,7 +48,7 @@ describe('the lint cache', { timeout: 60_000 }, () => {
     const fresh = await runCli(['lint', '--format', 'json'], root);
     expect(fresh.code).toBe(1);
     const cache = join(root, cacheFile);
-    for (const corrupt of ['{"entries": {"content/shanye/articles', '{"format": 2, "entries": {"content/shanye/articles/2026/zuijia/index.md": {"key": 1, "findings": "坏"}}}']) {
+    for (const corrupt of ['{"entries": {"content/shanye/articles', '{"format": 3, "entries": {"content/shanye/articles/2026/zuijia/index.md": {"key": 1, "findings": "坏"}}}']) {
       await writeFile(cache, corrupt);
       const again = await runCli(['lint', '--format', 'json'], root);
       expect(again.stderr).toBe('mpdesk: 注意：检查缓存 .cache/mpdesk/lint.json 已损坏，已丢弃并重新检查。\n');
@@ -113,7 +113,7 @@ describe('the lint cache', { timeout: 60_000 }, () => {
     await writeFile(cache, '{"entries": {"content/shanye/articles/2026/zuijia/index.md": {"key": "k", "findings": [], "title": "最佳", "paragraphs": [{"line": 6, "prints": [12, 34]}], "sum": "s"}}, "lists": {}}');
     const again = await runCli(['lint', '--format', 'json'], root);
     expect(again).toMatchObject({ code: 1, stdout: fresh.stdout, stderr: '' });
-    expect(JSON.parse(await readFile(cache, 'utf8'))).toMatchObject({ format: 2 });
+    expect(JSON.parse(await readFile(cache, 'utf8'))).toMatchObject({ format: 3 });
   });
 
   it.each([

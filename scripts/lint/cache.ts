@@ -14,6 +14,11 @@ export interface CacheEntry {
   findings: Finding[];
   title: string;
   paragraphs: PeerParagraph[];
+  /**
+   * The hash of the tool and the article's text alone, which its fingerprints depend on: an article only compared
+   * with (`lint --staged`) uses them without the whole input key, which would stat its folder.
+   */
+  printKey: string;
 }
 
 /** What is wrong with one word-list file, valid while the hash of the tool and the file's text is unchanged. */
@@ -100,7 +105,7 @@ function count(group: unknown): number {
  * The layout of the file. An older mpdesk's cache (no `format`, fingerprints as number arrays) is simply not used:
  * its keys carry the older tool's hash, so none of its records would match anyway.
  */
-const format = 2;
+const format = 3;
 
 /** The cache as stored: each record with the hash of its content, fingerprints packed (see `packPrints`). */
 function sealed(cache: LintCache) {
@@ -150,7 +155,7 @@ const packedOf = (entry: { paragraphs: PeerParagraph[] }) => packedParagraphs.ge
 /** A record's content in a fixed order, whatever order its objects' keys were written in: what its hash covers. */
 const findingContent = (f: Finding) => [f.file, f.line, f.column, f.endLine, f.endColumn, f.ruleId, f.severity, f.message, f.field ?? null, f.suggestions ?? null];
 const listContent = (entry: ListEntry) => [entry.key, entry.findings.map(findingContent)];
-const entryContent = (entry: Omit<CacheEntry, 'paragraphs'>, paragraphs: readonly PackedParagraph[]) => [...listContent(entry), entry.title, paragraphs.map((p) => [p.line, p.prints])];
+const entryContent = (entry: Omit<CacheEntry, 'paragraphs'>, paragraphs: readonly PackedParagraph[]) => [...listContent(entry), entry.title, entry.printKey, paragraphs.map((p) => [p.line, p.prints])];
 const printContent = (key: string, paragraphs: readonly PackedParagraph[]) => [key, paragraphs.map((p) => [p.line, p.prints])];
 
 function records<T>(parsed: unknown, name: string, read: (value: unknown) => T | undefined): Record<string, T> {
@@ -166,10 +171,11 @@ function records<T>(parsed: unknown, name: string, read: (value: unknown) => T |
 
 function cacheEntry(value: unknown): CacheEntry | undefined {
   const list = findingsOf(value);
-  if (!list || !isObject(value) || typeof value.title !== 'string') return undefined;
+  if (!list || !isObject(value) || typeof value.title !== 'string' || typeof value.printKey !== 'string') return undefined;
   const read = paragraphsOf(value.paragraphs);
   if (!read) return undefined;
-  const entry = verified({ ...list, title: value.title, paragraphs: read.paragraphs }, value.sum, jsonSum(entryContent({ ...list, title: value.title }, read.packed)));
+  const own = { ...list, title: value.title, printKey: value.printKey };
+  const entry = verified({ ...own, paragraphs: read.paragraphs }, value.sum, jsonSum(entryContent(own, read.packed)));
   if (entry) packedParagraphs.set(entry, read.packed);
   return entry;
 }

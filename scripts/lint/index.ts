@@ -135,6 +135,8 @@ interface LintRun {
   unprinted: readonly ArticleFile[];
   /** Whether kept fingerprints changed, so the cache is saved. */
   printsChanged: () => boolean;
+  /** The hash of the tool and a file's text: what its fingerprints are kept by. */
+  printKey: (file: { source: { file: string; text: string } }) => string;
   /** Whether a file the cache had a record of is gone (its record is dropped). */
   gone: boolean;
   /** Set once cached files were linted again because others changed (stale-copies.ts). */
@@ -161,7 +163,7 @@ async function prepareRun(set: ContentSet, options: LintOptions, onCache?: (like
   onCache?.(targets.filter((t) => !cache.entries[t.source.file]).length);
   const tool = useCache ? toolHash() : '';
   const resources = new LintResources(set.root, undefined, options.stagedLists);
-  const keys = useCache ? await inputKeys(set, tool, resources) : new Map<string, string>();
+  const keys = useCache ? await inputKeys(set, targets, tool, resources) : new Map<string, string>();
   const hit = (file: string): CacheEntry | undefined => {
     const entry = cache.entries[file];
     return entry && entry.key === keys.get(file) ? entry : undefined;
@@ -183,7 +185,8 @@ async function prepareRun(set: ContentSet, options: LintOptions, onCache?: (like
     // run tries again.
     const article = target.place.kind === 'article';
     if (key && !lintFailed(own)) {
-      cache.entries[target.source.file] = { key, findings: own, title: article ? titleOf(target) : '', paragraphs: article ? paragraphs : [] };
+      const printKey = article ? prints.printKey(target) : '';
+      cache.entries[target.source.file] = { key, findings: own, title: article ? titleOf(target) : '', paragraphs: article ? paragraphs : [], printKey };
       delete cache.prints[target.source.file];
     }
   };
@@ -392,9 +395,9 @@ function titleOf(file: Lintable): string {
  * lists and plans, the account's slugs (duplicates), the articles sharing its plan entry, its own text and the files
  * it references.
  */
-async function inputKeys(set: ContentSet, tool: string, resources: LintResources): Promise<Map<string, string>> {
+async function inputKeys(set: ContentSet, targets: readonly Lintable[], tool: string, resources: LintResources): Promise<Map<string, string>> {
   const read = async (list: ListFile) => Buffer.from((await resources.bytes(list)) ?? []).toString('utf8');
-  const accountIds = new Set([...set.articles, ...set.plans].map((f) => f.place.account));
+  const accountIds = new Set(targets.map((f) => f.place.account));
   const [teamList, ...accountLists] = repositoryLists(set.root, accountIds);
   const team = await read(teamList!);
   const perAccount = new Map<string, string>();
@@ -409,8 +412,12 @@ async function inputKeys(set: ContentSet, tool: string, resources: LintResources
   // An article's validation also reads the other articles naming its plan entry (schema/plan-entry-reused).
   const references = crossFileInputs(set);
   const keys = new Map<string, string>();
-  const files = [...set.articles.map((f) => ({ f, extra: references(f) })), ...set.plans.map((f) => ({ f, extra: '' }))];
-  for (const { f, extra } of files) keys.set(f.source.file, articleKey([perAccount.get(f.place.account) ?? '', extra], f.source.path, f.source.text));
+  // Only the files to lint: one only compared with is known by its text alone (CacheEntry.printKey).
+  const wanted = new Set(targets.map((t) => t.source.file));
+  const files = [...set.articles.map((f) => ({ f, extra: () => references(f) })), ...set.plans.map((f) => ({ f, extra: () => '' }))];
+  for (const { f, extra } of files) {
+    if (wanted.has(f.source.file)) keys.set(f.source.file, articleKey([perAccount.get(f.place.account) ?? '', extra()], f.source.path, f.source.text));
+  }
   return keys;
 }
 
@@ -427,7 +434,7 @@ function dropGone(set: ContentSet, cache: LintCache): boolean {
  * and the article's text, so after mpdesk itself changes, one commit parses the other articles and the next ones
  * do not. Kept only for current articles; none without the cache.
  */
-function keptPrints(set: ContentSet, cache: LintCache, tool: string | undefined, hit: LintRun['hit']): Pick<LintRun, 'knownPrints' | 'keepPrints' | 'printsChanged'> {
+function keptPrints(set: ContentSet, cache: LintCache, tool: string | undefined, hit: LintRun['hit']): Pick<LintRun, 'knownPrints' | 'keepPrints' | 'printsChanged' | 'printKey'> {
   let changed = false;
   const articles = new Set(set.articles.map((a) => a.source.file));
   for (const file of Object.keys(cache.prints)) {
@@ -438,16 +445,20 @@ function keptPrints(set: ContentSet, cache: LintCache, tool: string | undefined,
   }
   // Asked for each article more than once a run (the threads' share, then the comparison): hashed once.
   const keys = new Map<string, string>();
-  const keyOf = (article: ArticleFile) => {
+  const keyOf = (article: { source: { file: string; text: string } }) => {
     let key = keys.get(article.source.file);
     if (key === undefined) keys.set(article.source.file, (key = createHash('sha256').update(tool ?? '').update('\0').update(article.source.text).digest('hex')));
     return key;
   };
   return {
     knownPrints: (article) => {
-      const kept = tool === undefined ? undefined : cache.prints[article.source.file];
+      if (tool === undefined) return undefined;
+      const entry = cache.entries[article.source.file];
+      if (entry && entry.printKey === keyOf(article)) return entry.paragraphs;
+      const kept = cache.prints[article.source.file];
       return kept && kept.key === keyOf(article) ? kept.paragraphs : undefined;
     },
+    printKey: keyOf,
     keepPrints: (article, paragraphs) => {
       if (tool !== undefined) {
         cache.prints[article.source.file] = { key: keyOf(article), paragraphs };
