@@ -21,8 +21,8 @@ const han = /^\p{Script=Han}+$/u;
 /** Look-alikes kept per character, and the likeness they need (see glyphs.ts). */
 const perChar = 8;
 const threshold = 0.57;
-/** Characters built alike (shapes.ts) kept per character, and how much their rendered glyphs must still overlap. */
-const perCharBuilt = 4;
+/** Characters built alike (shapes.ts) kept per character, as many as drawn alike, and how much their rendered glyphs must still overlap. */
+const perCharBuilt = 8;
 const builtOverlap = 0.6;
 
 function medians(data: unknown): Array<Array<[number, number]>> | undefined {
