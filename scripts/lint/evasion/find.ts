@@ -1,7 +1,7 @@
 import { compiledTargets } from './patterns.ts';
 import { lookalikesOf } from './tables.ts';
 import type { Unit } from './units.ts';
-import { tones } from './readings.ts';
+import { allReadings, contextReadings, tones } from './readings.ts';
 import { anchors, isCommon, isFunctionWord, readsAsWords } from './words.ts';
 
 /** How one character of a term was written instead. */
@@ -47,10 +47,24 @@ function cutsRun(units: readonly Unit[], first: number, last: number): boolean {
 
 /**
  * A common character read in another tone than the term's (受 shòu for 首 shǒu, 温 wēn for 稳 wěn) is far more
- * often itself than a stand-in; a rare one (醉, 锅 guō for 过) is not.
+ * often itself than a stand-in; a rare one (醉, 锅 guō for 过) is not. Any of its readings counts: 转 is zhuǎn and
+ * zhuàn, so it sounds like 赚 zhuàn (躺转, 只转不赔) but not like 专 zhuān.
  */
 function commonInAnotherTone(char: string, target: number, index: number): boolean {
-  return isCommon(char) && tones(char)[0] !== tones(compiledTargets().targets[target]!.folded)[index];
+  if (!isCommon(char)) return false;
+  const folded = compiledTargets().targets[target]!.folded;
+  const tone = tones(folded)[index];
+  if (tones(char)[0] === tone) return false;
+  const syllable = contextReadings(folded)[index];
+  return !allReadings(char).some((reading) => reading === `${syllable}${tone}`);
+}
+
+/**
+ * A kept character too common to anchor (最, 关) still shows the term when every other character is a rare one drawn
+ * like the term's (最隹): nobody writes 隹 for itself beside 最, while a homophone (蕞好) may be a word of its own.
+ */
+function rareLookalikes(span: readonly Unit[], kinds: readonly Kind[]): boolean {
+  return kinds.includes('exact') && span.every((u, i) => kinds[i] === 'exact' || (kinds[i] === 'lookalike' && !isCommon(u.text)));
 }
 
 /** Brackets or a slash between two characters set off an aside or an alternative: 攒(zǎn) is not 攒赞, 文／卦山 not 问卦. */
@@ -83,7 +97,7 @@ export function spelling(units: readonly Unit[], first: number, last: number, ta
   if (targets[target]!.contextOnly) return undefined;
   const alike = kinds.some((k) => k === 'homophone' || k === 'lookalike');
   if (bracketed(span, input)) return undefined;
-  if (alike && !span.some((u, i) => kinds[i] === 'exact' && anchors(u.text))) return undefined;
+  if (alike && !span.some((u, i) => kinds[i] === 'exact' && anchors(u.text)) && !rareLookalikes(span, kinds)) return undefined;
   if (alike && span.some((u, i) => (kinds[i] === 'homophone' || kinds[i] === 'lookalike') && isFunctionWord(u.text))) return undefined;
   if (span.some((u, i) => kinds[i] === 'homophone' && commonInAnotherTone(u.text, target, i))) return undefined;
   if (alike && readsAsWords(input, span[0]!.origin[0], span.at(-1)!.origin[1], span.map((u) => u.text).join(''), targets[target]!.term)) return undefined;

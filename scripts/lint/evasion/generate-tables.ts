@@ -1,7 +1,8 @@
 // `npm run gen:evasion`: writes tables.json, the look-alike and emoji tables the evasion matcher reads, from
 // packages (devDependencies) so nobody hand-picks the variants: hanzi-writer-data (Make Me a Hanzi stroke medians,
 // Arphic Public License) for characters drawn alike, OpenCC's Japanese variant table for shinjitai (圧 for 压), and
-// Unicode CLDR's Chinese emoji annotations (cldr-annotations-full, Unicode licence) for emoji read as words.
+// Unicode CLDR's Chinese emoji annotations (cldr-annotations-full, Unicode licence) for emoji read as words, and the
+// Unicode Han Database's four-corner and Cangjie codes (unihan-shapes.txt, Unicode License v3) for characters built alike.
 // Only what the current targets can use is kept; rerun it when the built-in lists change (a test says so).
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -9,16 +10,20 @@ import { dirname, join } from 'node:path';
 import * as OpenCC from 'opencc-js';
 import { writeFileAtomic } from '../../shared/atomic-write.ts';
 import { normalize } from '../normalize.ts';
-import { glyphOf, likeness, type Glyph } from './glyphs.ts';
+import { glyphOf, likeness, overlap, type Glyph } from './glyphs.ts';
 import { syllableInventory } from './readings.ts';
+import { builtAlike, readShapes } from './shapes.ts';
 import { targetsFromLists } from './targets.ts';
-import { frequentChars } from './words.ts';
+import { charThresholds, frequencyOf, frequentChars } from './words.ts';
 
 const require = createRequire(import.meta.url);
 const han = /^\p{Script=Han}+$/u;
 /** Look-alikes kept per character, and the likeness they need (see glyphs.ts). */
 const perChar = 8;
 const threshold = 0.57;
+/** Characters built alike (shapes.ts) kept per character, as many as drawn alike, and how much their rendered glyphs must still overlap. */
+const perCharBuilt = 8;
+const builtOverlap = 0.6;
 
 function medians(data: unknown): Array<Array<[number, number]>> | undefined {
   const list: unknown = data && typeof data === 'object' ? Reflect.get(data, 'medians') : undefined;
@@ -43,6 +48,7 @@ function readGlyphs(): Map<string, Glyph> {
 
 function drawnAlike(targetChars: ReadonlySet<string>): Record<string, string[]> {
   const glyphs = readGlyphs();
+  const shapes = readShapes(new URL('./unihan-shapes.txt', import.meta.url).pathname);
   const fromJapanese = OpenCC.Converter({ from: 'jp', to: 'cn' });
   const folded = OpenCC.Converter({ from: 'tw', to: 'cn' });
   const table: Record<string, string[]> = {};
@@ -57,7 +63,22 @@ function drawnAlike(targetChars: ReadonlySet<string>): Record<string, string[]> 
           .slice(0, perChar)
           .map(([char]) => char)
       : [];
-    if (alike.length) table[target] = alike;
+    // Built alike by the Unihan codes (汪 for 注, 隹 for 佳), where the strokes sit too far apart for `likeness`;
+    // only rarer characters, since a common one (住 beside 佳) is itself far more often than a stand-in.
+    const shape = shapes.get(target);
+    const built = own && shape
+      ? [...shapes]
+          .filter(([char, other]) => char !== target && !alike.includes(char) && frequencyOf(char) < charThresholds.common && builtAlike(shape, other))
+          .flatMap(([char]) => {
+            const glyph = glyphs.get(char);
+            return glyph ? [[char, overlap(own, glyph)] as const] : [];
+          })
+          .filter(([, score]) => score >= builtOverlap)
+          .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+          .slice(0, perCharBuilt)
+          .map(([char]) => char)
+      : [];
+    if (alike.length || built.length) table[target] = [...alike, ...built];
   }
   // Shinjitai the traditional-to-simplified fold misses (圧 → 压, 単 → 单).
   for (let code = 0x3400; code <= 0x9fff; code++) {

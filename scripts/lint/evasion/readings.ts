@@ -98,3 +98,15 @@ export function tones(text: string): readonly number[] {
   }
   return found;
 }
+
+const readingCache = new Map<string, readonly string[]>();
+
+/** Every reading pinyin-pro lists for a character, toneless syllable and tone as one (zhuan3, zhuan4 for 转). */
+export function allReadings(char: string): readonly string[] {
+  let found = readingCache.get(char);
+  if (!found) {
+    found = han.test(char) ? pinyin(char, { multiple: true, toneType: 'num', type: 'array', v: true }).filter((r) => /^[a-z]+[0-4]$/.test(r)) : [];
+    readingCache.set(char, found);
+  }
+  return found;
+}

@@ -23,6 +23,17 @@ describe('restore', () => {
     expect(restored('本品销量第l。').text).toBe('本品销量第1。');
   });
 
+  it('hears a common character in any of its readings, and lets rare look-alikes beside a common kept character stand in', () => {
+    expect(restored('买基金，每天躺转').text).toBe('买基金,每天躺赚');
+    expect(restored('这款产品只转不赔').text).toBe('这款产品只赚不赔');
+    expect(restored('最​隹选择').text).toBe('最佳选择');
+    expect(restored('关洼公众号').text).toBe('关注公众号');
+    // 转 is never zhuān (专), 住 is too common to be 佳, and 低洼 is a word.
+    expect(restored('转家，转发，转告').disguises).toBeUndefined();
+    expect(restored('南方的冬天他最住不惯').disguises).toBeUndefined();
+    expect(restored('地势低洼，注意排水').disguises).toBeUndefined();
+  });
+
   it('gives back the normalised text itself when nothing is disguised', () => {
     const plain = normalize('手冲水温最好控制在 92 ℃ 左右。');
     expect(restore(plain, '手冲水温最好控制在 92 ℃ 左右。')).toBe(plain);

@@ -1,9 +1,9 @@
 import type { Normalized } from '../normalize.ts';
 import { display, initialsIn, spellingsIn, type Found, type Piece } from './find.ts';
 import { compiledTargets } from './patterns.ts';
-import { emojiWords } from './tables.ts';
+import { emojiWords, lookalikesOf } from './tables.ts';
 import { keyOf, keysOf, unitsOf, type Unit } from './units.ts';
-import { anchors, isFunctionWord } from './words.ts';
+import { anchors, isCommon, isFunctionWord } from './words.ts';
 
 /** A high-risk term found in an altered spelling: where it is written (original text) and how. */
 export interface Disguise {
@@ -61,7 +61,8 @@ function mayHoldDisguise(text: string, input: string): boolean {
     // The cheap half of `spelling`'s checks: 同事 keeps nothing of 通便, 温过 keeps only the everywhere-word 过.
     const chars = [...written];
     const term = [...target.folded];
-    return chars.some((char, i) => char === term[i] && anchors(char)) && chars.every((char, i) => char === term[i] || (hanChar.test(char) && !isFunctionWord(char)));
+    const rareAlike = chars.some((char, i) => char === term[i]) && chars.every((char, i) => char === term[i] || (!isCommon(char) && lookalikesOf(term[i]!).includes(char)));
+    return (rareAlike || chars.some((char, i) => char === term[i] && anchors(char))) && chars.every((char, i) => char === term[i] || (hanChar.test(char) && !isFunctionWord(char)));
   });
 }
 

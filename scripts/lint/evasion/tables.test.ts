@@ -18,6 +18,10 @@ describe('evasion tables (tables.json)', () => {
     expect(lookalikesOf('第')).toContain('笫');
     expect(lookalikesOf('压')).toContain('圧');
     expect(lookalikesOf('治')).not.toContain('她');
+    // Built alike by the Unihan codes, though their strokes sit apart; common characters (住) and halves (灾 for 炎) are not.
+    expect(lookalikesOf('注')).toEqual(expect.arrayContaining(['汪', '洼']));
+    expect(lookalikesOf('佳')).toContain('隹');
+    expect(lookalikesOf('炎')).not.toContain('灾');
     expect(emojiWords('🧧')).toContain('红包');
     expect(emojiWords('➕️')).toEqual(['加']);
   });

@@ -3,7 +3,7 @@
  * 等形式推销商品并附加购物链接等购买方式的，应当显著标明“广告”). Strong signals are a way to buy on their own: a coupon
  * code or 口令, a call to buy (立即购买、马上下单), a channel with a buy verb (点击链接购买、扫码下单、私信下单), a
  * purchase link, 下单立减. Weak ones (预约、报名、开户、领券) count with a channel or a call and a price or perk
- * (扫码预约享九折、立即报名 ¥1999). A price alone (这款手机 3999 元起) or a buy verb alone (请提前下单) is not.
+ * (扫码预约享九折、立即报名 ¥1999、扫码加微信领取优惠券). A price alone (这款手机 3999 元起) or a buy verb alone (请提前下单) is not.
  */
 export interface BuySignal {
   start: number;
@@ -34,7 +34,7 @@ const goodsDirect = new RegExp(`(?:好物|同款|商品|宝贝|清单)[^。！�
 const link = /(?:购买|购物|团购|下单|商品|同款|预订|优惠|领券|带货)链接/gu;
 const orderPerk = /(?<!已|[^现]在)下单(?![后时的])(?:即|就|立|还|可|再|就能|即可)?(?:减|享|送|返|赠|打|领|得|免|发货|立减|立享|有礼)/gu;
 const pricedBuy = /(?<!满\s*)\d+(?:\.\d+)?\s*元(?:购|秒杀)|[¥￥]\s*\d+(?:\.\d+)?\s*(?:万\s*)?(?:元\s*)?(?:包邮|到手|秒杀)/gu;
-const booking = /(?:预约|预订|报名(?![表时人前页资咨])|登记|开户|认购|领券|抢券|参团|拼团)/gu;
+const booking = /(?:预约|预订|报名(?![表时人前页资咨])|登记|开户|认购|领券|领取优惠券|抢券|参团|拼团)/gu;
 const bookingChannel = new RegExp(`立即|马上|现在|速|赶紧|${channelWords}`, 'u');
 const perk =
   /[¥￥]\s*\d|\d+(?:\.\d+)?\s*(?:元|块)|[一二三四五六七八九十百千万]+(?:元|块)|\d+(?:\.\d+)?\s*折|[一二三四五六七八九]{1,2}折|半价|立减|直降|满\s*\d+\s*减|特价|专享|专属|内部价|会员价|折扣|优惠价|福利价|到手价|包邮|送|赠|返现|免佣|加息|礼包|券/u;
@@ -52,7 +52,7 @@ const signals: Array<[RegExp, RegExp, string]> = [
   [/下单/u, orderPerk, '下单优惠'],
   [/元|[¥￥]/u, pricedBuy, '价格与购买方式'],
 ];
-const bookingGate = /预约|预订|报名|登记|开户|认购|领券|抢券|参团|拼团/u;
+const bookingGate = /预约|预订|报名|登记|开户|认购|领券|领取优惠券|抢券|参团|拼团/u;
 
 /** Every way to buy in a sentence, in order, overlapping ones merged. */
 export function buySignals(sentence: string): BuySignal[] {

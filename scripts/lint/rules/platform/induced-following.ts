@@ -23,6 +23,8 @@ export default platformRule({
     invalid: [
       { markdown: '关注青禾茶事，后台回复“冬茶”即可领取冲泡手册。', findings: [{ line: 1, column: 1, message: '“关注”与“领取”在同一句：以奖励诱导关注（利诱）' }] },
       { markdown: '想知道你适合哪款茶？关注后回复“测试”。', findings: [{ line: 1, column: 11, message: '“关注”，前一句“想知道你适合哪款茶？”是它的条件：把关注当作查看、领取或解锁的条件（强制关注）' }] },
+      // 汪 and 洼 are built like 注 (Unihan four-corner and Cangjie codes), a character apart.
+      { markdown: '关汪青禾茶事，后台回复“冬茶”即可领取冲泡手册。', findings: [{ line: 1, column: 1, message: '可以写“欢迎关注”，或说明后台回复能查到什么；不要把关注和奖品、资料、答案挂钩。（“关注”的变体写法：“汪”形近“注”）' }] },
       { markdown: '取消关注的读者将无法领取积分。', findings: [{ line: 1, column: 3, message: '“关注”与“无法领取”在同一句：把关注当作查看、领取或解锁的条件' }] },
     ],
   },
