@@ -164,6 +164,15 @@ describe('mpdesk command', () => {
     expect((await runCli(['lint', '--staged'], root)).stdout).toContain('1 个已暂存文件');
   });
 
+  it('counts in its summary only the files of the paths given, not the whole repository', async () => {
+    const root = await makeRepo(baseFiles());
+    for (const command of ['validate', 'lint']) {
+      const { stdout } = await runCli([command, articlePath], root);
+      expect(stdout.trimEnd().split('\n').at(-1), command).toMatch(/检查了 0 个账号、0 个计划、1 篇文章/);
+      expect((await runCli([command], root)).stdout, command).toMatch(/检查了 1 个账号、1 个计划、1 篇文章/);
+    }
+  });
+
   it('says in Chinese that --staged needs a git repository, instead of printing git\'s usage text', async () => {
     const root = await makeRepo(baseFiles());
     for (const command of ['lint', 'validate']) {

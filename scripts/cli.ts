@@ -29,8 +29,10 @@ const statuses = ['draft', 'review', 'approved', 'scheduled', 'published', 'arch
 const nothingStaged = '没有找到已暂存的内容文件（content/ 下的 account.yaml、计划或文章），没有检查任何文件。\n';
 const nothingStagedToLint = '没有找到已暂存的内容文件（content/ 下的 account.yaml、计划、文章或 words.yaml 词表），没有检查任何文件。\n';
 
-function describeSet(set: ContentSet): string {
-  return `${set.accounts.length} 个账号、${set.plans.length} 个计划、${set.articles.length} 篇文章`;
+/** What was checked: the whole set, or (`only`: the paths given) just the files in them. */
+function describeSet(set: ContentSet, only: (file: string) => boolean = () => true): string {
+  const count = (files: ReadonlyArray<{ source: { file: string } }>) => files.filter((f) => only(f.source.file)).length;
+  return `${count(set.accounts)} 个账号、${count(set.plans)} 个计划、${count(set.articles)} 篇文章`;
 }
 
 const program = createProgram('mpdesk', '0.1.0');
@@ -64,7 +66,7 @@ program
     const set = await loadContent(root, { overlay });
     const { validateContent } = await import('./validate/index.ts');
     const findings = await validateContent(set, { only });
-    const checked = options.staged ? `${overlay!.size} 个已暂存文件` : describeSet(set);
+    const checked = options.staged ? `${overlay!.size} 个已暂存文件` : describeSet(set, only);
     const { formatFindings } = await import('./output/findings.ts');
     process.stdout.write(formatFindings(findings, options.format, { checked }));
     if (hasErrors(findings)) process.exitCode = 1;
@@ -189,7 +191,7 @@ program
       process.stdout.write(formatSarif(findings, [...allRules, ...engineRules]));
     } else {
       const { formatFindings } = await import('./output/findings.ts');
-      const checked = options.staged ? `${overlay!.size + (stagedLists?.size ?? 0)} 个已暂存文件` : describeSet(set);
+      const checked = options.staged ? `${overlay!.size + (stagedLists?.size ?? 0)} 个已暂存文件` : describeSet(set, only);
       process.stdout.write(formatFindings(findings, options.format, { checked }));
       if (fixed.length && options.format === 'pretty') process.stdout.write(`已修正 ${fixed.length} 个文件：${fixed.join('、')}\n`);
     }
@@ -233,7 +235,7 @@ program
     const problems = (await validateContent(set, { only: (f) => f === article.source.file })).filter((f) => f.severity === 'error');
     const { renderArticle, writeRendered } = await import('./render/index.ts');
     const account = set.accounts.find((a) => a.place.account === article.place.account);
-    const rendered = problems.length ? undefined : await renderArticle({ root, article, account, cacheDir: join(root, '.cache', 'mpdesk', 'images') });
+    const rendered = problems.length ? undefined : await renderArticle({ root, article, account, cacheDir: (await import('./shared/cache-dir.ts')).imageCacheDir(root) });
     const findings = rendered ? rendered.findings : problems;
     if (!rendered || findings.length) {
       process.stderr.write(formatFindings(findings, 'pretty', { checked: article.source.file }));

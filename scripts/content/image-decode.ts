@@ -109,5 +109,5 @@ export function describeImageError(error: unknown, size?: string): string {
   if (/unsupported image format|bad seek|corrupt|premature end|truncated|read error|unable to parse|end of stream|invalid|VipsJpeg|vipspng|heif|no dimensions|treated as error due to failOn/i.test(message)) {
     return `无法读取图片：文件已损坏或不是图片，构建会失败（支持 JPEG、PNG、WebP、GIF、AVIF、TIFF、SVG；HEIC 请先转为 JPEG）。（图片库原文：${message}）`;
   }
-  return `图片处理失败：${message}。`;
+  return `图片处理失败：${message.replace(/。$/, '')}。`;
 }

@@ -158,7 +158,7 @@ describe('the lint cache', { timeout: 60_000 }, () => {
     await chmod(join(root, cacheDir), 0o555);
     const again = await runCli(['lint', '--format', 'json'], root, {}, { asUser: true });
     expect(notices(again.stderr)).toEqual([
-      'mpdesk: 注意：检查缓存没有保存：无法写入 .cache/mpdesk/lint.json：没有权限（EACCES）。结果照常给出，下次检查不能复用这次的结果。',
+      'mpdesk: 注意：检查缓存没有保存：无法写入 .cache/mpdesk/lint.json：没有权限（EACCES）。结果照常给出，下次检查不能复用这次的结果。同一原因的其他缓存不再逐条提示。',
     ]);
     expect(again).toMatchObject({ code: 1, stdout: await uncached(root) });
   });
@@ -181,7 +181,7 @@ describe('the lint cache', { timeout: 60_000 }, () => {
     await writeFile(join(root, cacheDir), '不是目录');
     const again = await runCli(['lint', '--format', 'json'], root);
     expect(notices(again.stderr)).toEqual([
-      'mpdesk: 注意：frontmatter 缓存没有保存：无法创建目录 .cache/mpdesk：已有同名的文件（EEXIST）。结果照常给出。',
+      'mpdesk: 注意：frontmatter 缓存没有保存：无法创建目录 .cache/mpdesk：已有同名的文件（EEXIST）。结果照常给出。同一原因的其他缓存不再逐条提示。',
     ]);
     expect(again).toMatchObject({ code: 1, stdout: expected });
   });

@@ -1,3 +1,4 @@
+import { imageCacheDir } from '../shared/cache-dir.ts';
 import { join } from 'node:path';
 import { articleFields, typedFields, uploadedImageUrls, type AccountFile, type ArticleFile, type MediaLedger } from '../content/index.ts';
 import { commentFlags, isUploadedImageUrl } from '../platform/index.ts';
@@ -21,7 +22,7 @@ export type PrepareResult = { ok: true; prepared: Prepared } | { ok: false; refu
  * check (a cover, WeChat's field and size limits as the account sets them) before anything is sent.
  */
 export async function prepareArticle(root: string, article: ArticleFile, account: AccountFile | undefined, ledger: MediaLedger): Promise<PrepareResult> {
-  const rendered = await renderArticle({ root, article, account, cacheDir: join(root, '.cache', 'mpdesk', 'images'), uploadedImages: uploadedImageUrls(ledger) });
+  const rendered = await renderArticle({ root, article, account, cacheDir: imageCacheDir(root), uploadedImages: uploadedImageUrls(ledger) });
   const errors = rendered.findings.filter((f) => f.severity === 'error');
   if (errors.length) return { ok: false, refusals: errors };
   if (!rendered.media.cover) return { ok: false, refusals: [refusal(article, 'publish/cover', '草稿必须有封面（thumb_media_id）：在 frontmatter 写 cover: ./cover.jpg。')] };

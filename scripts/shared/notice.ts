@@ -25,5 +25,5 @@ const causesSaid = new Set<string>();
 export function unsavedCacheNotice(what: string, cause: string, after: string, tell: (message: string) => void = notice): void {
   if (causesSaid.has(cause)) return;
   causesSaid.add(cause);
-  tell(`${what}没有保存：${cause}${after}`);
+  tell(`${what}没有保存：${cause}${after}同一原因的其他缓存不再逐条提示。`);
 }

@@ -1,4 +1,4 @@
-import { makeDir } from './make-dir.ts';
+import { cacheDir } from './cache-dir.ts';
 import { mkdirSync, readFileSync, rmdirSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -51,8 +51,7 @@ interface Found {
  * and one that waits for a live holder says so, and again every `progressMs` while it waits.
  */
 export async function lockRepository(root: string, name: string, { staleMs = defaultStaleMs, progressMs = defaultProgressMs }: LockOptions = {}): Promise<RepositoryLock> {
-  const dir = join(root, '.cache', 'mpdesk');
-  makeDir(dir);
+  const dir = cacheDir(root);
   const lockPath = join(dir, `${name}.lock`);
   let compromised = false;
   const paths = { target: join(dir, name), lockPath, ownerPath: `${lockPath}.owner`, guardPath: `${lockPath}.guard` };

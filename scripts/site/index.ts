@@ -1,3 +1,4 @@
+import { imageCacheDir } from '../shared/cache-dir.ts';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { accountFooter, articleFields, classify, loadContent, readMediaLedger, uploadedImageUrls, type ContentSet } from '../content/index.ts';
@@ -87,7 +88,7 @@ async function build(options: BuildOptions): Promise<Omit<BuildReport, 'waitedMs
   // A first build: worker threads load while the content is read.
   const first = options.workers === undefined && !Object.keys(record.articles).length;
   const set = await loadContent(root, first ? { beforeReading: (files) => startWorkers(threadCount(files) - 1, [buildTask]) } : {});
-  const paths = { root, outDir, cacheDir: join(root, '.cache', 'mpdesk', 'images'), uploaded: uploadedImages(set) };
+  const paths = { root, outDir, cacheDir: imageCacheDir(root), uploaded: uploadedImages(set) };
   const inAccount = (account: string) => !options.account || account === options.account;
   // An article whose status cannot be read is in every status's build: it fails there rather than vanish.
   const selected = set.articles.filter((a) => inAccount(a.place.account) && (!options.status || !a.doc || articleFields(a).status === options.status));
