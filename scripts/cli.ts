@@ -325,6 +325,9 @@ function exitCodeFor(error: unknown): number {
   }
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`mpdesk: 运行出错：${message}\n`);
-  if (process.env.MPDESK_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  if (process.env.MPDESK_DEBUG && error instanceof Error) {
+    process.stderr.write(`${error.stack}\n`);
+    if (error.cause instanceof Error) process.stderr.write(`原因 caused by: ${error.cause.stack}\n`);
+  }
   return 2;
 }

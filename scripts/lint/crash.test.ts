@@ -188,4 +188,17 @@ describe('a rule that throws', () => {
     expect(stderr).toContain('默认导出不是 defineRule 定义的规则');
     expect(stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('says where a rule module failed to load, by the path typed, and what the runtime said, marked as its words', async () => {
+    const root = await makeRepo(articles(1));
+    await writeFile(join(root, 'broken-rule.mjs'), 'function check() {\n  return null.x;\n}\ncheck();\n');
+    const broken = await runCli(['lint', '--rule', 'broken-rule.mjs'], root);
+    expect(broken).toMatchObject({ code: 2, stdout: '' });
+    expect(broken.stderr).toBe("mpdesk: 运行出错：无法加载规则模块 broken-rule.mjs：broken-rule.mjs 第 2 行第 15 列：（运行时原文：TypeError: Cannot read properties of null (reading 'x')）\n");
+    const missing = await runCli(['lint', '--rule', 'missing-rule.mjs'], root);
+    expect(missing.stderr).toBe('mpdesk: 运行出错：无法加载规则模块 missing-rule.mjs：文件不存在。\n');
+    // For the team's developer: the module's own stack, with its line.
+    const debug = await runCli(['lint', '--rule', 'broken-rule.mjs'], root, { MPDESK_DEBUG: '1' });
+    expect(debug.stderr).toMatch(/原因 caused by: TypeError[^\n]*\n\s+at check \(file:\/\/[^)]*broken-rule\.mjs:2:15\)/);
+  });
 });
