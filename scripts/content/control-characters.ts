@@ -24,7 +24,7 @@ export function controlCharacterFindings(source: SourceFile): Finding[] {
       ...source.locator.range(match.index, match.index + 1),
       ruleId: 'schema/control-character',
       severity: 'error' as const,
-      message: `这里有一个看不见的控制字符 ${name}，多半是复制粘贴带进来的：请删掉它（在编辑器里把光标移到这个位置，按退格或删除键）。${more}Invisible control character.`,
+      message: `这里有一个看不见的控制字符 ${name}，多半是复制粘贴带进来的：请删掉它（在编辑器里把光标移到这个位置，按退格或删除键）。${more}`,
     };
   });
 }
