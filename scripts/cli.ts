@@ -25,9 +25,8 @@ for (const stream of [process.stdout, process.stderr]) {
 
 const statuses = ['draft', 'review', 'approved', 'scheduled', 'published', 'archived'];
 
-/** What `--staged` says when nothing it checks is staged: plainly, not an empty success. */
-const nothingStaged = '没有找到已暂存的内容文件（content/ 下的 account.yaml、计划或文章），没有检查任何文件。\n';
-const nothingStagedToLint = '没有找到已暂存的内容文件（content/ 下的 account.yaml、计划、文章或 words.yaml 词表），没有检查任何文件。\n';
+/** What `--staged` says when nothing it checks (`what`) is staged: plainly, not an empty success. */
+const nothingStaged = (what: string) => `没有找到已暂存的内容文件（content/ 下的 ${what}），没有检查任何文件。\n`;
 
 /** What was checked: the whole set, or (`only`: the paths given) just the files in them. */
 function describeSet(set: ContentSet, only: (file: string) => boolean = () => true): string {
@@ -57,7 +56,7 @@ program
       const { readStagedFiles } = await import('./shared/staged-files.ts');
       overlay = await readStagedFiles(root, (file) => classify(file) !== undefined && only(file));
       if (overlay.size === 0) {
-        process.stdout.write(options.format === 'json' ? '[]\n' : nothingStaged);
+        process.stdout.write(options.format === 'json' ? '[]\n' : nothingStaged('account.yaml、计划或文章'));
         return;
       }
       const staged = overlay;
@@ -165,7 +164,7 @@ program
       // A staged word list is checked as staged, and the staged articles are checked against it.
       const staged = await readStagedFiles(root, (file) => (classify(file) !== undefined || isWordListFile(file)) && only(file));
       if (staged.size === 0 && options.format === 'pretty') {
-        process.stdout.write(nothingStagedToLint);
+        process.stdout.write(nothingStaged('account.yaml、计划、文章或 words.yaml 词表'));
         return;
       }
       overlay = new Map([...staged].filter(([file]) => !isWordListFile(file)));

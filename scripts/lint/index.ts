@@ -414,10 +414,9 @@ async function inputKeys(set: ContentSet, targets: readonly Lintable[], tool: st
   const keys = new Map<string, string>();
   // Only the files to lint: one only compared with is known by its text alone (CacheEntry.printKey).
   const wanted = new Set(targets.map((t) => t.source.file));
-  const files = [...set.articles.map((f) => ({ f, extra: () => references(f) })), ...set.plans.map((f) => ({ f, extra: () => '' }))];
-  for (const { f, extra } of files) {
-    if (wanted.has(f.source.file)) keys.set(f.source.file, articleKey([perAccount.get(f.place.account) ?? '', extra()], f.source.path, f.source.text));
-  }
+  const keep = (f: Lintable, extra: string) => keys.set(f.source.file, articleKey([perAccount.get(f.place.account) ?? '', extra], f.source.path, f.source.text));
+  for (const f of set.articles) if (wanted.has(f.source.file)) keep(f, references(f));
+  for (const f of set.plans) if (wanted.has(f.source.file)) keep(f, '');
   return keys;
 }
 
