@@ -30,7 +30,12 @@ export function accountFooter(account: AccountFile): Footer | undefined {
   return footer ?? undefined;
 }
 
+/** What every image, link, reference or HTML tag starts with, or holds when GFM links it bare. */
+const mayReference = /[[<@]|https?:|www\./i;
+
 function resolveFooter(source: SourceFile, markdown: string, value: Span): Footer {
+  // Most footers are a few plain sentences: they are not parsed (a run served from its caches then loads no parser).
+  if (!mayReference.test(markdown)) return { markdown, images: [], links: [], undefinedReferences: [] };
   const folder = dirname(source.path);
   const { images, links, undefinedReferences } = collectReferences(parseMarkdownText(markdown), { path: source.path, accountRoot: folder }, 0, markdown);
   // A YAML block scalar loses its indentation, so a reference is found by its text inside the field's value;

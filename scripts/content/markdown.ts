@@ -1,15 +1,12 @@
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
+import { createRequire } from 'node:module';
 import type { Root, Nodes } from 'mdast';
-import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
-import type { Extension } from 'mdast-util-from-markdown';
+import type { Extension, Transform } from 'mdast-util-from-markdown';
 import type { Processor } from 'unified';
 import type { SourceFile, Span } from './index.ts';
 
-/** GFM's pass that turns bare URLs and e-mail addresses in text into links (mdast-util-gfm-autolink-literal). */
-const literalLinks = gfmAutolinkLiteralFromMarkdown().transforms?.[0];
+// The parser is some 150 modules; a run that finds every file in its caches never parses, so it loads them on the
+// first parse. `require` of these ES modules (Node ≥ 20.19) keeps parseMarkdown synchronous for its callers.
+const load = createRequire(import.meta.url);
 /** What each of that pass's patterns needs in one text node: `http(s)://`, `www.` or, for e-mail, `@`. */
 const mayLink = /@|https?:\/\/|www\./i;
 
@@ -25,7 +22,7 @@ function holdsLiteralLink(node: Nodes): boolean {
  * four times, once per pattern, with closures per node: a seventh of all parsing in a cold lint, on articles whose
  * links are almost all written as links. Trees come out the same (markdown.test.ts compares them).
  */
-function literalLinksWhenPossible(this: Processor): void {
+function literalLinksWhenPossible(this: Processor, literalLinks: Transform | undefined): void {
   const guard = (tree: Root) => (holdsLiteralLink(tree) ? literalLinks?.(tree) : undefined);
   const swap = (extension: Extension | Extension[]): void => {
     if (Array.isArray(extension)) return extension.forEach(swap);
@@ -34,7 +31,19 @@ function literalLinksWhenPossible(this: Processor): void {
   (this.data('fromMarkdownExtensions') ?? []).forEach(swap);
 }
 
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(literalLinksWhenPossible);
+function makeParser() {
+  const { unified } = load('unified') as typeof import('unified');
+  const remarkParse = (load('remark-parse') as typeof import('remark-parse')).default;
+  const remarkFrontmatter = (load('remark-frontmatter') as typeof import('remark-frontmatter')).default;
+  const remarkGfm = (load('remark-gfm') as typeof import('remark-gfm')).default;
+  const { gfmAutolinkLiteralFromMarkdown } = load('mdast-util-gfm-autolink-literal') as typeof import('mdast-util-gfm-autolink-literal');
+  /** GFM's pass that turns bare URLs and e-mail addresses in text into links (mdast-util-gfm-autolink-literal). */
+  const literalLinks = gfmAutolinkLiteralFromMarkdown().transforms?.[0];
+  return unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(literalLinksWhenPossible, literalLinks);
+}
+
+let made: ReturnType<typeof makeParser> | undefined;
+const parser = () => (made ??= makeParser());
 
 const parsed = new WeakMap<SourceFile, Root>();
 
@@ -45,7 +54,7 @@ const parsed = new WeakMap<SourceFile, Root>();
 export function parseMarkdown(source: SourceFile): Root {
   let tree = parsed.get(source);
   if (!tree) {
-    tree = parser.runSync(parser.parse(source.text.slice(source.bomLength))) as Root;
+    tree = parser().runSync(parser().parse(source.text.slice(source.bomLength))) as Root;
     parsed.set(source, tree);
   }
   return tree;
@@ -53,7 +62,7 @@ export function parseMarkdown(source: SourceFile): Root {
 
 /** The tree of Markdown that is not a content file (an account's footer), parsed the same way. */
 export function parseMarkdownText(markdown: string): Root {
-  return parser.runSync(parser.parse(markdown)) as Root;
+  return parser().runSync(parser().parse(markdown)) as Root;
 }
 
 /** Drops the cached tree of a file that is done with, so a long run does not keep every file's tree alive. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { isObject } from '../shared/json-shape.ts';
 import { storedValidator } from './stored-validator.ts';
 import type { AccountSettings, ArticleFrontmatter, ContentPlan, MediaLedger, WordListFile } from './schema-types.ts';
@@ -25,8 +25,6 @@ export interface FieldLimits {
 
 export type JsonSchema = Record<string, unknown>;
 
-// ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
 const schemaDir = new URL('../../schemas/', import.meta.url);
 
@@ -40,11 +38,21 @@ function propertiesOf(schema: JsonSchema): Record<string, unknown> {
   return isObject(schema.properties) ? schema.properties : {};
 }
 
-// `code.source` keeps the generated code, for stored-validator.ts.
-const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, code: { source: true } });
-addFormats(ajv);
-// `x-redact: true` marks a field whose wrong value may be a secret pasted in the wrong place: messages never echo it.
-ajv.addVocabulary(['x-redact']);
+const load = createRequire(import.meta.url);
+let made: Ajv2020 | undefined;
+
+/** The schema compiler, loaded only when a validator is not in compiled/validators/ (stored-validator.ts). */
+function ajv(): Ajv2020 {
+  if (made) return made;
+  const { Ajv2020: Compiler } = load('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  const addFormats = load('ajv-formats') as (ajv: Ajv2020) => Ajv2020;
+  // `code.source` keeps the generated code, for stored-validator.ts.
+  made = new Compiler({ allErrors: true, verbose: true, strict: true, strictRequired: false, code: { source: true } });
+  addFormats(made);
+  // `x-redact: true` marks a field whose wrong value may be a secret pasted in the wrong place: messages never echo it.
+  made.addVocabulary(['x-redact']);
+  return made;
+}
 
 const compiled = new Map<string, ValidateFunction>();
 

@@ -22,9 +22,9 @@ describe('validators kept as ajv standalone code', () => {
   it('give the same errors as the validator ajv compiles, loaded from the file the next time', () => {
     const s = schema(`same-${process.pid}`);
     made.push(storedValidatorPath(s));
-    const compiled = storedValidator(fresh(), s);
+    const compiled = storedValidator(fresh, s);
     expect(compiled(bad)).toBe(false);
-    const loaded = storedValidator(fresh(), s);
+    const loaded = storedValidator(fresh, s);
     expect(loaded).not.toBe(compiled);
     expect(loaded(bad)).toBe(false);
     expect(loaded.errors).toEqual(compiled.errors);
@@ -36,9 +36,9 @@ describe('validators kept as ajv standalone code', () => {
     const s = schema(`broken-${process.pid}`);
     const path = storedValidatorPath(s);
     made.push(path);
-    storedValidator(fresh(), s);
+    storedValidator(fresh, s);
     writeFileSync(path, 'module.exports = (');
-    const again = storedValidator(fresh(), s);
+    const again = storedValidator(fresh, s);
     expect(again(bad)).toBe(false);
     expect(again.errors).toHaveLength(3);
     expect(readFileSync(path, 'utf8')).toMatch(/^\/\/ sha256 [0-9a-f]{64}\n"use strict";/);
@@ -48,10 +48,10 @@ describe('validators kept as ajv standalone code', () => {
     const s = schema(`changed-${process.pid}`);
     const path = storedValidatorPath(s);
     made.push(path);
-    storedValidator(fresh(), s);
+    storedValidator(fresh, s);
     const [seal] = readFileSync(path, 'utf8').split('\n');
     writeFileSync(path, `${seal}\nmodule.exports = function validate() { return true; };`);
-    const again = storedValidator(fresh(), s);
+    const again = storedValidator(fresh, s);
     expect(again(bad)).toBe(false);
     expect(again.errors).toHaveLength(3);
   });

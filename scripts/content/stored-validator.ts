@@ -4,7 +4,6 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
-import standalone from 'ajv/dist/standalone/index.js';
 import { noticeOnce } from '../shared/notice.ts';
 import { jsonSum } from '../shared/json-sum.ts';
 import { writeFileAtomicSync } from '../shared/atomic-write.ts';
@@ -25,12 +24,14 @@ const isValidator = (value: unknown): value is ValidateFunction => typeof value 
  * that will not load or was changed is compiled again; one that cannot be written (a read-only install) is
  * compiled each time.
  */
-export function storedValidator(ajv: Ajv2020, schema: Record<string, unknown>): ValidateFunction {
+export function storedValidator(compiler: () => Ajv2020, schema: Record<string, unknown>): ValidateFunction {
   const tool = toolHash().slice(0, 16);
   const path = storedValidatorPath(schema);
   const stored = loaded(path);
   if (stored) return stored;
+  const ajv = compiler();
   const validate = ajv.compile(schema);
+  const standalone = load('ajv/dist/standalone/index.js') as typeof import('ajv/dist/standalone/index.js');
   store(path, standalone.default(ajv, validate), tool);
   return validate;
 }

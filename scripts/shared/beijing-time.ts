@@ -1,5 +1,7 @@
-// Records are read in China: times are shown in 北京时间 (Asia/Shanghai), whatever clock wrote them.
-const format = new Intl.DateTimeFormat('en-CA', {
+// Records are read in China: times are shown in 北京时间 (Asia/Shanghai), whatever clock wrote them. Made on first
+// use: loading the time-zone data costs every command about 10 ms, and most show no time.
+let format: Intl.DateTimeFormat | undefined;
+const formatter = () => (format ??= new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Asia/Shanghai',
   year: 'numeric',
   month: '2-digit',
@@ -8,10 +10,10 @@ const format = new Intl.DateTimeFormat('en-CA', {
   minute: '2-digit',
   hourCycle: 'h23',
   timeZoneName: 'longOffset',
-});
+}));
 
 function parts(iso: string): Record<string, string> {
-  return Object.fromEntries(format.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  return Object.fromEntries(formatter().formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
 }
 
 /** `2026-11-20T02:01:00Z` → `2026-11-20 10:01 (+08:00)`: with the offset, so the figure is unambiguous. */

@@ -1,10 +1,18 @@
-import { pinyin } from 'pinyin-pro';
+import { createRequire } from 'node:module';
+import type { pinyin as Pinyin } from 'pinyin-pro';
 import { evasionTables } from './tables.ts';
 
 /**
  * Readings from pinyin-pro, toneless with ü written v. A character's key is its most common reading, so homophones
  * (醉 and 最, 将 and 降) share one; a term's own reading in context (行 in 行业 is hang) is a second spelling of it.
  */
+
+// Loaded on first use (require of the ES module, Node ≥ 20.19): a run served from its caches reads no pinyin.
+const load = createRequire(import.meta.url);
+let loaded: typeof Pinyin | undefined;
+const pinyinPro = () => (loaded ??= (load('pinyin-pro') as typeof import('pinyin-pro')).pinyin);
+/** Toneless readings of each character of `text`, ü written v. */
+const readingsOf = (text: string): string[] => pinyinPro()(text, { toneType: 'none', type: 'array', v: true });
 
 const syllableIds = new Map<string, number>();
 let inventory: Set<string> | undefined;
@@ -13,7 +21,7 @@ let inventory: Set<string> | undefined;
 export function syllableInventory(): string[] {
   const found = new Set<string>();
   for (let code = 0x4e00; code <= 0x9fff; code++) {
-    const reading = pinyin(String.fromCharCode(code), { toneType: 'none', type: 'array', v: true })[0];
+    const reading = readingsOf(String.fromCharCode(code))[0];
     if (reading && /^[a-z]*[aeiouv][a-z]*$/.test(reading)) found.add(reading);
   }
   return [...found].sort();
@@ -38,7 +46,7 @@ const primaryCache = new Map<string, string | null>();
 export function primaryReading(char: string): string | null {
   let reading = primaryCache.get(char);
   if (reading === undefined) {
-    const got = han.test(char) ? pinyin(char, { toneType: 'none', type: 'array', v: true })[0] : undefined;
+    const got = han.test(char) ? readingsOf(char)[0] : undefined;
     reading = got && /^[a-z]+$/.test(got) ? got : null;
     primaryCache.set(char, reading);
   }
@@ -58,7 +66,7 @@ export function readingOf(char: string): string | null {
 /** A term's readings in context, one per character (null where there is none), as pinyin-pro reads the whole word. */
 export function contextReadings(term: string): Array<string | null> {
   const chars = [...term];
-  const read = pinyin(term, { toneType: 'none', type: 'array', v: true });
+  const read = readingsOf(term);
   if (read.length !== chars.length) return chars.map(readingOf);
   return chars.map((char, i) => (/^[0-9]$/.test(char) ? readingOf(char) : han.test(char) && /^[a-z]+$/.test(read[i]!) ? read[i]! : null));
 }
@@ -93,7 +101,7 @@ const toneCache = new Map<string, number[]>();
 export function tones(text: string): readonly number[] {
   let found = toneCache.get(text);
   if (!found) {
-    found = pinyin(text, { toneType: 'num', type: 'array' }).map((reading) => Number(/[0-4]$/.exec(reading)?.[0] ?? 0));
+    found = pinyinPro()(text, { toneType: 'num', type: 'array' }).map((reading) => Number(/[0-4]$/.exec(reading)?.[0] ?? 0));
     toneCache.set(text, found);
   }
   return found;
@@ -105,7 +113,7 @@ const readingCache = new Map<string, readonly string[]>();
 export function allReadings(char: string): readonly string[] {
   let found = readingCache.get(char);
   if (!found) {
-    found = han.test(char) ? pinyin(char, { multiple: true, toneType: 'num', type: 'array', v: true }).filter((r) => /^[a-z]+[0-4]$/.test(r)) : [];
+    found = han.test(char) ? pinyinPro()(char, { multiple: true, toneType: 'num', type: 'array', v: true }).filter((r) => /^[a-z]+[0-4]$/.test(r)) : [];
     readingCache.set(char, found);
   }
   return found;
