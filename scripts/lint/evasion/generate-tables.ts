@@ -11,7 +11,7 @@ import * as OpenCC from 'opencc-js';
 import { writeFileAtomic } from '../../shared/atomic-write.ts';
 import { normalize } from '../normalize.ts';
 import { glyphOf, likeness, overlap, type Glyph } from './glyphs.ts';
-import { syllableInventory } from './readings.ts';
+import { primaryReadingTable, syllableInventory, targetReadingTable } from './readings.ts';
 import { builtAlike, readShapes } from './shapes.ts';
 import { targetsFromLists } from './targets.ts';
 import { charThresholds, frequencyOf, frequentChars } from './words.ts';
@@ -133,6 +133,8 @@ async function main(): Promise<void> {
     // Latin letters written for digits (第l for 第1) are the one hand-made part: two lines of ASCII.
     lookalikes: { ...drawnAlike(targetChars), '1': ['l', 'i'], '0': ['o'] },
     emoji: emojiNames(targets),
+    readings: primaryReadingTable(),
+    targetReadings: targetReadingTable(listed.map((t) => t.folded)),
   };
   await writeFileAtomic(new URL('./tables.json', import.meta.url).pathname, compactJson(tables));
   process.stdout.write(`look-alikes for ${Object.keys(tables.lookalikes).length} characters, ${Object.keys(tables.emoji).length} emoji\n`);

@@ -1,5 +1,5 @@
 import { AhoCorasick } from '../aho-corasick.ts';
-import { contextReadings, syllableKey } from './readings.ts';
+import { syllableKey, targetReadings } from './readings.ts';
 import { evasionTables, lookalikesOf } from './tables.ts';
 import type { Target } from './targets.ts';
 import { keyOf } from './units.ts';
@@ -28,7 +28,7 @@ export function compiledTargets(): Compiled {
   targets.forEach((target, index) => {
     const chars = [...target.folded];
     const usual = chars.map(keyOf);
-    const context = contextReadings(target.folded).map((r, i) => (r ? syllableKey(r) : usual[i]!));
+    const context = targetReadings(target.folded).map((r, i) => (r ? syllableKey(r) : usual[i]!));
     keys.push(chars.map((_, i) => new Set([usual[i]!, context[i]!])));
     const strings = new Set([usual.join(''), context.join('')]);
     for (const pattern of strings) patterns.push({ pattern, data: index });
@@ -38,7 +38,7 @@ export function compiledTargets(): Compiled {
       for (const alike of lookalikesOf(char)) strings.add([...usual.slice(0, i), keyOf(alike), ...usual.slice(i + 1)].join(''));
     });
     for (const pattern of strings) patterns.push({ pattern, data: index });
-    const readings = contextReadings(target.folded);
+    const readings = targetReadings(target.folded);
     if (readings.every((r) => r !== null)) {
       const letters = readings.map((r) => r![0]).join('');
       initials.set(letters, [...(initials.get(letters) ?? []), index]);

@@ -42,12 +42,51 @@ export function syllableKey(syllable: string): string {
 const han = /^\p{Script=Han}$/u;
 const primaryCache = new Map<string, string | null>();
 
-/** The most common toneless reading of a Han character, or null for none (pinyin-pro echoes what it cannot read). */
+/** The most common toneless reading of a Han character as pinyin-pro gives it, or null (it echoes what it cannot read). */
+function computedPrimary(char: string): string | null {
+  const got = han.test(char) ? readingsOf(char)[0] : undefined;
+  return got && /^[a-z]+$/.test(got) ? got : null;
+}
+
+/** The range of Han characters whose readings tables.json keeps. */
+const stored = { from: 0x4e00, to: 0x9fff };
+const noReading = '-';
+
+/**
+ * The primary reading of every character from U+4E00 to U+9FFF, for tables.json: the readings, and one character
+ * per code point, U+E000 plus the reading's index or "-" for none. Looking them up there spares a lint pinyin-pro.
+ */
+export function primaryReadingTable(): { syllables: string; chars: string } {
+  const list: string[] = [];
+  const index = new Map<string, number>();
+  let chars = '';
+  for (let code = stored.from; code <= stored.to; code++) {
+    const reading = computedPrimary(String.fromCharCode(code));
+    if (reading === null) {
+      chars += noReading;
+      continue;
+    }
+    let at = index.get(reading);
+    if (at === undefined) index.set(reading, (at = list.push(reading) - 1));
+    chars += String.fromCharCode(0xe000 + at);
+  }
+  return { syllables: list.join(' '), chars };
+}
+
+function storedPrimary(char: string): string | null | undefined {
+  const code = char.length === 1 ? char.charCodeAt(0) : -1;
+  const table = evasionTables().readings;
+  if (code < stored.from || code > stored.to || table.chars.length !== stored.to - stored.from + 1) return undefined;
+  const mark = table.chars.charCodeAt(code - stored.from);
+  return mark === noReading.charCodeAt(0) ? null : (table.syllables[mark - 0xe000] ?? undefined);
+}
+
+/** The most common toneless reading of a Han character, or null for none. */
 export function primaryReading(char: string): string | null {
   let reading = primaryCache.get(char);
   if (reading === undefined) {
-    const got = han.test(char) ? readingsOf(char)[0] : undefined;
-    reading = got && /^[a-z]+$/.test(got) ? got : null;
+    reading = storedPrimary(char);
+    if (reading === undefined) reading = computedPrimary(char);
     primaryCache.set(char, reading);
   }
   return reading;
@@ -69,6 +108,25 @@ export function contextReadings(term: string): Array<string | null> {
   const read = readingsOf(term);
   if (read.length !== chars.length) return chars.map(readingOf);
   return chars.map((char, i) => (/^[0-9]$/.test(char) ? readingOf(char) : han.test(char) && /^[a-z]+$/.test(read[i]!) ? read[i]! : null));
+}
+
+/**
+ * A target's readings in context where they differ from its characters' usual ones (行业: hang ye), for tables.json,
+ * "-" for a character with none.
+ */
+export function targetReadingTable(terms: readonly string[]): Record<string, string> {
+  const table: Record<string, string> = {};
+  for (const term of terms) {
+    const context = contextReadings(term);
+    if (context.some((r, i) => r !== readingOf([...term][i]!))) table[term] = context.map((r) => r ?? noReading).join(' ');
+  }
+  return table;
+}
+
+/** A target's readings in context, from tables.json (else its characters' usual readings). */
+export function targetReadings(term: string): Array<string | null> {
+  const kept = evasionTables().targetReadings[term];
+  return kept ? kept.split(' ').map((r) => (r === noReading ? null : r)) : [...term].map(readingOf);
 }
 
 /** Latin letters with their tone marks taken off and ü as v (jí → ji, lǜ → lv). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { syllableInventory } from './readings.ts';
+import { primaryReadingTable, syllableInventory, targetReadingTable } from './readings.ts';
 import { evasionTables, emojiWords, lookalikesOf } from './tables.ts';
 import { targetsFromLists } from './targets.ts';
 import { frequentChars } from './words.ts';
@@ -8,6 +8,9 @@ describe('evasion tables (tables.json)', () => {
   it('are up to date with the built-in word lists and pinyin-pro (else run npm run gen:evasion)', () => {
     expect(evasionTables().targets).toEqual(targetsFromLists());
     expect(evasionTables().syllables).toEqual(syllableInventory());
+    const readings = primaryReadingTable();
+    expect(evasionTables().readings).toEqual({ syllables: readings.syllables.split(' '), chars: readings.chars });
+    expect(evasionTables().targetReadings).toEqual(targetReadingTable(targetsFromLists().map((t) => t.folded)));
     const frequent = frequentChars();
     expect([...evasionTables().frequentChars.function].join('')).toBe(frequent.function);
     expect([...evasionTables().frequentChars.common].join('')).toBe(frequent.common);

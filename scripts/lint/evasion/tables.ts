@@ -8,6 +8,10 @@ export interface Tables {
   syllables: string[];
   lookalikes: Record<string, string[]>;
   emoji: Record<string, string[]>;
+  /** Primary readings of U+4E00–U+9FFF (readings.ts, primaryReadingTable). */
+  readings: { syllables: string[]; chars: string };
+  /** Targets' readings in context where they differ from the usual ones (readings.ts, targetReadingTable). */
+  targetReadings: Record<string, string>;
   /** Han characters at or above the matcher's frequency thresholds (words.ts). */
   frequentChars: { function: Set<string>; unanchored: Set<string>; common: Set<string> };
 }
@@ -43,8 +47,16 @@ export function evasionTables(): Tables {
       const value: unknown = frequent && typeof frequent === 'object' ? Reflect.get(frequent, name) : undefined;
       return new Set(typeof value === 'string' ? [...value] : []);
     };
+    const readings = field('readings');
+    const readingField = (name: string): string => {
+      const value: unknown = readings && typeof readings === 'object' ? Reflect.get(readings, name) : undefined;
+      return typeof value === 'string' ? value : '';
+    };
+    const contexts = field('targetReadings');
     tables = {
       targets: targetList(field('targets')),
+      readings: { syllables: readingField('syllables').split(' '), chars: readingField('chars') },
+      targetReadings: Object.fromEntries(Object.entries(contexts && typeof contexts === 'object' ? contexts : {}).filter((e): e is [string, string] => typeof e[1] === 'string')),
       syllables: typeof syllables === 'string' ? syllables.split(' ') : [], lookalikes: stringLists(field('lookalikes')), emoji: stringLists(field('emoji')),
       frequentChars: { function: charsOf('function'), unanchored: charsOf('unanchored'), common: charsOf('common') },
     };
