@@ -207,10 +207,14 @@ const patterns: Pattern[] = [
   {
     gate: /排名|排在|位居|名列|位列|位于/u, kind: '排名比较',
     pattern: new RegExp(`(?:国内|全国|全球|世界|行业|同类|同行|全省|全市|市场|业内)[^，。；]{0,10}?(?:排名|排在|位居|名列|位列|位于)(?:第${num}|前${num}|中等|靠前|中游|前列|首位|榜首)`, 'gu'),
+    // 世界排名第一的球员: a player's place in a sport's ranking is a record of the game, not a market figure.
+    when: (_r, s, m) => !sportRanked.test(s.slice(m.index! + m[0].length, m.index! + m[0].length + 8)),
   },
   // 连续七年下降.
   { gate: /连续/u, kind: '变化趋势', pattern: new RegExp(`连续${num}年[^，。；]{0,4}?(?:下降|上升|增长|减少|下滑|上涨|攀升|走低|走高|递增|递减)`, 'gu'), when: notPersonal },
 ];
+
+const sportRanked = /^的?(?:球员|选手|球手|棋手|种子|运动员|球队|网球|高尔夫)/u;
 
 const percentGate = /%|百分之/u;
 const shareNoun = new RegExp(`^的?(?:${people}|概率|几率|可能|机会|风险|人口|比例)`, 'u');

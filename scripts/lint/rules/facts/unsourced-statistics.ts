@@ -50,6 +50,10 @@ export default defineRule({
       '发言人没有排除其他人也可能被调查的可能性。较低的人均收入被认为是动乱的起因之一。',
       '基因研究表明，马达加斯加人的祖先有一部分来自东南亚的岛屿。这条地铁线路每年运送超过 2000 万名乘客。',
       '这座换乘站平时客流量就大，节假日期间会翻倍。车站的客流量比去年增长了 20%。',
+      '自 2014 年以来，该频道黄金时段的收视率翻了一番。\n\n根据尼尔森公布的数据，该台黄金时段的平均观众人数为 240 万。',
+      '调查显示，五分之一的中学生有两个社交账号。\n\n有的孩子只有 11 岁。\n\n家长们很担心。\n\n英国数字意识公司的调查显示，这类账号多在初中开设。',
+      '我只顾得上 80% 的用户。如果你是那 20% 中的一个，那就 fork 吧。\n\n— @geerlingguy，《为何我关闭了 PR》',
+      '根据 YouGov 在 2013 年的民意调查，75% 的英国成年人无法用外语交谈。世界排名第一的球员以 2 比 1 输掉了比赛。',
       '---\ntitle: 存茶\nstatus: draft\nsources:\n  - {title: 国家标准, url: https://a.example}\n  - {title: 行业报告, url: https://b.example}\n---\n\n数据显示，湿度超过 60% 茶叶易受潮。\n',
     ],
     invalid: [
@@ -72,6 +76,7 @@ export default defineRule({
       { markdown: '全国每年有超过 3000 万人次乘坐高铁出行。', findings: [{ line: 1, column: 3, message: '“每年有超过 3000 万”是总量' }] },
       { markdown: '全国铁路的客流量比去年增长了 20%。', findings: [{ line: 1, column: 16, message: '“20%”是变化幅度' }] },
       { markdown: '研究表明，移居城市的年轻人更愿意喝茶。', findings: [{ line: 1, column: 1, message: '“研究表明”是调查或研究结论' }] },
+      { markdown: '调查显示，近七成茶友习惯用盖碗。\n\n根据权威机构公布的数据，盖碗的销量逐年上升。', findings: [{ line: 1, column: 1, message: '“调查显示”“近七成”是调查或研究结论、成数比例' }] },
       { markdown: '我们的老客户复购率高达 92%。', findings: [{ line: 1, column: 7, message: '“复购率高达 92%”是比率' }] },
       {
         markdown: '---\ntitle: 存茶\nstatus: draft\nsources:\n  - {title: 一个来源}\n---\n\n销量增长 3 倍。\n',
