@@ -145,7 +145,8 @@ const patterns: Pattern[] = [
     ),
     when: (r, s, m) => !r.personal && !r.instruction && !dimensionBefore.test(s.slice(0, m.index)),
   },
-  { gate: /一半的/u, kind: '半数比例', pattern: /一半的/gu, when: (r, s) => !r.personal && worldScope.test(s) },
+  // 对所有从中国出口到美国的商品征收了一半的关税: a levy set by law, like 税率, not a share of the world.
+  { gate: /一半的/u, kind: '半数比例', pattern: /一半的/gu, when: (r, s) => !r.personal && worldScope.test(s) && !/征收|加征|关税/u.test(s) },
   // 三分之一的成年人、万分之一的概率、四分之一的外卖包装 (not 锅的三分之二、捞三分之一出来).
   { gate: /分之/u, kind: '分数比例', pattern: new RegExp(`(?:${cn}|\\d+)分之(?:${cn}|\\d+)`, 'gu'), when: (r, s, m) => !r.personal && !m[0].startsWith('百分之') && fractionIsShare(s, m.index!, m.index! + m[0].length) },
   // 每十个年轻人中就有七个、十个人里有八个、一百家奶茶店中有三十二家、每三秒就卖出一台.
