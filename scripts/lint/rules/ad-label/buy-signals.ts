@@ -3,7 +3,7 @@
  * 等形式推销商品并附加购物链接等购买方式的，应当显著标明“广告”). Strong signals are a way to buy on their own: a coupon
  * code or 口令, a call to buy (立即购买、马上下单), a channel with a buy verb (点击链接购买、扫码下单、私信下单), a
  * purchase link, 下单立减. Weak ones (预约、报名、开户、领券) count with a channel or a call and a price or perk
- * (扫码预约享九折、立即报名 ¥1999、扫码加微信领取优惠券). A price alone (这款手机 3999 元起) or a buy verb alone (请提前下单) is not.
+ * (扫码预约享九折、立即报名 ¥1999、扫码加微信领取优惠券). 拍下自己的后背、拍下照片 is a pat or a photo, not an order. A price alone (这款手机 3999 元起) or a buy verb alone (请提前下单) is not.
  */
 export interface BuySignal {
   start: number;
@@ -24,7 +24,7 @@ const placeCall = '(?:可以|可|就能|就可以|即可|直接|立即|马上|�
 /** Shops elsewhere count when the sentence names or searches one (淘宝搜索店铺“小明茶舍”), not in 直接淘宝购买即可. */
 const venue = '(?:淘宝|天猫|京东|拼多多|微店|有赞|抖音|快手|小红书|闲鱼)';
 const purchase =
-  '(?:(?:购买|下单|抢购|加购|订购|拍下|入手)(?![流程页面记录过程入口按钮时后前])|(?<!值得|不|别|没|该|要不要|买不|想)买(?![家卖方单过了房车票的菜不]))';
+  '(?:(?:购买|下单|抢购|加购|订购|拍下(?!自己|了?(?:照片|视频|画面|这一幕))|入手)(?![流程页面记录过程入口按钮时后前])|(?<!值得|不|别|没|该|要不要|买不|想)买(?![家卖方单过了房车票的菜不]))';
 const channelPurchase = new RegExp(
   `(?:${actionWords})[^。！？；]{0,16}?${purchase}|(?:${placeWords})[^。！？；]{0,10}?${placeCall}[^。！？；]{0,4}?${purchase}|${purchase}[^。！？；]{0,4}?(?:链接|卡片|小程序)|${venue}[^。！？；]{0,4}?(?:搜索|搜)[^。！？；]{0,16}?${purchase}`,
   'gu',

@@ -26,6 +26,7 @@ export default defineRule({
       '春节期间物流会有延迟，请提前下单。',
       '会员日可以在门店领取优惠券，每人限一张。',
       '【广告】本文由素山青瓷赞助，点击购买同款盖碗。',
+      '检查完所有内容了吗？点击 "publish" 以及拍下自己的后背。',
       '---\ntitle: 联名盖碗\nstatus: draft\nsponsored: {advertiser: 素山青瓷}\n---\n\n限时抢购，¥ 268，立即购买。\n',
     ],
     invalid: [

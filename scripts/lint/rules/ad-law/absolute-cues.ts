@@ -175,3 +175,16 @@ export const tradeScope = /全网|全行业|行业|业内|业界|同行|同类|�
  */
 export const namedAgentBefore =
   /由[\p{Script=Han}A-Za-z]{2,30}(?:公司|集团|银行|协会|学会|研究院|研究所|大学|政府|委员会|基金会|博物馆)$|(?:大会|展会|博览会|展览会|交易会|组委会|主办方)上?(?:还|也|共|则)?(?:展示|展出|评选出|评出|公布)了?/u;
+
+/**
+ * A named person or an office speaking before the words (商务部长格雷格·克拉克表示，如果英国……失去全球汽车制造业领导者的
+ * 地位): reported speech, as news writes it, like 他说.
+ */
+export const namedSpeakerBefore =
+  /(?:\p{Script=Han}{1,6}·\p{Script=Han}{1,8}|部长|大臣|总统|总理|首相|主席|发言人|议员|教授|大使|市长|州长)[^，。；“”]{0,8}?(?:说|表示|称|指出|认为)[，,：:]/u;
+/** 三届世界冠军、两次奥运冠军: titles a person has won, counted. */
+export const countedTitleBefore = /[一二两三四五六七八九十\d]+\s*(?:届|次|度|枚|连)[^，。；]{0,4}$/u;
+/** 最不受欢迎、最不受待见: disfavour, which praises nothing. */
+export const disfavour = /^最(?:为)?不(?:受|被|讨)/u;
+/** 增长最为强劲、跌幅最大: a reported change graded against others in the report. */
+export const changeBefore = /(?:增长|增幅|涨幅|跌幅|上涨|下跌|下降|下滑|回落|反弹|升幅|降幅)(?:得)?$/u;

@@ -73,6 +73,9 @@ function formReading(candidate: Candidate, p: Parts, seller: string | undefined)
   if (cue.gradeAfter.test(p.clauseAfter)) return '标准分级';
   if (/级$/.test(term) && cue.titleAfter.test(p.clauseAfter)) return '依法评定的称号';
   if (cue.abstractHeadAfter.test(p.clauseAfter)) return '修饰抽象名词（最大的问题、最大的特点）';
+  if (cue.disfavour.test(term)) return '说的是不受欢迎（贬义），不是夸耀';
+  // 它是你的唯一: 唯一 as a noun, someone's only one, ending the clause.
+  if (term === '唯一' && !seller && /的$/u.test(p.clauseBefore) && p.clauseAfter.trim() === '') return '名词“唯一”（某人的唯一），不是商品';
   return undefined;
 }
 
@@ -91,7 +94,7 @@ function softReading(candidate: Candidate, p: Parts, site: Site, seller: string 
   if ((cue.oneOf.test(p.after) && !cue.noneOf.test(p.after)) || cue.manyOf.test(p.clauseBefore)) return soft('“最…之一”');
   if (cue.awardBefore.test(p.clauseBefore) || cue.awardAfter.test(p.clauseAfter)) return soft('奖项或称号');
   if (cue.rankTerm.test(candidate.term) && cue.history.test(p.before + p.after)) return soft(seller ? '描述本店历史' : '历史或先后顺序');
-  if (!candidate.commercial && cue.titleWon.test(candidate.term) && cue.wonBefore.test(p.clauseBefore)) return soft('比赛或评选的名次、成绩（说的是选手或队伍）');
+  if (!candidate.commercial && cue.titleWon.test(candidate.term) && (cue.wonBefore.test(p.clauseBefore) || cue.countedTitleBefore.test(p.clauseBefore))) return soft('比赛或评选的名次、成绩（说的是选手或队伍）');
   // Sales words (销量冠军、全网最低价) stay claims in any setting; the rest reads as the contest or the history it is in.
   if (candidate.commercial || cue.salesCue.test(withoutTerm(site))) return undefined;
   // A thing of the long past (1851 年前后最有用的蒸汽机指示器) is history; the seller's own history stays its claim.
@@ -184,8 +187,11 @@ export function readingOf(candidate: Candidate, site: Site, profile: AccountProf
   if (form) return ordinary(form);
   const sentence = sentenceReading(candidate, p, site);
   if (sentence) return ordinary(sentence);
+  const thirdParty = !seller && !cue.productMarker.test(site.sentence);
+  // 酒吧增长最为强劲: a change in a report graded against the others; the seller's own growth stays its claim.
+  if (thirdParty && !candidate.commercial && cue.changeBefore.test(p.clauseBefore)) return ordinary('比较报告中的增减（行情、数据），不是所售商品');
   const soft = softReading(candidate, p, site, seller);
   if (soft) return soft;
-  if (!seller && !cue.productMarker.test(site.sentence) && (cue.reported.test(p.before) || cue.attributedAfter.test(p.after))) return ordinary('引述他人的看法');
+  if (thirdParty && (cue.reported.test(p.before) || cue.namedSpeakerBefore.test(p.before) || cue.attributedAfter.test(p.after))) return ordinary('引述他人的看法');
   return subjectReading(candidate, p, site, profile, seller);
 }

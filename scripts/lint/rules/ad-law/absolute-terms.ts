@@ -120,6 +120,8 @@ export default defineRule({
       '提交之前最好先读一遍贡献指南。最重要的是沟通。APM 产品只需要最小的配置，就能提前发现问题。',
       '最好的算法教材由麻省理工学院出版，中文版也有。',
       '南方湿冷的冬天，他最住不惯。这个村子地势低洼，雨季要注意排水。',
+      '商务部长格雷格·克拉克表示，如果英国失去全球汽车制造业领导者的地位，将懊悔不已。这位三届世界冠军说他爱上了一个人。',
+      '毕竟我是那些议员中最不受待见的一个。它源自心声，意味着它是你的唯一。七月份，酒吧的增长最为强劲。',
     ],
     invalid: [
       { markdown: '这是全城最香的一款手冲豆，本店烘焙。', findings: [{ line: 1, column: 5, message: '“最香”属于绝对化用语（最高级），此处描述本店或本品（据“本店”），依据《广告法》第九条第（三）项不得在广告中使用', suggestions: ['很香', '香气足'] }] },
@@ -135,6 +137,7 @@ export default defineRule({
       // 隹 is drawn like 佳 (one corner and one component apart in the Unihan codes) and is never itself beside 最.
       { markdown: '本店的春茶是送礼的最隹之选。', findings: [{ line: 1, column: 10, message: '“最隹”（即“最佳”）属于绝对化用语（最高级）' }] },
       { markdown: '本店创立于 1926 年，是全城最好的茶庄。', findings: [{ line: 1, column: 17, message: '“最好”属于绝对化用语（最高级），此处描述本店或本品（据“本店”）' }] },
+      { markdown: '本店七月的营业额增长最为强劲，是全城最好的茶庄。', findings: [{ line: 1, column: 11, message: '此处描述本店或本品（据“本店”）' }, { line: 1, column: 19, message: '此处描述本店或本品（据“本店”）' }] },
       { markdown: '这款保温杯永不褪色，本市有售。', findings: [{ line: 1, column: 6, message: '“永不”属于绝对化用语（绝对/承诺），此处描述所推广的商品（据“这款”）' }] },
       { markdown: '---\ntitle: 史上最好喝的红茶\nstatus: draft\n---\n\n正文。\n', findings: [{ line: 2, column: 8, message: '“史上最”属于绝对化用语（最高级），此处描述所售商品（茶叶）（据“红茶”）' }] },
     ],

@@ -72,17 +72,31 @@ function identifiable(speaker: string, personNames: boolean): boolean {
 const studyBy =
   /(?:^|[，,：:；;。])\s*([^，,：:；;。“”"「」]{2,24}?)(?:的)?(?:一项|一份|最新|年度|最新一期)?(?:研究|调查|报告|数据|统计|民调|普查|研究人员|科学家|研究团队|文件|记录|档案|财报|年报|公告)(?:结果|数据)?(?:显示|发现|表明|指出|称|证实|认为)/gu;
 
+/** 根据尼尔森公布的数据: a body that publishes data is named by its name alone, as a speaker is. */
+const publishedBy = /(?:据|根据)\s*([^，,。；;]{2,12}?)(?:公布|发布)的(?:数据|报告|统计|调查)/gu;
+/** 根据 YouGov 在 2013 年……的调查: a body named in Latin letters right after 据. */
+const latinSource = /(?:据|根据)\s*[A-Z][A-Za-z]+/u;
+/** A body named in Latin letters that collected the figures (……监察机构 Coffer Peach Tracker 收集并分析了 47 个部门的业绩数据). */
+const compiledBy = /[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)+[^。；;]{0,20}?(?:收集|分析|统计|汇总|追踪|监测)[^。；;]{0,20}?数据/u;
+/** A pull quote's credit line (— @geerlingguy, "为何我关闭了 PR"): the quotation before it is someone's. */
+const creditLine = /^\s*(?:—{1,2}|-{2})\s*@?[\p{L}]/u;
+
 /** A figure attributed to someone identifiable: 古特雷斯说、据新华网报道、他对美国之音说、哈佛大学的研究发现. */
 function attributed(sentence: string): boolean {
+  if (latinSource.test(sentence) || creditLine.test(sentence) || compiledBy.test(sentence)) return true;
+  for (const match of sentence.matchAll(publishedBy)) if (identifiable(match[1]!, true)) return true;
   for (const match of sentence.matchAll(saying)) if (identifiable(match[1]!, true)) return true;
   for (const match of sentence.matchAll(reportedBy)) if (identifiable(match[1]!, false)) return true;
   for (const match of sentence.matchAll(studyBy)) if (identifiable(match[1]!, false)) return true;
   return false;
 }
 
+/** A gloss in brackets (霍莉·斯奈德（Holly Snyder）) adds no words to the speaker; without it the name is near its verb. */
+const gloss = /[（(][^（）()]{1,40}[）)]/gu;
+
 export function namesSource(sentence: string): boolean {
   if (citedTitle.test(sentence)) return true;
-  if (attributed(sentence)) return true;
+  if (attributed(sentence) || attributed(sentence.replace(gloss, ''))) return true;
   if (!documentOrDate.test(sentence)) return false;
   for (const match of sentence.matchAll(institution)) {
     const around = sentence.slice(Math.max(0, match.index - 8), match.index + match[0].length);

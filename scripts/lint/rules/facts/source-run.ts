@@ -32,24 +32,47 @@ const closesQuote = /^[^“「]*[”」]/u;
  */
 export function sourcedBlocks(blocks: readonly TextBlock[], wanted: readonly boolean[]): boolean[] {
   const sourced: boolean[] = [];
+  const names = blocks.map((block, i) => {
+    const before = blocks[i - 1];
+    return paragraphNamesSource(texts(block), before?.kind === 'paragraph' ? texts(before) : []);
+  });
   let sinceSource = Infinity;
   for (const [i, block] of blocks.entries()) {
     const before = blocks[i - 1];
     const previous = before?.kind === 'paragraph' ? texts(before) : [];
     if (block.kind !== 'paragraph') {
       sinceSource = Infinity;
-      sourced.push(wanted[i] === true && paragraphNamesSource(texts(block), previous));
+      sourced.push(wanted[i] === true && names[i]!);
       continue;
     }
     const own = texts(block);
-    const named = paragraphNamesSource(own, previous);
+    const named = names[i]!;
     const pointsBack = sinceSource < Infinity && own.some((text) => backReference.test(text));
     const carried = sinceSource < carriedParagraphs || pointsBack;
     sinceSource = named || (carried && pointsBack) ? 0 : sinceSource + 1;
     const next = blocks[i + 1];
     const quoted =
       wanted[i] === true && next?.kind === 'paragraph' && leavesQuoteOpen(block.text) && closesQuote.test(next.text) && paragraphNamesSource(texts(next), [...previous, ...own]);
-    sourced.push(named || carried || quoted);
+    sourced.push(named || carried || quoted || (wanted[i] === true && namedAfter(blocks, names, i)));
   }
   return sourced;
+}
+
+/**
+ * News gives the figure first and its source after (……收视率翻了一番。\n\n根据尼尔森公布的数据……; a survey's findings
+ * in the lead, the body that made it a few paragraphs on; a pull quote and its credit line): a source named in the
+ * next two paragraphs, or the maker of a study named within the next ten, sources the figures before it. A heading
+ * ends the look ahead.
+ */
+export const namedAheadParagraphs = 2;
+export const studyAheadParagraphs = 10;
+const studyWord = /调查|研究|数据|报告|统计|民调/u;
+
+function namedAfter(blocks: readonly TextBlock[], names: readonly boolean[], at: number): boolean {
+  for (let j = at + 1; j <= at + studyAheadParagraphs && j < blocks.length; j++) {
+    const block = blocks[j]!;
+    if (block.kind !== 'paragraph') return false;
+    if (names[j] && (j - at <= namedAheadParagraphs || studyWord.test(block.text))) return true;
+  }
+  return false;
 }

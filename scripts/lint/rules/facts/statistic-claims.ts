@@ -101,6 +101,7 @@ const workload = /^\s*(?:次|条|个)?(?:请求|查询|调用|消息|事件|日�
  * of one line or port, as its operator counts it, not a count of people in the world. A firm's transactions (每天处理数十亿
  * 次交易) are its business volume, and stay a figure that needs a source.
  */
+const inCharge = /负责管理|管理着|负责保护|负责维护|管辖着?/u;
 const carriage = /承载|运送|运载|输送|载运|运输|搭载/u;
 const carried = /^\s*(?:名|位|人次|次)?(?:乘客|旅客|游客|人次|吨|标箱|航班|车次)/u;
 /** A part of a thing's size (头骨长度的一半): a proportion of an object, not a share of people. */
@@ -145,7 +146,8 @@ const patterns: Pattern[] = [
     ),
     when: (r, s, m) => !r.personal && !r.instruction && !dimensionBefore.test(s.slice(0, m.index)),
   },
-  { gate: /一半的/u, kind: '半数比例', pattern: /一半的/gu, when: (r, s) => !r.personal && worldScope.test(s) },
+  // 对所有从中国出口到美国的商品征收了一半的关税: a levy set by law, like 税率, not a share of the world.
+  { gate: /一半的/u, kind: '半数比例', pattern: /一半的/gu, when: (r, s) => !r.personal && worldScope.test(s) && !/征收|加征|关税/u.test(s) },
   // 三分之一的成年人、万分之一的概率、四分之一的外卖包装 (not 锅的三分之二、捞三分之一出来).
   { gate: /分之/u, kind: '分数比例', pattern: new RegExp(`(?:${cn}|\\d+)分之(?:${cn}|\\d+)`, 'gu'), when: (r, s, m) => !r.personal && !m[0].startsWith('百分之') && fractionIsShare(s, m.index!, m.index! + m[0].length) },
   // 每十个年轻人中就有七个、十个人里有八个、一百家奶茶店中有三十二家、每三秒就卖出一台.
@@ -169,7 +171,8 @@ const patterns: Pattern[] = [
     when: (r, s, m) => reportedChange(r, s, m) && !(m[0].startsWith('是') && measured.test(s)) && !multipleOfThing(s, m.index!),
   },
   // 全国有将近一亿人、我国茶叶年产量超过三百万吨、每年有超过一千万人.
-  { gate: worldScope, kind: '总量', pattern: new RegExp(big, 'gu'), when: (r, s, m) => !r.personal && scopeInClause.test(clauseOf(s, m.index!)) },
+  // NTS 负责管理全国 270 多座历史建筑……和 7.6 万公顷土地: what a body has in its charge is its record; 全国 is its remit.
+  { gate: worldScope, kind: '总量', pattern: new RegExp(big, 'gu'), when: (r, s, m) => !r.personal && scopeInClause.test(clauseOf(s, m.index!)) && !inCharge.test(clauseOf(s, m.index!)) },
   {
     gate: /每[年天月日]/u, kind: '总量', pattern: new RegExp(`每(?:年|天|月|日)[^，。；]{0,12}?(?:近|将近|接近|超过|超|逾|约|高达|多达|上|数|几|有)\\s*${magnitude}`, 'gu'),
     when: (r, s, m) => {
@@ -207,10 +210,14 @@ const patterns: Pattern[] = [
   {
     gate: /排名|排在|位居|名列|位列|位于/u, kind: '排名比较',
     pattern: new RegExp(`(?:国内|全国|全球|世界|行业|同类|同行|全省|全市|市场|业内)[^，。；]{0,10}?(?:排名|排在|位居|名列|位列|位于)(?:第${num}|前${num}|中等|靠前|中游|前列|首位|榜首)`, 'gu'),
+    // 世界排名第一的球员: a player's place in a sport's ranking is a record of the game, not a market figure.
+    when: (_r, s, m) => !sportRanked.test(s.slice(m.index! + m[0].length, m.index! + m[0].length + 8)),
   },
   // 连续七年下降.
   { gate: /连续/u, kind: '变化趋势', pattern: new RegExp(`连续${num}年[^，。；]{0,4}?(?:下降|上升|增长|减少|下滑|上涨|攀升|走低|走高|递增|递减)`, 'gu'), when: notPersonal },
 ];
+
+const sportRanked = /^的?(?:球员|选手|球手|棋手|种子|运动员|球队|网球|高尔夫)/u;
 
 const percentGate = /%|百分之/u;
 const shareNoun = new RegExp(`^的?(?:${people}|概率|几率|可能|机会|风险|人口|比例)`, 'u');

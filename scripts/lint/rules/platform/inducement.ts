@@ -99,6 +99,10 @@ export function isAsked(sentence: Sentence, word: Token): boolean {
   if (narrativeAfter.test(after) || nounAfter.test(after) || before.endsWith('被') || mentioned(sentence, word)) return false;
   // 你的所有关注者、他的转发者: someone's followers, a noun for people, not an act asked of the reader.
   if (after.startsWith('者') && /的(?:所有|全部|大部分)?$/u.test(text.slice(Math.max(sentence.start, word.start - 4), word.start))) return false;
+  // 继续关注这些奇装异服、关注事态: keeping an eye on a topic, not following an account.
+  if (word.term === '关注' && /^(?:这些|那些|此事|事态|局势|进展|动态|新闻)/u.test(after)) return false;
+  // 如果有人尝试和你私聊: someone else starts the chat with the reader; the guide sends them back to the public channel.
+  if (word.term === '私聊' && /(?:有人|别人|对方|陌生人)[^，。；]{0,8}(?:和|跟|与)(?:你|您)$/u.test(text.slice(Math.max(sentence.start, word.start - 14), word.start))) return false;
   // 跳转到、流转到、运转起来: 转 is part of another word, not 转发.
   if (word.term.startsWith('转') && turnWord.test(before)) return false;
   if (/^(?:三|3)连$/.test(word.term) && streakAfter.test(after)) return false;

@@ -64,9 +64,10 @@ export default platformRule({
     };
   },
   examples: {
-    valid: ['在小程序「青禾茶事」里就能下单。', '微信搜一搜“青禾茶事”，可以找到我们的公众号。', '他加了我的微信，说下次一起喝茶。', '监控数据可以展示给自定义的 BI 客户端，Slack 通知等等。'],
+    valid: ['在小程序「青禾茶事」里就能下单。', '微信搜一搜“青禾茶事”，可以找到我们的公众号。', '他加了我的微信，说下次一起喝茶。', '监控数据可以展示给自定义的 BI 客户端，Slack 通知等等。', '如果有人尝试和你私聊，请礼貌地引导他到公开的邮件列表。'],
     invalid: [
       { markdown: '想要样品的朋友加微信领取。', findings: [{ line: 1, column: 8, message: '“加微信”可能被判定为导流（引导添加个人号、进群或跳转站外）' }] },
+      { markdown: '有兴趣的朋友可以找我私聊。', findings: [{ line: 1, column: 11, message: '“私聊”可能被判定为导流' }] },
       { markdown: '详情 V X 私聊。', findings: [{ line: 1, column: 4, message: '“V X”可能被判定为导流' }] },
       { markdown: '小红书搜“青禾的茶”，有更多冲泡视频。', findings: [{ line: 1, column: 1, message: '“小红书”可能被判定为导流（引导到个人号、群、站外平台或下载 App）' }] },
     ],

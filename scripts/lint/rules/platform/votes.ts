@@ -19,12 +19,21 @@ export interface VoteCampaign {
  */
 const civicVote = /选民|选举|大选|初选|竞选|总统|议会|国会|议员|参议|众议|表决|公投|全民投票|投票站|投票率|政党|执政党|反对党|共和党|民主党|工党/u;
 
+/**
+ * The speaker casting their own vote (我今天来到这里是为了国家的未来而投票): a voter's act, not a request; 请为我投票、给我
+ * 投一票 ask for the reader's.
+ */
+function ownVote(before: string): boolean {
+  const clause = /[^，。；！？]*$/u.exec(before)?.[0] ?? '';
+  return /^\s*[“"]?\s*我(?!们)/u.test(clause) && !/[为给帮替]我/u.test(clause);
+}
+
 export function voteIn(sentence: Sentence): VoteCampaign | undefined {
   for (const token of sentence.tokens) {
     const strong = has(token, 'collect') || has(token, 'canvass');
     if (!(strong || has(token, 'vote')) || !isAsked(sentence, token)) continue;
     if (strong) return { token };
-    if (civicVote.test(sentence.text)) continue;
+    if (civicVote.test(sentence.text) || ownVote(sentence.text.slice(sentence.start, token.start))) continue;
     const reward = sentence.tokens.find((t) => has(t, 'reward') || has(t, 'gate'));
     if (reward) return { token, because: reward };
     const [from] = clauseAround(sentence, token.start);

@@ -30,7 +30,7 @@ const notPersonalLabel = /(?:订单号?|单号|编号|批号|货号|型号|序�
  * the sentence says the box is someone's own (个人邮箱、私人邮箱).
  */
 const roleLocalPart =
-  /^(?:service|services|support|help|info|contact|contactus|hello|admin|webmaster|postmaster|noreply|no-reply|hr|job|jobs|career|careers|recruit|zhaopin|tougao|gaojian|editor|editors|bianji|press|media|pr|marketing|market|sales|business|biz|bd|partner|partners|cooperation|hezuo|shangwu|kefu|feedback|complaint|legal|finance|invoice|office|mail|team|ad|ads|events|security|privacy|abuse|community|conduct|report|docs|news|newsletter|dev|developers|maintainer|maintainers|opensource|sponsor|sponsors|sponsorship|donate|donations|funding|licensing|license|trademarks?|copyright|steering|board|committee|tsc|pmc|private|users?|announce|discuss|lists?|bugs|issues|translations?|i18n|www|web|webteam|staff|volunteers?|outreach|foundation|name|username|yourname|you|your|someone|xxx|test|demo|sample|example)(?:[-_.][a-z]{1,8})?\d{0,4}$/i;
+  /^(?:[a-z0-9]+-)?(?:project|service|services|support|help|info|contact|contactus|hello|admin|webmaster|postmaster|noreply|no-reply|hr|job|jobs|career|careers|recruit|zhaopin|tougao|gaojian|editor|editors|bianji|press|media|pr|marketing|market|sales|business|biz|bd|partner|partners|cooperation|hezuo|shangwu|kefu|feedback|complaint|legal|finance|invoice|office|mail|team|ad|ads|events|security|privacy|abuse|community|conduct|report|docs|news|newsletter|dev|developers|maintainer|maintainers|opensource|sponsor|sponsors|sponsorship|donate|donations|funding|licensing|license|trademarks?|copyright|steering|board|committee|tsc|pmc|private|users?|announce|discuss|lists?|bugs|issues|translations?|i18n|www|web|webteam|staff|volunteers?|outreach|foundation|name|username|yourname|you|your|someone|xxx|test|demo|sample|example)(?:[-_.][a-z]{1,8})?\d{0,4}$/i;
 
 /**
  * Domains reserved for examples (RFC 2606, RFC 6761: example.com, *.example, *.test, *.invalid, *.localhost) take no
@@ -40,7 +40,14 @@ const roleLocalPart =
 const exampleDomain = /@(?:[a-z0-9-]+\.)*(?:example\.(?:com|org|net)|[a-z0-9-]+\.(?:example|test|invalid|localhost))$/i;
 const shownAsExample = /例如|比如|譬如|示例|举例|样例|范例|假设|假如|占位|(?:换成|替换成|替换为|改成|改为)(?:你|您)|user\.email|e\.g\./iu;
 
+/**
+ * A help service's public mailbox, offered beside its hotline or its site for the reader to get help (拨打免费电话 116 123，
+ * 发邮件给 jo@samaritans.org，或者访问撒玛利亚会官方网站): the box of the service, not of a person.
+ */
+const helpService = /(?:免费电话|热线|求助电话)[^。；]*(?:官方网站|官网)|(?:寻求|获得|获取)(?:帮助|援助)/u;
+
 function genericMailbox(address: string, sentence: string): boolean {
+  if (helpService.test(sentence) && /\.org$/iu.test(address)) return true;
   return roleLocalPart.test(address.slice(0, address.indexOf('@'))) || (exampleDomain.test(address) && shownAsExample.test(sentence));
 }
 

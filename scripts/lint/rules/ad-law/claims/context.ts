@@ -99,8 +99,19 @@ const authority = compile(
     '[^,。!?]{0,8}?(?:批准|宣布|表示|称|发布|通报|警告|指出|说|确认|公布)',
 );
 
+// A researcher of a named research body reporting a trial (美国国家癌症研究所研究员博卓夫斯基表示：“我们的试验结果显示……”):
+// science news. A hospital's or a clinic's doctor is not in it: their word on a cure is an endorsement (广告法第十六条).
+const researcher = compile(
+  '(?:研究所|研究院|研究中心|科学院|实验室|大学)[^,。!?；;]{0,8}?(?:研究员|研究人员|科学家|研究团队|教授)[^,。!?；;]{0,10}?(?:表示|说|称|指出)',
+);
+
 export function reportsAuthority(sentence: string): boolean {
   return test(authority, sentence);
+}
+
+/** Whether the sentence is a research body's researcher speaking; their 我们 is the team, not the seller. */
+export function reportsResearcher(sentence: string): boolean {
+  return test(researcher, sentence);
 }
 
 // A firm's own people speaking of its goods, attributed after the words as news writes it (这种产品能帮助您入睡，来自

@@ -1,7 +1,7 @@
 import type { DictionaryEntry, DictionaryMatch } from '../../../dictionary.ts';
 import type { Severity } from '../../../../shared/finding.ts';
 import { claimPatterns as written } from './all-patterns.ts';
-import { advertised, describesCustom, isMeta, negated, reportsAuthority, reportsCompanySpeech, reportsScience, speaksOfUse, type AccountFacts } from './context.ts';
+import { advertised, describesCustom, isMeta, negated, reportsAuthority, reportsCompanySpeech, reportsResearcher, reportsScience, speaksOfUse, type AccountFacts } from './context.ts';
 import { straddlesWords } from '../../../evasion/words.ts';
 import { tellsLongPast } from '../../era.ts';
 import { productSubject } from './medical.ts';
@@ -201,6 +201,8 @@ function sentenceAt(parts: readonly Sentence[], offset: number): number {
  * What the sentence sells (本品、这款、a price) keeps it a claim.
  */
 function toldNotSold(family: Family, view: MatchView): boolean {
+  const medicine = family === 'medical' || family === 'health' || family === 'cosmetics';
+  if (medicine && reportsResearcher(view.sentence) && !/这款|本品|本店/u.test(view.sentence)) return true;
   if (view.advertised) return false;
   const term = view.sentence.slice(view.start, view.end);
   if (otherSense[term]?.test(view.sentence.slice(view.end)) || otherSenseBefore[term]?.test(view.sentence.slice(0, view.start))) return true;
@@ -221,11 +223,12 @@ const otherSense: Record<string, RegExp> = {
 
 /**
  * Words the characters before give another sense: 谷物被进一步转运 moves goods; 布朗特担任香水代言人 reports a person's
- * job, as news does (a seller's own 本品代言人 is kept by the advertised test before this one).
+ * job, as news does, and 为运动员发声代言 speaks for people (a seller's own 本品代言人 is kept by the advertised test before this one).
  */
 const otherSenseBefore: Record<string, RegExp> = {
   转运: /(?:被|进1步|负责|用于|集中|统1|中途|货物|物资|谷物|粮食|旅客|乘客|伤员|病人)[^,。!?]{0,4}$/u,
-  代言: /(?:担任|出任|成为|当选|签约|受邀担任|聘为)[^,。!?]{2,20}$/u,
+  // 为运动员发声代言: speaking for a group of people, an advocate's work, not an endorsement of goods.
+  代言: /(?:担任|出任|成为|当选|签约|受邀担任|聘为)[^,。!?]{2,20}$|发声$|(?:为|替)[^,。!?]{1,10}?(?:员|者|们|民|群体|女性|儿童|工人|农民|百姓)$/u,
   // 网络延时、DNS 传播延时、请求的延时: the delay of a network or a system, as docs say.
   延时: /(?:网络|传播|传输|通信|请求|响应|读写|读取|写入|复制|同步|查询|磁盘|服务器|服务端|客户端|接口|系统|数据库|dns|api|rpc|高|低)的?\s*$/iu,
 };
