@@ -40,6 +40,10 @@ export default defineRule({
       '包裹在中转站压坏了，快递公司照价赔偿，不转嫁给买家。躺着转一转脖子，能缓解久坐的酸痛。',
       '美国国家癌症研究所研究员博卓夫斯基表示：“我们的试验结果显示，这种疫苗有望取得良好的治疗效果。”',
       '她将进入田径理事会，为运动员发声代言。',
+      // Health writing that sells nothing: a class of drugs named, a public body's duty, a plan's task.
+      '这类药物包括抗抑郁药和部分抗过敏药，合用时要留意相互作用。',
+      '县级以上地方人民政府负责储备防治流感的药品和防护用品。',
+      '到2035年，全面实施中医治未病健康工程，癌症早诊早治工作覆盖所有县区。',
     ],
     invalid: [
       { markdown: '每天一杯，降血压、抗癌。', findings: [
@@ -76,6 +80,15 @@ export default defineRule({
           { line: 1, column: 1, message: '“年化收益 9%”属于受限宣传（收益承诺），读作有投资回报预期的广告，依据《广告法》第二十五条' },
           { line: 1, column: 9, message: '“保本保息”属于受限宣传（投资理财）' },
           { line: 1, column: 14, message: '“稳赚不赔”属于受限宣传' },
+        ] },
+      // A class of drugs only when a drug noun follows; the seller's own body of work is no public body.
+      { markdown: '这款草本茶能抗病毒，喝一周见效。', findings: [
+          { line: 1, column: 7, message: '“抗病毒”属于受限宣传（医疗用语）' },
+          { line: 1, column: 12, message: '“一周见效”属于受限宣传（功效保证）' },
+        ] },
+      { markdown: '我们中心开展中医治未病服务，根治失眠。', findings: [
+          { line: 1, column: 8, message: '“医治未病”属于受限宣传（疾病治疗功能）' },
+          { line: 1, column: 15, message: '“根治失眠”属于受限宣传' },
         ] },
       // 转 is zhuǎn and zhuàn: beside 躺 it sounds like 躺赚.
       { markdown: '跟着我们买这只基金，天天躺转。', findings: [

@@ -1,6 +1,7 @@
 import type { DictionaryEntry, DictionaryMatch } from '../../../dictionary.ts';
 import type { Severity } from '../../../../shared/finding.ts';
 import { claimPatterns as written } from './all-patterns.ts';
+import { administersHealth, namesDrugClass } from './health-register.ts';
 import { advertised, describesCustom, isMeta, negated, reportsAuthority, reportsCompanySpeech, reportsResearcher, reportsScience, speaksOfUse, type AccountFacts } from './context.ts';
 import { straddlesWords } from '../../../evasion/words.ts';
 import { tellsLongPast } from '../../era.ts';
@@ -208,7 +209,13 @@ function toldNotSold(family: Family, view: MatchView): boolean {
   if (otherSense[term]?.test(view.sentence.slice(view.end)) || otherSenseBefore[term]?.test(view.sentence.slice(0, view.start))) return true;
   if (family === 'superstition') return describesCustom(view.sentence);
   if (family === 'medical' || family === 'health' || family === 'cosmetics') {
-    return reportsScience(view.sentence, productSubject, view.uses) || reportsAuthority(view.sentence) || reportsCompanySpeech(view.sentence.slice(view.end));
+    return (
+      reportsScience(view.sentence, productSubject, view.uses) ||
+      reportsAuthority(view.sentence) ||
+      reportsCompanySpeech(view.sentence.slice(view.end)) ||
+      namesDrugClass(term, view.sentence.slice(view.end)) ||
+      administersHealth(view.sentence)
+    );
   }
   return false;
 }
