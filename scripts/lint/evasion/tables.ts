@@ -35,6 +35,12 @@ function targetList(value: unknown): Target[] {
   });
 }
 
+/** A string field of a parsed JSON object, or '' when it is missing or not a string. */
+function stringIn(object: unknown, name: string): string {
+  const value: unknown = object && typeof object === 'object' ? Reflect.get(object, name) : undefined;
+  return typeof value === 'string' ? value : '';
+}
+
 let tables: Tables | undefined;
 
 export function evasionTables(): Tables {
@@ -43,19 +49,12 @@ export function evasionTables(): Tables {
     const field = (name: string): unknown => (data && typeof data === 'object' ? Reflect.get(data, name) : undefined);
     const syllables = field('syllables');
     const frequent = field('frequentChars');
-    const charsOf = (name: string) => {
-      const value: unknown = frequent && typeof frequent === 'object' ? Reflect.get(frequent, name) : undefined;
-      return new Set(typeof value === 'string' ? [...value] : []);
-    };
+    const charsOf = (name: string) => new Set([...stringIn(frequent, name)]);
     const readings = field('readings');
-    const readingField = (name: string): string => {
-      const value: unknown = readings && typeof readings === 'object' ? Reflect.get(readings, name) : undefined;
-      return typeof value === 'string' ? value : '';
-    };
     const contexts = field('targetReadings');
     tables = {
       targets: targetList(field('targets')),
-      readings: { syllables: readingField('syllables').split(' '), chars: readingField('chars') },
+      readings: { syllables: stringIn(readings, 'syllables').split(' '), chars: stringIn(readings, 'chars') },
       targetReadings: Object.fromEntries(Object.entries(contexts && typeof contexts === 'object' ? contexts : {}).filter((e): e is [string, string] => typeof e[1] === 'string')),
       syllables: typeof syllables === 'string' ? syllables.split(' ') : [], lookalikes: stringLists(field('lookalikes')), emoji: stringLists(field('emoji')),
       frequentChars: { function: charsOf('function'), unanchored: charsOf('unanchored'), common: charsOf('common') },

@@ -1,4 +1,4 @@
-import { compile, fold } from './pattern.ts';
+import { compile, fold, matches as test } from './pattern.ts';
 
 /** What the account declares it sells (account.yaml `industry:` and `products:`), parsed from the plain object. */
 export interface AccountFacts {
@@ -37,11 +37,6 @@ export function speaksOfUse(sentence: string): boolean {
 
 export function sellerSpeaks(sentence: string, facts: AccountFacts): boolean {
   return test(seller, sentence) || facts.products.some((p) => sentence.includes(p));
-}
-
-function test(regex: RegExp, text: string): boolean {
-  regex.lastIndex = 0;
-  return regex.test(text);
 }
 
 // A sentence that talks about claims instead of making one: a warning, a myth, a rule, a disclaimer, a regulator.

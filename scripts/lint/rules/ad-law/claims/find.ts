@@ -208,7 +208,7 @@ function toldNotSold(family: Family, view: MatchView): boolean {
   const term = view.sentence.slice(view.start, view.end);
   if (otherSense[term]?.test(view.sentence.slice(view.end)) || otherSenseBefore[term]?.test(view.sentence.slice(0, view.start))) return true;
   if (family === 'superstition') return describesCustom(view.sentence);
-  if (family === 'medical' || family === 'health' || family === 'cosmetics') {
+  if (medicine) {
     return (
       reportsScience(view.sentence, productSubject, view.uses) ||
       reportsAuthority(view.sentence) ||

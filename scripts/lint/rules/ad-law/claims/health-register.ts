@@ -1,12 +1,7 @@
-import { compile } from './pattern.ts';
+import { compile, matches as test } from './pattern.ts';
 
 // Readings for health writing that sells nothing: a public-health plan, a law, a clinical guideline, a medicines
 // encyclopaedia. The caller has already kept every sentence the seller speaks in (本品、我们、本院、a price).
-
-function test(regex: RegExp, text: string): boolean {
-  regex.lastIndex = 0;
-  return regex.test(text);
-}
 
 // 抗抑郁药舍曲林、抗病毒治疗、抗糖尿病制剂: the name of a class of drugs or of a therapy, not an effect claimed for
 // something. 喝这款茶能抗病毒 has no such noun after the term, and stays.

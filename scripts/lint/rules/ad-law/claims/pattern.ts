@@ -85,3 +85,9 @@ export function compile(source: string, tables: Readonly<Record<string, readonly
 
 /** Numbers as lint folds them: 3、15、2十、百分之百 stays as written, 两、半、几 too. */
 export const NUM = '(?:[0-9]+(?:[十百千万亿][0-9]*)*|[两半几十百千万][0-9十百千万]*)';
+
+/** Whether a compiled (global) pattern matches `text`, from its start whatever an earlier search left in lastIndex. */
+export function matches(regex: RegExp, text: string): boolean {
+  regex.lastIndex = 0;
+  return regex.test(text);
+}
