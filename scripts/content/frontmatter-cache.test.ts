@@ -8,6 +8,11 @@ const cache = '.cache/mpdesk/frontmatter.json';
 const odd = 'content/shanye/articles/2026/odd/index.md';
 
 /** What a stage reads of each file: its data and where each field stands. */
+/** The cache file's JSON, behind the line with its sum. */
+const storedJson = async (root: string) => {
+  const text = await readFile(join(root, cache), 'utf8');
+  return JSON.parse(text.slice(text.indexOf('\n') + 1));
+};
 const docs = (set: ContentSet) => [...set.accounts, ...set.plans, ...set.articles].map((f) => [f.source.file, f.doc?.data, f.doc && [...f.doc.fields]]);
 
 async function repo() {
@@ -23,7 +28,7 @@ describe('the frontmatter cache', () => {
   it('gives every stage the same data and field positions as parsing does', async () => {
     const root = await repo();
     const parsed = docs(await loadContent(root));
-    const stored = JSON.parse(await readFile(join(root, cache), 'utf8'));
+    const stored = await storedJson(root);
     // Every plan and article block but the odd one; account.yaml is a whole YAML file, not a block.
     expect(Object.keys(stored.blocks).length).toBe(parsed.filter(([file]) => String(file).endsWith('.md') && file !== odd).length);
     const again = docs(await loadContent(root));
@@ -44,16 +49,20 @@ describe('the frontmatter cache', () => {
     expect(docs(await loadContent(root))).toEqual(parsed);
     const said = stderr.mock.calls.map(([line]) => String(line)).filter((line) => line.includes('frontmatter 缓存'));
     expect(said).toEqual([expect.stringMatching(/已损坏，已丢弃并重新读取。\n$/), expect.stringMatching(/已损坏，已丢弃并重新读取。\n$/)]);
+    // An older mpdesk's cache, plain JSON, is not used, and nothing is said about it.
+    await writeFile(join(root, cache), JSON.stringify({ tool: 'older', blocks: {} }));
+    expect(docs(await loadContent(root))).toEqual(parsed);
     await rm(join(root, cache));
     expect(docs(await loadContent(root))).toEqual(parsed);
+    expect(stderr.mock.calls.filter(([line]) => String(line).includes('frontmatter 缓存'))).toHaveLength(2);
   });
 
   it('keeps only the blocks the content has now', async () => {
     const root = await repo();
     await loadContent(root);
-    const before = Object.keys(JSON.parse(await readFile(join(root, cache), 'utf8')).blocks).length;
+    const before = Object.keys((await storedJson(root)).blocks).length;
     await rm(join(root, 'content/shanye/articles'), { recursive: true });
     await loadContent(root);
-    expect(Object.keys(JSON.parse(await readFile(join(root, cache), 'utf8')).blocks).length).toBeLessThan(before);
+    expect(Object.keys((await storedJson(root)).blocks).length).toBeLessThan(before);
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../shared/atomic-write.ts';
 import { isObject } from '../shared/json-shape.ts';
 import { notice, unsavedCacheNotice } from '../shared/notice.ts';
-import { jsonSum } from '../shared/json-sum.ts';
+import { sealJson, unsealJson } from '../shared/json-sum.ts';
 import { toolHash } from '../shared/tool-hash.ts';
 import { shown, writeError } from '../shared/write-error.ts';
 import type { FieldSpan, Span } from './frontmatter.ts';
@@ -63,7 +63,7 @@ export async function openBlockMemo(root: string): Promise<BlockMemo> {
       if (!changed && used.size === stored.blocks.size) return;
       const blocks = Object.fromEntries([...used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
       try {
-        await writeFileAtomic(path, JSON.stringify({ tool, sum: jsonSum(blocks), blocks }));
+        await writeFileAtomic(path, sealJson({ tool, blocks }));
       } catch (error) {
         unsavedCacheNotice('frontmatter 缓存', writeError(error, path).message, '结果照常给出。');
       }
@@ -88,13 +88,10 @@ async function readStored(path: string, tool: string): Promise<{ blocks: Map<str
 }
 
 function storedBlocks(text: string, tool: string): Map<string, StoredBlock> | 'other-tool' | undefined {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (!isObject(parsed) || !isObject(parsed.blocks) || parsed.sum !== jsonSum(parsed.blocks)) return undefined;
+  const read = unsealJson(text);
+  if (!read.ok) return read.reason === 'older' ? 'other-tool' : undefined;
+  const parsed = read.value;
+  if (!isObject(parsed) || !isObject(parsed.blocks)) return undefined;
   if (parsed.tool !== tool) return 'other-tool';
   const blocks = new Map<string, StoredBlock>();
   for (const [key, value] of Object.entries(parsed.blocks)) {

@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import type { Disguise } from './evasion/index.ts';
+import { toSimplified } from './simplified.ts';
 
 /** Normalised text and, for each of its UTF-16 units, the index in the input it came from. */
 export interface Normalized {
@@ -17,11 +17,6 @@ export function originalRange(normalized: Normalized, input: string, start: numb
   const to = normalized.ends?.[end - 1] ?? last + (input.codePointAt(last)! > 0xffff ? 2 : 1);
   return [normalized.map[start]!, to];
 }
-
-// Loaded on the first fold (require of the ES module, Node ≥ 20.19): a run served from its caches folds nothing.
-const load = createRequire(import.meta.url);
-let converter: ((text: string) => string) | undefined;
-const toSimplified = (text: string) => (converter ??= (load('opencc-js/t2cn') as typeof import('opencc-js/t2cn')).Converter({ from: 'tw', to: 'cn' }))(text);
 
 /** What a folded character is to the matcher: a character to keep, noise to drop, or a clause mark (，、：) that is dropped only between spaced-out characters. */
 const Kind = { keep: 0, noise: 1, clause: 2 } as const;

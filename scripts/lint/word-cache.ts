@@ -5,7 +5,7 @@ import { writeFileAtomic } from '../shared/atomic-write.ts';
 import { parseFinding, type Finding } from '../shared/finding.ts';
 import { isObject, isStringArray } from '../shared/json-shape.ts';
 import { noticeOnce, unsavedCacheNotice } from '../shared/notice.ts';
-import { jsonSum } from '../shared/json-sum.ts';
+import { sealJson, unsealJson } from '../shared/json-sum.ts';
 import { toolHash } from '../shared/tool-hash.ts';
 import { shown, writeError } from '../shared/write-error.ts';
 import type { DictionaryEntry, WordList } from './dictionary.ts';
@@ -39,13 +39,14 @@ export function diskWordStore(root: string): WordFileStore {
         return undefined;
       }
       const stored = storedList(text);
+      if (stored === 'older') return undefined;
       if (!stored) tell(`词表缓存 ${shown(path)} 已损坏，已丢弃并重新读取 ${file}。`);
       return stored?.key === fullKey(key) ? stored.value : undefined;
     },
     async set(file, key, parsed) {
       const path = pathOf(file);
       try {
-        await writeFileAtomic(path, JSON.stringify({ key: fullKey(key), sum: jsonSum(parsed), value: parsed }));
+        await writeFileAtomic(path, sealJson({ key: fullKey(key), value: parsed }));
       } catch (error) {
         unsavedCacheNotice('词表缓存', writeError(error, path).message, '结果照常给出。', tell);
       }
@@ -54,21 +55,16 @@ export function diskWordStore(root: string): WordFileStore {
 }
 
 
-/** A stored list, parsed then typed; undefined when any part of it is not what `set` writes. */
-function storedList(text: string): { key: string; value: WordFile } | undefined {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (!isObject(parsed) || typeof parsed.key !== 'string' || typeof parsed.sum !== 'string' || !isObject(parsed.value)) return undefined;
+/** A stored list, checked, parsed then typed; undefined when any part of it is not what `set` writes. */
+function storedList(text: string): { key: string; value: WordFile } | 'older' | undefined {
+  const read = unsealJson(text);
+  if (!read.ok) return read.reason === 'older' ? 'older' : undefined;
+  const parsed = read.value;
+  if (!isObject(parsed) || typeof parsed.key !== 'string' || !isObject(parsed.value)) return undefined;
   const { list, findings } = parsed.value;
   const wordList = isObject(list) ? toWordList(list) : undefined;
   const found = Array.isArray(findings) ? findings.map(parseFinding) : undefined;
   if (!wordList || !found || found.some((f) => f === undefined)) return undefined;
-  // The sum is of the value as written: a record edited on disk is not trusted.
-  if (jsonSum(parsed.value) !== parsed.sum) return undefined;
   return { key: parsed.key, value: { list: wordList, findings: found.filter((f): f is Finding => f !== undefined) } };
 }
 

@@ -48,12 +48,12 @@ function computedPrimary(char: string): string | null {
   return got && /^[a-z]+$/.test(got) ? got : null;
 }
 
-/** The range of Han characters whose readings tables.json keeps. */
-const stored = { from: 0x4e00, to: 0x9fff };
+/** The range of Han characters whose readings tables.json keeps: Extension A too, where look-alikes live (㢟 for 廷). */
+const stored = { from: 0x3400, to: 0x9fff };
 const noReading = '-';
 
 /**
- * The primary reading of every character from U+4E00 to U+9FFF, for tables.json: the readings, and one character
+ * The primary reading of every character from U+3400 to U+9FFF, for tables.json: the readings, and one character
  * per code point, U+E000 plus the reading's index or "-" for none. Looking them up there spares a lint pinyin-pro.
  */
 export function primaryReadingTable(): { syllables: string; chars: string } {

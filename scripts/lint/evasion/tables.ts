@@ -8,7 +8,7 @@ export interface Tables {
   syllables: string[];
   lookalikes: Record<string, string[]>;
   emoji: Record<string, string[]>;
-  /** Primary readings of U+4E00–U+9FFF (readings.ts, primaryReadingTable). */
+  /** Primary readings of U+3400–U+9FFF (readings.ts, primaryReadingTable). */
   readings: { syllables: string[]; chars: string };
   /** Targets' readings in context where they differ from the usual ones (readings.ts, targetReadingTable). */
   targetReadings: Record<string, string>;

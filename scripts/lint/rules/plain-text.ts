@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import * as OpenCC from 'opencc-js/t2cn';
+import { toSimplified } from '../simplified.ts';
 import { visit } from '../../shared/visit.ts';
 import type { SourceFile } from '../../content/index.ts';
 import type { TextBlock } from '../prose.ts';
@@ -22,7 +22,6 @@ export function plainText(text: string): string {
   return out ? out.join('') : text;
 }
 
-const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
 const charCache = new Map<string, string>();
 const han = /^\p{Script=Han}$/u;
 const wide = /^[０-９Ａ-Ｚａ-ｚ％．＠＋－＿]$/u;

@@ -1,4 +1,4 @@
-import * as OpenCC from 'opencc-js/t2cn';
+import { toSimplified } from '../../simplified.ts';
 import type { TextBlock } from '../../prose.ts';
 
 /**
@@ -22,7 +22,6 @@ export interface Site {
   paragraph: string;
 }
 
-const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
 const foldCache = new Map<string, string>();
 
 /** One code point folded, or itself when folding would change the length (positions must stay put). */
