@@ -13,6 +13,7 @@ import { normalize } from '../normalize.ts';
 import { glyphOf, likeness, overlap, type Glyph } from './glyphs.ts';
 import { primaryReadingTable, syllableInventory, targetReadingTable } from './readings.ts';
 import { builtAlike, readShapes } from './shapes.ts';
+import { simplifiedPairs } from '../simplified.ts';
 import { targetsFromLists } from './targets.ts';
 import { charThresholds, frequencyOf, frequentChars } from './words.ts';
 
@@ -135,6 +136,7 @@ async function main(): Promise<void> {
     emoji: emojiNames(targets),
     readings: primaryReadingTable(),
     targetReadings: targetReadingTable(listed.map((t) => t.folded)),
+    simplified: simplifiedPairs(),
   };
   await writeFileAtomic(new URL('./tables.json', import.meta.url).pathname, compactJson(tables));
   process.stdout.write(`look-alikes for ${Object.keys(tables.lookalikes).length} characters, ${Object.keys(tables.emoji).length} emoji\n`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { primaryReadingTable, syllableInventory, targetReadingTable } from './readings.ts';
+import { simplifiedPairs } from '../simplified.ts';
 import { evasionTables, emojiWords, lookalikesOf } from './tables.ts';
 import { targetsFromLists } from './targets.ts';
 import { frequentChars } from './words.ts';
@@ -11,6 +12,7 @@ describe('evasion tables (tables.json)', () => {
     const readings = primaryReadingTable();
     expect(evasionTables().readings).toEqual({ syllables: readings.syllables.split(' '), chars: readings.chars });
     expect(evasionTables().targetReadings).toEqual(targetReadingTable(targetsFromLists().map((t) => t.folded)));
+    expect(evasionTables().simplified).toBe(simplifiedPairs());
     const frequent = frequentChars();
     expect([...evasionTables().frequentChars.function].join('')).toBe(frequent.function);
     expect([...evasionTables().frequentChars.common].join('')).toBe(frequent.common);

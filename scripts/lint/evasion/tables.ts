@@ -12,6 +12,8 @@ export interface Tables {
   readings: { syllables: string[]; chars: string };
   /** Targets' readings in context where they differ from the usual ones (readings.ts, targetReadingTable). */
   targetReadings: Record<string, string>;
+  /** Traditional characters each followed by its simplified form (simplified.ts, simplifiedPairs). */
+  simplified: string;
   /** Han characters at or above the matcher's frequency thresholds (words.ts). */
   frequentChars: { function: Set<string>; unanchored: Set<string>; common: Set<string> };
 }
@@ -55,6 +57,7 @@ export function evasionTables(): Tables {
     tables = {
       targets: targetList(field('targets')),
       readings: { syllables: stringIn(readings, 'syllables').split(' '), chars: stringIn(readings, 'chars') },
+      simplified: stringIn(data, 'simplified'),
       targetReadings: Object.fromEntries(Object.entries(contexts && typeof contexts === 'object' ? contexts : {}).filter((e): e is [string, string] => typeof e[1] === 'string')),
       syllables: typeof syllables === 'string' ? syllables.split(' ') : [], lookalikes: stringLists(field('lookalikes')), emoji: stringLists(field('emoji')),
       frequentChars: { function: charsOf('function'), unanchored: charsOf('unanchored'), common: charsOf('common') },
