@@ -74,6 +74,8 @@ describe('the lint cache', { timeout: 60_000 }, () => {
     expect(copiesIn(first.stdout)).toEqual([draft]);
     const stored = JSON.parse(await readFile(join(root, cacheFile), 'utf8'));
     expect(Object.keys(stored.prints)).toEqual([original]);
+    // Its old record, made from the old text, could never be used again: the cache holds the article once.
+    expect(Object.keys(stored.entries)).not.toContain(original);
     const again = await runCli(['lint', draft, '--format', 'json'], root);
     expect(again).toMatchObject({ stdout: first.stdout, stderr: '' });
     // Linted as a whole again, the original has its own record, and its separate fingerprints are dropped.

@@ -8,9 +8,9 @@ import { articleKey } from '../shared/input-key.ts';
 import { toolHash } from '../shared/tool-hash.ts';
 import { createLocator } from '../shared/text-locator.ts';
 import type { FilePass } from '../shared/file-pass.ts';
-import { shareJobs, startWorkers, threadCount } from '../shared/worker-pool.ts';
+import { idleWorkers, shareJobs, startWorkers, threadCount } from '../shared/worker-pool.ts';
 import { siblingModule } from '../shared/module-url.ts';
-import { crossFileInputs, validateContent } from '../validate/index.ts';
+import { crossFileInputs, validateContent, validationView } from '../validate/index.ts';
 import { lintCachePath, openLintCache, type CacheEntry, type LintCache, type LintCacheFile } from './cache.ts';
 import type { Fix, PeerArticle, PeerParagraph, Rule } from './define-rule.ts';
 import { engineFinding, errorText, fileStart, internalError, internalErrorMessage, lintFailed } from './engine-findings.ts';
@@ -47,6 +47,8 @@ export interface LintOptions {
   stagedLists?: ReadonlyMap<string, Uint8Array>;
   /** Threads to lint in, this one included; default: one per core when there are enough files to lint. */
   workers?: number;
+  /** `startLintWorkers` was called for this run: a few files are linted in the thread it started. */
+  threadAhead?: boolean;
 }
 
 export interface LintResult {
@@ -60,11 +62,13 @@ export interface LintResult {
 }
 
 /**
- * Starts worker threads now when a cold lint of `files` files is coming (no cache yet), so they load while this
- * thread reads the content; with a cache, the run decides once it knows how much is left to lint.
+ * Starts worker threads now, so they load while this thread reads the content: for a cold lint of `files` files
+ * (no cache yet) one per core but this one; else one, which loads the rules and builds their tables meanwhile and
+ * then lints the few files a cache leaves or a commit stages (`lintInWarmThread`).
  */
 export function startLintWorkers(root: string, files: number): void {
-  if (!existsSync(lintCachePath(root))) startWorkers(threadCount(files) - 1, [lintTask]);
+  const cold = !existsSync(lintCachePath(root));
+  startWorkers(cold ? Math.max(1, threadCount(files) - 1) : 1, [lintTask]);
 }
 
 /** Lint as per-file work another stage can do beside its own, in the same threads (see `FilePass`). */
@@ -100,8 +104,29 @@ export async function lintContent(set: ContentSet, options: LintOptions = {}): P
     });
     return pass.finish(results);
   }
+  const few = run.fresh.length + run.unprinted.length;
+  if (!here && few > 0 && options.threadAhead && options.workers === undefined && idleWorkers(lintTask) > 0) return lintInWarmThread(set, run);
   const fixed = await lintHere(set, { ...run, fix: options.fix ?? false });
   return complete(run, fixed);
+}
+
+/**
+ * A small run's files validated and linted in the thread `startLintWorkers` started, which has the rules ready and
+ * the parser warm (this thread has neither yet): it is sent those files and what validating them reads of the rest.
+ */
+async function lintInWarmThread(set: ContentSet, run: LintRun): Promise<LintResult> {
+  const pass = await passOf(set, run);
+  const files = new Set(pass.jobs.map((job) => job.file));
+  const results = new Map<string, LintJobResult>();
+  await shareJobs<LintTaskSetup, LintJob, LintJobResult>({
+    module: lintTask,
+    setup: { set: toPortable(validationView(set, files)), part: pass.part.setup },
+    jobs: pass.jobs,
+    groupSize,
+    workers: 1,
+    onResult: (result) => results.set(result.file, result),
+  });
+  return pass.finish(results);
 }
 
 /**
@@ -114,7 +139,8 @@ export async function lintPass(set: ContentSet, options: Pick<LintOptions, 'only
 
 interface LintRun {
   wanted: (file: string) => boolean;
-  rules: readonly Rule[];
+  /** The rules to run in this thread, loaded when first asked for (a run in worker threads never loads them here). */
+  rules: () => Promise<readonly Rule[]>;
   /** Custom rules from modules, run in every thread. */
   extraRules: readonly Rule[];
   ruleModules: readonly string[];
@@ -173,8 +199,8 @@ async function prepareRun(set: ContentSet, options: LintOptions, onCache?: (like
   const prints = keptPrints(set, cache, useCache ? tool : undefined, hit);
   const freshFiles = new Set(fresh.map((t) => t.source.file));
   const unprinted = set.articles.filter((a) => a.doc && !freshFiles.has(a.source.file) && !hit(a.source.file) && !prints.knownPrints(a));
-  // Only a file to lint needs the rules.
-  const rules = [...(options.rules ?? (fresh.length ? await builtinRules() : [])), ...extraRules];
+  let loaded: Promise<readonly Rule[]> | undefined;
+  const rules = () => (loaded ??= (options.rules ? Promise.resolve(options.rules) : builtinRules()).then((own) => [...own, ...extraRules]));
   const lists = await wordListFindings(set.root, targets, resources, tool, useCache ? cache : undefined);
   const findings: Finding[] = [...lists.findings];
   for (const target of targets) findings.push(...(hit(target.source.file)?.findings ?? []));
@@ -246,7 +272,7 @@ async function lintHere(set: ContentSet, run: LintRun & { fix: boolean }): Promi
     const { file } = target.source;
     const { lintFile, settle } = await fileLinter();
     const lintSettled = async (t: Lintable) => {
-      const result = await lintFile(t, run.rules, resources, accounts, peers);
+      const result = await lintFile(t, await run.rules(), resources, accounts, peers);
       return settle(file, result.findings, result.directives, result.fixes);
     };
     const result = await lintSettled(target);
@@ -289,7 +315,7 @@ async function relintStaleCopies(set: ContentSet, run: LintRun, changed: Array<{
   const kept = run.findings.filter((f) => !stale.has(f.file));
   run.findings.splice(0, run.findings.length, ...kept);
   const validation = byFile(await validateContent(set, { only: (file) => stale.has(file) }));
-  const rules = run.rules.length ? run.rules : [...(await builtinRules()), ...run.extraRules];
+  const rules = await run.rules();
   const { lintFile, settle } = await fileLinter();
   const accounts = accountSettings(set.accounts);
   for (const { file, target, entry } of cached.filter((c) => stale.has(c.file))) {
@@ -435,13 +461,6 @@ function dropGone(set: ContentSet, cache: LintCache): boolean {
  */
 function keptPrints(set: ContentSet, cache: LintCache, tool: string | undefined, hit: LintRun['hit']): Pick<LintRun, 'knownPrints' | 'keepPrints' | 'printsChanged' | 'printKey'> {
   let changed = false;
-  const articles = new Set(set.articles.map((a) => a.source.file));
-  for (const file of Object.keys(cache.prints)) {
-    // An article with a whole record of its own needs no separate fingerprints.
-    if (articles.has(file) && tool !== undefined && !hit(file)) continue;
-    delete cache.prints[file];
-    changed = true;
-  }
   // Asked for each article more than once a run (the threads' share, then the comparison): hashed once.
   const keys = new Map<string, string>();
   const keyOf = (article: { source: { file: string; text: string } }) => {
@@ -449,6 +468,23 @@ function keptPrints(set: ContentSet, cache: LintCache, tool: string | undefined,
     if (key === undefined) keys.set(article.source.file, (key = createHash('sha256').update(tool ?? '').update('\0').update(article.source.text).digest('hex')));
     return key;
   };
+  const articles = new Map(set.articles.map((a) => [a.source.file, a]));
+  for (const [file, entry] of Object.entries(cache.entries)) {
+    // A record made from other text or by another tool can never be used again (its key holds both): dropped, so
+    // after mpdesk changes the cache does not hold both the old records and the new fingerprints.
+    const article = articles.get(file);
+    if (!article || tool === undefined || hit(file) || entry.printKey === keyOf(article)) continue;
+    delete cache.entries[file];
+    changed = true;
+  }
+  for (const file of Object.keys(cache.prints)) {
+    // An article with a whole record of its own, or one whose record holds the same fingerprints (made from the same
+    // text by the same tool), needs no separate ones: the cache would hold every article's twice.
+    const article = articles.get(file);
+    if (article && tool !== undefined && !hit(file) && cache.entries[file]?.printKey !== keyOf(article)) continue;
+    delete cache.prints[file];
+    changed = true;
+  }
   return {
     knownPrints: (article) => {
       if (tool === undefined) return undefined;

@@ -21,12 +21,19 @@ export interface TextLocator {
  * that the findings contract promises, so emoji and astral CJK characters count as one column.
  */
 export function createLocator(text: string): TextLocator {
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
-  }
+  // Found on the first question: most files a run reads are never reported on.
+  let starts: number[] | undefined;
+  const lineStartsOf = () => {
+    if (starts) return starts;
+    starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      if (text.charCodeAt(i) === 10) starts.push(i + 1);
+    }
+    return starts;
+  };
 
   function point(offset: number): Point {
+    const lineStarts = lineStartsOf();
     const clamped = Math.max(0, Math.min(offset, text.length));
     let low = 0;
     let high = lineStarts.length - 1;

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { sayNotice, type NoticeMessage } from './notice.ts';
 import type { FromWorker, GroupHandler, ToWorker } from './worker-serve.ts';
 
 export { defineTask, type GroupHandler, type Task } from './worker-serve.ts';
@@ -22,8 +23,8 @@ export interface ShareOptions<Setup, Job, Result> {
   groupSize: number;
   /** Worker threads to share with besides this one. */
   workers: number;
-  /** This thread's share of the work. */
-  here: GroupHandler<Job, Result>;
+  /** This thread's share of the work; without it the workers do it all (this thread has other work meanwhile). */
+  here?: GroupHandler<Job, Result>;
   onResult: (result: Result) => void;
 }
 
@@ -50,7 +51,7 @@ function spawn(modules: readonly URL[]): PoolWorker {
     if (at >= 0) pool.splice(at, 1);
     member.onGone?.(error);
   };
-  worker.on('message', (message: FromWorker<unknown>) => member.onMessage?.(message));
+  worker.on('message', (message: FromWorker<unknown> | NoticeMessage) => (message.type === 'notice' ? sayNotice(message) : member.onMessage?.(message)));
   worker.on('error', gone);
   worker.on('exit', (code) => gone(new Error(`工作线程意外退出（退出码 ${code}）`)));
   worker.unref();
@@ -74,6 +75,11 @@ export function startWorkers(workers: number, modules: readonly URL[]): void {
   const idle = pool.filter((m) => !m.busy);
   for (const member of idle.slice(0, workers)) preload(member, modules);
   for (let i = idle.length; i < workers; i++) spawn(modules);
+}
+
+/** How many idle workers have loaded (or are loading) `module`: threads started ahead of a task, ready for it. */
+export function idleWorkers(module: URL): number {
+  return pool.filter((m) => !m.busy && m.loaded.has(module.href)).length;
 }
 
 /** Ends the idle workers: the next task starts fresh ones (the bench, so each run pays for its start as a command does). */
@@ -117,8 +123,14 @@ export async function shareJobs<Setup, Job, Result>(options: ShareOptions<Setup,
       };
       member.worker.ref();
       post({ type: 'task', module: options.module.href, setup: options.setup });
+      // With no share of its own, this thread may be busy when the worker is ready: its first group goes now.
+      if (!options.here) {
+        const group = take();
+        if (group.length) post({ type: 'group', jobs: group });
+      }
     });
   const here = async () => {
+    if (!options.here) return;
     for (let group = take(); group.length; group = take()) {
       await options.here(group, onResult);
       // Let the workers' requests for more work through between groups.

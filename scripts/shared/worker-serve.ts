@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import { forwardNotices } from './notice.ts';
 
 /** Does one group of jobs, passing on each result as it is ready. */
 export type GroupHandler<Job, Result> = (group: Job[], emit: (result: Result) => void) => Promise<void>;
@@ -20,6 +21,12 @@ export function defineTask<Setup, Job, Result>(task: Task<Setup, Job, Result>): 
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** Runs a task module's optional `warm` export: what its task builds on first use, built before any task arrives. */
+async function warm(loaded: unknown): Promise<void> {
+  const warmUp: unknown = loaded && typeof loaded === 'object' ? Reflect.get(loaded, 'warm') : undefined;
+  if (typeof warmUp === 'function') await Reflect.apply(warmUp, undefined, []);
+}
+
 async function taskOf(module: string): Promise<Task<unknown, unknown, unknown>> {
   const loaded: unknown = await import(module);
   const task: unknown = loaded && typeof loaded === 'object' ? Reflect.get(loaded, 'task') : undefined;
@@ -35,6 +42,7 @@ async function taskOf(module: string): Promise<Task<unknown, unknown, unknown>> 
 export function serve(): void {
   const port = parentPort!;
   const post = (message: FromWorker<unknown>) => port.postMessage(message);
+  forwardNotices((notice) => port.postMessage(notice));
   let pending: unknown[][] = [];
   let handler: GroupHandler<unknown, unknown> | undefined;
   let ended = false;
@@ -61,8 +69,9 @@ export function serve(): void {
   };
   port.on('message', (message: ToWorker<unknown>) => {
     if (message.type === 'preload') {
-      // Loaded now so the task finds it ready; a module that fails to load says why when its task asks for it.
-      for (const module of message.modules) import(module).catch(() => undefined);
+      // Loaded now, and warmed (its `warm` export, if any), so the task finds it ready; a module that fails to load
+      // or warm says why when its task asks for it.
+      for (const module of message.modules) import(module).then(warm).catch(() => undefined);
     } else if (message.type === 'task') {
       ended = false;
       pending = [];
@@ -71,7 +80,9 @@ export function serve(): void {
         .then(
           (prepared) => {
             handler = prepared;
-            post({ type: 'ready' });
+            // A group sent with the task starts now (asking for the next as it starts); else ask for one.
+            if (pending.length) void pump();
+            else post({ type: 'ready' });
           },
           (error: unknown) => post({ type: 'error', message: messageOf(error) }),
         );
