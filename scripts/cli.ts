@@ -174,13 +174,12 @@ program
     const { removeStaleTempFiles } = await import('./shared/atomic-write.ts');
     removeStaleTempFiles([`${root}/content`]);
     const { lintContent, ruleModuleUrl, startLintWorkers } = await import('./lint/index.ts');
-    // Worker threads load while the content is read (--fix lints in this thread only).
-    const whole = !paths.length && !options.staged;
-    if (!whole && !options.fix) startLintWorkers(root, 1);
-    const set = await loadContent(root, { overlay, ...(whole && !options.fix ? { beforeReading: (files: number) => startLintWorkers(root, files) } : {}) });
+    // A whole repository linted cold: worker threads load while the content is read.
+    const whole = !paths.length && !options.staged && !options.fix;
+    const set = await loadContent(root, { overlay, ...(whole ? { beforeReading: (files: number) => startLintWorkers(root, files) } : {}) });
     const ruleModules = options.rule.map((path) => ruleModuleUrl(path, process.cwd()));
     const nothing = overlay?.size === 0 && !stagedLists?.size;
-    const { findings, fixed, failed } = nothing ? { findings: [], fixed: [], failed: false } : await lintContent(set, { only, fix: options.fix, ruleModules, stagedLists, threadAhead: !options.fix });
+    const { findings, fixed, failed } = nothing ? { findings: [], fixed: [], failed: false } : await lintContent(set, { only, fix: options.fix, ruleModules, stagedLists });
     if (options.format === 'github') {
       const { formatGithub } = await import('./output/ci-formats.ts');
       process.stdout.write(formatGithub(findings));

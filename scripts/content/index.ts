@@ -18,7 +18,7 @@ export { decodeText } from './decode-text.ts';
 export { readRegularFile } from './read-regular.ts';
 export { readFrontmatter, readYamlFile } from './frontmatter.ts';
 export { fullWidthColonMistake } from './yaml-errors.ts';
-export { loadMarkdownParser, nodeSpan, parseMarkdown } from './markdown.ts';
+export { nodeSpan, parseMarkdown } from './markdown.ts';
 export { fromPortable, toPortable, type PortableContentSet } from './portable.ts';
 export { articleFields, releaseArticle, releasing, resolveArticle, resolveFailure, type Article, type ResolveFailure } from './article.ts';
 export { planReference, resolvePlan, type Plan, type PlanEntry, type PlanEntryFields } from './plan.ts';

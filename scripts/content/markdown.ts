@@ -45,11 +45,6 @@ function makeParser() {
 let made: ReturnType<typeof makeParser> | undefined;
 const parser = () => (made ??= makeParser());
 
-/** Loads the parser now (a thread that will parse soon and has nothing else to do yet). */
-export function loadMarkdownParser(): void {
-  parser();
-}
-
 const parsed = new WeakMap<SourceFile, Root>();
 
 /**

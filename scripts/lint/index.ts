@@ -8,9 +8,9 @@ import { articleKey } from '../shared/input-key.ts';
 import { toolHash } from '../shared/tool-hash.ts';
 import { createLocator } from '../shared/text-locator.ts';
 import type { FilePass } from '../shared/file-pass.ts';
-import { idleWorkers, shareJobs, startWorkers, threadCount } from '../shared/worker-pool.ts';
+import { shareJobs, startWorkers, threadCount } from '../shared/worker-pool.ts';
 import { siblingModule } from '../shared/module-url.ts';
-import { crossFileInputs, validateContent, validationView } from '../validate/index.ts';
+import { crossFileInputs, validateContent } from '../validate/index.ts';
 import { lintCachePath, openLintCache, type CacheEntry, type LintCache, type LintCacheFile } from './cache.ts';
 import type { Fix, PeerArticle, PeerParagraph, Rule } from './define-rule.ts';
 import { engineFinding, errorText, fileStart, internalError, internalErrorMessage, lintFailed } from './engine-findings.ts';
@@ -47,8 +47,6 @@ export interface LintOptions {
   stagedLists?: ReadonlyMap<string, Uint8Array>;
   /** Threads to lint in, this one included; default: one per core when there are enough files to lint. */
   workers?: number;
-  /** `startLintWorkers` was called for this run: a few files are linted in the thread it started. */
-  threadAhead?: boolean;
 }
 
 export interface LintResult {
@@ -62,13 +60,11 @@ export interface LintResult {
 }
 
 /**
- * Starts worker threads now, so they load while this thread reads the content: for a cold lint of `files` files
- * (no cache yet) one per core but this one; else one, which loads the rules and builds their tables meanwhile and
- * then lints the few files a cache leaves or a commit stages (`lintInWarmThread`).
+ * Starts worker threads now when a cold lint of `files` files is coming (no cache yet), so they load while this
+ * thread reads the content; with a cache, the run decides once it knows how much is left to lint.
  */
 export function startLintWorkers(root: string, files: number): void {
-  const cold = !existsSync(lintCachePath(root));
-  startWorkers(cold ? Math.max(1, threadCount(files) - 1) : 1, [lintTask]);
+  if (!existsSync(lintCachePath(root))) startWorkers(threadCount(files) - 1, [lintTask]);
 }
 
 /** Lint as per-file work another stage can do beside its own, in the same threads (see `FilePass`). */
@@ -104,29 +100,8 @@ export async function lintContent(set: ContentSet, options: LintOptions = {}): P
     });
     return pass.finish(results);
   }
-  const few = run.fresh.length + run.unprinted.length;
-  if (!here && few > 0 && options.threadAhead && options.workers === undefined && idleWorkers(lintTask) > 0) return lintInWarmThread(set, run);
   const fixed = await lintHere(set, { ...run, fix: options.fix ?? false });
   return complete(run, fixed);
-}
-
-/**
- * A small run's files validated and linted in the thread `startLintWorkers` started, which has the rules ready and
- * the parser warm (this thread has neither yet): it is sent those files and what validating them reads of the rest.
- */
-async function lintInWarmThread(set: ContentSet, run: LintRun): Promise<LintResult> {
-  const pass = await passOf(set, run);
-  const files = new Set(pass.jobs.map((job) => job.file));
-  const results = new Map<string, LintJobResult>();
-  await shareJobs<LintTaskSetup, LintJob, LintJobResult>({
-    module: lintTask,
-    setup: { set: toPortable(validationView(set, files)), part: pass.part.setup },
-    jobs: pass.jobs,
-    groupSize,
-    workers: 1,
-    onResult: (result) => results.set(result.file, result),
-  });
-  return pass.finish(results);
 }
 
 /**

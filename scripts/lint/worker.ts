@@ -23,9 +23,6 @@ export interface LintTaskSetup {
 export const part: PassPart<ContentSet, LintPartSetup, LintJob, LintJobResult> = async (set, { lists, ruleModules }) =>
   groupLinter(set, new LintResources(set.root, lists), await loadRuleModules(ruleModules));
 
-/** Run when the pool starts this thread: the rules loaded and their tables built before the first job. */
-export { warmLint as warm } from './warm.ts';
-
 /** A lint on its own: each group's trees are released when it is done. */
 export const task = defineTask<LintTaskSetup, LintJob, LintJobResult>(async (setup) => {
   const set = fromPortable(setup.set);

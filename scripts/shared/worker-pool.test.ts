@@ -3,7 +3,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { unsavedCacheNotice } from './notice.ts';
 import { shareJobs, startWorkers } from './worker-pool.ts';
 
 const module = new URL('./worker-pool.test-worker.ts', import.meta.url);
@@ -29,6 +30,20 @@ async function run(tag: string, count = 40): Promise<Done[]> {
 }
 
 describe('shareJobs', () => {
+  it('has the main thread say a worker’s notices, so one cause is said once across threads', async () => {
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const cause = '无法创建目录 .cache/mpdesk：已有同名的文件（EEXIST）。';
+      unsavedCacheNotice('frontmatter 缓存', cause, '结果照常给出。');
+      const results = await run('unsaved');
+      expect(new Set(results.map((r) => r.by))).toContain('unsaved');
+      const said = stderr.mock.calls.map(([text]) => String(text)).filter((text) => text.includes(cause));
+      expect(said).toEqual([expect.stringContaining('frontmatter 缓存没有保存')]);
+    } finally {
+      stderr.mockRestore();
+    }
+  });
+
   it('does every job exactly once, here and in a worker that joins when it has started', async () => {
     const results = await run('worker');
     expect(results.map((r) => r.job)).toEqual(Array.from({ length: 40 }, (_, i) => i));

@@ -23,8 +23,8 @@ export interface ShareOptions<Setup, Job, Result> {
   groupSize: number;
   /** Worker threads to share with besides this one. */
   workers: number;
-  /** This thread's share of the work; without it the workers do it all (this thread has other work meanwhile). */
-  here?: GroupHandler<Job, Result>;
+  /** This thread's share of the work. */
+  here: GroupHandler<Job, Result>;
   onResult: (result: Result) => void;
 }
 
@@ -77,11 +77,6 @@ export function startWorkers(workers: number, modules: readonly URL[]): void {
   for (let i = idle.length; i < workers; i++) spawn(modules);
 }
 
-/** How many idle workers have loaded (or are loading) `module`: threads started ahead of a task, ready for it. */
-export function idleWorkers(module: URL): number {
-  return pool.filter((m) => !m.busy && m.loaded.has(module.href)).length;
-}
-
 /** Ends the idle workers: the next task starts fresh ones (the bench, so each run pays for its start as a command does). */
 export async function stopWorkers(): Promise<void> {
   await Promise.all(pool.filter((m) => !m.busy).map((m) => m.worker.terminate()));
@@ -123,14 +118,8 @@ export async function shareJobs<Setup, Job, Result>(options: ShareOptions<Setup,
       };
       member.worker.ref();
       post({ type: 'task', module: options.module.href, setup: options.setup });
-      // With no share of its own, this thread may be busy when the worker is ready: its first group goes now.
-      if (!options.here) {
-        const group = take();
-        if (group.length) post({ type: 'group', jobs: group });
-      }
     });
   const here = async () => {
-    if (!options.here) return;
     for (let group = take(); group.length; group = take()) {
       await options.here(group, onResult);
       // Let the workers' requests for more work through between groups.

@@ -21,12 +21,6 @@ export function defineTask<Setup, Job, Result>(task: Task<Setup, Job, Result>): 
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** Runs a task module's optional `warm` export: what its task builds on first use, built before any task arrives. */
-async function warm(loaded: unknown): Promise<void> {
-  const warmUp: unknown = loaded && typeof loaded === 'object' ? Reflect.get(loaded, 'warm') : undefined;
-  if (typeof warmUp === 'function') await Reflect.apply(warmUp, undefined, []);
-}
-
 async function taskOf(module: string): Promise<Task<unknown, unknown, unknown>> {
   const loaded: unknown = await import(module);
   const task: unknown = loaded && typeof loaded === 'object' ? Reflect.get(loaded, 'task') : undefined;
@@ -69,9 +63,8 @@ export function serve(): void {
   };
   port.on('message', (message: ToWorker<unknown>) => {
     if (message.type === 'preload') {
-      // Loaded now, and warmed (its `warm` export, if any), so the task finds it ready; a module that fails to load
-      // or warm says why when its task asks for it.
-      for (const module of message.modules) import(module).then(warm).catch(() => undefined);
+      // Loaded now so the task finds it ready; a module that fails to load says why when its task asks for it.
+      for (const module of message.modules) import(module).catch(() => undefined);
     } else if (message.type === 'task') {
       ended = false;
       pending = [];
@@ -80,9 +73,7 @@ export function serve(): void {
         .then(
           (prepared) => {
             handler = prepared;
-            // A group sent with the task starts now (asking for the next as it starts); else ask for one.
-            if (pending.length) void pump();
-            else post({ type: 'ready' });
+            post({ type: 'ready' });
           },
           (error: unknown) => post({ type: 'error', message: messageOf(error) }),
         );

@@ -1,6 +1,5 @@
 export { schemaFindings } from './schema-findings.ts';
 export { crossFileInputs, planEntryReused } from './references.ts';
-export { validationView } from './view.ts';
 import { mediaLedgerFile, readMediaLedger, validatorFor, type ContentSet, type FieldLimits } from '../content/index.ts';
 import { compareFindings, type Finding } from '../shared/finding.ts';
 import { footerFindings } from './footer.ts';

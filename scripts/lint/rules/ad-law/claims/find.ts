@@ -61,11 +61,6 @@ interface ClaimIndex {
 
 let built: ClaimIndex | undefined;
 
-/** Builds the index now (a thread that will lint soon and has nothing else to do yet). */
-export function buildClaimIndex(): void {
-  claimIndex();
-}
-
 /** Built on first use (about 50 ms): a build whose articles are all cached never matches a claim. */
 function claimIndex(): ClaimIndex {
   if (built) return built;
