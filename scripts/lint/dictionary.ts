@@ -1,6 +1,6 @@
 import { AhoCorasick } from './aho-corasick.ts';
 import type { Severity } from '../shared/finding.ts';
-import { normalize } from './normalize.ts';
+import { foldText } from './normalize.ts';
 
 export interface DictionaryEntry {
   term: string;
@@ -41,7 +41,7 @@ export class Dictionary {
     const seen = new Map<string, number>();
     for (const list of lists) {
       for (const entry of list.entries) {
-        const pattern = normalize(entry.term).text;
+        const pattern = foldText(entry.term);
         // One character left after folding ("+V" is not "V") would match everywhere.
         if ([...pattern].length < 2) continue;
         // A later list (team, then account) overrides an earlier one for the same term.
@@ -53,7 +53,7 @@ export class Dictionary {
         }
       }
       for (const phrase of list.allow) {
-        const pattern = normalize(phrase).text;
+        const pattern = foldText(phrase);
         if (pattern) patterns.push({ pattern, data: { kind: 'allow' } });
       }
     }

@@ -136,3 +136,20 @@ export function normalize(input: string): Normalized {
   }
   return { text, map };
 }
+
+/**
+ * `normalize(input).text`, for terms and patterns, whose positions nobody asks for: without the position map, and at
+ * once for text that folding leaves as it is (most of a 20,000-word list), which is then returned unchanged.
+ */
+export function foldText(input: string): string {
+  let last = '';
+  for (let i = 0; i < input.length; i++) {
+    const code = input.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdfff) return normalize(input).text;
+    const folded = (bmpCache[code] ??= foldChar(input[i]!));
+    const c = folded[0];
+    if (folded.length !== 1 || !c || c.kind !== Kind.keep || c.char !== input[i] || (c.han && c.char === last)) return normalize(input).text;
+    last = c.char;
+  }
+  return input;
+}

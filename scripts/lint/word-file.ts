@@ -5,7 +5,7 @@ import { createLocator } from '../shared/text-locator.ts';
 import { schemaFindings } from '../validate/index.ts';
 import type { DictionaryEntry, WordList } from './dictionary.ts';
 import { engineFinding, fileStart, wordTooShort } from './engine-findings.ts';
-import { normalize } from './normalize.ts';
+import { foldText } from './normalize.ts';
 import { readListFile } from './resources.ts';
 import type { WordFileStore } from './word-cache.ts';
 
@@ -80,7 +80,7 @@ function parseWordFile(bytes: Buffer, path: string, file: string, list: string):
   findings.push(...colons.findings);
   const result = toWordList(doc.data, list, (pointer) => rejected(pointer) || colons.pointers.has(pointer));
   for (const { entry, pointer } of result.located) {
-    const folded = normalize(entry.term).text;
+    const folded = foldText(entry.term);
     if ([...folded].length >= 2) continue;
     const span = doc.fields.get(`${pointer}/term`)?.value ?? doc.fields.get(pointer)?.value ?? doc.span;
     const left = folded ? `只剩“${folded}”一个字` : '什么也不剩';

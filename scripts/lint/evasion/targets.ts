@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { sourceUrl } from '../../shared/module-url.ts';
-import { normalize } from '../normalize.ts';
+import { foldText } from '../normalize.ts';
 
 /** Which built-in list a target comes from; disguises of one sentence are read as the family its plain words belong to. */
 export type TargetFamily = 'absolute' | 'claims' | 'platform' | 'sensitive';
@@ -57,7 +57,7 @@ export function targetsFromLists(): Target[] {
     const data: unknown = parse(readFileSync(new URL(`../dictionaries/${file}`, sourceUrl(import.meta.url)), 'utf8'));
     for (const entry of entriesOf(data)) {
       if (entry.severity === 'info') continue;
-      const folded = normalize(entry.term).text;
+      const folded = foldText(entry.term);
       if ([...folded].length < 2 || !han.test(folded) || seen.has(folded)) continue;
       seen.add(folded);
       targets.push({ term: entry.term, folded, family, ...(family === 'platform' && !platformClasses.has(entry.category) ? { contextOnly: true } : {}) });

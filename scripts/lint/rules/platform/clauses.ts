@@ -1,6 +1,6 @@
 import type { Span } from '../../../content/index.ts';
 import { findInBlock, normalizedBlock } from '../../define-rule.ts';
-import { normalize, originalRange as rangeOf } from '../../normalize.ts';
+import { foldText, originalRange as rangeOf } from '../../normalize.ts';
 import type { Dictionary, DictionaryEntry } from '../../dictionary.ts';
 import { blockSpan, type TextBlock } from '../../prose.ts';
 import { gatePatterns, mentionAfter, mentionBefore, rewardPatterns } from './patterns.ts';
@@ -105,7 +105,7 @@ function infoOf(entry: DictionaryEntry): EntryInfo {
   let info = entryInfo.get(entry);
   if (!info) {
     const roles = new Set([entry.category, ...(entry.tags ?? [])].filter(isRoleName).map((name) => roleNames[name]));
-    info = { roles, term: normalize(entry.term).text, asks: [...roles].some((r) => askingRoles.has(r)) };
+    info = { roles, term: foldText(entry.term), asks: [...roles].some((r) => askingRoles.has(r)) };
     entryInfo.set(entry, info);
   }
   return info;

@@ -1,4 +1,4 @@
-import { normalize } from '../../../normalize.ts';
+import { foldText } from '../../../normalize.ts';
 
 /** Which sentences a claim pattern needs before it counts as a claim about what is sold. */
 export type Requirement =
@@ -60,7 +60,7 @@ export function has(regex: RegExp, text: string): boolean {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A term as the lint engine folds text (traditional characters, digits 一→1, repeated characters). */
-export const fold = (term: string): string => normalize(term).text;
+export const fold = (term: string): string => foldText(term);
 
 /** An alternation of the folded terms, longest first so the regex prefers 高血压 to 血压. */
 export function alt(terms: readonly string[]): string {
