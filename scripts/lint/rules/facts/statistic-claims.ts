@@ -1,5 +1,6 @@
 import { percentage, percentageKind, property } from './percentages.ts';
 import { inRefutedQuote, readSentence, type Reading } from './reading.ts';
+import { definesTerm, setsTarget } from './targets.ts';
 import { approx, cn, magnitude, num, people, rankedRate, worldScope } from './vocabulary.ts';
 
 /** A statistic or research conclusion found in a sentence: where (indices in the sentence) and what kind. */
@@ -252,7 +253,8 @@ export function findClaims(sentence: string): Claim[] {
       if (found) claims.push({ start: found.start, end: match.index + match[0].length, kind: found.kind });
     }
   }
-  if (!claims.length) return [];
+  // A plan's target or a definition holds no figure about the world; asked only once a claim is seen.
+  if (!claims.length || setsTarget(sentence) || definesTerm(sentence)) return [];
   const kept: Claim[] = [];
   for (const claim of claims.sort((a, b) => a.start - b.start || b.end - a.end)) {
     if (inRefutedQuote(read(), claim.start)) continue;
