@@ -61,6 +61,8 @@ export default defineRule({
       // A plan's targets, a targets table, a definition; a study given with its test statistics; a guideline by its publisher.
       '到2030年，全国人均每日食盐摄入量降低20%，总体癌症5年生存率提高15%。力争实现道路交通万车死亡率下降30%。',
       '指标：过早死亡率 2020年：比2015年降低10%',
+      // What a study found, read after its verb: no people, no health in it; a genome's sequence compared.
+      '一些对两种长效针剂的研究显示，吸收可能并无差异。目前研究显示，该毒株与蝙蝠冠状病毒的基因序列同源性达 85% 以上。',
       '（一）主要健康指标，是指人均预期寿命、孕产妇死亡率、五岁以下儿童死亡率等。',
       '观察性研究显示，使用甲药的患者肝损伤发生率高于使用乙药的患者（12.1% 比 7.4%，p=0.02）。',
       '某学会最新发布的《成人高血压诊疗指南》亦建议，多项研究发现每天 5 克以下的食盐摄入可降低血压。',
