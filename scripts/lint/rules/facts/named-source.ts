@@ -23,6 +23,20 @@ const testStatistic = /\bp\s*[=<＜≤]\s*0?\.\d|\d\s*±\s*\d|95\s*%\s*(?:CI|置
 const sellerOwn = /本品|本店|这款|我们的/u;
 const reportsStatistics = (sentence: string) => testStatistic.test(sentence) && !sellerOwn.test(sentence);
 
+/**
+ * The figures read off the text's own table or chart (我们从上文的图表知道、从上表可以得知、如下图所示): the exhibit
+ * carries them, as a table in a reference does; the seller's own chart (本品、这款、我们的) is not read this way.
+ */
+const exhibit = /(?:上文|下文|前文|本文|上|下)的?(?:图表|表格|图|表)(?:中|里)?(?:可知|可以得知|可以看到|知道|所示|可见)/u;
+const readsExhibit = (sentence: string) => exhibit.test(sentence) && !sellerOwn.test(sentence);
+
+/**
+ * A paragraph that is the title of an official document (“健康中国2030”规划纲要、某某诊疗方案（试行第七版）、
+ * 中华人民共和国传染病防治法): the text that follows is the document, and its issuer the source of its figures.
+ */
+const officialTitle =
+  /^\s*(?:中华人民共和国[^，,。；;：:]{2,24}法|[“"「]?[^，,。；;：:]{2,30}?[”"」]?[^，,。；;：:]{0,20}?(?:规划纲要|纲要|规划|条例|白皮书|公报|年鉴|诊疗方案|诊疗指南|防治指南)(?:[（(][^）)]{1,20}[）)])?)\s*$/u;
+
 /** A speaker and a verb of saying at the start of a clause, or after a quotation (古特雷斯说、……，”史密斯说). */
 const saying =
   /(?:^|[，,：:；;”」』])\s*([^，,。；;：:“”"「」]{2,30}?)(?:在声明中|在接受采访时|在记者会上)?(?:说|表示|指出|称|透露|介绍|宣布|披露|强调|估计|预计|告诉|写道|证实|承认|补充)(?!明|法|服|不|话|成|为|之)/gu;
@@ -105,7 +119,7 @@ function attributed(sentence: string): boolean {
 const gloss = /[（(][^（）()]{1,40}[）)]/gu;
 
 export function namesSource(sentence: string): boolean {
-  if (citedTitle.test(sentence) || reportsStatistics(sentence)) return true;
+  if (citedTitle.test(sentence) || reportsStatistics(sentence) || readsExhibit(sentence) || officialTitle.test(sentence)) return true;
   if (attributed(sentence) || attributed(sentence.replace(gloss, ''))) return true;
   if (!documentOrDate.test(sentence)) return false;
   for (const match of sentence.matchAll(institution)) {

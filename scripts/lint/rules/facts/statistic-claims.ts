@@ -45,9 +45,12 @@ function aboutPeopleOrFigures(r: Reading, s: string, m: RegExpMatchArray): boole
   const found = s.slice(m.index! + m[0].length);
   // 研究显示与蝙蝠冠状病毒同源性达85%以上: a sequence compared, a measurement of a genome, not of people.
   if (numberWords.test(s.replace(dates, ''))) return !(sequence.test(found) && !new RegExp(people, 'u').test(found));
+  // 一方面，有研究显示……；另一方面…… and 存在争议: research weighed against other findings, a debate reported, no claim.
+  if (weighed.test(s)) return false;
   // 基因研究表明，罗马人的祖先来自印度西北部: where a people came from is scholarship of the past, not their health or habits.
   return healthOrMarket.test(found) || (new RegExp(people, 'u').test(found) && !lineage.test(s));
 }
+const weighed = /^\s*一方面|存在争议|尚有争议|仍有争议|尚无定论/u;
 const sequence = /同源性|序列|基因组|核苷酸|氨基酸|碱基/u;
 const dates = /\d+\s*(?:年|月|日|号|时|点|分)/gu;
 const healthOrMarket = /患|病|健康|风险|寿命|疫情|消费|市场|经济|支持|满意|民意|喜欢|愿意|习惯|选择|购买|食用|饮用|喝|吃|服用|睡|减肥|瘦/u;
