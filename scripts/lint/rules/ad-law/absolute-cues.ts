@@ -195,6 +195,8 @@ export const changeBefore = /(?:增长|增幅|涨幅|跌幅|上涨|下跌|下降
  * target year, 规划), so a firm's 打造一流品牌 is not read this way.
  */
 export const planAimBefore = /(?:建设|建成|培养|引进|创建|培育|形成)(?:和(?:培养|引进|建设))?(?:一批|一支|若干)?[^，。；]{0,20}$/u;
+/** 我们引进了一批国际领先的设备: the writer's own firm building, not a public plan. */
+export const firstPerson = /我们|咱们|我司|我院|我校|我店|我厂/u;
 export const planWords = /一批|一支|到\s*20\d{2}\s*年|规划|纲要|行动计划|健全|推进|加快/u;
 
 /** 按最低价计、按最高价计算: the basis of a sum worked out, not a price offered. */

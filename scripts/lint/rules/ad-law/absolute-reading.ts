@@ -193,7 +193,7 @@ export function readingOf(candidate: Candidate, site: Site, profile: AccountProf
   if (thirdParty && !candidate.commercial && cue.changeBefore.test(p.clauseBefore)) return ordinary('比较报告中的增减（行情、数据），不是所售商品');
   const soft = softReading(candidate, p, site, seller);
   if (soft) return soft;
-  if (thirdParty && !cue.salesCue.test(withoutTerm(site)) && cue.planAimBefore.test(p.before.split(/[，,；;。]/u).pop() ?? '') && cue.planWords.test(site.paragraph)) return ordinary('规划要建设的目标，不是所售商品');
+  if (thirdParty && !cue.firstPerson.test(site.sentence) && !cue.salesCue.test(withoutTerm(site)) && cue.planAimBefore.test(p.before.split(/[，,；;。]/u).pop() ?? '') && cue.planWords.test(site.paragraph)) return ordinary('规划要建设的目标，不是所售商品');
   if (thirdParty && (cue.reported.test(p.before) || cue.namedSpeakerBefore.test(p.before) || cue.attributedAfter.test(p.after))) return ordinary('引述他人的看法');
   return subjectReading(candidate, p, site, profile, seller);
 }

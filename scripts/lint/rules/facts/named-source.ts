@@ -24,10 +24,10 @@ const sellerOwn = /本品|本店|这款|我们的/u;
 const reportsStatistics = (sentence: string) => testStatistic.test(sentence) && !sellerOwn.test(sentence);
 
 /**
- * The figures read off the text's own table or chart (我们从上文的图表知道、从上表可以得知、如下图所示): the exhibit
- * carries them, as a table in a reference does; the seller's own chart (本品、这款、我们的) is not read this way.
+ * The figures read off the text's own table or chart (我们从上文的图表知道、从上表可以得知): the exhibit carries them,
+ * as a table in a reference does; 如上图所示 and the seller's own chart (本品、这款、我们的) are not read this way.
  */
-const exhibit = /(?:上文|下文|前文|本文|上|下)的?(?:图表|表格|图|表)(?:中|里)?(?:可知|可以得知|可以看到|知道|所示|可见)/u;
+const exhibit = /(?:从|由)(?:上文|下文|前文|本文|上|下)的?(?:图表|表格|图|表)(?:中|里)?(?:可知|可以得知|可以看到|可以看出|看出|知道)/u;
 const readsExhibit = (sentence: string) => exhibit.test(sentence) && !sellerOwn.test(sentence);
 
 /**
@@ -35,7 +35,7 @@ const readsExhibit = (sentence: string) => exhibit.test(sentence) && !sellerOwn.
  * 中华人民共和国传染病防治法): the text that follows is the document, and its issuer the source of its figures.
  */
 const officialTitle =
-  /^\s*(?:中华人民共和国[^，,。；;：:]{2,24}法|[“"「]?[^，,。；;：:]{2,30}?[”"」]?[^，,。；;：:]{0,20}?(?:规划纲要|纲要|规划|条例|白皮书|公报|年鉴|诊疗方案|诊疗指南|防治指南)(?:[（(][^）)]{1,20}[）)])?)\s*$/u;
+  /^\s*(?:中华人民共和国[^，,。；;：:]{2,24}法|[“"「]?[^，,。；;：:]{2,30}?[”"」]?[^，,。；;：:]{0,20}?(?:规划纲要|条例|白皮书|公报|年鉴|诊疗方案|诊疗指南|防治指南)(?:[（(][^）)]{1,20}[）)])?)\s*$/u;
 
 /** A speaker and a verb of saying at the start of a clause, or after a quotation (古特雷斯说、……，”史密斯说). */
 const saying =

@@ -93,6 +93,7 @@ export default defineRule({
       { markdown: '全国铁路的客流量比去年增长了 20%。', findings: [{ line: 1, column: 16, message: '“20%”是变化幅度' }] },
       { markdown: '研究表明，移居城市的年轻人更愿意喝茶。', findings: [{ line: 1, column: 1, message: '“研究表明”是调查或研究结论' }] },
       { markdown: '调查显示，近七成茶友习惯用盖碗。\n\n根据权威机构公布的数据，盖碗的销量逐年上升。', findings: [{ line: 1, column: 1, message: '“调查显示”“近七成”是调查或研究结论、成数比例' }] },
+      { markdown: '截至2024年，全国糖尿病患者已超过1.4亿。', findings: [{ line: 1, column: 17, message: '“超过1.4亿”是总量' }] },
       { markdown: '到2030年，我国糖尿病患者预计将达到 1.5 亿。', findings: [{ line: 1, column: 18, message: '“达到 1.5 亿”是总量' }] },
       { markdown: '研究表明，在医生指导下进行激素治疗是安全的。', findings: [{ line: 1, column: 1, message: '“研究表明”是调查或研究结论' }] },
       { markdown: '如上图所示，我们的老客户复购率高达 92%。', findings: [{ line: 1, column: 13, message: '“复购率高达 92%”是比率' }] },
