@@ -100,6 +100,9 @@ export default defineRule({
           { line: 1, column: 5, message: '“治疗失眠”属于受限宣传（疾病治疗功能）' },
           { line: 1, column: 10, message: '“三天见效”属于受限宣传（功效保证）' },
         ] },
+      { markdown: '某某山楂茶用于治疗高血压，老少皆宜。', findings: [
+          { line: 1, column: 8, message: '“治疗高血压”属于受限宣传（疾病治疗功能）' },
+        ] },
       { markdown: '中医调理，积极治疗，根治失眠。', findings: [
           { line: 1, column: 11, message: '“根治失眠”属于受限宣传（疾病治疗功能）' },
         ] },

@@ -5,7 +5,9 @@ import { compile, matches as test } from './pattern.ts';
 // speaks (本品、本院、这款、a price or a buy call), so these ask only how the health words are used.
 
 // 螺内酯……用于治疗心衰、将 MPA 用于治疗多毛症、与炔雌醇联用治疗痤疮: a drug's indication, as a reference states it.
+// A food, a drink or a cosmetic given an indication (某某山楂茶用于治疗高血压) is the claim the law forbids them.
 const indication = /(?:用于|用来|适用于|可用于|联用|合用|单用|联合用药)\s*$/u;
+const everydayGoods = /茶|咖啡|酒(?!精)|奶|饮|果汁|粥|汤(?!剂)|蜂蜜|醋|面膜|面霜|乳液|精华|保健品|食品|零食|糖果/u;
 
 // 防治传染病的药品、治疗重大疾病的专利到期药物: a medicine named by what it treats, a noun phrase and no promise.
 const medicineAfter = /^的?[^,。!?;]{0,6}?(?:药物|药品|药剂|制剂|医疗器械|疫苗|药)(?![到效])/u;
@@ -21,7 +23,7 @@ export function namesCare(sentence: string, start: number, end: number): boolean
   const before = sentence.slice(0, start);
   const after = sentence.slice(end);
   const term = sentence.slice(start, end);
-  if (indication.test(before) || medicineAfter.test(after) || serviceAfter.test(after)) return true;
+  if ((indication.test(before) && !everydayGoods.test(sentence)) || medicineAfter.test(after) || serviceAfter.test(after)) return true;
   return term === '治疗' && therapyKind.test(before);
 }
 

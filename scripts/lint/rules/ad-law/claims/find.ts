@@ -231,8 +231,8 @@ function referenceReading(view: MatchView): boolean {
   const { sentence, start, end } = view;
   // 根治、治愈、专治 promise a cure in any register; the readings are for the plain verbs (治疗、防治、缓解).
   if (promisesCure.test(sentence.slice(start, end))) return false;
-  if (defines(sentence) || inDocumentTitle(sentence.slice(end)) || namesCare(sentence, start, end)) return true;
-  return !view.uses && instructsCare(sentence, start);
+  if (defines(sentence) || inDocumentTitle(sentence.slice(end))) return true;
+  return !view.uses && (namesCare(sentence, start, end) || instructsCare(sentence, start));
 }
 
 const promisesCure = /^(?:根治|治愈|治好|治得好|专治|主治|包治|断根|除根|痊愈|药到病除|疗愈)/u;
