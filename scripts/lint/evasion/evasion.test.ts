@@ -70,6 +70,11 @@ describe('evasion', () => {
     expect(found[0]!.message).toContain('“醉佳”（即“最佳”）属于绝对化用语');
   });
 
+  it('finds a term written with a rare character that holds it under a radical (蕞 is 艹 over 最), and leaves 蕞尔 alone', async () => {
+    const found = await compliance('本店的春茶是全城蕞好的。\n\n蕞尔小国也有自己的茶园。');
+    expect(found).toEqual([['ad-law/absolute-terms', 8, 9, 11, '“蕞好”（即“最好”）']]);
+  });
+
   it('reads an ambiguous abbreviation by the words beside it: gz is 关注 beside 公众号, 根治 beside 秘方', async () => {
     const found = await lintArticle('gz 公众号，回复“资料”解锁全文。\n\n祖传秘方 gz 鼻炎，一个疗程见效。');
     const notes = found.map((f) => [f.ruleId, f.line, /的变体写法：(.+?)）/.exec(f.message)?.[1]]).filter(([, , note]) => note);

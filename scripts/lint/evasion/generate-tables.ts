@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import * as OpenCC from 'opencc-js';
 import { writeFileAtomic } from '../../shared/atomic-write.ts';
 import { normalize } from '../normalize.ts';
-import { glyphOf, likeness, overlap, type Glyph } from './glyphs.ts';
+import { containsGlyph, glyphOf, likeness, overlap, type Glyph } from './glyphs.ts';
 import { primaryReadingTable, syllableInventory, targetReadingTable } from './readings.ts';
 import { builtAlike, readShapes } from './shapes.ts';
 import { simplifiedPairs } from '../simplified.ts';
@@ -25,6 +25,8 @@ const threshold = 0.57;
 /** Characters built alike (shapes.ts) kept per character, as many as drawn alike, and how much their rendered glyphs must still overlap. */
 const perCharBuilt = 8;
 const builtOverlap = 0.6;
+/** How rare a character holding a target under a radical must be (蕞 2.5e-11; 撮, 汽 and 证 are above it). */
+const rareChar = 1e-10;
 
 function medians(data: unknown): Array<Array<[number, number]>> | undefined {
   const list: unknown = data && typeof data === 'object' ? Reflect.get(data, 'medians') : undefined;
@@ -79,7 +81,16 @@ function drawnAlike(targetChars: ReadonlySet<string>): Record<string, string[]> 
           .slice(0, perCharBuilt)
           .map(([char]) => char)
       : [];
-    if (alike.length || built.length) table[target] = [...alike, ...built];
+    // The target whole under a small radical (蕞 for 最): only characters rare enough that they are hardly written for
+    // themselves, since a common one (湿 holds 显, 证 holds 正) is its own word far more often than a stand-in.
+    const holding = own
+      ? [...glyphs]
+          .filter(([char, glyph]) => char !== target && !alike.includes(char) && !built.includes(char) && frequencyOf(char) < rareChar && containsGlyph(own, glyph))
+          .map(([char]) => char)
+          .sort()
+          .slice(0, perCharBuilt)
+      : [];
+    if (alike.length || built.length || holding.length) table[target] = [...alike, ...built, ...holding];
   }
   // Shinjitai the traditional-to-simplified fold misses (圧 → 压, 単 → 单).
   for (let code = 0x3400; code <= 0x9fff; code++) {

@@ -99,3 +99,38 @@ export function likeness(a: Glyph, b: Glyph): number {
   if (cos < 0.75) return 0;
   return cos - (0.5 * strokeDistance(a, b)) / Math.max(a.strokes.length, b.strokes.length);
 }
+
+/** Strokes scaled to fill their own box, so a part of a character compares with the whole character it copies. */
+function boxed(strokes: readonly Float32Array[]): Float32Array[] {
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const stroke of strokes) {
+    for (let k = 0; k < stroke.length; k += 2) {
+      x0 = Math.min(x0, stroke[k]!);
+      x1 = Math.max(x1, stroke[k]!);
+      y0 = Math.min(y0, stroke[k + 1]!);
+      y1 = Math.max(y1, stroke[k + 1]!);
+    }
+  }
+  const w = x1 - x0 || 1;
+  const h = y1 - y0 || 1;
+  return strokes.map((stroke) => stroke.map((v, k) => (k % 2 === 0 ? (v - x0) / w : (v - y0) / h)));
+}
+
+/** Strokes a radical added before the copied character may have (艹 on 最 for 蕞, 氵, 口). */
+const radicalStrokes = 3;
+/** How far, on average, the copied strokes may run from the target's once both fill their box. */
+const containedCost = 0.3;
+
+/**
+ * The target written whole inside another character with a small radical put first (蕞 is 艹 over 最): the candidate's
+ * strokes after its first one to three, scaled to their box, run where the target's run in its box.
+ */
+export function containsGlyph(target: Glyph, candidate: Glyph): boolean {
+  const extra = candidate.strokes.length - target.strokes.length;
+  if (extra < 1 || extra > radicalStrokes || target.strokes.length < 4) return false;
+  const own = boxed(target.strokes);
+  const copied = boxed(candidate.strokes.slice(extra));
+  let cost = 0;
+  for (let i = 0; i < own.length; i++) cost += strokeCost(own[i]!, copied[i]!);
+  return cost / own.length <= containedCost;
+}

@@ -122,7 +122,7 @@ export const noneOf = /没有?之[一1]/;
 
 /** A superlative on an abstract noun says nothing about goods: 最大的问题、最大的区别、最大的鼓励 (decision 2). */
 export const abstractHeadAfter =
-  /^的?(?:问题|区别|不同|差别|差异|特点|特色|优点|缺点|短板|长处|优势|劣势|收获|障碍|教训|心愿|愿望|遗憾|鼓励|动力|支持|挑战|困难|难题|难点|好处|原因|意义|感受|体会|贡献|抱负|敌人|误区|变化|乐趣|感触|快乐|幸福|荣幸|期待|梦想|担忧|顾虑|爱好|兴趣|理由|关键|前提|价值|目的|用意|用途|例外|途径|出路|办法|解释|答案|设置|配置|改动|开销|权限)/;
+  /^的?(?:问题|区别|不同|差别|差异|特点|特色|优点|缺点|短板|长处|优势|劣势|收获|障碍|教训|心愿|愿望|遗憾|鼓励|动力|支持|挑战|困难|难题|难点|好处|原因|意义|感受|体会|贡献|抱负|敌人|误区|变化|乐趣|感触|快乐|幸福|荣幸|期待|梦想|担忧|顾虑|爱好|兴趣|理由|关键|前提|价值|目的|用意|用途|例外|途径|出路|办法|解释|答案|设置|配置|改动|开销|权限|精神|勇气|决心)/;
 
 /** After 绝对: an adverb on a negation (绝对不会) is emphasis, not a guarantee. */
 export const adverbialJueduiAfter = /^(?:不|没|别|禁止)/;
@@ -188,3 +188,17 @@ export const countedTitleBefore = /[一二两三四五六七八九十\d]+\s*(?:�
 export const disfavour = /^最(?:为)?不(?:受|被|讨)/u;
 /** 增长最为强劲、跌幅最大: a reported change graded against others in the report. */
 export const changeBefore = /(?:增长|增幅|涨幅|跌幅|上涨|下跌|下降|下滑|回落|反弹|升幅|降幅)(?:得)?$/u;
+
+/**
+ * A plan's aim (建设一批……国家级医学中心、引进和培养一批具有国际领先水平的学科带头人、到 2030 年建成国际一流的……体系):
+ * what a public plan sets out to build, not goods graded. It needs the verb of building and a plan's words (一批, a
+ * target year, 规划), so a firm's 打造一流品牌 is not read this way.
+ */
+export const planAimBefore = /(?:建设|建成|培养|引进|创建|培育|形成)(?:和(?:培养|引进|建设))?(?:一批|一支|若干)?[^，。；]{0,20}$/u;
+/** 我们引进了一批国际领先的设备: the writer's own firm building, not a public plan. */
+export const firstPerson = /我们|咱们|我司|我院|我校|我店|我厂/u;
+export const planWords = /一批|一支|到\s*20\d{2}\s*年|规划|纲要|行动计划|健全|推进|加快/u;
+
+/** 按最低价计、按最高价计算: the basis of a sum worked out, not a price offered. */
+export const reckonedBefore = /按$/u;
+export const reckonedAfter = /^(?:计|计算|算)/u;

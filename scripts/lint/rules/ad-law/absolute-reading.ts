@@ -61,6 +61,7 @@ function formReading(candidate: Candidate, p: Parts, seller: string | undefined)
     if (cue.ordinalAfter.test(p.clauseAfter) && !firstTo) return '序数';
   }
   if (/最高$/.test(term) && /^人民(?:法院|检察院)/.test(p.clauseAfter)) return '专有名称';
+  if (!seller && cue.reckonedBefore.test(p.clauseBefore) && cue.reckonedAfter.test(p.clauseAfter)) return '计算的依据（按最低价计），不是报价';
   if (/皇家$/.test(term) && cue.properNameAfter.test(p.clauseAfter)) return '专有名称';
   if (term === '最好' && !cue.adjectivalZuihao.test(p.clauseAfter)) return '副词“最好”（表示建议）';
   if (term === '绝对' && cue.adverbialJueduiAfter.test(p.clauseAfter)) return '语气副词';
@@ -192,6 +193,7 @@ export function readingOf(candidate: Candidate, site: Site, profile: AccountProf
   if (thirdParty && !candidate.commercial && cue.changeBefore.test(p.clauseBefore)) return ordinary('比较报告中的增减（行情、数据），不是所售商品');
   const soft = softReading(candidate, p, site, seller);
   if (soft) return soft;
+  if (thirdParty && !cue.firstPerson.test(site.sentence) && !cue.salesCue.test(withoutTerm(site)) && cue.planAimBefore.test(p.before.split(/[，,；;。]/u).pop() ?? '') && cue.planWords.test(site.paragraph)) return ordinary('规划要建设的目标，不是所售商品');
   if (thirdParty && (cue.reported.test(p.before) || cue.namedSpeakerBefore.test(p.before) || cue.attributedAfter.test(p.after))) return ordinary('引述他人的看法');
   return subjectReading(candidate, p, site, profile, seller);
 }

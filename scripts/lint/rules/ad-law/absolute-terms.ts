@@ -122,6 +122,9 @@ export default defineRule({
       '南方湿冷的冬天，他最住不惯。这个村子地势低洼，雨季要注意排水。',
       '商务部长格雷格·克拉克表示，如果英国失去全球汽车制造业领导者的地位，将懊悔不已。这位三届世界冠军说他爱上了一个人。',
       '毕竟我是那些议员中最不受待见的一个。它源自心声，意味着它是你的唯一。七月份，酒吧的增长最为强劲。',
+      // A public plan's aim, a sum reckoned at a price, a spirit.
+      '依托现有机构，建设一批具有全球影响力的国家级医学中心。到 2030 年，建成国际一流的旅行健康服务体系。',
+      '按最低价计，一年的药费约一万元。充分尊重人民群众的首创精神。',
     ],
     invalid: [
       { markdown: '这是全城最香的一款手冲豆，本店烘焙。', findings: [{ line: 1, column: 5, message: '“最香”属于绝对化用语（最高级），此处描述本店或本品（据“本店”），依据《广告法》第九条第（三）项不得在广告中使用', suggestions: ['很香', '香气足'] }] },
@@ -138,6 +141,7 @@ export default defineRule({
       { markdown: '本店的春茶是送礼的最隹之选。', findings: [{ line: 1, column: 10, message: '“最隹”（即“最佳”）属于绝对化用语（最高级）' }] },
       { markdown: '本店创立于 1926 年，是全城最好的茶庄。', findings: [{ line: 1, column: 17, message: '“最好”属于绝对化用语（最高级），此处描述本店或本品（据“本店”）' }] },
       { markdown: '本店七月的营业额增长最为强劲，是全城最好的茶庄。', findings: [{ line: 1, column: 11, message: '此处描述本店或本品（据“本店”）' }, { line: 1, column: 19, message: '此处描述本店或本品（据“本店”）' }] },
+      { markdown: '本店引进了国际领先水平的设备，预约立减 100 元。', findings: [{ line: 1, column: 6, message: '“国际领先”属于绝对化用语（第一/唯一），此处描述本店或本品（据“本店”）' }] },
       { markdown: '这款保温杯永不褪色，本市有售。', findings: [{ line: 1, column: 6, message: '“永不”属于绝对化用语（绝对/承诺），此处描述所推广的商品（据“这款”）' }] },
       { markdown: '---\ntitle: 史上最好喝的红茶\nstatus: draft\n---\n\n正文。\n', findings: [{ line: 2, column: 8, message: '“史上最”属于绝对化用语（最高级），此处描述所售商品（茶叶）（据“红茶”）' }] },
     ],

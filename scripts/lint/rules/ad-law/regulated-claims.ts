@@ -44,6 +44,15 @@ export default defineRule({
       '这类药物包括抗抑郁药和部分抗过敏药，合用时要留意相互作用。',
       '县级以上地方人民政府负责储备防治流感的药品和防护用品。',
       '到2035年，全面实施中医治未病健康工程，癌症早诊早治工作覆盖所有县区。',
+      // A medical reference or a guideline: an indication, a medicine named by its use, a therapy or a service named,
+      // a duty of care, a sign to watch for, a definition, a cited notice, a caution; the writer's 我们建议.
+      '这类利尿药也用于治疗心衰和高血压，用药期间要定期复查血钾。流感流行时，生产单位要及时供应防治流感的药品。',
+      '我们建议：开始激素治疗前，先把说明书读一遍。社区卫生服务中心可以为居民提供中医治未病服务。',
+      '医务人员应积极防治并发症，同时治疗原有的慢性病，并给予营养支持。如果发现患者血压下降超过基础值的 20%，应立即报告医生。',
+      '病原携带者：指感染病原体后没有症状、但能排出病原体的人。参见国家中医药管理局关于在救治中使用某某排毒汤的通知。',
+      '特异性抗体多在发病一周后转为阳性。确保转运安全后，再将病例转运至定点医院。推动与周边国家卫生合作。',
+      '长期大剂量服用这类药物，应注意肝损伤风险，出现黄疸须立即停药。',
+      '快速进针、换用新的针头注射，有助于缓解疼痛。据报告，也有医师推荐轮换用药部位。',
     ],
     invalid: [
       { markdown: '每天一杯，降血压、抗癌。', findings: [
@@ -85,6 +94,27 @@ export default defineRule({
       { markdown: '这款草本茶能抗病毒，喝一周见效。', findings: [
           { line: 1, column: 7, message: '“抗病毒”属于受限宣传（医疗用语）' },
           { line: 1, column: 12, message: '“一周见效”属于受限宣传（功效保证）' },
+        ] },
+      // The seller's own indication and duty of care stay claims (本品、我们诊所、a buy call).
+      { markdown: '本品用于治疗失眠，三天见效，点击购买。', findings: [
+          { line: 1, column: 5, message: '“治疗失眠”属于受限宣传（疾病治疗功能）' },
+          { line: 1, column: 10, message: '“三天见效”属于受限宣传（功效保证）' },
+        ] },
+      { markdown: '某某山楂茶用于治疗高血压，老少皆宜。', findings: [
+          { line: 1, column: 8, message: '“治疗高血压”属于受限宣传（疾病治疗功能）' },
+        ] },
+      { markdown: '中医调理，积极治疗，根治失眠。', findings: [
+          { line: 1, column: 11, message: '“根治失眠”属于受限宣传（疾病治疗功能）' },
+        ] },
+      { markdown: '我们诊所积极治疗糖尿病，包您满意。', findings: [
+          { line: 1, column: 7, message: '“治疗糖尿病”属于受限宣传（疾病治疗功能）' },
+        ] },
+      { markdown: '张主任医师推荐我们药房的这款护肝片，买二送一。', findings: [
+          { line: 1, column: 2, message: '“主任医师推荐”属于受限宣传（患者、医生、专家证明）' },
+          { line: 1, column: 15, message: '“护肝”属于受限宣传（保健功能）' },
+        ] },
+      { markdown: '我们的美容针采用超细针头，有助于缓解疼痛。', findings: [
+          { line: 1, column: 17, message: '“缓解疼痛”属于受限宣传（疾病预防、治疗功能）' },
         ] },
       { markdown: '我们中心开展中医治未病服务，根治失眠。', findings: [
           { line: 1, column: 8, message: '“医治未病”属于受限宣传（疾病治疗功能）' },

@@ -1,5 +1,6 @@
 import { percentage, percentageKind, property } from './percentages.ts';
 import { inRefutedQuote, readSentence, type Reading } from './reading.ts';
+import { definesTerm, setsTarget } from './targets.ts';
 import { approx, cn, magnitude, num, people, rankedRate, worldScope } from './vocabulary.ts';
 
 /** A statistic or research conclusion found in a sentence: where (indices in the sentence) and what kind. */
@@ -36,14 +37,21 @@ const big = `(?:${approx}\\s*)?${magnitude}`;
 /**
  * Survey phrasing counts as a statistic even without a figure (issue 11 point 8), when what was found is about people,
  * health or a market (研究发现，喝茶的人平均寿命更长); 根据不同的研究，纤角龙科比原角龙科原始 is a finding about fossils,
- * and the writer's own test (经测试显示) is a measurement (decision 3).
+ * and the writer's own test (经测试显示) is a measurement (decision 3). What was found is read after the verb: the
+ * people a study was made on (一些对睾酮和长效抗精神病药的研究显示，吸收可能并无差异) are not its finding.
  */
-function aboutPeopleOrFigures(r: Reading, s: string): boolean {
+function aboutPeopleOrFigures(r: Reading, s: string, m: RegExpMatchArray): boolean {
   if (r.ownMeasure) return false;
-  if (numberWords.test(s.replace(dates, ''))) return true;
+  const found = s.slice(m.index! + m[0].length);
+  // 研究显示与蝙蝠冠状病毒同源性达85%以上: a sequence compared, a measurement of a genome, not of people.
+  if (numberWords.test(s.replace(dates, ''))) return !(sequence.test(found) && !new RegExp(people, 'u').test(found));
+  // 一方面，有研究显示……；另一方面…… and 存在争议: research weighed against other findings, a debate reported, no claim.
+  if (weighed.test(s)) return false;
   // 基因研究表明，罗马人的祖先来自印度西北部: where a people came from is scholarship of the past, not their health or habits.
-  return healthOrMarket.test(s) || (new RegExp(people, 'u').test(s) && !lineage.test(s));
+  return healthOrMarket.test(found) || (new RegExp(people, 'u').test(found) && !lineage.test(s));
 }
+const weighed = /^\s*一方面|存在争议|尚有争议|仍有争议|尚无定论/u;
+const sequence = /同源性|序列|基因组|核苷酸|氨基酸|碱基/u;
 const dates = /\d+\s*(?:年|月|日|号|时|点|分)/gu;
 const healthOrMarket = /患|病|健康|风险|寿命|疫情|消费|市场|经济|支持|满意|民意|喜欢|愿意|习惯|选择|购买|食用|饮用|喝|吃|服用|睡|减肥|瘦/u;
 /** A people's descent and origins (祖先、起源、后裔、迁徙): history told by genetics or archaeology. */
@@ -252,7 +260,8 @@ export function findClaims(sentence: string): Claim[] {
       if (found) claims.push({ start: found.start, end: match.index + match[0].length, kind: found.kind });
     }
   }
-  if (!claims.length) return [];
+  // A plan's target or a definition holds no figure about the world; asked only once a claim is seen.
+  if (!claims.length || setsTarget(sentence) || definesTerm(sentence)) return [];
   const kept: Claim[] = [];
   for (const claim of claims.sort((a, b) => a.start - b.start || b.end - a.end)) {
     if (inRefutedQuote(read(), claim.start)) continue;

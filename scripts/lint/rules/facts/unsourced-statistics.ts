@@ -58,6 +58,18 @@ export default defineRule({
       'NTS 负责管理全国 270 多座历史建筑、38 个重要园林和 7.6 万公顷土地。',
       '新关税实际上是对所有从中国出口到美国的商品征收了一半的关税。',
       '根据 YouGov 在 2013 年的民意调查，75% 的英国成年人无法用外语交谈。世界排名第一的球员以 2 比 1 输掉了比赛。',
+      // A plan's targets, a targets table, a definition; a study given with its test statistics; a guideline by its publisher.
+      '到2030年，全国人均每日食盐摄入量降低20%，总体癌症5年生存率提高15%。力争实现道路交通万车死亡率下降30%。',
+      '指标：过早死亡率 2020年：比2015年降低10%',
+      // What a study found, read after its verb: no people, no health in it; a genome's sequence compared.
+      '一些对两种长效针剂的研究显示，吸收可能并无差异。目前研究显示，该毒株与蝙蝠冠状病毒的基因序列同源性达 85% 以上。',
+      // The document's own title heading it, the text's own table, research weighed against the other side.
+      '某省全民健康规划纲要\n\n2020年全省人均预期寿命已达78岁，婴儿死亡率降到5‰以下。',
+      '我们从上表可以得知，单用时激素水平最多下降六成；两药合用时可减少 90%。',
+      '一方面，有研究显示加用某药可提高睡眠评分；另一方面，也有研究认为效果不明显。',
+      '（一）主要健康指标，是指人均预期寿命、孕产妇死亡率、五岁以下儿童死亡率等。',
+      '观察性研究显示，使用甲药的患者肝损伤发生率高于使用乙药的患者（12.1% 比 7.4%，p=0.02）。',
+      '某学会最新发布的《成人高血压诊疗指南》亦建议，多项研究发现每天 5 克以下的食盐摄入可降低血压。',
       '---\ntitle: 存茶\nstatus: draft\nsources:\n  - {title: 国家标准, url: https://a.example}\n  - {title: 行业报告, url: https://b.example}\n---\n\n数据显示，湿度超过 60% 茶叶易受潮。\n',
     ],
     invalid: [
@@ -81,6 +93,12 @@ export default defineRule({
       { markdown: '全国铁路的客流量比去年增长了 20%。', findings: [{ line: 1, column: 16, message: '“20%”是变化幅度' }] },
       { markdown: '研究表明，移居城市的年轻人更愿意喝茶。', findings: [{ line: 1, column: 1, message: '“研究表明”是调查或研究结论' }] },
       { markdown: '调查显示，近七成茶友习惯用盖碗。\n\n根据权威机构公布的数据，盖碗的销量逐年上升。', findings: [{ line: 1, column: 1, message: '“调查显示”“近七成”是调查或研究结论、成数比例' }] },
+      { markdown: '截至2024年，全国糖尿病患者已超过1.4亿。', findings: [{ line: 1, column: 17, message: '“超过1.4亿”是总量' }] },
+      { markdown: '到2030年，我国糖尿病患者预计将达到 1.5 亿。', findings: [{ line: 1, column: 18, message: '“达到 1.5 亿”是总量' }] },
+      { markdown: '研究表明，在医生指导下进行激素治疗是安全的。', findings: [{ line: 1, column: 1, message: '“研究表明”是调查或研究结论' }] },
+      { markdown: '如上图所示，我们的老客户复购率高达 92%。', findings: [{ line: 1, column: 13, message: '“复购率高达 92%”是比率' }] },
+      { markdown: '2025 年度活动方案\n\n全国九成茶友喜欢盖碗。', findings: [{ line: 3, column: 3, message: '“九成”是成数比例' }] },
+      { markdown: '研究显示，加用这类草本提取物可改善失眠患者的睡眠质量。', findings: [{ line: 1, column: 1, message: '“研究显示”是调查或研究结论' }] },
       { markdown: '我们的老客户复购率高达 92%。', findings: [{ line: 1, column: 7, message: '“复购率高达 92%”是比率' }] },
       {
         markdown: '---\ntitle: 存茶\nstatus: draft\nsources:\n  - {title: 一个来源}\n---\n\n销量增长 3 倍。\n',

@@ -17,9 +17,11 @@ export const medicalIndustries = ['medical', 'pharma', 'medical-device', 'medica
 export const hasAny = (facts: AccountFacts, industries: readonly string[]) => industries.some((i) => facts.industries.has(i));
 
 // Who speaks of the thing sold: the seller (本品、我们、本院), a demonstrative on a product (这款、这瓶), a price or buy
-// call. 这道/这种 are left out: recipes and explainers use them for dishes and kinds.
+// call. 这道/这种 are left out: recipes and explainers use them for dishes and kinds. A guide's 我们 advising or
+// knowing (我们建议、我们从上文知道、在我们的视野之内、我们还有资料可供参考) is the writer's voice, not a seller's.
 const seller = compile(
-  '本(?:品|店|院|产品|项目|课程|机构|校|公司|中心|诊所|药店|楼盘|茶|款|团队|平台|基金)|我们|我院|我司|我店|我家|咱家|咱们|' +
+  '本(?:品|店|院|产品|项目|课程|机构|校|公司|中心|诊所|药店|楼盘|茶|款|团队|平台|基金)|' +
+    '我们(?!建议|认为|知道|从(?:上文|前文|上表|上图|图表|表中)|可以看到|看到|还有资料|的视野|(?:仅|只|一般|通常)推荐)|我院|我司|我店|我家|咱家|咱们|' +
     '这款|此款|该款|这个(?:牌子|产品|品牌|项目|课|班)|这[瓶支盒杯套块台罐袋包粒片剂贴]|这家(?:医院|诊所|医馆|中医馆|机构|门诊|店)',
 );
 const sales = compile('[¥￥]|[0-9]+元|立即购买|点击购买|扫码|下单|抢购|包邮|到手|预订|预约|限时|特价|优惠|立减|报名|咨询电话|免费试用|速来|速上车');
@@ -42,7 +44,7 @@ export function sellerSpeaks(sentence: string, facts: AccountFacts): boolean {
 // A sentence that talks about claims instead of making one: a warning, a myth, a rule, a disclaimer, a regulator.
 const meta = compile(
   '误区|骗局|谣言|违法|违规|虚假|不现实|不等于|不代表|只是(?:一种)?(?:民间)?(?:说法|风俗|习俗|心愿|口头禅|心理安慰)|民间说法|民间有|' +
-    '没有科学依据|轻信|警惕|当心|谨防|提防|小心|识别|辨别|分清|不承诺|不作承诺|不作任何承诺|不提供|不组织|不推荐|允许|经注册|注册的|' +
+    '注意[^,。!?]{0,6}?风险|立即停药|没有科学依据|轻信|警惕|当心|谨防|提防|小心|识别|辨别|分清|不承诺|不作承诺|不作任何承诺|不提供|不组织|不推荐|允许|经注册|注册的|' +
     '备案的|注册证|声称的|字样|被罚|处罚|罚款|查处|禁止|不得|严禁|依法|法规定|规定|可能损失|风险等级|谨慎|(?<![没无])有风险|仅供参考|' +
     '不构成|不是药|不是药物|并没有|科普|请到正规|请就医|及时就医|遵医嘱|要看医生|咨询医生|问医生|不要自行',
 );

@@ -1,7 +1,8 @@
 import type { DictionaryEntry, DictionaryMatch } from '../../../dictionary.ts';
 import type { Severity } from '../../../../shared/finding.ts';
 import { claimPatterns as written } from './all-patterns.ts';
-import { administersHealth, namesDrugClass } from './health-register.ts';
+import { administersHealth, bodyNoun, namesDrugClass } from './health-register.ts';
+import { defines, inDocumentTitle, instructsCare, namesCare } from './clinical-reference.ts';
 import { advertised, describesCustom, isMeta, negated, reportsAuthority, reportsCompanySpeech, reportsResearcher, reportsScience, speaksOfUse, type AccountFacts } from './context.ts';
 import { straddlesWords } from '../../../evasion/words.ts';
 import { tellsLongPast } from '../../era.ts';
@@ -214,15 +215,31 @@ function toldNotSold(family: Family, view: MatchView): boolean {
       reportsAuthority(view.sentence) ||
       reportsCompanySpeech(view.sentence.slice(view.end)) ||
       namesDrugClass(term, view.sentence.slice(view.end)) ||
-      administersHealth(view.sentence)
+      bodyNoun(term) ||
+      administersHealth(view.sentence) ||
+      referenceReading(view)
     );
   }
   return false;
 }
 
+/**
+ * A medical reference or a guideline that sells nothing: an indication, a medicine or a therapy named, a duty of those
+ * who give care or a sign to watch for, a definition, a cited document's title. Using a remedy (喝、服用) keeps a claim.
+ */
+function referenceReading(view: MatchView): boolean {
+  const { sentence, start, end } = view;
+  // 根治、治愈、专治 promise a cure in any register; the readings are for the plain verbs (治疗、防治、缓解).
+  if (promisesCure.test(sentence.slice(start, end))) return false;
+  if (defines(sentence) || inDocumentTitle(sentence.slice(end))) return true;
+  return !view.uses && (namesCare(sentence, start, end) || instructsCare(sentence, start));
+}
+
+const promisesCure = /^(?:根治|治愈|治好|治得好|专治|主治|包治|断根|除根|痊愈|药到病除|疗愈)/u;
+
 /** Words the next characters give another sense: 转运站 moves goods, 保证就业稳定 is about the economy. */
 const otherSense: Record<string, RegExp> = {
-  转运: /^(?:站|舱|中心|仓|物资|货|旅客|乘客|车|船|港|枢纽|码头|至|到|往|工作|服务)/u,
+  转运: /^(?:安全|途中|过程|站|舱|中心|仓|物资|货|旅客|乘客|车|船|港|枢纽|码头|至|到|往|工作|服务)/u,
   保证就业: /^(?:稳定|形势|率|岗位|总量)/u,
   // 加载、报错、延时和超时: a delay in a program or a camera, not a sexual-health claim.
   延时: /^(?:和超时|与超时|、超时|或超时|毫秒|秒|时间|加载|执行|任务|函数|摄影|拍摄|播放|发送|开关|参数|选项|设置|器|退休|交付|发货|开学|到账|错误|问题|过高|过长|较高|较低|更高|更低|增加|降低|减少|抖动)/u,
