@@ -164,6 +164,30 @@ describe('mpdesk command', () => {
     expect((await runCli(['lint', '--staged'], root)).stdout).toContain('1 个已暂存文件');
   });
 
+  it('validates the word lists too, as lint does, the staged version with --staged', async () => {
+    const root = await makeRepo({ ...baseFiles(), 'content/words.yaml': 'entries:\n  - 旧禁词\n  - {term: 温杯, severity: fatal}\n' });
+    const findingsOf = (stdout: string) => JSON.parse(stdout).map((f: { file: string; ruleId: string; line: number }) => [f.file, f.ruleId.split('/')[0], f.line]);
+    const whole = await runCli(['validate', '--format', 'json'], root);
+    expect(whole.code).toBe(1);
+    expect(findingsOf(whole.stdout)).toEqual([['content/words.yaml', 'schema', 3]]);
+    expect((await runCli(['validate'], root)).stdout).toContain('content/words.yaml');
+    // Only the account's list named by a path to the account: the team list is the account's too.
+    await writeFile(join(root, 'content/shanye/words.yaml'), 'entries:\n  - term: 冬\n    severity: error\n    tags: 不是列表\n');
+    expect(findingsOf((await runCli(['validate', 'content/shanye', '--format', 'json'], root)).stdout).map(([file]: [string]) => file)).toEqual(['content/shanye/words.yaml', 'content/words.yaml']);
+
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, stdio: 'pipe' });
+    git('init', '-q');
+    await writeFile(join(root, 'content/shanye/words.yaml'), 'entries:\n  - 冬日\n');
+    await writeFile(join(root, 'content/words.yaml'), 'entries:\n  - 热水\n  - {term: 温杯, severity: fatal}\n');
+    git('add', 'content/words.yaml');
+    await writeFile(join(root, 'content/words.yaml'), 'entries:\n  - 旧禁词\n');
+    const staged = await runCli(['validate', '--staged', '--format', 'json'], root);
+    expect(staged.code).toBe(1);
+    expect(findingsOf(staged.stdout)).toEqual([['content/words.yaml', 'schema', 3]]);
+    expect((await runCli(['validate', '--staged'], root)).stdout).toContain('1 个已暂存文件');
+    expect((await runCli(['validate', '--format', 'json'], root)).code).toBe(0);
+  });
+
   it('counts in its summary only the files of the paths given, not the whole repository', async () => {
     const root = await makeRepo(baseFiles());
     for (const command of ['validate', 'lint']) {
@@ -202,9 +226,9 @@ describe('mpdesk command', () => {
     const git = (...args: string[]) => execFileSync('git', args, { cwd: root, stdio: 'pipe' });
     git('init', '-q');
     git('add', 'notes.txt');
-    const said = { validate: '没有找到已暂存的内容文件（content/ 下的 account.yaml、计划或文章），没有检查任何文件。\n', lint: '没有找到已暂存的内容文件（content/ 下的 account.yaml、计划、文章或 words.yaml 词表），没有检查任何文件。\n' };
+    const said = '没有找到已暂存的内容文件（content/ 下的 account.yaml、计划、文章或 words.yaml 词表），没有检查任何文件。\n';
     for (const command of ['validate', 'lint'] as const) {
-      expect(await runCli([command, '--staged'], root), command).toMatchObject({ code: 0, stdout: said[command] });
+      expect(await runCli([command, '--staged'], root), command).toMatchObject({ code: 0, stdout: said });
       expect(await runCli([command, '--staged', '--format', 'json'], root), command).toMatchObject({ code: 0, stdout: '[]\n' });
     }
   });

@@ -1,6 +1,7 @@
 import { CommanderError, Option } from 'commander';
 import type { ContentSet } from './content/index.ts';
-import { hasErrors } from './shared/finding.ts';
+import { compareFindings, hasErrors } from './shared/finding.ts';
+import type { StagedContent } from './cli-staged.ts';
 import { contentPath, pathFilter, UsageError } from './shared/path-filter.ts';
 import { isCalendarDate } from './shared/calendar-date.ts';
 import { WriteError } from './shared/write-error.ts';
@@ -26,7 +27,6 @@ for (const stream of [process.stdout, process.stderr]) {
 const statuses = ['draft', 'review', 'approved', 'scheduled', 'published', 'archived'];
 
 /** What `--staged` says when nothing it checks (`what`) is staged: plainly, not an empty success. */
-const nothingStaged = (what: string) => `没有找到已暂存的内容文件（content/ 下的 ${what}），没有检查任何文件。\n`;
 
 /** What was checked: the whole set, or (`only`: the paths given) just the files in them. */
 function describeSet(set: ContentSet, only: (file: string) => boolean = () => true): string {
@@ -51,21 +51,22 @@ program
     const root = rootOf(options);
     const { classify, loadContent } = await content();
     let only = pathFilter(root, process.cwd(), paths, (file) => classify(file) !== undefined);
-    let overlay: Map<string, Buffer> | undefined;
+    let staged: StagedContent | undefined;
     if (options.staged) {
-      const { readStagedFiles } = await import('./shared/staged-files.ts');
-      overlay = await readStagedFiles(root, (file) => classify(file) !== undefined && only(file));
-      if (overlay.size === 0) {
-        process.stdout.write(options.format === 'json' ? '[]\n' : nothingStaged('account.yaml、计划或文章'));
+      const { nothingStaged, stagedContent } = await import('./cli-staged.ts');
+      staged = await stagedContent(root, only);
+      if (staged.overlay.size + staged.lists.size === 0) {
+        process.stdout.write(options.format === 'json' ? '[]\n' : nothingStaged);
         return;
       }
-      const staged = overlay;
-      only = (file) => staged.has(file);
+      only = staged.only;
     }
-    const set = await loadContent(root, { overlay });
+    const set = await loadContent(root, { overlay: staged?.overlay });
     const { validateContent } = await import('./validate/index.ts');
-    const findings = await validateContent(set, { only });
-    const checked = options.staged ? `${overlay!.size} 个已暂存文件` : describeSet(set, only);
+    const { wordListProblems } = await import('./lint/index.ts');
+    // The word lists are content too: a broken one is said here, not first by the pre-commit hook.
+    const findings = [...(await validateContent(set, { only })), ...(await wordListProblems(set, only, staged?.lists))].sort(compareFindings);
+    const checked = staged ? `${staged.overlay.size + staged.lists.size} 个已暂存文件` : describeSet(set, only);
     const { formatFindings } = await import('./output/findings.ts');
     process.stdout.write(formatFindings(findings, options.format, { checked }));
     if (hasErrors(findings)) process.exitCode = 1;
@@ -156,30 +157,25 @@ program
     const root = rootOf(options);
     const { classify, loadContent } = await content();
     let only = pathFilter(root, process.cwd(), paths, (file) => classify(file) !== undefined);
-    let overlay: Map<string, Buffer> | undefined;
-    let stagedLists: Map<string, Buffer> | undefined;
+    let staged: StagedContent | undefined;
     if (options.staged) {
-      const { readStagedFiles } = await import('./shared/staged-files.ts');
-      const { isWordListFile } = await import('./lint/resources.ts');
-      // A staged word list is checked as staged, and the staged articles are checked against it.
-      const staged = await readStagedFiles(root, (file) => (classify(file) !== undefined || isWordListFile(file)) && only(file));
-      if (staged.size === 0 && options.format === 'pretty') {
-        process.stdout.write(nothingStaged('account.yaml、计划、文章或 words.yaml 词表'));
+      const { nothingStaged, stagedContent } = await import('./cli-staged.ts');
+      staged = await stagedContent(root, only);
+      if (staged.overlay.size + staged.lists.size === 0 && options.format === 'pretty') {
+        process.stdout.write(nothingStaged);
         return;
       }
-      overlay = new Map([...staged].filter(([file]) => !isWordListFile(file)));
-      stagedLists = new Map([...staged].filter(([file]) => isWordListFile(file)));
-      only = (file) => staged.has(file);
+      only = staged.only;
     }
     const { removeStaleTempFiles } = await import('./shared/atomic-write.ts');
     removeStaleTempFiles([`${root}/content`]);
     const { lintContent, ruleModuleUrl, startLintWorkers } = await import('./lint/index.ts');
     // A whole repository linted cold: worker threads load while the content is read.
     const whole = !paths.length && !options.staged && !options.fix;
-    const set = await loadContent(root, { overlay, ...(whole ? { beforeReading: (files: number) => startLintWorkers(root, files) } : {}) });
+    const set = await loadContent(root, { overlay: staged?.overlay, ...(whole ? { beforeReading: (files: number) => startLintWorkers(root, files) } : {}) });
     const ruleModules = options.rule.map((path) => ruleModuleUrl(path, process.cwd()));
-    const nothing = overlay?.size === 0 && !stagedLists?.size;
-    const { findings, fixed, failed } = nothing ? { findings: [], fixed: [], failed: false } : await lintContent(set, { only, fix: options.fix, ruleModules, stagedLists });
+    const nothing = staged !== undefined && staged.overlay.size + staged.lists.size === 0;
+    const { findings, fixed, failed } = nothing ? { findings: [], fixed: [], failed: false } : await lintContent(set, { only, fix: options.fix, ruleModules, stagedLists: staged?.lists });
     if (options.format === 'github') {
       const { formatGithub } = await import('./output/ci-formats.ts');
       process.stdout.write(formatGithub(findings));
@@ -190,7 +186,7 @@ program
       process.stdout.write(formatSarif(findings, [...allRules, ...engineRules]));
     } else {
       const { formatFindings } = await import('./output/findings.ts');
-      const checked = options.staged ? `${overlay!.size + (stagedLists?.size ?? 0)} 个已暂存文件` : describeSet(set, only);
+      const checked = staged ? `${staged.overlay.size + staged.lists.size} 个已暂存文件` : describeSet(set, only);
       process.stdout.write(formatFindings(findings, options.format, { checked }));
       if (fixed.length && options.format === 'pretty') process.stdout.write(`已修正 ${fixed.length} 个文件：${fixed.join('、')}\n`);
     }

@@ -27,6 +27,7 @@ import { staleCopies } from './stale-copies.ts';
 import type { LintPartSetup, LintTaskSetup } from './worker.ts';
 
 export { engineRules, lintFailed } from './engine-findings.ts';
+export { isWordListFile } from './resources.ts';
 export { ruleModuleUrl } from './rule-modules.ts';
 export type { LintJob, LintJobResult } from './lint-group.ts';
 
@@ -226,6 +227,16 @@ async function wordListFindings(root: string, targets: readonly Lintable[], reso
     }
   }
   return { findings, changed };
+}
+
+/**
+ * What is wrong with the team list and the word lists of the accounts whose files `only` selects (YAML, schema,
+ * encoding), each on its own file, as a lint says it: what `mpdesk validate` reports of them. `stagedLists`: the
+ * staged bytes of lists, checked instead of the working copy.
+ */
+export async function wordListProblems(set: ContentSet, only: (file: string) => boolean, stagedLists?: ReadonlyMap<string, Uint8Array>): Promise<Finding[]> {
+  const targets: Lintable[] = [...set.articles, ...set.plans].filter((f) => f.doc && only(f.source.file));
+  return (await wordListFindings(set.root, targets, new LintResources(set.root, undefined, stagedLists), '')).findings;
 }
 
 /** Validation, every rule and the fixes, in this thread: small runs, `--fix`, rules handed in. */
