@@ -1,4 +1,4 @@
-import { Parser } from 'htmlparser2';
+import { htmlParser } from './html-parser.ts';
 import type { Nodes, Root } from 'mdast';
 
 /**
@@ -64,7 +64,7 @@ export function tooDeepNode(tree: Root): Nodes | undefined {
   let open = 0;
   let base = 0;
   let deepest = 0;
-  const parser = new Parser(
+  const parser = new (htmlParser())(
     {
       onopentag: () => void (deepest = Math.max(deepest, base + ++open)),
       onclosetag: () => void (open = Math.max(0, open - 1)),

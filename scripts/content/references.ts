@@ -1,6 +1,6 @@
 import { realpathSync, statSync } from 'node:fs';
 import { dirname, extname, resolve, sep } from 'node:path';
-import { Parser } from 'htmlparser2';
+import { htmlParser } from './html-parser.ts';
 import type { Nodes, Root } from 'mdast';
 import { visit } from '../shared/visit.ts';
 import { addressProblem, imageAddressKind, imageHandlingFor, internationalHost, linkKind, linkScheme, type ImageHandling } from '../platform/index.ts';
@@ -206,7 +206,7 @@ interface HtmlTag {
 /** `<img>` and `<a>` tags in a raw HTML fragment, with their offsets in it; a real tokenizer, not a pattern. */
 function htmlTags(html: string): HtmlTag[] {
   const tags: HtmlTag[] = [];
-  const parser = new Parser(
+  const parser = new (htmlParser())(
     {
       onopentag(name, attributes) {
         if (name === 'img' || name === 'a') tags.push({ name, attributes, start: parser.startIndex, end: parser.endIndex + 1 });

@@ -1,4 +1,4 @@
-import { Parser } from 'htmlparser2';
+import { htmlParser } from './html-parser.ts';
 import type { Nodes, Root, Text } from 'mdast';
 import { visit } from '../shared/visit.ts';
 import { linkKind, visibleCharCount } from '../platform/index.ts';
@@ -80,7 +80,7 @@ function plain(node: Nodes): string {
 function htmlText(html: string): string {
   let hidden = 0;
   let text = '';
-  const parser = new Parser({
+  const parser = new (htmlParser())({
     onopentagname(name) {
       if (name === 'script' || name === 'style') hidden++;
     },
