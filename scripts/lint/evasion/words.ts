@@ -1,30 +1,20 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { evasionTables } from './tables.ts';
+import { wordFrequencies } from './word-frequencies.ts';
 
 /**
  * Ordinary words, to tell a disguise from a word that only shares a reading or a shape with a term: 根植 is not
  * 根治, 国家集中 is 国家 + 集中, 油温过高 is 油温 + 过高. The words and their frequencies are @pinyin-pro/data's
  * complete dictionary (about 350,000 words and characters, ISC licence), read the first time a disguise is
- * suspected. Its rarest entries (frequency 3e-12 and below: 关住, 转法) are not counted as words.
+ * suspected (word-frequencies.ts). Its rarest entries (frequency 3e-12 and below: 关住, 转法) are not counted as words.
  */
 
-let dictionary: object | undefined;
+let dictionary: Map<string, number> | undefined;
 const floor = 3e-12;
-
-function dictionaryData(): object {
-  if (!dictionary) {
-    const data: unknown = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('@pinyin-pro/data/complete.json'), 'utf8'));
-    dictionary = data && typeof data === 'object' ? data : {};
-  }
-  return dictionary;
-}
 
 /** How often the dictionary sees a word or character, or 0 for never (or too rarely to count). */
 export function frequencyOf(word: string): number {
-  const entry: unknown = Object.hasOwn(dictionaryData(), word) ? Reflect.get(dictionaryData(), word) : undefined;
-  const frequency: unknown = Array.isArray(entry) ? entry[1] : undefined;
-  return typeof frequency === 'number' && frequency > floor ? frequency : 0;
+  dictionary ??= wordFrequencies(floor);
+  return dictionary.get(word) ?? 0;
 }
 
 /** A character the dictionary does not know scores below any word, so a listed word beats its characters. */
@@ -86,7 +76,8 @@ export function isCommon(char: string): boolean {
 
 /** The Han characters at or above each threshold, for `npm run gen:evasion`. */
 export function frequentChars(): Record<keyof typeof charThresholds, string> {
-  const chars = Object.keys(dictionaryData()).filter((word) => /^\p{Script=Han}$/u.test(word));
+  dictionary ??= wordFrequencies(floor);
+  const chars = [...dictionary.keys()].filter((word) => /^\p{Script=Han}$/u.test(word));
   const above = (threshold: number) => chars.filter((c) => frequencyOf(c) >= threshold).sort().join('');
   return { function: above(charThresholds.function), unanchored: above(charThresholds.unanchored), common: above(charThresholds.common) };
 }
