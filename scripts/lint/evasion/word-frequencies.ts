@@ -12,12 +12,12 @@ import { writeFileAtomicSync } from '../../shared/atomic-write.ts';
  * sha256 of the rest, like compiled/validators/) and read back in a few tens of milliseconds. A file that does not
  * check out is made again; one that cannot be written (a read-only install) leaves the slow way.
  */
-export function wordFrequencies(floor: number): Map<string, number> {
+export function wordFrequencies(floor: number, folder = compiledFolder): Map<string, number> {
   const path = join(folder, `${packageVersion()}-${floor}.txt`);
   return stored(path) ?? made(path, floor);
 }
 
-const folder = fileURLToPath(new URL('../../../compiled/word-frequencies/', import.meta.url));
+const compiledFolder = fileURLToPath(new URL('../../../compiled/word-frequencies/', import.meta.url));
 const load = createRequire(import.meta.url);
 const sealOf = (text: string) => `sha256 ${createHash('sha256').update(text).digest('hex')}\n`;
 
