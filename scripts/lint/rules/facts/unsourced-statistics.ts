@@ -70,6 +70,8 @@ export default defineRule({
       '（一）主要健康指标，是指人均预期寿命、孕产妇死亡率、五岁以下儿童死亡率等。',
       '观察性研究显示，使用甲药的患者肝损伤发生率高于使用乙药的患者（12.1% 比 7.4%，p=0.02）。',
       '某学会最新发布的《成人高血压诊疗指南》亦建议，多项研究发现每天 5 克以下的食盐摄入可降低血压。',
+      // A number to dial after the line that answers it.
+      '心理危机干预热线：各地 12320 或当地的心理援助热线。',
       '---\ntitle: 存茶\nstatus: draft\nsources:\n  - {title: 国家标准, url: https://a.example}\n  - {title: 行业报告, url: https://b.example}\n---\n\n数据显示，湿度超过 60% 茶叶易受潮。\n',
     ],
     invalid: [
