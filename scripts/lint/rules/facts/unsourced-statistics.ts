@@ -91,6 +91,7 @@ export default defineRule({
       { markdown: '“今年的失业率下降了 0.5%。\n\n这是十年来最好的成绩，”他说。', findings: [{ line: 1, column: 12, message: '“0.5%”是变化幅度' }] },
       { markdown: '根据这项研究，每天步行 30 分钟可以将死亡风险降低 20%。', findings: [{ line: 1, column: 1, message: '是调查或研究结论、变化幅度' }] },
       { markdown: '在被调查的一百家奶茶店中，有三十二家的糖分超标。', findings: [{ line: 1, column: 2, message: '是调查或研究结论' }] },
+      { markdown: '全国每年拨打急救电话超过 5000 万次。', findings: [{ line: 1, column: 3, message: '“每年拨打急救电话超过 5000 万”是总量' }] },
       { markdown: '全国每年有超过 3000 万人次乘坐高铁出行。', findings: [{ line: 1, column: 3, message: '“每年有超过 3000 万”是总量' }] },
       { markdown: '全国铁路的客流量比去年增长了 20%。', findings: [{ line: 1, column: 16, message: '“20%”是变化幅度' }] },
       { markdown: '研究表明，移居城市的年轻人更愿意喝茶。', findings: [{ line: 1, column: 1, message: '“研究表明”是调查或研究结论' }] },
