@@ -48,7 +48,8 @@ export function treatmentAims(sentence: string, start: number, end: number): boo
 // one (有效率高达 95%、临床有效率 98.7%); the word that compares upwards (优于、领先) stays a claim.
 const rateTerm = /^(?:治愈率|有效率|好转率|显效率|康复率)/u;
 const evidenceShape = /^[^。!?;]{0,8}?(?:[0-9.]+%?(?:至|到|~)?[0-9.]+%|与[^,。!?;]{1,12}?(?:相当|相近|类似)|[^,。!?;]{0,12}?不如)/u;
-const taken = /喝|吃|服用|服下|涂|抹|敷|用了/u;
+// Taking a remedy, or praise and an invitation (口碑很好、欢迎咨询), make the figure a pitch again.
+const taken = /喝|吃|服用|服下|涂|抹|敷|用了|口碑|好评|放心|信赖|首选|亲测|见证|欢迎|咨询/u;
 
 /** Lint's folding drops a range's dash (40–60% reads 4060%); a rate above 100% can only be such a range. */
 function foldedRange(after: string): boolean {
