@@ -22,6 +22,7 @@ export const proseSets: readonly ProseSet[] = [
   { id: 'prose-4', name: '第四组普通文本', what: '指南、建议类文章', heldOut: false, minChars: 100_000 },
   { id: 'prose-5', name: '第五组普通文本', what: '新闻译文、开源指南，原留出文本', heldOut: false, minChars: 140_000 },
   { id: 'prose-6', name: '第六组普通文本', what: '健康与医学：用药知识、健康规划、诊疗方案、卫生法律', heldOut: false, minChars: 110_000 },
+  { id: 'prose-7', name: '第七组普通文本', what: '健康与医学：精神与心理疾病百科（诊断、临床表现、治疗）', heldOut: false, minChars: 98_000 },
   { id: 'held-out', name: '留出文本', what: '新冠健康新闻与医学摘要译文、健康建议', heldOut: true, minChars: 150_000 },
 ];
 

@@ -159,12 +159,13 @@ export const periodAfter = /^的?(?:时期|时候|阶段|年代|年头|日子)/;
 /**
  * The head of the noun phrase a term grades, when it is a place, a building, a natural feature or a thing nobody
  * sells here (世界上最长的河、全国面积最大的平地公园、全球唯一以手套为主题的展馆、中国第一颗通信卫星): a fact about a
- * third party (decision 2); so is an event nobody sells, as news grades it (有史以来最严重的干旱、最致命的空难). The phrase may carry modifiers (以饼干为主题的); the head is the noun it ends in, before
+ * third party (decision 2); so is an event nobody sells, as news grades it (有史以来最严重的干旱、最致命的空难), and a substance or a
+ * disease as medicine grades it (全球使用最广泛的非法精神活性物质). The phrase may carry modifiers (以饼干为主题的); the head is the noun it ends in, before
  * the clause ends or the sentence goes on (就在、位于、之一). Shops, restaurants, hotels, factories and firms are not in
  * it: they may be the seller's own, and stay “subject unclear”.
  */
 export const placeHead =
-  /^[^，。；！？]{0,24}?(博物馆|纪念馆|美术馆|展览馆|主题馆|展馆|文化馆|图书馆|歌剧院|剧院|音乐厅|体育馆|公园|乐园|植物园|动物园|湿地|保护区|风景区|景区|景点|古迹|遗址|古镇|古村|寺|庙|祠|宫|教堂|塔|桥|隧道|车站|火车站|机场|港口|码头|铁路|公路|运河|河流|河|江|湖|海峡|海沟|海|山峰|山|峰|岛|海湾|瀑布|峡谷|洞穴|平原|高原|沙漠|城市|地方|地区|场所|场域|设施|建筑|大楼|大厦|广场|观光工厂|卫星|火箭|飞船|探测器|望远镜|恐龙|物种|干旱|洪水|洪灾|地震|火灾|山火|灾难|灾害|事故|空难|危机|衰退|暴雨|台风|飓风|风暴|寒潮|热浪|袭击|冲突|战争|疫情|流行病|罢工|抗议|骚乱|丑闻|选举)(?=$|[的之就是在位于有也还，,。；、（(]|之一)/;
+  /^[^，。；！？]{0,24}?(博物馆|纪念馆|美术馆|展览馆|主题馆|展馆|文化馆|图书馆|歌剧院|剧院|音乐厅|体育馆|公园|乐园|植物园|动物园|湿地|保护区|风景区|景区|景点|古迹|遗址|古镇|古村|寺|庙|祠|宫|教堂|塔|桥|隧道|车站|火车站|机场|港口|码头|铁路|公路|运河|河流|河|江|湖|海峡|海沟|海|山峰|山|峰|岛|海湾|瀑布|峡谷|洞穴|平原|高原|沙漠|城市|地方|地区|场所|场域|设施|建筑|大楼|大厦|广场|观光工厂|卫星|火箭|飞船|探测器|望远镜|恐龙|物种|物质|元素|化合物|病原体|病毒|细菌|疾病|精神障碍|障碍|干旱|洪水|洪灾|地震|火灾|山火|灾难|灾害|事故|空难|危机|衰退|暴雨|台风|飓风|风暴|寒潮|热浪|袭击|冲突|战争|疫情|流行病|罢工|抗议|骚乱|丑闻|选举)(?=$|[的之就是在位于有也还，,。；、（(]|之一)/;
 
 /** Ranges of the market, as against places: a superlative over 全网 or 同行 compares sellers, whatever it grades. */
 export const tradeScope = /全网|全行业|行业|业内|业界|同行|同类|同价位|同级|市面上|市场上|别家/;

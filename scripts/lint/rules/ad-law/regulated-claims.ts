@@ -53,6 +53,12 @@ export default defineRule({
       '特异性抗体多在发病一周后转为阳性。确保转运安全后，再将病例转运至定点医院。推动与周边国家卫生合作。',
       '长期大剂量服用这类药物，应注意肝损伤风险，出现黄疸须立即停药。',
       '快速进针、换用新的针头注射，有助于缓解疼痛。据报告，也有医师推荐轮换用药部位。',
+      // An encyclopaedia of disorders: what a treatment named by its kind aims at, a response rate given as the evidence
+      // gives it (a range, beside another treatment), a section's label, no such drug, a transporter, a course.
+      '情绪稳定剂：锂盐、拉莫三嗪可减少复发。双相障碍强调长期维持治疗以预防复发。康复期：维持与预防复发。',
+      '认知行为治疗通常进行 16–20 次，有效率约 40%–60%；人际心理治疗的有效率与认知行为治疗相当。',
+      '住院治疗：适用于自杀风险高的患者。目前尚无针对核心症状的特效药。共病管理：整合治疗抑郁和焦虑。',
+      '成像可见多巴胺转运体减少。多数患者在一个月内完全恢复到病前的功能水平。',
     ],
     invalid: [
       { markdown: '每天一杯，降血压、抗癌。', findings: [
@@ -69,6 +75,13 @@ export default defineRule({
       { markdown: '本课程由前阅卷组长亲授，三个月提分 80 分。', findings: [
           { line: 1, column: 5, message: '“前阅卷组长”属于受限宣传（考试机构或命题人员参与），读作教育、培训广告' },
           { line: 1, column: 16, message: '“提分 80 分”属于受限宣传（培训效果保证）' },
+        ] },
+      { markdown: '本院的维持治疗能预防复发，有效率约 90%-95%。', findings: [
+          { line: 1, column: 6, message: '“治疗能预防复发”属于受限宣传（疾病治疗功能）' },
+          { line: 1, column: 14, message: '“有效率约 90%”属于受限宣传（治愈率、有效率）' },
+        ] },
+      { markdown: '喝我们的花茶，配合药物治疗可减少复发。', findings: [
+          { line: 1, column: 12, message: '“治疗可减少复发”属于受限宣传（疾病治疗功能）' },
         ] },
       { markdown: '这款软糖可以治疗失眠，我们公司的研发总监说。', findings: [
           { line: 1, column: 7, message: '“治疗失眠”属于受限宣传' },

@@ -110,6 +110,11 @@ const workload = /^\s*(?:次|条|个)?(?:请求|查询|调用|消息|事件|日�
  * 次交易) are its business volume, and stay a figure that needs a source.
  */
 const inCharge = /负责管理|管理着|负责保护|负责维护|管辖着?/u;
+/**
+ * 心理危机干预热线：各地 12320: bare digits after the line that answers them are a number to dial, not a count.
+ * 拨打急救电话超过 5000 万次 counts calls, and stays.
+ */
+const dialled = (s: string, m: RegExpMatchArray) => /^\d+$/u.test(m[0]) && /(?:热线|电话|专线|拨打|致电|号码)[^,，。；;\d]{0,8}$/u.test(s.slice(0, m.index));
 const carriage = /承载|运送|运载|输送|载运|运输|搭载/u;
 const carried = /^\s*(?:名|位|人次|次)?(?:乘客|旅客|游客|人次|吨|标箱|航班|车次)/u;
 /** A part of a thing's size (头骨长度的一半): a proportion of an object, not a share of people. */
@@ -180,7 +185,10 @@ const patterns: Pattern[] = [
   },
   // 全国有将近一亿人、我国茶叶年产量超过三百万吨、每年有超过一千万人.
   // NTS 负责管理全国 270 多座历史建筑……和 7.6 万公顷土地: what a body has in its charge is its record; 全国 is its remit.
-  { gate: worldScope, kind: '总量', pattern: new RegExp(big, 'gu'), when: (r, s, m) => !r.personal && scopeInClause.test(clauseOf(s, m.index!)) && !inCharge.test(clauseOf(s, m.index!)) },
+  {
+    gate: worldScope, kind: '总量', pattern: new RegExp(big, 'gu'),
+    when: (r, s, m) => !r.personal && scopeInClause.test(clauseOf(s, m.index!)) && !inCharge.test(clauseOf(s, m.index!)) && !dialled(s, m),
+  },
   {
     gate: /每[年天月日]/u, kind: '总量', pattern: new RegExp(`每(?:年|天|月|日)[^，。；]{0,12}?(?:近|将近|接近|超过|超|逾|约|高达|多达|上|数|几|有)\\s*${magnitude}`, 'gu'),
     when: (r, s, m) => {

@@ -70,6 +70,8 @@ export default defineRule({
       '（一）主要健康指标，是指人均预期寿命、孕产妇死亡率、五岁以下儿童死亡率等。',
       '观察性研究显示，使用甲药的患者肝损伤发生率高于使用乙药的患者（12.1% 比 7.4%，p=0.02）。',
       '某学会最新发布的《成人高血压诊疗指南》亦建议，多项研究发现每天 5 克以下的食盐摄入可降低血压。',
+      // A number to dial after the line that answers it.
+      '心理危机干预热线：各地 12320 或当地的心理援助热线。',
       '---\ntitle: 存茶\nstatus: draft\nsources:\n  - {title: 国家标准, url: https://a.example}\n  - {title: 行业报告, url: https://b.example}\n---\n\n数据显示，湿度超过 60% 茶叶易受潮。\n',
     ],
     invalid: [
@@ -89,6 +91,7 @@ export default defineRule({
       { markdown: '“今年的失业率下降了 0.5%。\n\n这是十年来最好的成绩，”他说。', findings: [{ line: 1, column: 12, message: '“0.5%”是变化幅度' }] },
       { markdown: '根据这项研究，每天步行 30 分钟可以将死亡风险降低 20%。', findings: [{ line: 1, column: 1, message: '是调查或研究结论、变化幅度' }] },
       { markdown: '在被调查的一百家奶茶店中，有三十二家的糖分超标。', findings: [{ line: 1, column: 2, message: '是调查或研究结论' }] },
+      { markdown: '全国每年拨打急救电话超过 5000 万次。', findings: [{ line: 1, column: 3, message: '“每年拨打急救电话超过 5000 万”是总量' }] },
       { markdown: '全国每年有超过 3000 万人次乘坐高铁出行。', findings: [{ line: 1, column: 3, message: '“每年有超过 3000 万”是总量' }] },
       { markdown: '全国铁路的客流量比去年增长了 20%。', findings: [{ line: 1, column: 16, message: '“20%”是变化幅度' }] },
       { markdown: '研究表明，移居城市的年轻人更愿意喝茶。', findings: [{ line: 1, column: 1, message: '“研究表明”是调查或研究结论' }] },

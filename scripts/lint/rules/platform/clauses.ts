@@ -3,6 +3,7 @@ import { findInBlock, normalizedBlock } from '../../define-rule.ts';
 import { foldText, originalRange as rangeOf } from '../../normalize.ts';
 import type { Dictionary, DictionaryEntry } from '../../dictionary.ts';
 import { blockSpan, type TextBlock } from '../../prose.ts';
+import { straddlesWords } from '../../evasion/words.ts';
 import { gatePatterns, mentionAfter, mentionBefore, rewardPatterns } from './patterns.ts';
 
 /**
@@ -152,6 +153,7 @@ function analyse(block: TextBlock, dictionary: Dictionary): Sentence[] {
     const { roles, term, asks } = infoOf(m.entry);
     // A Latin term inside a longer word (app in application, vx in a code) is not the term.
     if (!roles.size || (latin.test(text[m.start - 1] ?? '') && latin.test(text[m.start]!)) || (latin.test(text[m.end] ?? '') && latin.test(text[m.end - 1]!))) continue;
+    if (cutThrough(text, m.start, m.end, roles)) continue;
     words.push({ start: m.start, end: m.end, roles, text: text.slice(m.start, m.end), term, asks });
   }
   // Most blocks hold none of the lexicon's words: one sentence is enough for the checks that need no word.
@@ -174,6 +176,15 @@ function analyse(block: TextBlock, dictionary: Dictionary): Sentence[] {
     start = end;
   }
   return sentences;
+}
+
+/**
+ * An urgent word of two or three characters that the sentence's words cut through at both ends (速转 in 迅速转化为抑郁、
+ * 迅速转换) was not written. Asked of urgency and bait words only, which are few, so most lints never load the word list.
+ */
+function cutThrough(text: string, start: number, end: number, roles: ReadonlySet<Role>): boolean {
+  if (!roles.has('threat') && !roles.has('bait')) return false;
+  return /^\p{Script=Han}{2,3}$/u.test(text.slice(start, end)) && straddlesWords(text, start, end);
 }
 
 /** The clause (between commas, colons, brackets) around a normalised offset, with the mark that ends it. */

@@ -52,3 +52,14 @@ const refused = /(?:不接受|拒绝|谢绝|杜绝|不做|不提供|不参与|�
 export function framedAsWarning(sentence: string, at: number): boolean {
   return warning.test(sentence) || refused.test(sentence.slice(0, at));
 }
+
+/**
+ * A drug of abuse named in medical writing by the harm it does (可卡因中毒、兴奋剂（可卡因、甲基苯丙胺）可能引发类躁狂症状、
+ * 大麻使用障碍): a clinical reference, like news of a case. A sale, a price or a contact in the sentence keeps it a finding.
+ */
+const harm = /中毒|戒断|滥用|成瘾|依赖|使用障碍|所致|诱发|引发|精神活性物质|过量|毒性|致幻|停用|共病/u;
+const dealing = /出售|售卖|代购|购买|有货|货到|出货|价格|[0-9]+元|联系|微信|vx|加我|私聊|渠道|哪里买|包邮/iu;
+
+export function namesHarm(sentence: string): boolean {
+  return harm.test(sentence) && !dealing.test(sentence);
+}

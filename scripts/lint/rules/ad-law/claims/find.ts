@@ -2,7 +2,7 @@ import type { DictionaryEntry, DictionaryMatch } from '../../../dictionary.ts';
 import type { Severity } from '../../../../shared/finding.ts';
 import { claimPatterns as written } from './all-patterns.ts';
 import { administersHealth, bodyNoun, namesDrugClass } from './health-register.ts';
-import { defines, inDocumentTitle, instructsCare, namesCare } from './clinical-reference.ts';
+import { defines, inDocumentTitle, instructsCare, namesCare, reportsRate, treatmentAims } from './clinical-reference.ts';
 import { advertised, describesCustom, isMeta, negated, reportsAuthority, reportsCompanySpeech, reportsResearcher, reportsScience, speaksOfUse, type AccountFacts } from './context.ts';
 import { straddlesWords } from '../../../evasion/words.ts';
 import { tellsLongPast } from '../../era.ts';
@@ -231,15 +231,16 @@ function referenceReading(view: MatchView): boolean {
   const { sentence, start, end } = view;
   // 根治、治愈、专治 promise a cure in any register; the readings are for the plain verbs (治疗、防治、缓解).
   if (promisesCure.test(sentence.slice(start, end))) return false;
-  if (defines(sentence) || inDocumentTitle(sentence.slice(end))) return true;
-  return !view.uses && (namesCare(sentence, start, end) || instructsCare(sentence, start));
+  if (defines(sentence) || inDocumentTitle(sentence.slice(end)) || reportsRate(sentence, start, end)) return true;
+  return !view.uses && (namesCare(sentence, start, end) || instructsCare(sentence, start) || treatmentAims(sentence, start, end));
 }
 
 const promisesCure = /^(?:根治|治愈|治好|治得好|专治|主治|包治|断根|除根|痊愈|药到病除|疗愈)/u;
 
 /** Words the next characters give another sense: 转运站 moves goods, 保证就业稳定 is about the economy. */
 const otherSense: Record<string, RegExp> = {
-  转运: /^(?:安全|途中|过程|站|舱|中心|仓|物资|货|旅客|乘客|车|船|港|枢纽|码头|至|到|往|工作|服务)/u,
+  // 多巴胺转运体: a molecule that carries another across a membrane, in biology.
+  转运: /^(?:安全|途中|过程|站|舱|中心|仓|物资|货|旅客|乘客|车|船|港|枢纽|码头|至|到|往|工作|服务|体|蛋白|子)/u,
   保证就业: /^(?:稳定|形势|率|岗位|总量)/u,
   // 加载、报错、延时和超时: a delay in a program or a camera, not a sexual-health claim.
   延时: /^(?:和超时|与超时|、超时|或超时|毫秒|秒|时间|加载|执行|任务|函数|摄影|拍摄|播放|发送|开关|参数|选项|设置|器|退休|交付|发货|开学|到账|错误|问题|过高|过长|较高|较低|更高|更低|增加|降低|减少|抖动)/u,
@@ -253,6 +254,9 @@ const otherSenseBefore: Record<string, RegExp> = {
   转运: /(?:被|进1步|负责|用于|集中|统1|中途|货物|物资|谷物|粮食|旅客|乘客|伤员|病人)[^,。!?]{0,4}$/u,
   // 为运动员发声代言: speaking for a group of people, an advocate's work, not an endorsement of goods.
   代言: /(?:担任|出任|成为|当选|签约|受邀担任|聘为)[^,。!?]{2,20}$|发声$|(?:为|替)[^,。!?]{1,10}?(?:员|者|们|民|群体|女性|儿童|工人|农民|百姓)$/u,
+  // 无特效药物、尚无针对核心症状的特效药、目前没有治疗该病的特效药: a reference saying there is no such drug, not a
+  // seller offering one.
+  特效药: /(?:尚无|并无|暂无|没有|(?<![需须])无(?![需须]))(?:(?:针对|治疗)[^,。!?]{0,14}?的)?$/u,
   // 网络延时、DNS 传播延时、请求的延时: the delay of a network or a system, as docs say.
   延时: /(?:网络|传播|传输|通信|请求|响应|读写|读取|写入|复制|同步|查询|磁盘|服务器|服务端|客户端|接口|系统|数据库|dns|api|rpc|高|低)的?\s*$/iu,
 };

@@ -20,7 +20,7 @@ const tables: Record<string, readonly string[]> = {
  * 神经痛、甲状腺囊肿), so the next disease a seller names is caught without adding it by hand.
  */
 const han = '(?:(?![这那个的了种得该此其他她我你们])\\p{Script=Han})';
-const disease = `(?:{diseases}|${han}{1,4}?(?:炎(?![热夏])|症(?!状)|癌|瘤|疮|癣|疹|结石|结节|囊肿|溃疡|综合征|综合症|神经痛)|${han}{1,3}?病(?![人房例情历毒菌]))`;
+const disease = `(?:{diseases}|${han}{1,4}?(?:炎(?![热夏])|症(?!状)|癌|瘤|疮|癣|疹|结石|结节|囊肿|溃疡|综合征|综合症|神经痛)|${han}{1,3}?病(?![人房例情历毒菌前程因史理变]))`;
 const c = (source: string) => compile(source.replaceAll('{disease}', disease), tables);
 
 const diseaseWords = new AhoCorasick([...t.diseases, ...t.indicators].map((w) => ({ pattern: fold(w), data: true })));
