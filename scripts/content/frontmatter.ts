@@ -1,5 +1,6 @@
 import matter from 'gray-matter';
-import { isMap, isSeq, isPair, isScalar, parseDocument, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
+import type { Document, Node as YamlNode, YAMLError } from 'yaml';
+import { yamlPackage } from './yaml-package.ts';
 import { isObject } from '../shared/json-shape.ts';
 import type { BlockMemo, ParsedBlock } from './frontmatter-cache.ts';
 import { explainYamlError, unclosedOpening, usualMistake } from './yaml-errors.ts';
@@ -75,8 +76,8 @@ function closedByBreak(content: string, block: string, failed: { reason: string;
 }
 
 /** A whole-file YAML document (account.yaml) in the same shape as a frontmatter block with no body. */
-export function readYamlFile(text: string, bomLength: number): FrontmatterResult {
-  const parsed = parseYamlBlock(text.slice(bomLength), bomLength);
+export function readYamlFile(text: string, bomLength: number, memo?: BlockMemo): FrontmatterResult {
+  const parsed = parseRemembered(text.slice(bomLength), bomLength, memo);
   if (!parsed.ok) return parsed;
   return { ok: true, frontmatter: { ...parsed.value, span: [bomLength, text.length], body: '', bodyOffset: text.length } };
 }
@@ -118,7 +119,7 @@ function shifted(block: ParsedBlock, by: number): ParsedBlock {
 
 /** `source` starts on the file's first line: a frontmatter block right after the opening `---`. */
 function parseYamlBlock(source: string, base: number): YamlBlock {
-  const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false });
+  const doc = yamlPackage().parseDocument(source, { uniqueKeys: true, prettyErrors: false });
   const converted = doc.errors[0] ? undefined : toData(doc, source);
   const error = doc.errors[0] ?? converted?.error;
   const data: unknown = error ? undefined : converted?.data;
@@ -149,8 +150,8 @@ function parseYamlBlock(source: string, base: number): YamlBlock {
   return { ok: true, value: { data, fields } };
 }
 
-
 function collectFields(node: YamlNode, pointer: string, base: number, out: Map<string, FieldSpan>): void {
+  const { isMap, isPair, isScalar, isSeq } = yamlPackage();
   if (isMap(node)) {
     for (const pair of node.items) {
       if (!isPair(pair) || !isScalar(pair.key)) continue;

@@ -154,7 +154,7 @@ async function loadOne(root: string, entry: ContentPath, overlay: ReadonlyMap<st
   }
 
   const controls = controlCharacterFindings(source);
-  const result = place.kind === 'account' ? readYamlFile(text, bomLength) : readFrontmatter(text, bomLength, memo);
+  const result = place.kind === 'account' ? readYamlFile(text, bomLength, memo) : readFrontmatter(text, bomLength, memo);
   if (!result.ok) {
     const range = source.locator.range(result.span[0], result.span[1]);
     const ruleId = result.reason === 'yaml' ? 'schema/yaml-syntax' : 'schema/frontmatter';

@@ -1,4 +1,5 @@
-import { CST, Parser, type YAMLError } from 'yaml';
+import type { CST, YAMLError } from 'yaml';
+import { yamlPackage } from './yaml-package.ts';
 import type { Span } from './frontmatter.ts';
 
 // YAML errors as a writer should read them: one Chinese message with the line and what to do; the parser's own
@@ -63,9 +64,10 @@ export function unclosedOpening(source: string, errorAt: number): number | undef
     token.type === 'double-quoted-scalar' || token.type === 'single-quoted-scalar'
       ? token.source.length < 2 || token.source.at(-1) !== token.source[0]
       : token.type === 'flow-collection' && !token.end.some((end) => end.type === 'flow-seq-end' || end.type === 'flow-map-end');
+  const { CST: cst, Parser } = yamlPackage();
   for (const document of new Parser().parse(source)) {
     if (document.type !== 'document') continue;
-    CST.visit(document, (item) => {
+    cst.visit(document, (item) => {
       for (const token of [item.key, item.value]) {
         if (token && 'offset' in token && token.offset <= errorAt && unclosed(token)) found ??= token.offset;
       }
