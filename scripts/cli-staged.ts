@@ -10,6 +10,8 @@ export interface StagedContent {
   lists: Map<string, Buffer>;
   /** Whether a file is one of those staged. */
   only: (file: string) => boolean;
+  /** How many files are staged, lists included. */
+  files: number;
 }
 
 /** The staged version of the content files and word lists `only` selects. */
@@ -19,8 +21,9 @@ export async function stagedContent(root: string, only: (file: string) => boolea
     overlay: new Map([...staged].filter(([file]) => !isWordListFile(file))),
     lists: new Map([...staged].filter(([file]) => isWordListFile(file))),
     only: (file) => staged.has(file),
+    files: staged.size,
   };
 }
 
-/** Said when the hook finds nothing of the content staged (a commit of code or notes). */
+/** Said when the hook finds nothing of the content staged (a commit of code or notes): plainly, not an empty success. */
 export const nothingStaged = '没有找到已暂存的内容文件（content/ 下的 account.yaml、计划、文章或 words.yaml 词表），没有检查任何文件。\n';

@@ -26,8 +26,6 @@ for (const stream of [process.stdout, process.stderr]) {
 
 const statuses = ['draft', 'review', 'approved', 'scheduled', 'published', 'archived'];
 
-/** What `--staged` says when nothing it checks (`what`) is staged: plainly, not an empty success. */
-
 /** What was checked: the whole set, or (`only`: the paths given) just the files in them. */
 function describeSet(set: ContentSet, only: (file: string) => boolean = () => true): string {
   const count = (files: ReadonlyArray<{ source: { file: string } }>) => files.filter((f) => only(f.source.file)).length;
@@ -55,7 +53,7 @@ program
     if (options.staged) {
       const { nothingStaged, stagedContent } = await import('./cli-staged.ts');
       staged = await stagedContent(root, only);
-      if (staged.overlay.size + staged.lists.size === 0) {
+      if (staged.files === 0) {
         process.stdout.write(options.format === 'json' ? '[]\n' : nothingStaged);
         return;
       }
@@ -66,7 +64,7 @@ program
     const { wordListProblems } = await import('./lint/index.ts');
     // The word lists are content too: a broken one is said here, not first by the pre-commit hook.
     const findings = [...(await validateContent(set, { only })), ...(await wordListProblems(set, only, staged?.lists))].sort(compareFindings);
-    const checked = staged ? `${staged.overlay.size + staged.lists.size} 个已暂存文件` : describeSet(set, only);
+    const checked = staged ? `${staged.files} 个已暂存文件` : describeSet(set, only);
     const { formatFindings } = await import('./output/findings.ts');
     process.stdout.write(formatFindings(findings, options.format, { checked }));
     if (hasErrors(findings)) process.exitCode = 1;
@@ -161,7 +159,7 @@ program
     if (options.staged) {
       const { nothingStaged, stagedContent } = await import('./cli-staged.ts');
       staged = await stagedContent(root, only);
-      if (staged.overlay.size + staged.lists.size === 0 && options.format === 'pretty') {
+      if (staged.files === 0 && options.format === 'pretty') {
         process.stdout.write(nothingStaged);
         return;
       }
@@ -174,7 +172,7 @@ program
     const whole = !paths.length && !options.staged && !options.fix;
     const set = await loadContent(root, { overlay: staged?.overlay, ...(whole ? { beforeReading: (files: number) => startLintWorkers(root, files) } : {}) });
     const ruleModules = options.rule.map((path) => ruleModuleUrl(path, process.cwd()));
-    const nothing = staged !== undefined && staged.overlay.size + staged.lists.size === 0;
+    const nothing = staged !== undefined && staged.files === 0;
     const { findings, fixed, failed } = nothing ? { findings: [], fixed: [], failed: false } : await lintContent(set, { only, fix: options.fix, ruleModules, stagedLists: staged?.lists });
     if (options.format === 'github') {
       const { formatGithub } = await import('./output/ci-formats.ts');
@@ -186,7 +184,7 @@ program
       process.stdout.write(formatSarif(findings, [...allRules, ...engineRules]));
     } else {
       const { formatFindings } = await import('./output/findings.ts');
-      const checked = staged ? `${staged.overlay.size + staged.lists.size} 个已暂存文件` : describeSet(set, only);
+      const checked = staged ? `${staged.files} 个已暂存文件` : describeSet(set, only);
       process.stdout.write(formatFindings(findings, options.format, { checked }));
       if (fixed.length && options.format === 'pretty') process.stdout.write(`已修正 ${fixed.length} 个文件：${fixed.join('、')}\n`);
     }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../shared/atomic-write.ts';
 import { isObject } from '../shared/json-shape.ts';
 import { notice, unsavedCacheNotice } from '../shared/notice.ts';
-import { sealJson, unsealJson } from '../shared/json-sum.ts';
+import { sealJson, unsealJson } from '../shared/seal.ts';
 import { toolHash } from '../shared/tool-hash.ts';
 import { shown, writeError } from '../shared/write-error.ts';
 import type { FieldSpan, Span } from './frontmatter.ts';

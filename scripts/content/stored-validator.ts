@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
 import { noticeOnce } from '../shared/notice.ts';
 import { jsonSum } from '../shared/json-sum.ts';
+import { sealText, unsealText } from '../shared/seal.ts';
 import { writeFileAtomicSync } from '../shared/atomic-write.ts';
 import { shown } from '../shared/write-error.ts';
 import { toolHash } from '../shared/tool-hash.ts';
@@ -41,7 +41,8 @@ export function storedValidatorPath(schema: Record<string, unknown>): string {
   return join(folder, `${toolHash().slice(0, 16)}-${jsonSum(schema).slice(0, 32)}.cjs`);
 }
 
-const sealOf = (code: string) => `// sha256 ${createHash('sha256').update(code).digest('hex')}\n`;
+/** The seal's first line is a comment, so the file stays the module Node loads. */
+const mark = '// sha256 ';
 
 /**
  * The stored validator, when its first line is the hash of the rest: a file changed or damaged since it was
@@ -55,9 +56,8 @@ function loaded(path: string): ValidateFunction | undefined {
   } catch {
     return undefined;
   }
-  const newline = text.indexOf('\n') + 1;
   try {
-    if (newline > 0 && text.slice(0, newline) === sealOf(text.slice(newline))) {
+    if (unsealText(text, mark) !== undefined) {
       const exported: unknown = load(path);
       if (isValidator(exported)) return exported;
     }
@@ -74,7 +74,7 @@ const damaged = (path: string) => tell(`校验器缓存 ${shown(path)} 已损坏
 /** Written atomically; validators of other versions of the tool are removed. */
 function store(path: string, code: string, tool: string): void {
   try {
-    writeFileAtomicSync(path, sealOf(code) + code);
+    writeFileAtomicSync(path, sealText(code, mark));
     for (const name of readdirSync(folder)) if (!name.startsWith(tool) && name.endsWith('.cjs')) rmSync(join(folder, name), { force: true });
   } catch {
     // A read-only install: compiled again next time.

@@ -5,7 +5,7 @@ import { writeFileAtomic } from '../shared/atomic-write.ts';
 import { parseFinding, type Finding } from '../shared/finding.ts';
 import { isObject, isStringArray } from '../shared/json-shape.ts';
 import { noticeOnce, unsavedCacheNotice } from '../shared/notice.ts';
-import { sealJson, unsealJson } from '../shared/json-sum.ts';
+import { sealJson, unsealJson } from '../shared/seal.ts';
 import { toolHash } from '../shared/tool-hash.ts';
 import { shown, writeError } from '../shared/write-error.ts';
 import type { DictionaryEntry, WordList } from './dictionary.ts';

@@ -1,15 +1,15 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomicSync } from '../../shared/atomic-write.ts';
+import { sealText, unsealText } from '../../shared/seal.ts';
 
 /**
  * The words and characters of @pinyin-pro/data's complete dictionary (about 350,000, ISC licence) with their
  * frequencies, those above `floor` only (about 150,000). The package's JSON is 19 MB with every word's pinyin and
  * takes 0.6 s to parse; the frequencies alone are kept beside the compiled code as text (tab-separated, behind the
- * sha256 of the rest, like compiled/validators/) and read back in a few tens of milliseconds. A file that does not
+ * sha256 of the rest, shared/seal.ts) and read back in a few tens of milliseconds. A file that does not
  * check out is made again; one that cannot be written (a read-only install) leaves the slow way.
  */
 export function wordFrequencies(floor: number, folder = compiledFolder): Map<string, number> {
@@ -19,7 +19,6 @@ export function wordFrequencies(floor: number, folder = compiledFolder): Map<str
 
 const compiledFolder = fileURLToPath(new URL('../../../compiled/word-frequencies/', import.meta.url));
 const load = createRequire(import.meta.url);
-const sealOf = (text: string) => `sha256 ${createHash('sha256').update(text).digest('hex')}\n`;
 
 const source = () => load.resolve('@pinyin-pro/data/complete.json');
 
@@ -37,9 +36,8 @@ function stored(path: string): Map<string, number> | undefined {
   } catch {
     return undefined;
   }
-  const cut = text.indexOf('\n') + 1;
-  const body = text.slice(cut);
-  if (cut === 0 || text.slice(0, cut) !== sealOf(body)) return undefined;
+  const body = unsealText(text);
+  if (body === undefined) return undefined;
   const frequencies = new Map<string, number>();
   for (const line of body.split('\n')) {
     const tab = line.indexOf('\t');
@@ -57,7 +55,7 @@ function made(path: string, floor: number): Map<string, number> {
   }
   const body = [...frequencies].map(([word, frequency]) => `${word}\t${frequency}`).join('\n');
   try {
-    writeFileAtomicSync(path, sealOf(body) + body);
+    writeFileAtomicSync(path, sealText(body));
   } catch {
     // Only the next run's speed depends on it.
   }
