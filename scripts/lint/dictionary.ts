@@ -1,4 +1,4 @@
-import { AhoCorasick } from './aho-corasick.ts';
+import { PatternMatcher } from './pattern-matcher.ts';
 import type { Severity } from '../shared/finding.ts';
 import { foldText } from './normalize.ts';
 
@@ -34,7 +34,7 @@ type Pattern = { kind: 'entry'; entry: DictionaryEntry } | { kind: 'allow' };
  */
 export class Dictionary {
   readonly size: number;
-  private readonly matcher: AhoCorasick<Pattern> | undefined;
+  private readonly matcher: PatternMatcher<Pattern> | undefined;
 
   constructor(lists: readonly WordList[]) {
     const patterns: Array<{ pattern: string; data: Pattern }> = [];
@@ -58,7 +58,7 @@ export class Dictionary {
       }
     }
     this.size = seen.size;
-    this.matcher = patterns.length ? new AhoCorasick<Pattern>(patterns) : undefined;
+    this.matcher = patterns.length ? new PatternMatcher<Pattern>(patterns) : undefined;
   }
 
   /** Matches in normalised text; of overlapping matches the longest is kept. */

@@ -1,4 +1,4 @@
-import { AhoCorasick } from '../aho-corasick.ts';
+import { PatternMatcher } from '../pattern-matcher.ts';
 import { syllableKey, targetReadings } from './readings.ts';
 import { evasionTables, lookalikesOf } from './tables.ts';
 import type { Target } from './targets.ts';
@@ -10,7 +10,7 @@ import { keyOf } from './units.ts';
  * each character swapped for one drawn like it (顸级 for 顶级). Initials (zj for 最佳) are looked up by the run.
  */
 export interface Compiled {
-  matcher: AhoCorasick<number>;
+  matcher: PatternMatcher<number>;
   targets: readonly Target[];
   /** Per target, per character: the keys it may be read by (usual and in context). */
   keys: ReadonlyArray<ReadonlyArray<ReadonlySet<string>>>;
@@ -44,6 +44,6 @@ export function compiledTargets(): Compiled {
       initials.set(letters, [...(initials.get(letters) ?? []), index]);
     }
   });
-  compiled = { matcher: new AhoCorasick(patterns), targets, keys, initials };
+  compiled = { matcher: new PatternMatcher(patterns), targets, keys, initials };
   return compiled;
 }

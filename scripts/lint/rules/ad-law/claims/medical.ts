@@ -1,7 +1,7 @@
 // Disease, efficacy, safety and endorsement claims (广告法第十六、十七、十八条; 医疗广告管理办法第七条; 药品、医疗器械、
 // 保健食品、特殊医学用途配方食品广告审查管理暂行办法第十一条; 互联网广告管理办法第五、六条). Sources: S01, S04–S06, S12–S17,
 // S48 in scripts/lint/corpus/SOURCES.md. Patterns are sentence shapes over the tables in medical-terms.ts.
-import { AhoCorasick } from '../../../aho-corasick.ts';
+import { PatternMatcher } from '../../../pattern-matcher.ts';
 import { compile, fold, has, NUM, type ClaimPattern, type MatchView } from './pattern.ts';
 import { clauseEnd, clauseStart } from './sentences.ts';
 import * as t from './medical-terms.ts';
@@ -23,7 +23,7 @@ const han = '(?:(?![这那个的了种得该此其他她我你们])\\p{Script=Ha
 const disease = `(?:{diseases}|${han}{1,4}?(?:炎(?![热夏])|症(?!状)|癌|瘤|疮|癣|疹|结石|结节|囊肿|溃疡|综合征|综合症|神经痛)|${han}{1,3}?病(?![人房例情历毒菌前程因史理变]))`;
 const c = (source: string) => compile(source.replaceAll('{disease}', disease), tables);
 
-const diseaseWords = new AhoCorasick([...t.diseases, ...t.indicators].map((w) => ({ pattern: fold(w), data: true })));
+const diseaseWords = new PatternMatcher([...t.diseases, ...t.indicators].map((w) => ({ pattern: fold(w), data: true })));
 const diseaseEnding = /[炎症癌瘤疮癣疹病痛]|结石|结节|囊肿|综合征/u;
 let lastSentence: string | undefined;
 let lastMentions = false;
