@@ -39,12 +39,19 @@ export interface ArticleMedia {
   cover?: CoverMedia;
 }
 
+/** A processed image for the output folder: its name there, the file in the cache, and that file's sha256. */
+export interface Asset {
+  name: string;
+  path: string;
+  sha256: string;
+}
+
 export interface ProcessedImages {
   /** Original address → the `src` of the processed image: its WeChat URL once uploaded, else its output file. */
   targets: Map<string, ImageTarget>;
   /** The same for the account footer's images, whose addresses are relative to the account folder. */
   footerTargets: Map<string, ImageTarget>;
-  assets: Array<{ name: string; path: string }>;
+  assets: Asset[];
   meta: Array<{ file: string; width: number; height: number; bytes: number; alt: string }>;
   cover?: { wide: string; square: string; pic_crop_235_1: string; pic_crop_1_1: string };
   failures: ImageFailure[];
@@ -70,7 +77,7 @@ export async function processImages(
     let name = `images/${stem}${ext}`;
     for (let n = 2; taken.has(name); n++) name = `images/${stem}-${n}${ext}`;
     taken.add(name);
-    result.assets.push({ name, path: image.path });
+    result.assets.push({ name, path: image.path, sha256: image.sha256 });
     return name;
   };
   const fail = (image: ImageRef, ruleId: string, message: string) => result.failures.push({ image, ruleId, message });

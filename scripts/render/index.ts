@@ -2,14 +2,14 @@ import { accountFooter, articleVisibleChars, derivedDigest, resolveArticle, type
 import type { Finding } from '../shared/finding.ts';
 import { checkOutput } from './check-output.ts';
 import { addressKeys } from './address-keys.ts';
-import { processImages, type ArticleMedia } from './article-images.ts';
+import { processImages, type ArticleMedia, type Asset } from './article-images.ts';
 import { inlineStyles } from './inline-styles.ts';
 import { markdownToHtml } from './markdown-to-html.ts';
 import { previewPage } from './preview.ts';
 import { loadTheme } from './theme.ts';
 
 export { checkOutputTarget, writeRendered, type OutputTarget } from './write-output.ts';
-export type { ArticleMedia, BodyMedia, CoverMedia } from './article-images.ts';
+export type { ArticleMedia, Asset, BodyMedia, CoverMedia } from './article-images.ts';
 
 export interface RenderRequest {
   root: string;
@@ -41,7 +41,7 @@ export interface RenderedArticle {
   preview: string;
   meta: ArticleMeta;
   /** Files for the output folder: relative name → processed file in the cache. */
-  assets: Array<{ name: string; path: string }>;
+  assets: Asset[];
   /** The processed images to upload, with their hashes, and which are on WeChat already. */
   media: ArticleMedia;
   findings: Finding[];

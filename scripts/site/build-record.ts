@@ -58,8 +58,13 @@ const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes
 
 /** Describes a file just written. */
 export function outputFile(path: string, bytes: Uint8Array | string): OutputFile {
+  return hashedOutputFile(path, sha256(bytes));
+}
+
+/** `outputFile` for a file whose hash is known (a processed image, recorded by the image cache). */
+export function hashedOutputFile(path: string, hash: string): OutputFile {
   const { size, mtimeMs } = statSync(path);
-  return { sha256: sha256(bytes), size, mtimeMs };
+  return { sha256: hash, size, mtimeMs };
 }
 
 /**

@@ -101,6 +101,21 @@ describe('build output stays true', () => {
     expect(await buildSite({ root })).toMatchObject({ rendered: [], unchanged: [articleFile] });
   });
 
+  it('makes an output image edited in place again, in the output and in the image cache it was linked from', async () => {
+    const root = await siteRepo();
+    await buildSite({ root });
+    const out = join(root, 'dist/shanye/dongtian-shouchong');
+    const before = await tree(out);
+    // An editor that saves in place writes through the link into the cached file as well.
+    await writeFile(join(out, 'images/cup.png'), randomBytes(3000));
+    const { result, lines } = await notices(() => buildSite({ root }));
+    expect(result.rendered).toEqual([articleFile]);
+    expect(lines.join('')).toMatch(/缓存的图片 \S*\.cache\/mpdesk\/images\/[0-9a-f]{32}\.png 与记录的内容不符，已重新生成。/);
+    expect(await tree(out)).toEqual(before);
+    // And once made again, the next build finds everything as it should be.
+    expect(await buildSite({ root })).toMatchObject({ rendered: [], unchanged: [articleFile] });
+  });
+
   it('discards a corrupt build record with a notice naming it, and builds again (exit 0)', async () => {
     const root = await siteRepo();
     expect((await runCli(['build'], root)).code).toBe(0);

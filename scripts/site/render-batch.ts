@@ -1,13 +1,14 @@
 import { makeDir } from '../shared/make-dir.ts';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { articleFields, releaseArticle, type ArticleFile, type ContentSet } from '../content/index.ts';
 import { renderArticle, type RenderedArticle } from '../render/index.ts';
 import { writeFileAtomicSync } from '../shared/atomic-write.ts';
+import { linkOrCopy } from '../shared/link-or-copy.ts';
 import type { Finding } from '../shared/finding.ts';
 import { WriteError, writingSync } from '../shared/write-error.ts';
 import { validateContent } from '../validate/index.ts';
-import { outputFile, type OutputFiles } from './build-record.ts';
+import { hashedOutputFile, outputFile, type OutputFiles } from './build-record.ts';
 
 /** Articles validated and rendered together. */
 const groupSize = 4;
@@ -118,10 +119,9 @@ function writeArticle(dir: string, rendered: Pick<RenderedArticle, 'html' | 'pre
   writingSync(join(dir, 'images'), () => rmSync(join(dir, 'images'), { recursive: true, force: true }), 'remove');
   makeDir(join(dir, 'images'));
   for (const asset of rendered.assets) {
-    const bytes = readFileSync(asset.path);
     const path = join(dir, asset.name);
-    writingSync(path, () => writeFileSync(path, bytes));
-    outputs[asset.name] = outputFile(path, bytes);
+    writingSync(path, () => linkOrCopy(asset.path, path));
+    outputs[asset.name] = hashedOutputFile(path, asset.sha256);
   }
   const texts: Array<[string, string]> = [
     ['article.html', rendered.html],
