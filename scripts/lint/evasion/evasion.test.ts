@@ -46,6 +46,14 @@ describe('evasion', () => {
     ]);
   });
 
+  it('reads a common character in another tone as a stand-in only beside another disguise of its family', async () => {
+    const found = await compliance('这款黑茶能抗爱防爱。\n\n我们抗爱的方式不同。\n\n政府制定的法律。');
+    expect(found).toEqual([
+      ['ad-law/regulated-claims', 8, 6, 8, '“抗爱”'],
+      ['ad-law/regulated-claims', 8, 8, 10, '“防爱”'],
+    ]);
+  });
+
   it('finds listed terms written with homophones, look-alikes, pinyin, initials and emoji, at the characters written', async () => {
     const body = ['本店红茶品质醉佳。', '本店红茶品质zui佳。', '本店红茶品质 zj，喝过都说好。', '我们是行业🥇。', '项级大红袍，本店限量。', '跟着老师投资，吻赚不赔。'].join('\n\n');
     const found = await lintArticle(body);

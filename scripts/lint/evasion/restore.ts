@@ -89,8 +89,13 @@ function choose(found: readonly Found[], text: string): Found[] {
   const plain = found.filter((f) => !f.pieces.length);
   const sentence = sentenceIds(text);
   const affinity = (f: Found) => plain.filter((p) => sentence[range(p)[0]] === sentence[range(f)[0]] && targets[p.target]!.family === targets[f.target]!.family).length;
+  // 抗爱防爱: a term with a common character in another tone is read so only beside another disguise of its family in
+  // the sentence; a plain term beside it (治咳润肺) shows no writer hiding words, who would have hidden both.
+  const company = (f: Found) =>
+    found.some((g) => g !== f && g.pieces.length > 0 && !overlaps(origin(g), origin(f)) && sentence[range(g)[0]] === sentence[range(f)[0]] && targets[g.target]!.family === targets[f.target]!.family);
   const candidates = found
     .filter((f) => f.pieces.length && !plain.some((p) => overlaps(origin(p), origin(f)) && !contains(origin(f), origin(p))))
+    .filter((f) => !f.needsCompany || company(f))
     .map((f) => ({ f, length: f.units.length, affinity: affinity(f) }))
     .sort((a, b) => b.length - a.length || b.affinity - a.affinity || a.f.pieces.length - b.f.pieces.length || a.f.target - b.f.target);
   const chosen: Found[] = [];
