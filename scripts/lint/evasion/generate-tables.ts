@@ -12,7 +12,7 @@ import { writeFileAtomic } from '../../shared/atomic-write.ts';
 import { normalize } from '../normalize.ts';
 import { containsGlyph, glyphOf, likeness, overlap, type Glyph } from './glyphs.ts';
 import { primaryReadingTable, syllableInventory, targetReadingTable } from './readings.ts';
-import { builtAlike, readShapes } from './shapes.ts';
+import { builtAlike, builtNear, readShapes } from './shapes.ts';
 import { simplifiedPairs } from '../simplified.ts';
 import { targetsFromLists } from './targets.ts';
 import { charThresholds, frequencyOf, frequentChars } from './words.ts';
@@ -25,6 +25,8 @@ const threshold = 0.57;
 /** Characters built alike (shapes.ts) kept per character, as many as drawn alike, and how much their rendered glyphs must still overlap. */
 const perCharBuilt = 8;
 const builtOverlap = 0.6;
+/** Characters built near (same radical and base, shapes.ts) need their glyphs to overlap more. */
+const nearOverlap = 0.75;
 /** How rare a character holding a target under a radical must be (蕞 2.5e-11; 撮, 汽 and 证 are above it). */
 const rareChar = 1e-10;
 
@@ -71,12 +73,12 @@ function drawnAlike(targetChars: ReadonlySet<string>): Record<string, string[]> 
     const shape = shapes.get(target);
     const built = own && shape
       ? [...shapes]
-          .filter(([char, other]) => char !== target && !alike.includes(char) && frequencyOf(char) < charThresholds.common && builtAlike(shape, other))
-          .flatMap(([char]) => {
+          .filter(([char, other]) => char !== target && !alike.includes(char) && frequencyOf(char) < charThresholds.common && (builtAlike(shape, other) || builtNear(shape, other)))
+          .flatMap(([char, other]) => {
             const glyph = glyphs.get(char);
-            return glyph ? [[char, overlap(own, glyph)] as const] : [];
+            return glyph ? [[char, overlap(own, glyph), builtAlike(shape, other) ? builtOverlap : nearOverlap] as const] : [];
           })
-          .filter(([, score]) => score >= builtOverlap)
+          .filter(([, score, needed]) => score >= needed)
           .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
           .slice(0, perCharBuilt)
           .map(([char]) => char)
