@@ -54,6 +54,11 @@ describe('evasion', () => {
     ]);
   });
 
+  it('reads an emoji by the first syllable of its name beside plain characters, not emoji side by side', async () => {
+    const found = await compliance('加🛰️信领取新人福利。\n\n今天的晚餐🐶🐱都很喜欢。');
+    expect(found.map(([rule, line]) => [rule, line])).toEqual([['platform/traffic-diversion', 8]]);
+  });
+
   it('finds listed terms written with homophones, look-alikes, pinyin, initials and emoji, at the characters written', async () => {
     const body = ['本店红茶品质醉佳。', '本店红茶品质zui佳。', '本店红茶品质 zj，喝过都说好。', '我们是行业🥇。', '项级大红袍，本店限量。', '跟着老师投资，吻赚不赔。'].join('\n\n');
     const found = await lintArticle(body);

@@ -102,6 +102,8 @@ export function spelling(units: readonly Unit[], first: number, last: number, ta
   }
   const span = units.slice(first, last);
   if (kinds.every((k) => k === 'exact')) return { target, units: span, pieces: [] };
+  // One emoji may be a whole term (🧧 红包); emoji side by side, each read by a syllable (🛰 卫), are just emoji.
+  if (kinds.every((k) => k === 'emoji') && span.some((u) => u.origin[0] !== span[0]!.origin[0])) return undefined;
   if (targets[target]!.contextOnly) return undefined;
   const alike = kinds.some((k) => k === 'homophone' || k === 'lookalike');
   if (bracketed(span, input)) return undefined;
