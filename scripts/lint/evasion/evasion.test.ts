@@ -46,11 +46,12 @@ describe('evasion', () => {
     ]);
   });
 
-  it('reads a common character in another tone as a stand-in only beside another disguise of its family', async () => {
-    const found = await compliance('这款黑茶能抗爱防爱。\n\n我们抗爱的方式不同。\n\n政府制定的法律。');
+  it('reads a common character in another tone as a stand-in only beside another disguise of its family or the seller', async () => {
+    const found = await compliance('这款黑茶能抗爱防爱。\n\n他们抗爱的方式不同。\n\n政府制定的法律。\n\n戴上我们店的这串手链就能转云。\n\n天上的云在转。');
     expect(found).toEqual([
       ['ad-law/regulated-claims', 8, 6, 8, '“抗爱”'],
       ['ad-law/regulated-claims', 8, 8, 10, '“防爱”'],
+      ['ad-law/regulated-claims', 14, 13, 15, '“转云”'],
     ]);
   });
 
