@@ -46,6 +46,20 @@ describe('evasion', () => {
     ]);
   });
 
+  it('reads a common character in another tone as a stand-in only beside another disguise of its family or the seller', async () => {
+    const found = await compliance('这款黑茶能抗爱防爱。\n\n他们抗爱的方式不同。\n\n政府制定的法律。\n\n戴上我们店的这串手链就能转云。\n\n天上的云在转。');
+    expect(found).toEqual([
+      ['ad-law/regulated-claims', 8, 6, 8, '“抗爱”'],
+      ['ad-law/regulated-claims', 8, 8, 10, '“防爱”'],
+      ['ad-law/regulated-claims', 14, 13, 15, '“转云”'],
+    ]);
+  });
+
+  it('reads an emoji by the first syllable of its name beside plain characters, not emoji side by side', async () => {
+    const found = await compliance('加🛰️信领取新人福利。\n\n今天的晚餐🐶🐱都很喜欢。');
+    expect(found.map(([rule, line]) => [rule, line])).toEqual([['platform/traffic-diversion', 8]]);
+  });
+
   it('finds listed terms written with homophones, look-alikes, pinyin, initials and emoji, at the characters written', async () => {
     const body = ['本店红茶品质醉佳。', '本店红茶品质zui佳。', '本店红茶品质 zj，喝过都说好。', '我们是行业🥇。', '项级大红袍，本店限量。', '跟着老师投资，吻赚不赔。'].join('\n\n');
     const found = await lintArticle(body);

@@ -2,7 +2,7 @@ import { compiledTargets } from './patterns.ts';
 import { lookalikesOf } from './tables.ts';
 import type { Unit } from './units.ts';
 import { allReadings, contextReadings, tones } from './readings.ts';
-import { anchors, isCommon, isFunctionWord, readsAsWords } from './words.ts';
+import { anchors, frequencyOf, isCommon, isFunctionWord, readsAsWords } from './words.ts';
 
 /** How one character of a term was written instead. */
 export type PieceKind = 'homophone' | 'lookalike' | 'pinyin' | 'initials' | 'emoji';
@@ -20,6 +20,8 @@ export interface Found {
   /** The units spelling it, one per character of the folded term. */
   units: readonly Unit[];
   pieces: Piece[];
+  /** A common character in another tone (抗爱): kept only beside another disguise of its family in the sentence. */
+  needsCompany?: boolean;
 }
 
 /** The term as written in its list, one character per folded character (第一 for 第1), for messages. */
@@ -67,6 +69,12 @@ function rareLookalikes(span: readonly Unit[], kinds: readonly Kind[]): boolean 
   return kinds.includes('exact') && span.every((u, i) => kinds[i] === 'exact' || (kinds[i] === 'lookalike' && !isCommon(u.text)));
 }
 
+/** Whether a character makes a listed word with the character before or after it in the original (制定 in 政府制定的). */
+function inWord(input: string, unit: Unit): boolean {
+  const [from, to] = unit.origin;
+  return frequencyOf(input.slice(Math.max(0, from - 1), to)) > 0 || frequencyOf(input.slice(from, to + 1)) > 0;
+}
+
 /** Brackets or a slash between two characters set off an aside or an alternative: 攒(zǎn) is not 攒赞, 文／卦山 not 问卦. */
 const brackets = /[()（）[\]【】《》「」〈〉/／]/;
 
@@ -94,14 +102,19 @@ export function spelling(units: readonly Unit[], first: number, last: number, ta
   }
   const span = units.slice(first, last);
   if (kinds.every((k) => k === 'exact')) return { target, units: span, pieces: [] };
+  // One emoji may be a whole term (🧧 红包); emoji side by side, each read by a syllable (🛰 卫), are just emoji.
+  if (kinds.every((k) => k === 'emoji') && span.some((u) => u.origin[0] !== span[0]!.origin[0])) return undefined;
   if (targets[target]!.contextOnly) return undefined;
   const alike = kinds.some((k) => k === 'homophone' || k === 'lookalike');
   if (bracketed(span, input)) return undefined;
   if (alike && !span.some((u, i) => kinds[i] === 'exact' && anchors(u.text)) && !rareLookalikes(span, kinds)) return undefined;
   if (alike && span.some((u, i) => (kinds[i] === 'homophone' || kinds[i] === 'lookalike') && isFunctionWord(u.text))) return undefined;
-  if (span.some((u, i) => kinds[i] === 'homophone' && commonInAnotherTone(u.text, target, i))) return undefined;
+  const shifted = span.filter((u, i) => kinds[i] === 'homophone' && commonInAnotherTone(u.text, target, i)).length;
+  // A common character in another tone (爱 ài for 癌 ái, 法 fǎ for 发 fā) is mostly itself: one such change, the rest
+  // written plainly, making no word with its neighbours, and beside another disguise of its family (抗爱防爱, restore.ts).
+  if (shifted && (kinds.filter((k) => k !== 'exact').length > 1 || span.some((u, i) => kinds[i] === 'homophone' && inWord(input, u)))) return undefined;
   if (alike && readsAsWords(input, span[0]!.origin[0], span.at(-1)!.origin[1], span.map((u) => u.text).join(''), targets[target]!.term)) return undefined;
-  return { target, units: span, pieces: piecesOf(span, kinds, stands) };
+  return { target, units: span, pieces: piecesOf(span, kinds, stands), ...(shifted ? { needsCompany: true } : {}) };
 }
 
 /** Consecutive characters disguised the same way (zhuan fa, 🧧 for 红包) make one piece. */

@@ -11,8 +11,8 @@ import * as OpenCC from 'opencc-js';
 import { writeFileAtomic } from '../../shared/atomic-write.ts';
 import { normalize } from '../normalize.ts';
 import { containsGlyph, glyphOf, likeness, overlap, type Glyph } from './glyphs.ts';
-import { primaryReadingTable, syllableInventory, targetReadingTable } from './readings.ts';
-import { builtAlike, readShapes } from './shapes.ts';
+import { primaryReadingTable, readingOf, syllableInventory, targetReadingTable } from './readings.ts';
+import { builtAlike, builtNear, readShapes } from './shapes.ts';
 import { simplifiedPairs } from '../simplified.ts';
 import { targetsFromLists } from './targets.ts';
 import { charThresholds, frequencyOf, frequentChars } from './words.ts';
@@ -25,6 +25,8 @@ const threshold = 0.57;
 /** Characters built alike (shapes.ts) kept per character, as many as drawn alike, and how much their rendered glyphs must still overlap. */
 const perCharBuilt = 8;
 const builtOverlap = 0.6;
+/** Characters built near (same radical and base, shapes.ts) need their glyphs to overlap more. */
+const nearOverlap = 0.75;
 /** How rare a character holding a target under a radical must be (蕞 2.5e-11; 撮, 汽 and 证 are above it). */
 const rareChar = 1e-10;
 
@@ -71,12 +73,12 @@ function drawnAlike(targetChars: ReadonlySet<string>): Record<string, string[]> 
     const shape = shapes.get(target);
     const built = own && shape
       ? [...shapes]
-          .filter(([char, other]) => char !== target && !alike.includes(char) && frequencyOf(char) < charThresholds.common && builtAlike(shape, other))
-          .flatMap(([char]) => {
+          .filter(([char, other]) => char !== target && !alike.includes(char) && frequencyOf(char) < charThresholds.common && (builtAlike(shape, other) || builtNear(shape, other)))
+          .flatMap(([char, other]) => {
             const glyph = glyphs.get(char);
-            return glyph ? [[char, overlap(own, glyph)] as const] : [];
+            return glyph ? [[char, overlap(own, glyph), builtAlike(shape, other) ? builtOverlap : nearOverlap] as const] : [];
           })
-          .filter(([, score]) => score >= builtOverlap)
+          .filter(([, score, needed]) => score >= needed)
           .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
           .slice(0, perCharBuilt)
           .map(([char]) => char)
@@ -107,6 +109,7 @@ const pictograph = /\p{Extended_Pictographic}/u;
 
 /** Emoji (pictographs, not marks such as · or →) whose Chinese names are part of a term: 🥇 第一, 🧧 红包, ➕ 加, 👍 赞. */
 function emojiNames(targets: readonly string[]): Record<string, string[]> {
+  const syllables = new Set(targets.flatMap((term) => [...term].map((char) => readingOf(char) ?? '')).filter(Boolean));
   const data: unknown = JSON.parse(readFileSync(require.resolve('cldr-annotations-full/annotations/zh/annotations.json'), 'utf8'));
   const outer: unknown = data && typeof data === 'object' ? Reflect.get(data, 'annotations') : undefined;
   const annotations: unknown = outer && typeof outer === 'object' ? Reflect.get(outer, 'annotations') : undefined;
@@ -117,10 +120,25 @@ function emojiNames(targets: readonly string[]): Record<string, string[]> {
       return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
     });
     const usable = [...new Set(names)].filter((name) => han.test(name) && targets.some((term) => term.includes(normalize(name).text)));
+    const rebus = rebusChar(entry, syllables);
     const key = emoji.replaceAll('\uFE0F', '');
-    if (usable.length && pictograph.test(key)) table[key] = usable.map((name) => normalize(name).text).sort();
+    const words = [...new Set([...usable.map((name) => normalize(name).text), ...(rebus ? [rebus] : [])])].sort();
+    if (words.length && pictograph.test(key)) table[key] = words;
   }
   return table;
+}
+
+/**
+ * An emoji read as a rebus by the first syllable of its two-character name (🛰 卫星 for 卫, as in 加🛰信): the first
+ * character, where some target holds a character of that reading (the matcher compares readings, 卫 and 微 are wei).
+ */
+function rebusChar(entry: unknown, syllables: ReadonlySet<string>): string | undefined {
+  const tts: unknown = entry && typeof entry === 'object' ? Reflect.get(entry, 'tts') : undefined;
+  const name = Array.isArray(tts) && typeof tts[0] === 'string' ? normalize(tts[0]).text : '';
+  const first = [...name][0];
+  if ([...name].length !== 2 || !han.test(name) || !first) return undefined;
+  const reading = readingOf(first);
+  return reading && syllables.has(reading) ? first : undefined;
 }
 
 /** One line per row or per table entry, so a regenerated table diffs by the entries that changed. */

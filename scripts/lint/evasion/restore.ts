@@ -80,6 +80,21 @@ function sentenceIds(text: string): Uint16Array {
   return ids;
 }
 
+const sentenceEnd = /[。!?;\n]/u;
+
+/** The sentence of the normalised text holding `at`. */
+function sentenceAround(text: string, at: number): string {
+  let from = at;
+  while (from > 0 && !sentenceEnd.test(text[from - 1]!)) from--;
+  let to = at;
+  while (to < text.length && !sentenceEnd.test(text[to]!)) to++;
+  return text.slice(from, to);
+}
+
+/** The seller naming itself or its goods (本店、我们店的、这款): the few words the claim rules also read as the seller. */
+const seller = /本(?:店|品|院|馆|产品)|我们(?:店|家|的)|我(?:店|家|院)|这款|此款|这家店/u;
+const sellerSpeaks = (sentence: string) => seller.test(sentence);
+
 /**
  * Of disguises that overlap, the longest term wins, then the one whose family the sentence's plain words share
  * (gz is 关注 beside 公众号 and 根治 beside 鼻炎), then the one with fewer changes; none may cut a plain term.
@@ -89,8 +104,15 @@ function choose(found: readonly Found[], text: string): Found[] {
   const plain = found.filter((f) => !f.pieces.length);
   const sentence = sentenceIds(text);
   const affinity = (f: Found) => plain.filter((p) => sentence[range(p)[0]] === sentence[range(f)[0]] && targets[p.target]!.family === targets[f.target]!.family).length;
+  // 抗爱防爱: a term with a common character in another tone is read so only beside another disguise of its family in
+  // the sentence, or where the seller speaks of its own goods (我们店的这串手链就能转云); a plain term beside it (治咳润肺)
+  // shows no writer hiding words, who would have hidden both.
+  const company = (f: Found) =>
+    sellerSpeaks(sentenceAround(text, range(f)[0])) ||
+    found.some((g) => g !== f && g.pieces.length > 0 && !overlaps(origin(g), origin(f)) && sentence[range(g)[0]] === sentence[range(f)[0]] && targets[g.target]!.family === targets[f.target]!.family);
   const candidates = found
     .filter((f) => f.pieces.length && !plain.some((p) => overlaps(origin(p), origin(f)) && !contains(origin(f), origin(p))))
+    .filter((f) => !f.needsCompany || company(f))
     .map((f) => ({ f, length: f.units.length, affinity: affinity(f) }))
     .sort((a, b) => b.length - a.length || b.affinity - a.affinity || a.f.pieces.length - b.f.pieces.length || a.f.target - b.f.target);
   const chosen: Found[] = [];

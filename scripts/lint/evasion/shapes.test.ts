@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { builtAlike, readShapes } from './shapes.ts';
+import { builtAlike, builtNear, readShapes } from './shapes.ts';
 
 const shapes = readShapes(new URL('./unihan-shapes.txt', import.meta.url).pathname);
 const alike = (a: string, b: string) => builtAlike(shapes.get(a)!, shapes.get(b)!);
+const near = (a: string, b: string) => builtNear(shapes.get(a)!, shapes.get(b)!);
 
 describe('characters built alike (Unihan four-corner and Cangjie codes)', () => {
   it('are one corner and one component apart', () => {
@@ -15,5 +16,12 @@ describe('characters built alike (Unihan four-corner and Cangjie codes)', () => 
     expect(alike('治', '洽')).toBe(false);
     expect(alike('炎', '灾')).toBe(false);
     expect(alike('注', '信')).toBe(false);
+  });
+
+  it('are built near with the same radical and base, two components apart between them at most', () => {
+    expect(near('治', '洽')).toBe(true);
+    expect(near('治', '沽')).toBe(true);
+    expect(near('炎', '灾')).toBe(false);
+    expect(near('注', '信')).toBe(false);
   });
 });

@@ -47,3 +47,13 @@ export function builtAlike(a: Shape, b: Shape): boolean {
   if (editDistance(a.cangjie, b.cangjie) > 1) return false;
   return a.corners.some((x) => b.corners.some((y) => cornersApart(x, y) <= 1));
 }
+
+/**
+ * Built near: the same first and last components (the radical and the base: 治 EIR, 洽 EOMR) and at most two apart in
+ * between, corners at most one apart. Looser than `builtAlike`, so the generator asks more of the rendered overlap.
+ */
+export function builtNear(a: Shape, b: Shape): boolean {
+  if (Math.min(a.cangjie.length, b.cangjie.length) < 3 || a.cangjie[0] !== b.cangjie[0] || a.cangjie.at(-1) !== b.cangjie.at(-1)) return false;
+  if (editDistance(a.cangjie, b.cangjie) > 2) return false;
+  return a.corners.some((x) => b.corners.some((y) => cornersApart(x, y) <= 1));
+}

@@ -2,6 +2,7 @@ import { defineRule, findInBlock, normalizedBlock } from '../../define-rule.ts';
 import { originalRange } from '../../normalize.ts';
 import { blockSpan, type TextBlock } from '../../prose.ts';
 import { accountFacts, findClaims, type Claim } from './claims/index.ts';
+import { quotesOf } from './claims/quotes.ts';
 
 /** Where a claim found in normalised text stands in the block (and so in the file). */
 function place(block: TextBlock, claim: Claim) {
@@ -59,6 +60,10 @@ export default defineRule({
       '认知行为治疗通常进行 16–20 次，有效率约 40%–60%；人际心理治疗的有效率与认知行为治疗相当。',
       '住院治疗：适用于自杀风险高的患者。目前尚无针对核心症状的特效药。共病管理：整合治疗抑郁和焦虑。',
       '成像可见多巴胺转运体减少。多数患者在一个月内完全恢复到病前的功能水平。',
+      // A word in quotation marks named (以“治愈”为目标), a regimen (氧疗 + 治疗原发病), a therapy by its kind and its aim, a
+      // result word listed as what onset is linked to.
+      '倡导者反对把“治愈”当作唯一的出路。呼吸衰竭：氧疗 + 治疗原发的肺部疾病。物理治疗防止长期卧床引起的肌肉萎缩。',
+      '戒断反应：起病与减量、停药有时间相关性。',
     ],
     invalid: [
       { markdown: '每天一杯，降血压、抗癌。', findings: [
@@ -133,6 +138,14 @@ export default defineRule({
           { line: 1, column: 8, message: '“医治未病”属于受限宣传（疾病治疗功能）' },
           { line: 1, column: 15, message: '“根治失眠”属于受限宣传' },
         ] },
+      // The seller's quotation marks, regimen and therapy stay its claims.
+      { markdown: '本店的养生茶能“治愈”失眠，今天下单立减 20 元。', findings: [
+          { line: 1, column: 9, message: '“治愈”失眠”属于受限宣传（疾病治疗功能）' },
+        ] },
+      { markdown: '本院理疗科：针灸 + 治疗腰椎间盘突出，一次见效。', findings: [
+          { line: 1, column: 12, message: '“治疗腰椎间盘突出”属于受限宣传（疾病治疗功能）' },
+          { line: 1, column: 21, message: '“一次见效”属于受限宣传（功效保证）' },
+        ] },
       // 转 is zhuǎn and zhuàn: beside 躺 it sounds like 躺赚.
       { markdown: '跟着我们买这只基金，天天躺转。', findings: [
           { line: 1, column: 13, message: '“躺转”属于受限宣传（投资理财），读作有投资回报预期的广告，依据《广告法》第二十五条。不得承诺收益、保本或无风险，并应提示风险。（“躺赚”的变体写法：“转”谐音“赚”）' },
@@ -148,9 +161,9 @@ export default defineRule({
     const dictionary = context.dictionary('claims');
     const blocks = [...context.meta.filter((b) => b.kind !== 'author'), ...context.blocks];
     for (const block of blocks) {
-      const text = normalizedBlock(block).text;
+      const normalized = normalizedBlock(block);
       const matches = findInBlock(dictionary, block);
-      for (const claim of findClaims(text, matches, facts)) {
+      for (const claim of findClaims(normalized.text, matches, facts, quotesOf(block.text, normalized))) {
         const { text: original, span } = place(block, claim);
         context.report({
           span,

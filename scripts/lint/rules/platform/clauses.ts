@@ -187,6 +187,18 @@ function cutThrough(text: string, start: number, end: number, roles: ReadonlySet
   return /^\p{Script=Han}{2,3}$/u.test(text.slice(start, end)) && straddlesWords(text, start, end);
 }
 
+/**
+ * A reward word the sentence's words cut through at both ends (免单 in 避免单一身份) was not written. Asked only of an
+ * incentive beside a share or follow word, so copy without one never loads the word list.
+ */
+export function cutByWords(sentence: Sentence, token: Token): boolean {
+  if (!/^\p{Script=Han}{2,3}$/u.test(token.text)) return false;
+  // Read in the original: folding writes 一 as 1, which would end the Han run the words are read from.
+  const from = sentence.map[token.start]!;
+  const to = sentence.map[token.end - 1]! + 1;
+  return straddlesWords(sentence.block.text, from, to);
+}
+
 /** The clause (between commas, colons, brackets) around a normalised offset, with the mark that ends it. */
 export function clauseAround(sentence: Sentence, at: number): [number, number] {
   let from = at;

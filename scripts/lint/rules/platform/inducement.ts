@@ -2,7 +2,7 @@
 // follow, like or 在看, click an ad) and, in the same sentence, what is offered or threatened for it.
 // 《微信公众平台运营规范》3.3.1 names the three readings: 利诱 (a reward), 强制 (a gate: only after sharing can you see
 // it) and 胁迫、煽动 (不转不是中国人、转发保平安). A plain invitation (欢迎分享、点个在看) has none of them.
-import { clauseAround, has, mentioned, sentenceText, type Role, type Sentence, type Token } from './clauses.ts';
+import { clauseAround, cutByWords, has, mentioned, sentenceText, type Role, type Sentence, type Token } from './clauses.ts';
 import {
   likeButtonAfter,
   likeButtonBefore,
@@ -59,7 +59,7 @@ export function inducementIn(sentence: Sentence, kind: ActionKind): Inducement |
 
 function incentiveFor(sentence: Sentence, action: Token): Inducement | undefined {
   for (const [role, reading] of incentiveRoles) {
-    const incentive = sentence.tokens.find((t) => t !== action && has(t, role) && !denied(sentence, t));
+    const incentive = sentence.tokens.find((t) => t !== action && has(t, role) && !denied(sentence, t) && !cutByWords(sentence, t));
     if (incentive) return { sentence, action, incentive, reading };
   }
   const text = sentence.text;

@@ -19,6 +19,8 @@ const therapyKind = /(?:激素|手术|药物|单药|联合|替代|对症|支持|
 // 中医治未病服务、在治未病中的主导作用: a field of care or a service named, not an effect claimed.
 const serviceAfter = /^(?:服务|健康工程|工程|工作|体系|理念|领域|模式|中的|科室)/u;
 
+const regimenBefore = /(?:疗|疗法|通气|手术|训练|用药|[a-z]{2,})\s*\+\s*$/iu;
+
 /** True when the health words at [start, end) name a drug's indication, a medicine, a therapy or a service. */
 export function namesCare(sentence: string, start: number, end: number): boolean {
   const before = sentence.slice(0, start);
@@ -29,6 +31,8 @@ export function namesCare(sentence: string, start: number, end: number): boolean
   if (/^治疗\s*:/u.test(term)) return therapyKind.test(before);
   // 整合治疗抑郁、焦虑、自我治疗抑郁或焦虑症状: how care is organised or what people do, no remedy anyone sells.
   if (/^治疗/u.test(term) && /(?:整合|自我|共病)\s*$/u.test(before)) return true;
+  // 无创正压通气（NIPPV）+ 治疗肺部/神经肌肉疾病、氧疗 + 治疗原发病: a regimen, one named therapy plus care of the cause, as a guideline lists it.
+  if (/^治疗/u.test(term) && regimenBefore.test(before)) return true;
   return term === '治疗' && therapyKind.test(before);
 }
 
@@ -40,7 +44,20 @@ const aimTerm = /^(?:治疗\s*(?:以|来|并|可|能)?)?(?:预防|防|减少|降
 const goods = new RegExp(`${everydayGoods.source}|胶囊|片剂|冲剂|颗粒|鱼油|益生菌|酵素|精油|理疗仪|治疗仪`, 'u');
 
 export function treatmentAims(sentence: string, start: number, end: number): boolean {
-  return aimTerm.test(sentence.slice(start, end)) && careKind.test(sentence.slice(0, start)) && !goods.test(sentence);
+  const term = sentence.slice(start, end);
+  const before = sentence.slice(0, start);
+  // 物理治疗防止关节挛缩与压疮: the match starts at 治疗, so the kind of therapy is the word before it.
+  const named = careKind.test(before) || (/^治疗/u.test(term) && therapyKind.test(before));
+  return aimTerm.test(term) && named && !goods.test(sentence);
+}
+
+// 起病与物质使用、停药或医学状况有时间相关性、复发与自行停药有关: a result word (停药、好转) listed as what something is
+// linked to, as a diagnostic criterion or a study of causes says it; nothing is promised of it.
+const linkedAfter = /^[^,。!?;]{0,14}?(?:有关|相关|无关|关联|有联系)/u;
+
+export function namesLink(sentence: string, start: number, end: number): boolean {
+  const clause = sentence.slice(0, end).split(/[,;:]/u).pop() ?? '';
+  return /与[^与]*$/u.test(clause) && linkedAfter.test(sentence.slice(end)) && !goods.test(sentence);
 }
 
 // 疗程通常 16–20 次，有效率约 40–60%、有效率与 CBT 相当、有效率约 50-70%，但不如 CPAP: a treatment's response rate as

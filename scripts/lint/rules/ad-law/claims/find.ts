@@ -2,7 +2,7 @@ import type { DictionaryEntry, DictionaryMatch } from '../../../dictionary.ts';
 import type { Severity } from '../../../../shared/finding.ts';
 import { claimPatterns as written } from './all-patterns.ts';
 import { administersHealth, bodyNoun, namesDrugClass } from './health-register.ts';
-import { defines, inDocumentTitle, instructsCare, namesCare, reportsRate, treatmentAims } from './clinical-reference.ts';
+import { defines, inDocumentTitle, instructsCare, namesCare, namesLink, reportsRate, treatmentAims } from './clinical-reference.ts';
 import { advertised, describesCustom, isMeta, negated, reportsAuthority, reportsCompanySpeech, reportsResearcher, reportsScience, speaksOfUse, type AccountFacts } from './context.ts';
 import { straddlesWords } from '../../../evasion/words.ts';
 import { tellsLongPast } from '../../era.ts';
@@ -10,6 +10,7 @@ import { productSubject } from './medical.ts';
 import { edgeChars, splitPattern } from './first-chars.ts';
 import { approvedFunction } from './health-food.ts';
 import { has, type ClaimPattern, type Family, type MatchView } from './pattern.ts';
+import { noQuotes, type QuoteAt, type Quoted } from './quotes.ts';
 import { readingFor } from './readings.ts';
 import { propertyWords } from './real-estate.ts';
 import { sentences, type Sentence } from './sentences.ts';
@@ -111,6 +112,9 @@ class SentenceFacts {
   constructor(
     readonly sentence: string,
     private readonly facts: AccountFacts,
+    /** Where the sentence starts in the block's normalised text, and the block's quotations. */
+    readonly offset = 0,
+    readonly quoteAt: QuoteAt = noQuotes,
   ) {}
   get industries(): ReadonlySet<string> {
     return this.facts.industries;
@@ -142,12 +146,15 @@ class MatchAt implements MatchView {
   get industries(): ReadonlySet<string> {
     return this.facts.industries;
   }
+  get quoted(): Quoted {
+    return this.facts.quoteAt(this.facts.offset + this.start, this.facts.offset + this.end);
+  }
 }
 
 /** Regulated claims in one block: the word list's matches read in their sentence, and the industry sentence patterns. */
-export function findClaims(text: string, matches: readonly DictionaryMatch[], facts: AccountFacts): Claim[] {
+export function findClaims(text: string, matches: readonly DictionaryMatch[], facts: AccountFacts, quoteAt: QuoteAt = noQuotes): Claim[] {
   const parts = sentences(text);
-  const said = parts.map((sentence) => new SentenceFacts(sentence.text, facts));
+  const said = parts.map((sentence) => new SentenceFacts(sentence.text, facts, sentence.start, quoteAt));
   const claims: Array<Claim & { sentence: number }> = [];
   for (const match of matches) {
     const index = sentenceAt(parts, match.start);
@@ -206,6 +213,8 @@ function toldNotSold(family: Family, view: MatchView): boolean {
   const medicine = family === 'medical' || family === 'health' || family === 'cosmetics';
   if (medicine && reportsResearcher(view.sentence) && !/这款|本品|本店/u.test(view.sentence)) return true;
   if (view.advertised) return false;
+  // 避免以“治愈”为核心目标、所谓“排毒”: a word in quotation marks on its own is named, not claimed, unless a remedy is taken.
+  if (view.quoted === 'whole' && !view.uses) return true;
   const term = view.sentence.slice(view.start, view.end);
   if (otherSense[term]?.test(view.sentence.slice(view.end)) || otherSenseBefore[term]?.test(view.sentence.slice(0, view.start))) return true;
   if (family === 'superstition') return describesCustom(view.sentence);
@@ -232,7 +241,7 @@ function referenceReading(view: MatchView): boolean {
   // 根治、治愈、专治 promise a cure in any register; the readings are for the plain verbs (治疗、防治、缓解).
   if (promisesCure.test(sentence.slice(start, end))) return false;
   if (defines(sentence) || inDocumentTitle(sentence.slice(end)) || reportsRate(sentence, start, end)) return true;
-  return !view.uses && (namesCare(sentence, start, end) || instructsCare(sentence, start) || treatmentAims(sentence, start, end));
+  return !view.uses && (namesCare(sentence, start, end) || instructsCare(sentence, start) || treatmentAims(sentence, start, end) || namesLink(sentence, start, end));
 }
 
 const promisesCure = /^(?:根治|治愈|治好|治得好|专治|主治|包治|断根|除根|痊愈|药到病除|疗愈)/u;

@@ -55,12 +55,7 @@ export function productIsSubject(view: MatchView): boolean {
 }
 
 /** 治好了他的“恐高症”: a disease word in short quotation marks is a figure of speech, not a claim. */
-function scareQuoted(view: MatchView): boolean {
-  for (const quote of view.sentence.matchAll(/“[^”]{1,6}”/gu)) {
-    if (quote.index < view.end && quote.index + quote[0].length >= view.end) return true;
-  }
-  return false;
-}
+const scareQuoted = (view: MatchView) => view.quoted !== 'none';
 
 const byProductOrUse = (view: MatchView) => view.advertised || view.uses || productIsSubject(view) || has(dose, view.sentence);
 const inMedicalSetting = (view: MatchView) => view.advertised || view.uses || has(medicalCue, view.sentence);

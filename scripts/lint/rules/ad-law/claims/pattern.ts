@@ -1,3 +1,4 @@
+import type { Quoted } from './quotes.ts';
 import { foldText } from '../../../normalize.ts';
 
 /** Which sentences a claim pattern needs before it counts as a claim about what is sold. */
@@ -49,6 +50,8 @@ export interface MatchView {
   /** The sentence speaks of eating, drinking or using something (喝了、涂一周、做完手术). */
   uses: boolean;
   industries: ReadonlySet<string>;
+  /** Whether the match stands in a short quotation of the original text, all of it or its end (quotes.ts). */
+  quoted: Quoted;
 }
 
 /** True when `regex` matches somewhere in `text` (a global regex's position is reset first). */
