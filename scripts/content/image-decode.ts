@@ -74,8 +74,11 @@ async function remembered(digest: string, path: string): Promise<DecodedImage> {
   return verdict;
 }
 
-/** sharp, loaded at the first image decoded: its native library takes about 100 ms to load, which a command that opens no image (list, most pre-commit runs) should not pay. */
-const loadSharp = async () => (await import('sharp')).default;
+/**
+ * sharp, loaded at the first image decoded or processed: its native library takes about 100 ms to load, which a
+ * command that opens no image (list, most pre-commit runs, a rebuild whose images are all cached) should not pay.
+ */
+export const loadSharp = async () => (await import('sharp')).default;
 
 async function decode(bytes: Buffer): Promise<DecodedImage> {
   const sharp = await loadSharp();

@@ -23,7 +23,7 @@ export { fromPortable, toPortable, type PortableContentSet } from './portable.ts
 export { articleFields, releaseArticle, releasing, resolveArticle, resolveFailure, type Article, type ResolveFailure } from './article.ts';
 export { planReference, resolvePlan, type Plan, type PlanEntry, type PlanEntryFields } from './plan.ts';
 export { decodeProblem, imageProblem, type ImageProblem } from './image-problems.ts';
-export { decodeImage, describeImageError, imageDigest, imageInput, type DecodedImage } from './image-decode.ts';
+export { decodeImage, describeImageError, imageDigest, imageInput, loadSharp, type DecodedImage } from './image-decode.ts';
 export { alertKeywords, alertMarker, type AlertKeyword } from './alerts.ts';
 export { derivedDigest } from './digest.ts';
 export { mediaLedgerFile, readMediaLedger, uploadedImageUrls, type LedgerRead, type MediaLedger } from './media-ledger.ts';

@@ -1,4 +1,4 @@
-import * as cheerio from 'cheerio';
+import * as cheerio from 'cheerio/slim';
 import { isWechatArticleLink, isWechatImage, maxHtmlBytes, maxVisibleChars, visibleCharCount } from '../platform/index.ts';
 import { allElements, type Element } from './dom.ts';
 import { offsetAttribute } from './plugins/source-offsets.ts';

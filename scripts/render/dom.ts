@@ -1,4 +1,4 @@
-import type { CheerioAPI } from 'cheerio';
+import type { CheerioAPI } from 'cheerio/slim';
 // cheerio's own node types (its public signatures use them).
 import type { AnyNode, Element } from 'domhandler';
 

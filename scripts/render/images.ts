@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { describeImageError, imageDigest, imageInput } from '../content/index.ts';
+import { describeImageError, imageDigest, imageInput, loadSharp } from '../content/index.ts';
 import { columnWidth, maxBodyImageBytes } from '../platform/index.ts';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import sharp, { type OutputInfo } from 'sharp';
+import type { OutputInfo } from 'sharp';
 import { writeFileAtomic } from '../shared/atomic-write.ts';
 import { isCount, isObject } from '../shared/json-shape.ts';
 import { notice } from '../shared/notice.ts';
@@ -38,6 +38,7 @@ export type Result<T> = { ok: true; value: T } | { ok: false; message: string };
  */
 export async function processBodyImage(path: string, cacheDir: string): Promise<Result<ProcessedImage>> {
   return cached(path, cacheDir, bodyRecord, async (bytes, base) => {
+    const sharp = await loadSharp();
     const meta = await sharp(bytes, imageInput).metadata();
     const alpha = Boolean(meta.hasAlpha);
     const png = meta.format === 'png' || meta.format === 'svg' || alpha;
@@ -69,6 +70,7 @@ export async function processBodyImage(path: string, cacheDir: string): Promise<
  */
 export async function processCover(path: string, cacheDir: string): Promise<Result<ProcessedCover>> {
   return cached(path, cacheDir, coverRecord, async (bytes, base) => {
+    const sharp = await loadSharp();
     const oriented = await sharp(bytes, imageInput).rotate().toBuffer({ resolveWithObject: true });
     const { width, height } = oriented.info;
     const crop = async (ratio: number, outWidth: number, outHeight: number, suffix: string) => {

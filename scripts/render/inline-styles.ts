@@ -1,8 +1,18 @@
-import * as cheerio from 'cheerio';
-import juice from 'juice';
+import { createRequire } from 'node:module';
+import * as cheerio from 'cheerio/slim';
 import { allElements } from './dom.ts';
 import { offsetAttribute } from './plugins/source-offsets.ts';
 import { indexedQuery } from './selector-index.ts';
+
+type Juice = Pick<typeof import('juice'), 'inlineDocument'>;
+
+/**
+ * juice's inliner without its front module, which also loads the file and URL inliner and cheerio's full build
+ * (undici, parse5, encoding detection): 100 ms of module loading in every process that renders, for code this
+ * one never calls. `lib/inline.js` is the module juice's own browser build makes its client from.
+ */
+const makeJuice = createRequire(import.meta.url)('juice/lib/inline.js') as (client: object) => Juice;
+const juice = makeJuice({});
 
 const juiceOptions = {
   inlinePseudoElements: true,

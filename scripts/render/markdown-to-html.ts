@@ -1,7 +1,7 @@
-import type { ElementContent, Root as HastRoot } from 'hast';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
-import rehypeHighlight from 'rehype-highlight';
-import rehypeRaw from 'rehype-raw';
+import { createRequire } from 'node:module';
+import type { Options as HighlightOptions } from 'rehype-highlight';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -45,18 +45,51 @@ const toSafeHast = unified()
   .use(rehypeSanitize, { ...defaultSchema, strip: ['script', 'style'] })
   .use(rehypeDropEmptyParagraphs)
   .use(rehypeGithubAlerts, alertsOptions)
-  .use(rehypeHighlight, { detect: false, plainText: ['text', 'txt', 'plain'] });
+  .use(rehypeHighlightWhenNeeded, { detect: false, plainText: ['text', 'txt', 'plain'] });
+
+// rehype-raw (parse5) and rehype-highlight (lowlight, which loads all 190 of highlight.js's grammars) take about
+// 50 and 100 ms to load; most articles have neither raw HTML nor a code block with a language, so each is loaded
+// when the first tree that needs it comes.
+const load = createRequire(import.meta.url);
+
+/** Whether the tree holds an element that `test` accepts (without `test`, a raw HTML node). */
+function holds(tree: HastRoot, test?: (element: Element) => boolean): boolean {
+  let found = false;
+  const stop = () => {
+    found = true;
+    return EXIT;
+  };
+  if (test) visit(tree, 'element', (element) => (test(element) ? stop() : undefined));
+  else visit(tree, 'raw', stop);
+  return found;
+}
 
 /** Re-parsing the whole tree with parse5 is costly; most articles have no raw HTML to parse. */
 function rehypeRawWhenNeeded() {
-  const raw = rehypeRaw();
+  let raw: ((tree: HastRoot, file: VFile) => HastRoot) | undefined;
   return (tree: HastRoot, file: VFile) => {
-    let found = false;
-    visit(tree, 'raw', () => {
-      found = true;
-      return EXIT;
-    });
-    return found ? raw(tree, file) : tree;
+    if (!holds(tree)) return tree;
+    raw ??= (load('rehype-raw') as typeof import('rehype-raw')).default();
+    return raw(tree, file);
+  };
+}
+
+/** A `<pre><code>` with a language class (`language-js`, `lang-js`): the only code rehype-highlight touches without detection. */
+const languageCode = (pre: Element): boolean =>
+  pre.tagName === 'pre' &&
+  pre.children.some((code) => code.type === 'element' && code.tagName === 'code' && classNames(code).some((name) => /^lang(?:uage)?-/.test(name)));
+
+const classNames = (element: Element): string[] => {
+  const value = element.properties.className;
+  return Array.isArray(value) ? value.map(String) : [];
+};
+
+function rehypeHighlightWhenNeeded(options: HighlightOptions) {
+  let highlight: ((tree: HastRoot, file: VFile) => void) | undefined;
+  return (tree: HastRoot, file: VFile) => {
+    if (!holds(tree, languageCode)) return;
+    highlight ??= (load('rehype-highlight') as typeof import('rehype-highlight')).default(options);
+    highlight(tree, file);
   };
 }
 

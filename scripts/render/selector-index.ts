@@ -1,4 +1,4 @@
-import type { CheerioAPI } from 'cheerio';
+import type { CheerioAPI } from 'cheerio/slim';
 import { allElements, type Element } from './dom.ts';
 
 type Selection = ReturnType<CheerioAPI>;
