@@ -24,7 +24,9 @@ const citedTitle =
 const testStatistic =
   /\bp\s*[=<＜≤]\s*0?\.\d|\d\s*±\s*\d|95\s*%\s*(?:CI|置信区间|可信区间)|\bn\s*=\s*\d|[（(]范围\s*\d|\d(?:\.\d+)?\s*%\s*比\s*\d|四分位(?:距|数间距)|\bIQR\b|\b(?:a?OR|a?HR|RR)\s*[=＝:：为]?\s*\d|(?:比值比|危险比|风险比|相对危险度)[^，,。；;]{0,6}?\d/iu;
 const sellerOwn = /本品|本店|这款|我们的/u;
-const reportsStatistics = (sentence: string) => testStatistic.test(sentence) && !sellerOwn.test(sentence);
+/** 我们的研究、我们的模型: the authors of a paper speak of their own work; 我们的 before anything else is the seller's. */
+const sellerOwnFigures = /本品|本店|这款|我们的(?!研究|分析|模型|估计|队列|样本|试验)/u;
+const reportsStatistics = (sentence: string) => testStatistic.test(sentence) && !sellerOwnFigures.test(sentence);
 
 /**
  * The figures read off the text's own table or chart (我们从上文的图表知道、从上表可以得知): the exhibit carries them,

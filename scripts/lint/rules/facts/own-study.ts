@@ -1,6 +1,7 @@
 /**
  * A study reporting its own results, as an abstract or a paper's summary does: it says whom it took and how
- * (本研究共纳入 1204 名确诊患者、这项回顾性队列研究纳入了 191 名成年患者、研究者随访了 3000 名参与者、按 1:1 随机分配),
+ * (本研究共纳入 1204 名确诊患者、这项回顾性队列研究纳入了 191 名成年患者、研究者随访了 3000 名参与者、本荟萃分析纳入了
+ * 17 项研究、按 1:1 随机分配),
  * and the figures after it are what it measured. The study is the source a reader can look up, as a reviewer reads
  * research writing. Someone else's study left unnamed (一项研究发现、有研究表明、一项纳入 17 项研究的分析发现) names no
  * source, and neither does a seller's own “study” of its goods or customers (本研究纳入了 200 位老客户、本品组).
@@ -12,7 +13,7 @@ const count = '\\d[\\d,，.]*\\s*(?:万\\s*)?(?:名|例|位)';
 
 /** Whom the study took: a verb of enrolment and a count of people or records (纳入 1,204 名确诊患者、招募了 43,548 名参与者). */
 const enrolled = new RegExp(
-  `(?:纳入|入组|招募|募集|随访|登记|筛选|收集|分析|追踪)了?(?:来自)?[^，,。；;：:]{0,24}?\\d[\\d,，.]*\\s*(?:万\\s*)?(?:名|例|位|人|份|对)[^，,。；;：:]{0,14}?(?:${people}|病例记录|病历|样本|标本|家庭|双胞胎)`,
+  `(?:纳入|入组|招募|募集|随访|登记|筛选|收集|分析|追踪)了?(?:来自)?[^，,。；;：:]{0,24}?\\d[\\d,，.]*\\s*(?:万\\s*)?(?:名|例|位|人|份|对|项)[^，,。；;：:]{0,14}?(?:${people}|病例记录|病历|样本|标本|家庭|双胞胎|研究|试验)`,
   'u',
 );
 
@@ -33,7 +34,7 @@ const arms = new RegExp(`${arm}[^。；;]{0,40}?${control}|${control}[^。；;]{
 const unnamedStudy = /(?:一项|一份|一些|多项|某项|有|有的|国外|最新的?)[^，,。；;]{0,30}?(?:研究|试验|分析|调查|综述)(?:结果)?(?:发现|显示|表明|证实|指出|认为|提示)/u;
 
 /** The seller's own goods, customers or shop: a “study” of them is a pitch, not research. */
-const sellerSide = /本品|本店|本产品|这款|该产品|我们的|老客户|客户|顾客|用户|会员|粉丝|学员|宝妈|买家|消费者|使用者|试用者|体验者/u;
+const sellerSide = /本品|本店|本产品|这款|该产品|我们的(?!研究|分析|模型|队列|样本|试验)|老客户|客户|顾客|用户|会员|粉丝|学员|宝妈|买家|消费者|使用者|试用者|体验者/u;
 
 export function reportsOwnStudy(sentence: string): boolean {
   if (sellerSide.test(sentence) || unnamedStudy.test(sentence)) return false;
