@@ -19,6 +19,11 @@ const enrolled = new RegExp(
 
 /** The same said the other way round (共有 138 名住院患者被纳入研究、2,143 名参与者完成了随访). */
 const enrolledPassive = new RegExp(`${count}[^，,。；;：:]{0,14}?${people}(?:均|全部)?(?:被)?(?:纳入|入选|入组|参加了?|参与了?)(?:本|该|这项)?(?:研究|试验|分析)?|${count}[^，,。；;：:]{0,14}?${people}完成了?(?:随访|试验)`, 'u');
+/** The study's act on its sample (对 138 例住院患者进行了回顾性分析、研究对象为 452 名医护人员). */
+const studiedSample = new RegExp(
+  `(?:对|针对)(?:来自)?[^，,。；;：:]{0,12}?${count}[^，,。；;：:]{0,14}?${people}(?:的[^，,。；;：:]{0,8}?)?(?:进行了?|开展了?)[^，,。；;：:]{0,8}?(?:分析|研究|调查|随访|检测|评估|筛查)|研究对象(?:为|是|包括)[^，,。；;：:]{0,8}?${count}`,
+  'u',
+);
 /** The sample described from within (在这 1,099 名患者中、上述 72 例病例中): the study's own population. */
 const withinSample = new RegExp(`^(?:在|于)?(?:这|该|上述|所有)?\\s*${count}[^，,。；;：:]{0,14}?${people}中`, 'u');
 
@@ -38,5 +43,5 @@ const sellerSide = /本品|本店|本产品|这款|该产品|我们的(?!研究|
 
 export function reportsOwnStudy(sentence: string): boolean {
   if (sellerSide.test(sentence) || unnamedStudy.test(sentence)) return false;
-  return [enrolled, enrolledPassive, withinSample, randomised, arms].some((pattern) => pattern.test(sentence));
+  return [enrolled, enrolledPassive, studiedSample, withinSample, randomised, arms].some((pattern) => pattern.test(sentence));
 }

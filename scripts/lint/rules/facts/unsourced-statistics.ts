@@ -79,6 +79,7 @@ export default defineRule({
       '根据中国疾控中心对 44672 例确诊病例的分析，八成病例为轻症。',
       // A review counting the studies it took; a paper's authors speaking of their own model with its interval.
       '本荟萃分析纳入了 17 项研究，佩戴口罩可使感染风险降低约 80%。',
+      '研究者对 452 名一线医护人员进行了问卷调查，近三成出现失眠症状。',
       '我们的模型估计，在没有干预措施的情况下，约 60% 的人口将被感染（95% CI 52–68）。',
       '---\ntitle: 存茶\nstatus: draft\nsources:\n  - {title: 国家标准, url: https://a.example}\n  - {title: 行业报告, url: https://b.example}\n---\n\n数据显示，湿度超过 60% 茶叶易受潮。\n',
     ],
@@ -114,6 +115,7 @@ export default defineRule({
       { markdown: '一项纳入 2000 名成年人的研究发现，每天喝绿茶的人患病风险降低了 30%。', findings: [{ line: 1, column: 16, message: '“研究发现”“30%”是调查或研究结论' }] },
       { markdown: '随机对照试验显示，本品组的改善率是对照组的 3 倍。', findings: [{ line: 1, column: 5, message: '“试验显示”' }] },
       { markdown: '我们的研究表明，每天喝两杯本店的茶可使血压降低 20%（p<0.05）。', findings: [{ line: 1, column: 4, message: '“研究表明”“20%”是调查或研究结论' }] },
+      { markdown: '我们对 500 名顾客进行了调查，九成顾客认为这款茶更耐泡。', findings: [{ line: 1, column: 18, message: '“九成”是成数比例' }] },
       { markdown: '本研究纳入了 200 位老客户，其中九成的睡眠质量明显改善。', findings: [{ line: 1, column: 19, message: '“九成”是成数比例' }] },
       {
         markdown: '---\ntitle: 存茶\nstatus: draft\nsources:\n  - {title: 一个来源}\n---\n\n销量增长 3 倍。\n',
