@@ -23,6 +23,7 @@ export const proseSets: readonly ProseSet[] = [
   { id: 'prose-5', name: '第五组普通文本', what: '新闻译文、开源指南，原留出文本', heldOut: false, minChars: 140_000 },
   { id: 'prose-6', name: '第六组普通文本', what: '健康与医学：用药知识、健康规划、诊疗方案、卫生法律', heldOut: false, minChars: 110_000 },
   { id: 'prose-7', name: '第七组普通文本', what: '健康与医学：精神与心理疾病百科（诊断、临床表现、治疗）', heldOut: false, minChars: 98_000 },
+  { id: 'prose-8', name: '第八组普通文本', what: '疫情与公共卫生：维基百科的新冠、SARS、MERS 条目（病例数及其来源、研究、防控）', heldOut: false, minChars: 115_000 },
   { id: 'held-out', name: '留出文本', what: '新冠健康新闻与医学摘要译文、健康建议', heldOut: true, minChars: 150_000 },
 ];
 

@@ -1,3 +1,5 @@
+import { reportsOwnStudy } from './own-study.ts';
+
 /**
  * Whether a sentence names where its figure comes from: an institution together with a document or a date
  * (国家统计局《2023 年统计公报》、中国茶叶流通协会 2024 年发布的报告、CNNIC 第 53 次报告), a titled source it
@@ -16,12 +18,15 @@ const citedTitle =
 
 /**
  * A study reported with its test statistics (15.3% 比 9.5%，p=0.034、从 4.1±2.9cm 增加到 7.9±3.1cm、平均下降 31%（范围
- * 6～63%）、95% CI、n=120): the form a paper's results take, which a reader can look up in the literature the text
+ * 6～63%）、95% CI、n=120、四分位距、OR=2.1、风险比 0.68): the form a paper's results take, which a reader can look up in the literature the text
  * reviews. Marketing copy gives a bare figure; the seller's own (本品、这款、我们的) is not read this way.
  */
-const testStatistic = /\bp\s*[=<＜≤]\s*0?\.\d|\d\s*±\s*\d|95\s*%\s*(?:CI|置信区间)|\bn\s*=\s*\d|[（(]范围\s*\d|\d(?:\.\d+)?\s*%\s*比\s*\d/iu;
+const testStatistic =
+  /\bp\s*[=<＜≤]\s*0?\.\d|\d\s*±\s*\d|95\s*%\s*(?:CI|置信区间|可信区间)|\bn\s*=\s*\d|[（(]范围\s*\d|\d(?:\.\d+)?\s*%\s*比\s*\d|四分位(?:距|数间距)|\bIQR\b|\b(?:a?OR|a?HR|RR)\s*[=＝:：为]?\s*\d|(?:比值比|危险比|风险比|相对危险度)[^，,。；;]{0,6}?\d/iu;
 const sellerOwn = /本品|本店|这款|我们的/u;
-const reportsStatistics = (sentence: string) => testStatistic.test(sentence) && !sellerOwn.test(sentence);
+/** 我们的研究、我们的模型: the authors of a paper speak of their own work; 我们的 before anything else is the seller's. */
+const sellerOwnFigures = /本品|本店|这款|我们的(?!研究|分析|模型|估计|队列|样本|试验)/u;
+const reportsStatistics = (sentence: string) => testStatistic.test(sentence) && !sellerOwnFigures.test(sentence);
 
 /**
  * The figures read off the text's own table or chart (我们从上文的图表知道、从上表可以得知): the exhibit carries them,
@@ -98,6 +103,9 @@ const studyBy =
 
 /** 根据尼尔森公布的数据: a body that publishes data is named by its name alone, as a speaker is. */
 const publishedBy = /(?:据|根据)\s*([^，,。；;]{2,12}?)(?:公布|发布)的(?:数据|报告|统计|调查)/gu;
+/** 根据中国疾控中心对 44672 例确诊病例的分析: a named body's analysis of the cases or records it names. */
+const analysedBy = /(?:据|根据)\s*([^，,。；;]{2,16}?)(?:对|针对)(?:\d,(?=\d)|[^，,。；;]){1,30}?的(?:分析|研究|调查|统计|监测)/gu;
+
 /** 根据 YouGov 在 2013 年……的调查: a body named in Latin letters right after 据. */
 const latinSource = /(?:据|根据)\s*[A-Z][A-Za-z]+/u;
 /** A body named in Latin letters that collected the figures (……监察机构 Coffer Peach Tracker 收集并分析了 47 个部门的业绩数据). */
@@ -109,6 +117,7 @@ const creditLine = /^\s*(?:—{1,2}|-{2})\s*@?[\p{L}]/u;
 function attributed(sentence: string): boolean {
   if (latinSource.test(sentence) || creditLine.test(sentence) || compiledBy.test(sentence)) return true;
   for (const match of sentence.matchAll(publishedBy)) if (identifiable(match[1]!, true)) return true;
+  for (const match of sentence.matchAll(analysedBy)) if (identifiable(match[1]!, false)) return true;
   for (const match of sentence.matchAll(saying)) if (identifiable(match[1]!, true)) return true;
   for (const match of sentence.matchAll(reportedBy)) if (identifiable(match[1]!, false)) return true;
   for (const match of sentence.matchAll(studyBy)) if (identifiable(match[1]!, false)) return true;
@@ -119,7 +128,7 @@ function attributed(sentence: string): boolean {
 const gloss = /[（(][^（）()]{1,40}[）)]/gu;
 
 export function namesSource(sentence: string): boolean {
-  if (citedTitle.test(sentence) || reportsStatistics(sentence) || readsExhibit(sentence) || officialTitle.test(sentence)) return true;
+  if (citedTitle.test(sentence) || reportsStatistics(sentence) || readsExhibit(sentence) || officialTitle.test(sentence) || reportsOwnStudy(sentence)) return true;
   if (attributed(sentence) || attributed(sentence.replace(gloss, ''))) return true;
   if (!documentOrDate.test(sentence)) return false;
   for (const match of sentence.matchAll(institution)) {

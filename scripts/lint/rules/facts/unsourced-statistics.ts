@@ -72,6 +72,15 @@ export default defineRule({
       '某学会最新发布的《成人高血压诊疗指南》亦建议，多项研究发现每天 5 克以下的食盐摄入可降低血压。',
       // A number to dial after the line that answers it.
       '心理危机干预热线：各地 12320 或当地的心理援助热线。',
+      // A study reporting its own results: whom it took and how, its arms compared, a named body's analysis of the cases.
+      '研究者随访了 3000 名参与者，发现每周运动三次以上的人患病风险降低了 30%。',
+      '共有 138 名住院患者被纳入研究，与入院时相比，出院时淋巴细胞计数平均增加了 40%。',
+      '参与者按 1:1 随机分配接受疫苗或安慰剂，疫苗组的感染风险降低了 95%。与对照组相比，治疗组的住院时间缩短了三成。',
+      '根据中国疾控中心对 44672 例确诊病例的分析，八成病例为轻症。',
+      // A review counting the studies it took; a paper's authors speaking of their own model with its interval.
+      '本荟萃分析纳入了 17 项研究，佩戴口罩可使感染风险降低约 80%。',
+      '研究者对 452 名一线医护人员进行了问卷调查，近三成出现失眠症状。',
+      '我们的模型估计，在没有干预措施的情况下，约 60% 的人口将被感染（95% CI 52–68）。',
       '---\ntitle: 存茶\nstatus: draft\nsources:\n  - {title: 国家标准, url: https://a.example}\n  - {title: 行业报告, url: https://b.example}\n---\n\n数据显示，湿度超过 60% 茶叶易受潮。\n',
     ],
     invalid: [
@@ -103,6 +112,11 @@ export default defineRule({
       { markdown: '2025 年度活动方案\n\n全国九成茶友喜欢盖碗。', findings: [{ line: 3, column: 3, message: '“九成”是成数比例' }] },
       { markdown: '研究显示，加用这类草本提取物可改善失眠患者的睡眠质量。', findings: [{ line: 1, column: 1, message: '“研究显示”是调查或研究结论' }] },
       { markdown: '我们的老客户复购率高达 92%。', findings: [{ line: 1, column: 7, message: '“复购率高达 92%”是比率' }] },
+      { markdown: '一项纳入 2000 名成年人的研究发现，每天喝绿茶的人患病风险降低了 30%。', findings: [{ line: 1, column: 16, message: '“研究发现”“30%”是调查或研究结论' }] },
+      { markdown: '随机对照试验显示，本品组的改善率是对照组的 3 倍。', findings: [{ line: 1, column: 5, message: '“试验显示”' }] },
+      { markdown: '我们的研究表明，每天喝两杯本店的茶可使血压降低 20%（p<0.05）。', findings: [{ line: 1, column: 4, message: '“研究表明”“20%”是调查或研究结论' }] },
+      { markdown: '我们对 500 名顾客进行了调查，九成顾客认为这款茶更耐泡。', findings: [{ line: 1, column: 18, message: '“九成”是成数比例' }] },
+      { markdown: '本研究纳入了 200 位老客户，其中九成的睡眠质量明显改善。', findings: [{ line: 1, column: 19, message: '“九成”是成数比例' }] },
       {
         markdown: '---\ntitle: 存茶\nstatus: draft\nsources:\n  - {title: 一个来源}\n---\n\n销量增长 3 倍。\n',
         findings: [{ line: 8, column: 3, message: '“增长 3 倍”是倍数变化，没有注明出处（读作关于人群、市场或世界的统计' }],
