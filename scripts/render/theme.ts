@@ -1,7 +1,12 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import postcss from 'postcss';
-import postcssCustomProperties from 'postcss-custom-properties';
+import { join } from 'node:path';
 import { themeFiles } from '../content/index.ts';
+import { writeFileAtomic } from '../shared/atomic-write.ts';
+import { noticeOnce, unsavedCacheNotice } from '../shared/notice.ts';
+import { sealText, unsealText } from '../shared/seal.ts';
+import { toolHash } from '../shared/tool-hash.ts';
+import { writeError } from '../shared/write-error.ts';
 
 export interface Brand {
   primary?: string;
@@ -46,7 +51,39 @@ async function buildTheme(root: string, { theme, account, brand }: ThemeRequest)
   const brandVars = [brand?.primary && `--mp-primary: ${brand.primary};`, brand?.accent && `--mp-accent: ${brand.accent};`].filter(Boolean);
   if (brandVars.length) css += `\n:root { ${brandVars.join(' ')} }\n`;
   if (found.account) css += `\n${await readFile(found.account, 'utf8')}`;
+  return { ok: true, css: await keptResolved(root, css), files };
+}
+
+/** Resolves the theme's `var(--…)` and drops its `:root` rules. */
+async function resolveVariables(css: string): Promise<string> {
+  const { default: postcss } = await import('postcss');
+  const { default: postcssCustomProperties } = await import('postcss-custom-properties');
   const resolved = await postcss([postcssCustomProperties({ preserve: false })]).process(css, { from: undefined });
   resolved.root.walkRules(':root', (rule) => void rule.remove());
-  return { ok: true, css: resolved.root.toString(), files };
+  return resolved.root.toString();
+}
+
+const tell = noticeOnce();
+
+/**
+ * The resolved CSS, kept in `.cache/mpdesk/themes/` by the hash of the tool and the CSS: postcss and its plugin are
+ * some 50 modules, which a run that renders one article (a rebuild, `mpdesk render`, a preview) need not load. A
+ * kept file that does not check out is made again, with a notice; the cache never changes a result.
+ */
+async function keptResolved(root: string, css: string): Promise<string> {
+  const key = createHash('sha256').update(toolHash()).update('\0').update(css).digest('hex').slice(0, 32);
+  const path = join(root, '.cache', 'mpdesk', 'themes', `${key}.css`);
+  const kept = await readFile(path, 'utf8').catch(() => undefined);
+  if (kept !== undefined) {
+    const body = unsealText(kept);
+    if (body !== undefined) return body;
+    tell(`主题缓存 .cache/mpdesk/themes/${key}.css 已损坏，已丢弃并重新生成。`);
+  }
+  const resolved = await resolveVariables(css);
+  try {
+    await writeFileAtomic(path, sealText(resolved));
+  } catch (error) {
+    unsavedCacheNotice('主题缓存', writeError(error, path).message, '排版照常进行。', tell);
+  }
+  return resolved;
 }
