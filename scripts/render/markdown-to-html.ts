@@ -11,7 +11,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { EXIT, visit } from '../shared/visit.ts';
 import { VFile } from 'vfile';
-import { alertsOptions, rehypeDropEmptyParagraphs, rehypeGithubAlerts } from './plugins/alerts.ts';
+import { alertsOptions, rehypeAlertsWhenNeeded, rehypeDropEmptyParagraphs } from './plugins/alerts.ts';
 import rehypeWechatBlocks from './plugins/blocks.ts';
 import rehypeWechatCode from './plugins/code.ts';
 import rehypeWechatFrame from './plugins/frame.ts';
@@ -44,7 +44,7 @@ const toSafeHast = unified()
   // Raw HTML in Markdown may carry scripts, handlers, iframes and javascript: URLs; GitHub's schema removes them.
   .use(rehypeSanitize, { ...defaultSchema, strip: ['script', 'style'] })
   .use(rehypeDropEmptyParagraphs)
-  .use(rehypeGithubAlerts, alertsOptions)
+  .use(rehypeAlertsWhenNeeded, alertsOptions)
   .use(rehypeHighlightWhenNeeded, { detect: false, plainText: ['text', 'txt', 'plain'] });
 
 // rehype-raw (parse5) and rehype-highlight (lowlight, which loads all 190 of highlight.js's grammars) take about
