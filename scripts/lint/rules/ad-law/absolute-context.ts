@@ -49,10 +49,10 @@ export function foldedText(block: TextBlock): string {
 
 const sentenceEnd = /[。！？!?；;\n\uFFFC]/;
 const clauseEnd = /[，,、：:。！？!?；;\n（）()【】[\]\uFFFC]/;
-const quotePairs: Record<string, string> = { '“': '”', '「': '」', '『': '』', '"': '"', '‘': '’' };
+export const quotePairs: Record<string, string> = { '“': '”', '「': '」', '『': '』', '"': '"', '‘': '’' };
 
 /** Quoted ranges of a text: from an opening mark to its closing mark (or the end). */
-function quoteRanges(text: string): Array<[number, number]> {
+export function quoteRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   for (let i = 0; i < text.length; i++) {
     const close = quotePairs[text[i]!];

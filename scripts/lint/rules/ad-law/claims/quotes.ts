@@ -1,4 +1,5 @@
 import { originalRange, type Normalized } from '../../../normalize.ts';
+import { quotePairs, quoteRanges } from '../absolute-context.ts';
 
 /**
  * Where a match stands against the block's short quotations: all of it inside one (以“治愈”为核心目标: the word
@@ -8,22 +9,15 @@ import { originalRange, type Normalized } from '../../../normalize.ts';
 export type Quoted = 'whole' | 'end' | 'none';
 export type QuoteAt = (start: number, end: number) => Quoted;
 
-const pairs: Record<string, string> = { '“': '”', '「': '」', '『': '』', '‘': '’', '"': '"' };
 /** A quotation this short holds a word or a phrase; a longer one is someone's speech, read as the other readings do. */
 const longest = 8;
 
-/** The inner ranges [from, to) of the text's short quotations. */
+/** The inner ranges [from, to) of the text's short quotations that are closed. */
 function shortQuotes(text: string): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
-  for (let i = 0; i < text.length; i++) {
-    const close = pairs[text[i]!];
-    if (!close) continue;
-    const j = text.indexOf(close, i + 1);
-    if (j < 0) break;
-    if (j - i - 1 <= longest) ranges.push([i + 1, j]);
-    i = j;
-  }
-  return ranges;
+  return quoteRanges(text)
+    .filter(([open, end]) => end - 1 > open && text[end - 1] === quotePairs[text[open]!])
+    .map(([open, end]): [number, number] => [open + 1, end - 1])
+    .filter(([from, to]) => to - from <= longest);
 }
 
 /** Reads a block's quotations on first use, then answers for ranges of its normalised text. */
