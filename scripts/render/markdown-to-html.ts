@@ -1,6 +1,7 @@
-import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import type { Element, ElementContent, Nodes, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import { createRequire } from 'node:module';
+import type { IOptions as AlertsOptions } from 'rehype-github-alerts';
 import type { Options as HighlightOptions } from 'rehype-highlight';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
@@ -11,7 +12,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { EXIT, visit } from '../shared/visit.ts';
 import { VFile } from 'vfile';
-import { alertsOptions, rehypeAlertsWhenNeeded, rehypeDropEmptyParagraphs } from './plugins/alerts.ts';
+import { alertsOptions, rehypeDropEmptyParagraphs } from './plugins/alerts.ts';
 import rehypeWechatBlocks from './plugins/blocks.ts';
 import rehypeWechatCode from './plugins/code.ts';
 import rehypeWechatFrame from './plugins/frame.ts';
@@ -47,9 +48,10 @@ const toSafeHast = unified()
   .use(rehypeAlertsWhenNeeded, alertsOptions)
   .use(rehypeHighlightWhenNeeded, { detect: false, plainText: ['text', 'txt', 'plain'] });
 
-// rehype-raw (parse5) and rehype-highlight (lowlight, which loads all 190 of highlight.js's grammars) take about
-// 50 and 100 ms to load; most articles have neither raw HTML nor a code block with a language, so each is loaded
-// when the first tree that needs it comes.
+// rehype-raw (parse5), rehype-github-alerts (parse5 again, through hast-util-from-html) and rehype-highlight
+// (lowlight, which loads all 190 of highlight.js's grammars) take about 50, 30 and 100 ms to load; most articles
+// have no raw HTML, no alert and no code block with a language, so each is loaded when the first tree that could
+// need it comes. Each test is wider than what its plugin acts on, so the output is the same.
 const load = createRequire(import.meta.url);
 
 /** Whether the tree holds an element that `test` accepts (without `test`, a raw HTML node). */
@@ -83,6 +85,18 @@ const classNames = (element: Element): string[] => {
   const value = element.properties.className;
   return Array.isArray(value) ? value.map(String) : [];
 };
+
+/** Whether a text in the node has the `[!` an alert's marker starts with. */
+const marked = (node: Nodes): boolean => (node.type === 'text' ? node.value.includes('[!') : 'children' in node && node.children.some(marked));
+
+function rehypeAlertsWhenNeeded(options: AlertsOptions) {
+  let alerts: ((tree: HastRoot) => void) | undefined;
+  return (tree: HastRoot) => {
+    if (!holds(tree, (element) => element.tagName === 'blockquote' && marked(element))) return;
+    alerts ??= (load('rehype-github-alerts') as typeof import('rehype-github-alerts')).rehypeGithubAlerts(options);
+    alerts(tree);
+  };
+}
 
 function rehypeHighlightWhenNeeded(options: HighlightOptions) {
   let highlight: ((tree: HastRoot, file: VFile) => void) | undefined;

@@ -1,9 +1,7 @@
-import type { Element, ElementContent, Nodes, Root } from 'hast';
+import type { ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
-import { createRequire } from 'node:module';
 import type { IAlert, IOptions } from 'rehype-github-alerts';
-import type { VFile } from 'vfile';
-import { EXIT, SKIP, visit } from '../../shared/visit.ts';
+import { SKIP, visit } from '../../shared/visit.ts';
 import { alertKeywords, type AlertKeyword } from '../../content/index.ts';
 
 const titles: Record<AlertKeyword, string> = { NOTE: '说明', TIP: '提示', IMPORTANT: '重要', WARNING: '注意', CAUTION: '警告' };
@@ -33,27 +31,5 @@ export function rehypeDropEmptyParagraphs() {
       parent.children.splice(index, 1);
       return [SKIP, index];
     });
-  };
-}
-
-/** Whether a text in the node has the `[!` an alert's marker starts with. */
-const marked = (node: Nodes): boolean => (node.type === 'text' ? node.value.includes('[!') : 'children' in node && node.children.some(marked));
-
-/**
- * rehype-github-alerts, loaded when a blockquote could hold an alert: it loads hast-util-from-html and parse5
- * (about 30 modules), and most articles have no `> [!NOTE]`.
- */
-export function rehypeAlertsWhenNeeded(options: IOptions) {
-  let alertsPass: ((tree: Root, file: VFile) => void) | undefined;
-  return (tree: Root, file: VFile) => {
-    let found = false;
-    visit(tree, 'element', (element: Element) => {
-      if (element.tagName !== 'blockquote' || !marked(element)) return undefined;
-      found = true;
-      return EXIT;
-    });
-    if (!found) return;
-    alertsPass ??= (createRequire(import.meta.url)('rehype-github-alerts') as typeof import('rehype-github-alerts')).rehypeGithubAlerts(options);
-    alertsPass(tree, file);
   };
 }
