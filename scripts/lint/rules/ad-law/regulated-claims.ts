@@ -156,6 +156,7 @@ export default defineRule({
         ] },
       // The seller's own cure count, mask and remedy stay claims, whatever the epidemic readings say.
       { markdown: '本院已治愈肺炎患者 3000 例，预约电话见文末。', findings: [{ line: 1, column: 4, message: '“治愈肺炎”属于受限宣传（疾病治疗功能）' }] },
+      { markdown: '已治愈患者 3000 例，专家坐诊。', findings: [{ line: 1, column: 2, message: '“治愈”属于受限宣传（医疗用语）' }] },
       { markdown: '这款医用口罩能防止病毒传播，今天下单立减 20 元。', findings: [{ line: 1, column: 8, message: '“防止病毒”属于受限宣传（疾病预防、治疗功能）' }] },
       { markdown: '本店的板蓝根冲剂帮您一起抗击病毒，限时特价。', findings: [{ line: 1, column: 13, message: '“抗击病毒”属于受限宣传（疾病预防、治疗功能）' }] },
       { markdown: '省长视察了我们的种植基地。', findings: [{ line: 1, column: 1, message: '“省长视察”属于受限宣传（使用国家机关及其工作人员名义）' }] },

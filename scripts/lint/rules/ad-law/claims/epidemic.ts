@@ -1,29 +1,30 @@
 import { compile, matches as test } from './pattern.ts';
 
 // Readings for epidemic reporting that sells nothing: counts of the cured, measures against an outbreak's spread, an
-// epidemic's course, the names of health bodies and laws. The caller has already kept every sentence the seller
+// epidemic's course, a briefing or a belief reported, a call to stand together. The caller has already kept every sentence the seller
 // speaks in (本品、我们、本院、a price) and every remedy taken (喝、服用).
 
-// 治愈出院 5911 例、累计治愈 2 例、治愈病例出院、痊愈的武汉肺炎患者: the cured counted or named as a group of cases, as a
-// health body reports them. 本院已治愈患者 3000 例 has the seller in it and stays.
-const curedCount = compile('^(?:治愈|痊愈)(?:出院)?\\s*[0-9]+\\s*(?:例|人|名|宗)|^(?:治愈|痊愈)(?:的[^,。!?;]{0,8}?)?(?:出院)?(?:病例|患者|病人|者)');
-const countedBefore = compile('(?:累计|累积|新增|当日|共有|其中)$');
+// 累计治愈 2 例、治愈出院 5911 例、治愈病例出院、痊愈的武汉肺炎患者: the cured counted in a tally of cases, or named as a
+// group of cases, as a health body reports them. A count with no tally around it (本院已治愈患者 3000 例、治愈患者无数)
+// is a clinic's boast and stays.
+const curedCount = compile('^(?:治愈|痊愈)(?:出院)?\\s*[0-9]+\\s*(?:例|人|名|宗)');
+const tally = compile('确诊|死亡|出院|累计|累积|新增|通报');
+const curedGroup = compile('^(?:治愈|痊愈)(?:的[^,。!?;]{0,8}?)?(?:出院)?(?:病例|患者|病人|者)(?!\\s*(?:[0-9]|无数|上万|数万|数千|众多|过万))');
 // 患者经过治疗大多已康复: what became of the cases reported, not a remedy's promise.
 const casesBefore = compile('(?:患者|病人|病例|确诊者)[^,。!?;]{0,12}?(?:已|均|大多|陆续)$');
 
 export function countsCases(sentence: string, start: number, end: number): boolean {
-  const term = sentence.slice(start, end);
   const after = sentence.slice(start);
-  const before = sentence.slice(0, start);
-  if (test(curedCount, after)) return true;
-  if (/^(?:治愈|痊愈)$/u.test(term) && test(countedBefore, before) && /^(?:治愈|痊愈)(?:出院)?\s*[0-9]/u.test(after)) return true;
-  return /^(?:康复|好转|痊愈|治愈)/u.test(term) && test(casesBefore, before);
+  if (test(curedCount, after) && test(tally, sentence.slice(0, start) + sentence.slice(end))) return true;
+  if (test(curedGroup, after)) return true;
+  return /^(?:康复|好转|痊愈|治愈)/u.test(sentence.slice(start, end)) && test(casesBefore, sentence.slice(0, start));
 }
 
 // 以防止病毒传播、为防范新型肺炎扩散、实施封锁措施防止病毒蔓延、采取严厉措施来抑制病毒: a measure against an outbreak's
 // spread, or a public body acting against it; and 提升新冠肺炎的检测能力, a health service's capacity.
-const spread = compile('^[^。!?;]{0,16}?(?:传播|蔓延|扩散|流行|反弹|输入|疫情)');
-const measure = compile('政府|内阁|当局|首相|总统|总理|部长|官员|卫生部门|措施|封锁|封城|隔离|管控|防控|疫区|援助');
+const spread = compile('^[^。!?;]{0,16}?(?:传播|蔓延|扩散|流行(?![性病])|反弹|输入|疫情)');
+// 隔离霜 is a cosmetic, 流行性感冒 a disease: neither is a measure or a spread.
+const measure = compile('政府|内阁|当局|首相|总统|总理|部长|官员|卫生部门|措施|封锁|封城|隔离(?![霜乳])|管控|防控|疫区|援助');
 const capacity = compile('^[^,。!?;]{0,12}?(?:检测|诊断|筛查|监测|救治|收治|防控)(?:能力|水平|效率|工作)');
 const fightWord = /^(?:防止|防范|预防|抑制|抗击|战胜|控制|阻止|遏制|提升|提高|加强)/u;
 
