@@ -28,10 +28,14 @@ const measure = compile('政府|内阁|当局|首相|总统|总理|部长|官员
 const capacity = compile('^[^,。!?;]{0,12}?(?:检测|诊断|筛查|监测|救治|收治|防控)(?:能力|水平|效率|工作)');
 const fightWord = /^(?:防止|防范|预防|抑制|抗击|战胜|控制|阻止|遏制|提升|提高|加强)/u;
 
+// A public body acts against an outbreak, not against a complaint a remedy is sold for (官员推荐……预防感冒 stays).
+const outbreak = compile('病毒|疫情|新冠|肺炎|非典|sars|mers|流感|传染病|疫病|瘟疫');
+
 export function fightsEpidemic(sentence: string, start: number, end: number): boolean {
   if (!fightWord.test(sentence.slice(start, end))) return false;
   const after = sentence.slice(end);
-  return test(spread, after) || test(capacity, after) || test(measure, sentence);
+  if (test(spread, after) || test(capacity, after)) return true;
+  return test(measure, sentence) && test(outbreak, sentence.slice(start, end + 6));
 }
 
 // 新增发病数在持续下降、传染病将会逐渐消失: the course of an epidemic in a population, no product's effect.
