@@ -46,7 +46,7 @@ export const onlyAfterNegation = /^(?:只有|而是|只是)/;
 
 /** Reported speech and opinions (decision 2: quotations; 他说这是他喝过最好的一杯). */
 export const reported =
-  /(?:他|她|他们|她们|有人|人们|网友|读者|朋友|专家|老师|医生|营养师|报纸|评论|影评人|媒体|书上|文献|大家)[^，。]{0,8}?(?:说|认为|表示|评价|称|觉得|写道|问|透露|建议|提到|指出|普遍)|据说|听说|被认为|公认/;
+  /(?:他|她|他们|她们|有人|人们|网友|读者|朋友|专家|老师|医生|营养师|报纸|评论|影评人|媒体|书上|文献|大家)[^，。]{0,8}?(?:说|认为|表示|评价|称|觉得|写道|问|透露|建议|提到|指出|普遍)|据说|听说|被认为|公认|(?:猜测|推测|观点|报告|研究|分析)[^，。]{0,4}?(?:认为|指出|表明|显示)/;
 
 /**
  * Speech attributed after the words, as news writes it (成为世界冠军是一个了不起的成就，这位美国人说道。): the clause
@@ -104,6 +104,12 @@ export const titleWon = /冠军|亚军|季军/;
 export const awardBefore = /(?:拿了|拿过|拿到|拿|获得|获得了|夺得|夺得了|赢得|赢得了|荣获|获|票数|得票|考了?|跑了?)$/;
 
 /** Proper names: 第一中学、最高人民法院、皇家园林 (decision 2). */
+/**
+ * An institution's name a term opens (皇家哈兰郡医院、皇家布兰普顿和哈里菲尔德信托基金、第一附属医院): the name runs on, with no
+ * punctuation, 的 or grade word, to the kind of body it is.
+ */
+export const institutionNameAfter = /^[^\s，,。；;、：:的（()级品牌御贡]{0,10}?(?:附属医院|医院|医学院|大学|学院|研究所|研究院|信托|基金会|基金|学会|协会|剧院|银行|海军|空军|陆军)/u;
+
 export const properNameAfter = /^(?:中学|小学|高中|初中|中心小学|实验小学|人民医院|医院|大街|街|路|大道|桥|师范|财经|人民法院|人民检察院|园林|马德里|学会|植物园|歌剧院|芭蕾)/;
 
 /** Ordinals: 第一 + a measure word or a number (第一次、第一场雪、第一百篇; decision 2). */
@@ -171,11 +177,12 @@ export const placeHead =
 export const tradeScope = /全网|全行业|行业|业内|业界|同行|同类|同价位|同级|市面上|市场上|别家/;
 
 /**
- * A named body or an event doing the act (由中国人民财产保险股份有限公司独家承保、大会展示了……最受欢迎的冷冻食品): the
- * term describes what that party does or shows, not the seller's goods.
+ * A named body or an event doing the act (由中国人民财产保险股份有限公司独家承保、大会展示了……最受欢迎的冷冻食品), or public
+ * bodies making it (该片由省卫生厅、省教育厅联合摄制，是……唯一的科教片): the term describes what that party does or shows,
+ * not the seller's goods.
  */
 export const namedAgentBefore =
-  /由[\p{Script=Han}A-Za-z]{2,30}(?:公司|集团|银行|协会|学会|研究院|研究所|大学|政府|委员会|基金会|博物馆)$|(?:大会|展会|博览会|展览会|交易会|组委会|主办方)上?(?:还|也|共|则)?(?:展示|展出|评选出|评出|公布)了?/u;
+  /由[\p{Script=Han}A-Za-z]{2,30}(?:公司|集团|银行|协会|学会|研究院|研究所|大学|政府|委员会|基金会|博物馆)$|由[^，。；]{0,30}?(?:部|厅|局|委|委员会|政府)[^，。；]{0,20}?(?:联合)?(?:摄制|拍摄|制作|出版|编写|编制|发布|主办)|(?:大会|展会|博览会|展览会|交易会|组委会|主办方)上?(?:还|也|共|则)?(?:展示|展出|评选出|评出|公布)了?/u;
 
 /**
  * A named person or an office speaking before the words (商务部长格雷格·克拉克表示，如果英国……失去全球汽车制造业领导者的

@@ -63,6 +63,13 @@ function formReading(candidate: Candidate, p: Parts, seller: string | undefined)
   if (/最高$/.test(term) && /^人民(?:法院|检察院)/.test(p.clauseAfter)) return '专有名称';
   if (!seller && cue.reckonedBefore.test(p.clauseBefore) && cue.reckonedAfter.test(p.clauseAfter)) return '计算的依据（按最低价计），不是报价';
   if (/皇家$/.test(term) && cue.properNameAfter.test(p.clauseAfter)) return '专有名称';
+  // 皇家伯克希尔医院、北京大学医学院第一附属医院: a body's name, unless the seller names itself so (本院是皇家…).
+  if ((/皇家$/.test(term) || term === '第一') && !seller && cue.institutionNameAfter.test(p.clauseAfter)) return '机构名称';
+  // Sino1-11: letters and digits inside a longer code, not NO.1.
+  if (/^[a-z]/iu.test(term) && /[a-z]$/iu.test(p.before)) return '较长编号或单词的一部分';
+  // 全球最新疫情报告: 最 of 最新, which orders things in time; 达到顶峰 is a curve's peak reached, no grade of goods.
+  if (term.endsWith('最') && /^新/u.test(p.clauseAfter) && !seller) return '时间先后（最新）';
+  if (term === '顶峰' && !seller && /(?:达到|到达|达至|升至|推向|攀上)$/u.test(p.clauseBefore)) return '说的是峰值（达到顶峰）';
   if (term === '最好' && !cue.adjectivalZuihao.test(p.clauseAfter)) return '副词“最好”（表示建议）';
   if (term === '绝对' && cue.adverbialJueduiAfter.test(p.clauseAfter)) return '语气副词';
   if (term === '永不' && cue.dispositionAfter.test(p.clauseAfter)) return '描述人的态度（永不满足、永不言败），不是对商品的保证';

@@ -126,6 +126,9 @@ export default defineRule({
       '依托现有机构，建设一批具有全球影响力的国家级医学中心。到 2030 年，建成国际一流的旅行健康服务体系。',
       '大麻是全球使用最广泛的非法精神活性物质，结核病曾是全球致死人数最多的传染病。',
       '按最低价计，一年的药费约一万元。充分尊重人民群众的首创精神。',
+      // Epidemic reporting: an institution's name, 最 of 最新, a peak reached, a public body's own film.
+      '伤者被送往当地的皇家维多利亚医院，随后转入医科大学第一附属医院。据估计，本轮流感将在一月下旬达到顶峰。',
+      '世卫组织今天公布了全球最新疫情报告。该片由省卫生厅、省教育厅联合摄制，是目前全国唯一的防疫科教片。',
     ],
     invalid: [
       { markdown: '这是全城最香的一款手冲豆，本店烘焙。', findings: [{ line: 1, column: 5, message: '“最香”属于绝对化用语（最高级），此处描述本店或本品（据“本店”），依据《广告法》第九条第（三）项不得在广告中使用', suggestions: ['很香', '香气足'] }] },
@@ -144,6 +147,8 @@ export default defineRule({
       { markdown: '本店七月的营业额增长最为强劲，是全城最好的茶庄。', findings: [{ line: 1, column: 11, message: '此处描述本店或本品（据“本店”）' }, { line: 1, column: 19, message: '此处描述本店或本品（据“本店”）' }] },
       { markdown: '本店引进了国际领先水平的设备，预约立减 100 元。', findings: [{ line: 1, column: 6, message: '“国际领先”属于绝对化用语（第一/唯一），此处描述本店或本品（据“本店”）' }] },
       { markdown: '这款保温杯永不褪色，本市有售。', findings: [{ line: 1, column: 6, message: '“永不”属于绝对化用语（绝对/承诺），此处描述所推广的商品（据“这款”）' }] },
+      // The seller's own name for itself keeps 皇家 a claim, a body's name or not.
+      { markdown: '本院是皇家认证的呼吸专科医院。', findings: [{ line: 1, column: 4, message: '“皇家”属于绝对化用语（国家级/顶级），此处描述本店或本品（据“本院”）' }] },
       { markdown: '---\ntitle: 史上最好喝的红茶\nstatus: draft\n---\n\n正文。\n', findings: [{ line: 2, column: 8, message: '“史上最”属于绝对化用语（最高级），此处描述所售商品（茶叶）（据“红茶”）' }] },
     ],
   },

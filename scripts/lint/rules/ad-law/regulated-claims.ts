@@ -64,6 +64,14 @@ export default defineRule({
       // result word listed as what onset is linked to.
       '倡导者反对把“治愈”当作唯一的出路。呼吸衰竭：氧疗 + 治疗原发的肺部疾病。物理治疗防止长期卧床引起的肌肉萎缩。',
       '戒断反应：起病与减量、停药有时间相关性。',
+      // Epidemic reporting: the cured counted, a measure against the spread, a word cut by the sentence's words, a name,
+      // no such drug, a rumour, a call to stand together, an epidemic's course.
+      '截至昨日 24 时，全省累计治愈出院 312 例。当流感在城市里蔓延时，急诊室总是最忙的。',
+      '为防止病毒在校园内传播，市教育局决定推迟开学。圣玛丽医院和圣保禄医院都收治了轻症患者。',
+      '目前尚无可用于临床的疫苗和特效药物，现有的抗病毒药物对这种新病毒起不了作用。',
+      // A leader's visit to a place, a press office's head speaking for a school: news, no borrowed name or endorsement.
+      '市长昨天视察了受灾最重的山区。学校新闻中心主任介绍说：我们已经给全体学生测了体温。',
+      '网上流传喝醋能预防流感的传言。市长在声明中说：“我们将携手各国，共同战胜病毒。”若基本传染数小于 1，传染病将会逐渐消失。',
     ],
     invalid: [
       { markdown: '每天一杯，降血压、抗癌。', findings: [
@@ -146,6 +154,13 @@ export default defineRule({
           { line: 1, column: 12, message: '“治疗腰椎间盘突出”属于受限宣传（疾病治疗功能）' },
           { line: 1, column: 21, message: '“一次见效”属于受限宣传（功效保证）' },
         ] },
+      // The seller's own cure count, mask and remedy stay claims, whatever the epidemic readings say.
+      { markdown: '本院已治愈肺炎患者 3000 例，预约电话见文末。', findings: [{ line: 1, column: 4, message: '“治愈肺炎”属于受限宣传（疾病治疗功能）' }] },
+      { markdown: '已治愈患者 3000 例，专家坐诊。', findings: [{ line: 1, column: 2, message: '“治愈”属于受限宣传（医疗用语）' }] },
+      { markdown: '这款医用口罩能防止病毒传播，今天下单立减 20 元。', findings: [{ line: 1, column: 8, message: '“防止病毒”属于受限宣传（疾病预防、治疗功能）' }] },
+      { markdown: '本店的板蓝根冲剂帮您一起抗击病毒，限时特价。', findings: [{ line: 1, column: 13, message: '“抗击病毒”属于受限宣传（疾病预防、治疗功能）' }] },
+      { markdown: '省长视察了我们的种植基地。', findings: [{ line: 1, column: 1, message: '“省长视察”属于受限宣传（使用国家机关及其工作人员名义）' }] },
+      { markdown: '门诊部张主任说：我们这里的针灸一次就好。', findings: [{ line: 1, column: 5, message: '“主任说”属于受限宣传（患者、医生、专家证明）' }] },
       // 转 is zhuǎn and zhuàn: beside 躺 it sounds like 躺赚.
       { markdown: '跟着我们买这只基金，天天躺转。', findings: [
           { line: 1, column: 13, message: '“躺转”属于受限宣传（投资理财），读作有投资回报预期的广告，依据《广告法》第二十五条。不得承诺收益、保本或无风险，并应提示风险。（“躺赚”的变体写法：“转”谐音“赚”）' },

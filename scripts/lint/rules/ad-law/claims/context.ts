@@ -43,7 +43,7 @@ export function sellerSpeaks(sentence: string, facts: AccountFacts): boolean {
 
 // A sentence that talks about claims instead of making one: a warning, a myth, a rule, a disclaimer, a regulator.
 const meta = compile(
-  '误区|骗局|谣言|违法|违规|虚假|不现实|不等于|不代表|只是(?:一种)?(?:民间)?(?:说法|风俗|习俗|心愿|口头禅|心理安慰)|民间说法|民间有|' +
+  '误区|骗局|谣言|传言|传闻|流言|谣传|辟谣|被(?:自行)?删除|违法|违规|虚假|不现实|不等于|不代表|只是(?:一种)?(?:民间)?(?:说法|风俗|习俗|心愿|口头禅|心理安慰)|民间说法|民间有|' +
     '注意[^,。!?]{0,6}?风险|立即停药|没有科学依据|轻信|警惕|当心|谨防|提防|小心|识别|辨别|分清|不承诺|不作承诺|不作任何承诺|不提供|不组织|不推荐|允许|经注册|注册的|' +
     '备案的|注册证|声称的|字样|被罚|处罚|罚款|查处|禁止|不得|严禁|依法|法规定|规定|可能损失|风险等级|谨慎|(?<![没无])有风险|仅供参考|' +
     '不构成|不是药|不是药物|并没有|科普|请到正规|请就医|及时就医|遵医嘱|要看医生|咨询医生|问医生|不要自行',
@@ -80,13 +80,15 @@ export function describesCustom(sentence: string): boolean {
 
 // Science reported, or a body that is not a person's: 科学家将试验一种治疗方法、果蝇抵抗病毒侵袭、兰花的病虫害防治.
 // A remedy or food in the sentence (喝茶的人、咖啡能降低抑郁风险、茶多酚) keeps it a health claim whoever found it.
-const science = compile('科学家|研究|临床试验|试验|实验室|论文|期刊');
+const science = compile('科学家|研究|临床试验|试验|实验室|论文|期刊|被证明|被证实|有猜测|猜测认为|推测');
 const notPeople = compile('果蝇|小鼠|老鼠|大鼠|实验动物|动物实验|作物|农作物|庄稼|病虫害|虫害|果树|苗木|家禽|家畜|牲畜');
 
 export function reportsScience(sentence: string, remedy: RegExp, uses: boolean): boolean {
   if (test(notPeople, sentence)) return true;
-  // 为研发新的抗病毒药物提供线索: a drug still to be developed is nobody's product.
-  return test(science, sentence) && !uses && !test(remedy, sentence.replace(/(?:研发|开发|研制|正在研究|在研究)[^,。!?]{0,16}/gu, ''));
+  // 为研发新的抗病毒药物提供线索: a drug still to be developed is nobody's product; Cas13d 蛋白 is a molecule named by
+  // its code, no protein powder.
+  const named = sentence.replace(/(?:研发|开发|研制|正在研究|在研究)[^,。!?]{0,16}/gu, '').replace(/[a-z][a-z0-9-]*[0-9][a-z0-9-]*\s*(?:蛋白|酶|受体)/giu, '');
+  return test(science, sentence) && !uses && !test(remedy, named);
 }
 
 // A health authority reporting or deciding (美国食品药品监督管理局批准这种药物用于治疗肺癌、卫生部长表示疫苗的有效率超过

@@ -2,9 +2,11 @@ import type { DictionaryEntry, DictionaryMatch } from '../../../dictionary.ts';
 import type { Severity } from '../../../../shared/finding.ts';
 import { claimPatterns as written } from './all-patterns.ts';
 import { administersHealth, bodyNoun, namesDrugClass } from './health-register.ts';
+import { countsCases, deniesEffect, fightsEpidemic, reportsBelief, reportsBriefing, standsTogether, tellsCourse } from './epidemic.ts';
+import { endsName, inBodyName } from './names.ts';
 import { defines, inDocumentTitle, instructsCare, namesCare, namesLink, reportsRate, treatmentAims } from './clinical-reference.ts';
 import { advertised, describesCustom, isMeta, negated, reportsAuthority, reportsCompanySpeech, reportsResearcher, reportsScience, speaksOfUse, type AccountFacts } from './context.ts';
-import { straddlesWords } from '../../../evasion/words.ts';
+import { cutByWords, straddlesWords } from '../../../evasion/words.ts';
 import { tellsLongPast } from '../../era.ts';
 import { productSubject } from './medical.ts';
 import { edgeChars, splitPattern } from './first-chars.ts';
@@ -212,14 +214,17 @@ function sentenceAt(parts: readonly Sentence[], offset: number): number {
 function toldNotSold(family: Family, view: MatchView): boolean {
   const medicine = family === 'medical' || family === 'health' || family === 'cosmetics';
   if (medicine && reportsResearcher(view.sentence) && !/这款|本品|本店/u.test(view.sentence)) return true;
+  if (medicine && !view.uses && standsTogether(view.sentence, view.start)) return true;
   if (view.advertised) return false;
   // 避免以“治愈”为核心目标、所谓“排毒”: a word in quotation marks on its own is named, not claimed, unless a remedy is taken.
   if (view.quoted === 'whole' && !view.uses) return true;
   const term = view.sentence.slice(view.start, view.end);
   if (otherSense[term]?.test(view.sentence.slice(view.end)) || otherSenseBefore[term]?.test(view.sentence.slice(0, view.start))) return true;
   if (family === 'superstition') return describesCustom(view.sentence);
+  if (inBodyName(view.sentence, view.start, view.end) || endsName(view.sentence, view.start, view.end)) return true;
   if (medicine) {
     return (
+      epidemicReading(view, term) ||
       reportsScience(view.sentence, productSubject, view.uses) ||
       reportsAuthority(view.sentence) ||
       reportsCompanySpeech(view.sentence.slice(view.end)) ||
@@ -230,6 +235,13 @@ function toldNotSold(family: Family, view: MatchView): boolean {
     );
   }
   return false;
+}
+
+/** Epidemic reporting (epidemic.ts): the cured counted, a measure against the spread, the course, a briefing, a belief. */
+function epidemicReading(view: MatchView, term: string): boolean {
+  const { sentence, start, end } = view;
+  if (countsCases(sentence, start, end) || tellsCourse(term) || deniesEffect(term)) return true;
+  return !view.uses && (fightsEpidemic(sentence, start, end) || reportsBriefing(sentence) || reportsBelief(sentence));
 }
 
 /**
@@ -265,7 +277,8 @@ const otherSenseBefore: Record<string, RegExp> = {
   代言: /(?:担任|出任|成为|当选|签约|受邀担任|聘为)[^,。!?]{2,20}$|发声$|(?:为|替)[^,。!?]{1,10}?(?:员|者|们|民|群体|女性|儿童|工人|农民|百姓)$/u,
   // 无特效药物、尚无针对核心症状的特效药、目前没有治疗该病的特效药: a reference saying there is no such drug, not a
   // seller offering one.
-  特效药: /(?:尚无|并无|暂无|没有|(?<![需须])无(?![需须]))(?:(?:针对|治疗)[^,。!?]{0,14}?的)?$/u,
+  // 尚无可投入临床的疫苗与特效药物: the drug listed beside others that do not exist yet.
+  特效药: /(?:尚无|并无|暂无|没有|(?<![需须])无(?![需须]))(?:(?:针对|治疗|可投入|可用于?|获批)[^,。!?]{0,14}?(?:的|与|和|及))?$/u,
   // 网络延时、DNS 传播延时、请求的延时: the delay of a network or a system, as docs say.
   延时: /(?:网络|传播|传输|通信|请求|响应|读写|读取|写入|复制|同步|查询|磁盘|服务器|服务端|客户端|接口|系统|数据库|dns|api|rpc|高|低)的?\s*$/iu,
 };
@@ -288,8 +301,14 @@ function fromEntry(entry: DictionaryEntry, view: MatchView, facts: AccountFacts)
   };
 }
 
-/** A term the sentence's words cut through at both ends (法事 in 方法事件) was not written. */
-const acrossWords = (view: MatchView) => /^\p{Script=Han}+$/u.test(view.sentence.slice(view.start, view.end)) && straddlesWords(view.sentence, view.start, view.end);
+/**
+ * A term the sentence's words cut through at both ends (法事 in 方法事件) was not written; where nothing is sold, one
+ * end cut by a much likelier word is enough (延时 in 蔓延时、治 in 收治全省危重症 and 乔治城大学).
+ */
+const acrossWords = (view: MatchView) => {
+  if (!/^\p{Script=Han}+$/u.test(view.sentence.slice(view.start, view.end))) return false;
+  return straddlesWords(view.sentence, view.start, view.end) || (!view.advertised && cutByWords(view.sentence, view.start, view.end));
+};
 
 function fromPattern(pattern: ClaimPattern, view: MatchAt, facts: AccountFacts): Omit<Claim, 'start' | 'end'> | undefined {
   if (negated(view.sentence, view.start) || acrossWords(view)) return undefined;

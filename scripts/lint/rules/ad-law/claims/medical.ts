@@ -38,6 +38,8 @@ export function mentionsDisease(sentence: string): boolean {
 }
 
 export const productSubject = c('{productNouns}');
+/** 新闻中心主任王想平介绍说：我们……: a press office's head speaks for a body, no doctor vouching for a remedy. */
+const spokesman = (v: MatchView) => /(?:新闻中心|新闻办公室|新闻办|宣传部|宣传处)$/u.test(v.sentence.slice(0, v.start));
 const productWithModal = c('(?:{productNouns})[^,。!?]{0,2}?(?:能|可以|可|有助于|帮助|具有)');
 const adviceSubject = c('{healthAdvice}');
 const dose = c(`${NUM}(?:个)?(?:天|周|个月|月|次|贴|盒|瓶|疗程|片|粒|包|针|周期)|当天|当场|立刻|马上|一夜|1夜`);
@@ -110,7 +112,7 @@ export const medicalPatterns: ClaimPattern[] = [
     message: '不得利用患者、医生、专家或代言人的名义、形象作推荐、证明（广告法第十六条第一款第（四）项、第十八条第一款第（五）项；医疗广告管理办法第七条第（六）项）。',
     // 推荐董事人选、推荐候选人 nominate people; 推荐轮换、推荐分次 recommend a way of doing, not a remedy.
     regex: c('(?:{endorsers})[^,。!?]{0,8}?(?:推荐(?!的?(?:人选|候选人|董事|理事|委员|代表|人才|名单)|轮换|交替|分次|定期|避免|减少|停用|尽早)|力荐|都在用|都在吃|也在用|也在吃|在用|偷偷吃|自己都在|亲测|代言|现身说法|联合研发|都说好|认证|亲传)|(?:{patients})[^,。!?]{0,4}?(?:亲证|亲测|见证|都在吃|都在用)|感谢锦旗|术后对比|前后对比|对比照|代言') },
-  { label: '患者、医生、专家证明', family: 'medical', requires: 'advertised', accept: (v) => v.advertised,
+  { label: '患者、医生、专家证明', family: 'medical', requires: 'advertised', accept: (v) => v.advertised && !spokesman(v),
     message: '不得利用患者、医生、专家或代言人的名义、形象作推荐、证明。',
     regex: c('(?:人人|都)(?:该|应该|要)(?:吃|喝|用)|(?:{endorsers})[^,。!?]{0,6}?(?:做了|用过|吃过|在我院|说)') },
   { label: '保障健康所必需', family: 'health', requires: 'always',

@@ -17,7 +17,16 @@ const commercial = (v: MatchView) => v.advertised || has(commercialUse, v.senten
  * 官方 alone is also a project's or a firm's own team (Vue 官方推荐的项目组织方式): it borrows a state organ's name only
  * where something is sold. A named organ (卫健委推荐、国宴特供) always does.
  */
-const namedOrgan = (v: MatchView) => !v.sentence.startsWith('官方', v.start) || commercial(v);
+const namedOrgan = (v: MatchView) => (!v.sentence.startsWith('官方', v.start) && !visitsPlace(v)) || commercial(v);
+/**
+ * 国务院总理……视察了疫情最严重的广东: a leader's visit to a place is news; a visit to a firm, a farm or its goods (视察了
+ * 这家茶厂), or what the leader tasted there (视察时品尝过的小吃), is what an ad borrows.
+ */
+const visitsPlace = (v: MatchView) =>
+  v.sentence.slice(0, v.end).endsWith('视察') &&
+  /^了/u.test(v.sentence.slice(v.end)) &&
+  !/^了[^,。!?]{0,12}?(?:厂|基地|公司|企业|门店|店|车间|茶园|生产线|园区|产品|工地)/u.test(v.sentence.slice(v.end)) &&
+  !/品尝|尝过|吃过|喝过|用过|买过|同款/u.test(v.sentence);
 
 export const statePatterns: ClaimPattern[] = [
   { label: '使用国旗、国歌、国徽、军旗', family: 'state', requires: 'always', accept: commercial, basis: '《广告法》第九条第（一）项',
