@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { Parser } from 'htmlparser2';
 
 // htmlparser2 and its entity tables take 25–50 ms to load, and only a file with raw HTML in it needs them: loaded on
-// first use, so a cached lint or `mpdesk list` never does. The CommonJS build is the one juice's cheerio loads.
+// first use, so a cached lint or `mpdesk list` never does.
 const load = createRequire(import.meta.url);
 let loaded: typeof Parser | undefined;
 

@@ -75,8 +75,9 @@ export async function processImages(
     const stem = basename(original, extname(original)).replace(/[^\w\u4e00-\u9fff-]+/g, '-') || 'image';
     const ext = extname(image.path);
     let name = `images/${stem}${ext}`;
-    for (let n = 2; taken.has(name); n++) name = `images/${stem}-${n}${ext}`;
-    taken.add(name);
+    // Cup.png and cup.png are one file on macOS and Windows.
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `images/${stem}-${n}${ext}`;
+    taken.add(name.toLowerCase());
     result.assets.push({ name, path: image.path, sha256: image.sha256 });
     return name;
   };

@@ -158,13 +158,32 @@ const coverRecord: RecordKind<ProcessedCover> = {
   known: new Map(),
 };
 
-function sizeOf(path: string): number | undefined {
+/**
+ * Each cached image's modification time when this process last checked its hash: a file seen since at the same size
+ * and time is used without reading it. Build outputs are hard links to these files, so an edit through one changes
+ * the time, and the file is checked again.
+ */
+const checkedAt = new Map<string, number>();
+
+function stampOf(path: string): { size: number; mtimeMs: number } | undefined {
   try {
-    return statSync(path).size;
+    return statSync(path);
   } catch {
     return undefined;
   }
 }
+
+function markChecked(images: readonly ProcessedImage[]): void {
+  for (const image of images) {
+    const stamp = stampOf(image.path);
+    if (stamp) checkedAt.set(image.path, stamp.mtimeMs);
+  }
+}
+
+const unchangedSinceChecked = (image: ProcessedImage) => {
+  const stamp = stampOf(image.path);
+  return stamp !== undefined && stamp.size === image.bytes && checkedAt.get(image.path) === stamp.mtimeMs;
+};
 
 /** Where a cache file is, for a notice: relative to where mpdesk was started. */
 const shown = (path: string) => relative(process.cwd(), path) || path;
@@ -188,10 +207,11 @@ async function cached<T>(
   // Articles often share images (a logo, a series banner): read and check each record once per run; a result
   // known from earlier in this process is used while its files are still there.
   const known = kind.known.get(record);
-  if (known && kind.images(known).every((image) => sizeOf(image.path) === image.bytes)) return { ok: true, value: known };
+  if (known && kind.images(known).every(unchangedSinceChecked)) return { ok: true, value: known };
   const hit = readRecord(record, kind, cacheDir, digest);
   if (hit.ok) {
     kind.known.set(record, hit.value);
+    markChecked(kind.images(hit.value));
     return hit;
   }
   if (hit.message) notice(hit.message);
@@ -213,6 +233,7 @@ async function cached<T>(
     const relativePaths = (name: string, field: unknown) => (name === 'path' && typeof field === 'string' ? basename(field) : field);
     await writeFileAtomic(record, JSON.stringify({ source: digest, value: result.value }, relativePaths));
     kind.known.set(record, result.value);
+    markChecked(kind.images(result.value));
   }
   return result;
 }
@@ -247,7 +268,9 @@ function readRecord<T>(record: string, kind: RecordKind<T>, dir: string, source:
       actual = undefined;
     }
     if (actual === undefined || actual !== image.sha256) {
-      return { ok: false, message: `缓存的图片 ${shown(image.path)} ${actual ? '与记录的内容不符' : '不见了'}，已重新生成。` };
+      // dist/'s images are hard links to these files: an output image edited in place shows up here.
+      const why = actual ? '与记录的内容不符（dist/ 里的图片与它是同一个文件，在那里改图也会改到它）' : '不见了';
+      return { ok: false, message: `缓存的图片 ${shown(image.path)} ${why}，已重新生成。` };
     }
   }
   return { ok: true, value };

@@ -70,6 +70,14 @@ describe('rendering follows the article model', () => {
     expect(first.preview).toContain('本文有 1 张图片还没有上传到微信');
   });
 
+  it('gives images whose names differ only in case names of their own, since macOS and Windows see one file', async () => {
+    const other = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#a97' } }).jpeg().toBuffer();
+    const root = await repoWith(basic, '![温杯](./cup.png)\n\n![茶杯](./tu/Cup.png)\n', { [`${dir}/tu/Cup.png`]: other });
+    const { rendered } = await render(root);
+    expect(rendered.findings).toEqual([]);
+    expect(rendered.assets.map((a) => a.name).filter((name) => /cup/i.test(name))).toEqual(['images/cup.jpg', 'images/Cup-2.jpg']);
+  });
+
   it('processes images with Chinese file names, in tables too', async () => {
     const jpeg = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#a97' } }).jpeg().toBuffer();
     const root = await repoWith(basic, '![茶汤](./茶汤.jpg)\n\n| 图 | 说明 |\n|--|--|\n| ![杯](./cup.png) | 温杯 |\n', { [`${dir}/茶汤.jpg`]: jpeg });

@@ -18,10 +18,14 @@ describe('the theme', () => {
     expect(theme.css).toContain('#2f6b4f');
     const files = await readdir(kept(root));
     expect(files).toHaveLength(1);
-    // Another repository with the same theme (a fresh process reads the kept file) gets the same CSS.
+    // A fresh process (here: another root with the kept file) gets the same CSS from it.
     const other = await mkdtemp(join(tmpdir(), 'mpdesk-theme-'));
     await cp(join(root, '.cache'), join(other, '.cache'), { recursive: true });
     expect(await loadTheme(other, request)).toEqual(theme);
+    // Another brand colour replaces the account's kept theme instead of adding one.
+    const rebranded = await loadTheme(other, { ...request, brand: { primary: '#8a3b2e' } });
+    expect(rebranded.ok && rebranded.css).toContain('#8a3b2e');
+    expect(await readdir(kept(other))).toEqual(files);
   });
 
   it('makes a damaged kept theme again, and says so', async () => {

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { themeFiles } from '../content/index.ts';
 import { writeFileAtomic } from '../shared/atomic-write.ts';
-import { noticeOnce, unsavedCacheNotice } from '../shared/notice.ts';
+import { notice, unsavedCacheNotice } from '../shared/notice.ts';
 import { sealText, unsealText } from '../shared/seal.ts';
 import { toolHash } from '../shared/tool-hash.ts';
 import { writeError } from '../shared/write-error.ts';
@@ -38,7 +38,8 @@ export function loadTheme(root: string, request: ThemeRequest): Promise<ThemeRes
   return result;
 }
 
-async function buildTheme(root: string, { theme, account, brand }: ThemeRequest): Promise<ThemeResult> {
+async function buildTheme(root: string, request: ThemeRequest): Promise<ThemeResult> {
+  const { theme, account, brand } = request;
   const found = themeFiles(root, theme, account);
   if (!found.ok) return { ok: false, message: found.message };
   const files = [found.base, found.theme, ...(found.account ? [found.account] : [])];
@@ -51,7 +52,7 @@ async function buildTheme(root: string, { theme, account, brand }: ThemeRequest)
   const brandVars = [brand?.primary && `--mp-primary: ${brand.primary};`, brand?.accent && `--mp-accent: ${brand.accent};`].filter(Boolean);
   if (brandVars.length) css += `\n:root { ${brandVars.join(' ')} }\n`;
   if (found.account) css += `\n${await readFile(found.account, 'utf8')}`;
-  return { ok: true, css: await keptResolved(root, css), files };
+  return { ok: true, css: await keptResolved(root, request, css), files };
 }
 
 /** Resolves the theme's `var(--…)` and drops its `:root` rules. */
@@ -63,27 +64,25 @@ async function resolveVariables(css: string): Promise<string> {
   return resolved.root.toString();
 }
 
-const tell = noticeOnce();
-
 /**
- * The resolved CSS, kept in `.cache/mpdesk/themes/` by the hash of the tool and the CSS: postcss and its plugin are
- * some 50 modules, which a run that renders one article (a rebuild, `mpdesk render`, a preview) need not load. A
- * kept file that does not check out is made again, with a notice; the cache never changes a result.
+ * The resolved CSS, kept in `.cache/mpdesk/themes/` (one file per theme and account, holding the hash of the tool
+ * and the CSS it was made from): postcss and its plugin are some 50 modules, which a run that renders one article
+ * (a rebuild, `mpdesk render`, a preview) need not load. A kept file that does not check out is made again, with a
+ * notice; the cache never changes a result.
  */
-async function keptResolved(root: string, css: string): Promise<string> {
-  const key = createHash('sha256').update(toolHash()).update('\0').update(css).digest('hex').slice(0, 32);
-  const path = join(root, '.cache', 'mpdesk', 'themes', `${key}.css`);
+async function keptResolved(root: string, request: ThemeRequest, css: string): Promise<string> {
+  const key = createHash('sha256').update(toolHash()).update('\0').update(css).digest('hex');
+  const name = `${createHash('sha256').update(JSON.stringify([request.theme, request.account])).digest('hex').slice(0, 16)}.css`;
+  const path = join(root, '.cache', 'mpdesk', 'themes', name);
   const kept = await readFile(path, 'utf8').catch(() => undefined);
-  if (kept !== undefined) {
-    const body = unsealText(kept);
-    if (body !== undefined) return body;
-    tell(`主题缓存 .cache/mpdesk/themes/${key}.css 已损坏，已丢弃并重新生成。`);
-  }
+  const body = kept === undefined ? undefined : unsealText(kept);
+  if (kept !== undefined && body === undefined) notice(`主题缓存 .cache/mpdesk/themes/${name} 已损坏，已丢弃并重新生成。`);
+  if (body?.startsWith(`${key}\n`)) return body.slice(key.length + 1);
   const resolved = await resolveVariables(css);
   try {
-    await writeFileAtomic(path, sealText(resolved));
+    await writeFileAtomic(path, sealText(`${key}\n${resolved}`));
   } catch (error) {
-    unsavedCacheNotice('主题缓存', writeError(error, path).message, '排版照常进行。', tell);
+    unsavedCacheNotice('主题缓存', writeError(error, path).message, '排版照常进行。');
   }
   return resolved;
 }
