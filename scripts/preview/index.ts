@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { classify, type ContentSet } from '../content/index.ts';
@@ -139,16 +139,25 @@ async function buildOnce(root: string, outDir: string): Promise<{ report?: Build
   }
 }
 
-/** What the pages hold now: the front page, and each preview rendered by this build or new to the preview. */
+/**
+ * What the pages hold now: the front page, and each preview rendered by this build or new to the preview, with its
+ * images (a picture replaced under the same name leaves preview.html as it was, but the page shows another).
+ */
 async function digests(outDir: string, report: BuildReport, pages: PreviewPages): Promise<BuildOutcome['digests']> {
-  const digest = async (path: string) => createHash('sha256').update(await readFile(path).catch(() => Buffer.alloc(0))).digest('hex');
+  const bytes = (path: string) => readFile(path).catch(() => Buffer.alloc(0));
+  const pageDigest = async (dir: string) => {
+    const hash = createHash('sha256').update(await bytes(join(dir, 'preview.html')));
+    const images = await readdir(join(dir, 'images')).catch(() => []);
+    for (const name of images.sort()) hash.update(`\0${name}\0`).update(await bytes(join(dir, 'images', name)));
+    return hash.digest('hex');
+  };
   const previews = new Map<string, string>();
   const rendered = new Set(report.rendered);
   for (const file of [...report.rendered, ...report.unchanged]) {
     const place = classify(file);
-    if (place?.kind === 'article' && (rendered.has(file) || !pages.pageOf(file))) previews.set(file, await digest(join(outDir, place.account, place.slug, 'preview.html')));
+    if (place?.kind === 'article' && (rendered.has(file) || !pages.pageOf(file))) previews.set(file, await pageDigest(join(outDir, place.account, place.slug)));
   }
-  return { desk: await digest(join(outDir, 'index.html')), previews };
+  return { desk: createHash('sha256').update(await bytes(join(outDir, 'index.html'))).digest('hex'), previews };
 }
 
 async function closeServer(server: ReturnType<typeof createServer>, live: LiveReload): Promise<void> {

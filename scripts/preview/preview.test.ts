@@ -201,7 +201,10 @@ describe('mpdesk preview (server and rebuilds)', () => {
     const cover = join(root, 'content/qinghe-tea/articles/2026/dongri-pao-cha/cover.jpg');
     const imageBuild = watched.nextBuild(rendered(sampleArticle));
     await writeFile(cover, await sharp({ create: { width: 1800, height: 900, channels: 3, background: '#8b5a2b' } }).jpeg().toBuffer());
-    expect((await imageBuild).report!.rendered).toEqual([sampleArticle]);
+    const built = await imageBuild;
+    expect(built.report!.rendered).toEqual([sampleArticle]);
+    // The page's text is the same, its picture is not: an open page reloads.
+    expect(built.changed.map((one) => one.file)).toEqual([sampleArticle]);
 
     const accountBuild = watched.nextBuild((build) => (build.report?.rendered.length ?? 0) > 1);
     await appendFile(join(root, 'content/qinghe-tea/account.yaml'), '\n# 改了账号设置\n');
