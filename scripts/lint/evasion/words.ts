@@ -102,16 +102,22 @@ function boundaries(text: string): Set<number> {
   return cuts;
 }
 
+/** `[from, to)` widened by up to a word's length of Han characters on each side: the words a term could sit in. */
+function hanAround(input: string, from: number, to: number): [number, number] {
+  let start = from;
+  while (start > 0 && from - start < longest && han.test(input[start - 1]!)) start--;
+  let end = to;
+  while (end < input.length && end - to < longest && han.test(input[end]!)) end++;
+  return [start, end];
+}
+
 /**
  * Whether a term found at `[from, to)` of `input` lies across two ordinary words, both its ends inside them: 法事 in
  * 方法事件 (方法 + 事件), 延时 nowhere in 延时和超时. One end on a word boundary keeps the term (做法事: 做法 + 事 could be
  * 做 + 法事), so only a term the words clearly cut through is read as not written.
  */
 export function straddlesWords(input: string, from: number, to: number): boolean {
-  let start = from;
-  while (start > 0 && from - start < longest && han.test(input[start - 1]!)) start--;
-  let end = to;
-  while (end < input.length && end - to < longest && han.test(input[end]!)) end++;
+  const [start, end] = hanAround(input, from, to);
   if (start === from || end === to) return false;
   const cuts = boundaries(input.slice(start, end));
   return !cuts.has(from - start) && !cuts.has(to - start);
@@ -135,10 +141,7 @@ function splitAt(text: string, cuts: readonly number[]): number {
  * only where nothing is sold; 做法事 in a seller's sentence stays.
  */
 export function cutByWords(input: string, from: number, to: number): boolean {
-  let start = from;
-  while (start > 0 && from - start < longest && han.test(input[start - 1]!)) start--;
-  let end = to;
-  while (end < input.length && end - to < longest && han.test(input[end]!)) end++;
+  const [start, end] = hanAround(input, from, to);
   const text = input.slice(start, end);
   const cuts = boundaries(text);
   if (cuts.has(from - start)) return false;
